@@ -1,1 +1,79 @@
-"""Kundenportal."""
+"""Kundenportal: the application factory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from portal.config import DefaultConfig, load_secret_key
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+login_manager = LoginManager()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(DefaultConfig)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("PORTAL")
+    if "ENV" in app.config:  # PORTAL_ENV=production
+        app.config["ENV_NAME"] = app.config.pop("ENV")
+    if test_config:
+        app.config.update(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
+    if app.config["ENV_NAME"] == "production":
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from portal import db, i18n, security
+    from portal.api.auth import load_user_from_request
+    from portal.models import User
+    from portal.navigation import navigation_items
+
+    db.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None  # the login page says it itself
+    login_manager.user_loader(lambda user_id: User.get_or_none(User.id == int(user_id)))
+    login_manager.request_loader(load_user_from_request)
+
+    @app.context_processor
+    def _layout():
+        return {"provider": _provider(app), "navigation": navigation_items()}
+
+
+def _provider(app: Flask) -> dict:
+    return {key[len("PROVIDER_") :].lower(): value for key, value in app.config.items()
+            if key.startswith("PROVIDER_")}
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal import api, auth, cli, main
+
+    app.register_blueprint(main.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(api.bp)
+    csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
+    cli.init_app(app)

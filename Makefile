@@ -1,0 +1,46 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set-up.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BABEL := $(VENV)/bin/pybabel
+FLASK := $(PY) -m flask --app portal
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install translations catalogues lint format bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+	touch $@
+
+install: $(VENV)/.installed
+
+# Compile the catalogues (the .mo files are build output, not in git).
+translations: $(VENV)/.installed
+	$(BABEL) compile --use-fuzzy=false -d translations --statistics 2>&1 | tail -n 2
+
+# Extract new strings from code and templates and merge them into the catalogues.
+catalogues: $(VENV)/.installed
+	$(BABEL) extract -F babel.cfg -k _l -k N_ --no-location --sort-output -o translations/messages.pot .
+	$(BABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+run: translations
+	$(FLASK) init-db
+	$(FLASK) demo-data
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check portal tests bench
+	$(VENV)/bin/ruff format --check portal tests bench
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format portal tests bench
+	$(VENV)/bin/ruff check --fix portal tests bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,54 @@
+"""Who may see what: the one place where queries are scoped to the signed-in user's company."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+import peewee
+from flask import abort
+from flask_login import current_user, login_required
+
+from portal.models import Company, User
+
+
+def companies_visible_to(user: User) -> peewee.ModelSelect:
+    if user.is_staff:
+        return Company.select()
+    return Company.select().where(Company.id == user.company_id)
+
+
+def scope_to_company(query: peewee.ModelSelect, company_field: peewee.Field, user: User):
+    """Restrict a query over company-owned rows to what `user` may see (staff: everything)."""
+    if user.is_staff:
+        return query
+    return query.where(company_field == user.company_id)
+
+
+def get_or_404(query: peewee.ModelSelect):
+    """The first row of an already scoped query, or 404: another company's data does not exist."""
+    row = query.first()
+    if row is None:
+        abort(404)
+    return row
+
+
+def staff_required(view):
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_staff:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def admin_required(view):
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped

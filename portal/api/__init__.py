@@ -1,0 +1,7 @@
+"""The JSON API under /api/v1: the same service functions as the pages, one error format."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from portal.api import auth, meta  # noqa: E402, F401

@@ -1,0 +1,61 @@
+"""The OpenAPI 3.1 document, assembled from the parts each API module registers."""
+
+from __future__ import annotations
+
+import copy
+
+DOCUMENT = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "Kundenportal API",
+        "version": "1.0.0",
+        "description": (
+            "JSON API of the customer portal. Authenticate with the browser session "
+            "(unsafe methods need the X-CSRFToken header) or with "
+            "`Authorization: Bearer <token>` (tokens are created on the account page). "
+            "Errors: {\"error\": {\"code\": …, \"message\": …, \"fields\": {…}}}. "
+            "Send Accept-Language: en for English labels and messages."
+        ),
+    },
+    "servers": [{"url": "/api/v1"}],
+    "components": {
+        "securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer"},
+            "session": {"type": "apiKey", "in": "cookie", "name": "session"},
+        },
+        "schemas": {
+            "Error": {
+                "type": "object",
+                "required": ["error"],
+                "properties": {
+                    "error": {
+                        "type": "object",
+                        "required": ["code", "message"],
+                        "properties": {
+                            "code": {"type": "string"},
+                            "message": {"type": "string"},
+                            "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+                        },
+                    }
+                },
+            }
+        },
+    },
+    "security": [{"bearer": []}, {"session": []}],
+    "paths": {},
+}
+
+
+def register(paths: dict, schemas: dict | None = None) -> None:
+    """Called once by each API module at import time."""
+    DOCUMENT["paths"].update(paths)
+    DOCUMENT["components"]["schemas"].update(schemas or {})
+
+
+def error_responses(*statuses: int) -> dict:
+    ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    return {str(status): {"description": "Error", **ref} for status in statuses}
+
+
+def document() -> dict:
+    return copy.deepcopy(DOCUMENT)

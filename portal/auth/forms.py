@@ -1,0 +1,72 @@
+"""Forms of the sign-in and account pages."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from portal.auth.service import MIN_PASSWORD_LENGTH
+from portal.models import TOKEN_SCOPES
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        _l("E-Mail-Adresse"),
+        validators=[DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")), Length(max=254)],
+    )
+    password = PasswordField(
+        _l("Passwort"), validators=[DataRequired(_l("Bitte geben Sie Ihr Passwort ein."))]
+    )
+    remember = BooleanField(_l("Angemeldet bleiben"))
+    next = HiddenField()
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(
+        _l("Aktuelles Passwort"),
+        validators=[DataRequired(_l("Bitte geben Sie Ihr aktuelles Passwort ein."))],
+    )
+    new = PasswordField(
+        _l("Neues Passwort"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie ein neues Passwort ein.")),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                message=_l("Das Passwort muss mindestens %(min)d Zeichen haben."),
+            ),
+        ],
+    )
+    repeat = PasswordField(
+        _l("Neues Passwort wiederholen"),
+        validators=[EqualTo("new", _l("Die beiden Passwörter stimmen nicht überein."))],
+    )
+
+
+class LanguageForm(FlaskForm):
+    language = SelectField(
+        _l("Sprache"), choices=[("de", "Deutsch"), ("en", "English")], default="de"
+    )
+
+
+class TokenForm(FlaskForm):
+    name = StringField(
+        _l("Bezeichnung"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie dem Token einen Namen.")),
+            Length(max=100, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+    )
+    scope = SelectField(
+        _l("Zweck"),
+        choices=[("api", _l("Programmierschnittstelle (API)")), ("monitoring", _l("Monitoring"))],
+        validators=[DataRequired()],
+    )
+
+    def limit_scopes(self, user) -> None:
+        """Only staff connect monitoring systems."""
+        if not user.is_staff:
+            self.scope.choices = [c for c in self.scope.choices if c[0] == "api"]
+
+    @staticmethod
+    def all_scopes():
+        return TOKEN_SCOPES

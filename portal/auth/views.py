@@ -1,0 +1,154 @@
+"""Sign-in and the account page (password, language, API tokens)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.exceptions import TooManyRequests
+from werkzeug.security import check_password_hash
+
+from portal.auth import bp
+from portal.auth.forms import LanguageForm, LoginForm, PasswordForm, TokenForm
+from portal.auth.service import authenticate, change_password, is_locked_out
+from portal.db import utcnow
+from portal.models import ApiToken, User
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only paths on this site: no scheme, no host, no protocol-relative '//' or '\\'."""
+    if not target:
+        return None
+    target = target.strip()
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if "\\" in target or any(ord(c) < 32 for c in target):
+        return None
+    return target
+
+
+def client_address() -> str:
+    return request.remote_addr or "unknown"
+
+
+def too_many_attempts() -> TooManyRequests:
+    minutes = current_app.config["LOGIN_WINDOW_MINUTES"]
+    error = TooManyRequests(
+        description=_(
+            "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie %(minutes)d Minuten "
+            "und versuchen Sie es dann erneut – oder rufen Sie unsere Hotline an.",
+            minutes=minutes,
+        ),
+        retry_after=minutes * 60,
+    )
+    return error
+
+
+@bp.route("/anmelden", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        email, address = form.email.data, client_address()
+        if is_locked_out(email, address):
+            raise too_many_attempts()
+        user = authenticate(email, form.password.data, address)
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            flash(_("Willkommen, %(name)s!", name=user.name), "success")
+            return redirect(safe_next(form.next.data) or url_for("main.index"))
+        form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
+        return render_template("auth/login.html", form=form), 401
+    return render_template("auth/login.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/abmelden", methods=["POST"])
+def logout():
+    logout_user()
+    flash(_("Sie sind abgemeldet."), "info")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/konto", methods=["GET"])
+@login_required
+def account():
+    return render_account()
+
+
+def render_account(status: int = 200, **forms):
+    token_form = forms.get("token_form") or TokenForm()
+    token_form.limit_scopes(current_user)
+    language_form = forms.get("language_form") or LanguageForm(
+        language=current_user.preferred_language or "de"
+    )
+    tokens = (
+        ApiToken.select()
+        .where(ApiToken.user == current_user.id)
+        .order_by(ApiToken.created_at.desc())
+    )
+    return (
+        render_template(
+            "auth/account.html",
+            password_form=forms.get("password_form") or PasswordForm(),
+            language_form=language_form,
+            token_form=token_form,
+            tokens=tokens,
+            new_token=forms.get("new_token"),
+        ),
+        status,
+    )
+
+
+@bp.route("/konto/passwort", methods=["POST"])
+@login_required
+def password():
+    form = PasswordForm()
+    if not form.validate_on_submit():
+        return render_account(400, password_form=form)
+    if not check_password_hash(current_user.password_hash, form.current.data):
+        form.current.errors.append(_("Das aktuelle Passwort ist falsch."))
+        return render_account(400, password_form=form)
+    change_password(current_user, form.new.data)
+    flash(_("Ihr Passwort wurde geändert."), "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.route("/konto/sprache", methods=["POST"])
+@login_required
+def language():
+    form = LanguageForm()
+    if not form.validate_on_submit():
+        return render_account(400, language_form=form)
+    current_user.preferred_language = form.language.data
+    current_user.save(only=[User.preferred_language])
+    flash(_("Die Sprache wurde gespeichert."), "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.route("/konto/tokens", methods=["POST"])
+@login_required
+def create_token():
+    form = TokenForm()
+    form.limit_scopes(current_user)
+    if not form.validate_on_submit():
+        return render_account(400, token_form=form)
+    _token, plain = ApiToken.issue(current_user, scope=form.scope.data, name=form.name.data)
+    # Shown exactly once, on this response; only its hash is stored.
+    return render_account(201, new_token=plain)
+
+
+@bp.route("/konto/tokens/<int:token_id>/widerrufen", methods=["POST"])
+@login_required
+def revoke_token(token_id: int):
+    token = ApiToken.get_or_none(ApiToken.id == token_id, ApiToken.user == current_user.id)
+    if token is None:
+        abort(404)
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        token.save(only=[ApiToken.revoked_at])
+    flash(_("Das Token wurde widerrufen."), "success")
+    return redirect(url_for("auth.account"))

@@ -1,0 +1,51 @@
+"""Configuration defaults; overridden by the instance folder's config.py and PORTAL_* variables."""
+
+import os
+import secrets
+from pathlib import Path
+
+
+class DefaultConfig:
+    ENV_NAME = "development"  # PORTAL_ENV=production switches on Secure cookies and HSTS
+    DATABASE_URL = None  # None: SQLite file portal.sqlite3 in the instance folder
+
+    BABEL_DEFAULT_LOCALE = "de"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"
+    LANGUAGES = ("de", "en")
+
+    PASSWORD_HASH_METHOD = "scrypt"  # slow on purpose; tests use a cheap method
+    LOGIN_MAX_FAILURES = 10
+    LOGIN_WINDOW_MINUTES = 15
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = 8 * 60 * 60  # one working day
+
+    # 5 attachments of 10 MB each, plus the form around them
+    MAX_CONTENT_LENGTH = 52 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = None  # a long form filled under stress must not expire
+
+    # The provider's identity: the defaults are the values of its public SLA page.
+    PROVIDER_NAME = "bluvo AG"
+    PROVIDER_STREET = "Am Gierath 20d"
+    PROVIDER_CITY = "40885 Ratingen"
+    PROVIDER_INFOLINE = "02102 / 7315-444"
+    PROVIDER_INFO_EMAIL = "info@bluvo.de"
+    PROVIDER_HOTLINE = "+49 2102 - 7315-747"
+    PROVIDER_SERVICE_EMAIL = "service@bluvo.de"
+    PROVIDER_HOLIDAY_SUBDIVISION = "NW"
+    PROVIDER_TIMEZONE = "Europe/Berlin"
+
+
+def load_secret_key(instance_path: str) -> str:
+    """Read the instance's secret key, creating and persisting one on first start."""
+    key_file = Path(instance_path) / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    os.chmod(key_file, 0o600)
+    return key

@@ -1,0 +1,126 @@
+"""The peewee database proxy, per-request connections and the versioned schema migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+from playhouse.db_url import connect as connect_url
+
+database = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+}
+
+
+def open_database(url: str) -> peewee.Database:
+    """Open (lazily) the database behind a `sqlite:///…` or `postgresql://…` URL."""
+    if url.startswith("sqlite"):
+        return connect_url(url, pragmas=SQLITE_PRAGMAS)
+    if url.startswith(("postgres://", "postgresql://")):
+        return connect_url(url, unquote_password=True, autorollback=True)
+    raise ValueError(f"unsupported database URL: {url!r}")
+
+
+def default_url(instance_path: str) -> str:
+    return f"sqlite:///{Path(instance_path) / 'portal.sqlite3'}"
+
+
+def init_app(app) -> None:
+    url = app.config.get("DATABASE_URL") or default_url(app.instance_path)
+    database.initialize(open_database(url))
+
+    @app.before_request
+    def _connect():
+        database.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def _close(exc):
+        if not database.is_closed():
+            database.close()
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, peewee.PostgresqlDatabase)
+
+
+# --- migrations --------------------------------------------------------------
+# Each step is registered with its version number and receives the database.
+# Steps define the tables *as they were at that version* (frozen models in
+# portal/migrations.py), so an old database upgrades step by step and keeps its data.
+
+MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {}
+
+
+def migration(version: int):
+    def register(step):
+        if version in MIGRATIONS:
+            raise RuntimeError(f"migration {version} registered twice")
+        MIGRATIONS[version] = step
+        return step
+
+    return register
+
+
+class SchemaVersion(peewee.Model):
+    version = peewee.IntegerField(primary_key=True)
+    applied_at = peewee.DateTimeField()
+
+    class Meta:
+        database = database
+        table_name = "schema_version"
+
+
+def current_version() -> int:
+    if not database.table_exists("schema_version"):
+        return 0
+    latest = SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar()
+    return latest or 0
+
+
+def migrate(target: int | None = None) -> list[int]:
+    """Apply every pending migration up to `target` (default: the newest); return those applied."""
+    from portal import migrations  # noqa: F401  (registers the steps)
+
+    SchemaVersion.create_table(safe=True)
+    applied = []
+    target = max(MIGRATIONS) if target is None else target
+    for version in sorted(v for v in MIGRATIONS if current_version() < v <= target):
+        with database.atomic():
+            MIGRATIONS[version](database.obj)
+            SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
+        applied.append(version)
+    return applied
+
+
+def latest_version() -> int:
+    from portal import migrations  # noqa: F401
+
+    return max(MIGRATIONS)
+
+
+class UTCDateTimeField(peewee.DateTimeField):
+    """Stores an aware datetime as naive UTC; reads it back as an aware UTC datetime."""
+
+    def db_value(self, value):
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is None:
+                raise ValueError("naive datetimes are not stored: pass an aware datetime")
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return super().db_value(value)
+
+    def python_value(self, value):
+        value = super().python_value(value)
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

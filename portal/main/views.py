@@ -1,0 +1,28 @@
+"""Start page and company pages."""
+
+from flask import render_template
+from flask_login import current_user, login_required
+
+from portal.access import companies_visible_to, get_or_404
+from portal.db import database
+from portal.main import bp
+from portal.models import Company, User
+
+
+@bp.route("/")
+def index():
+    return render_template("main/index.html")
+
+
+@bp.route("/firma/<int:company_id>")
+@login_required
+def company(company_id: int):
+    company = get_or_404(companies_visible_to(current_user).where(Company.id == company_id))
+    users = company.users.where(User.active == True).order_by(User.name)  # noqa: E712
+    return render_template("main/company.html", company=company, users=users)
+
+
+@bp.route("/healthz")
+def health():
+    database.execute_sql("SELECT 1")
+    return {"status": "ok"}

@@ -1,0 +1,144 @@
+"""The peewee models: companies, users, API tokens and the login attempts behind the rate limit."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+import peewee
+from flask_login import UserMixin
+
+from portal.db import UTCDateTimeField, database, utcnow
+
+ROLES = ("customer", "staff", "admin")
+TOKEN_SCOPES = ("api", "monitoring")
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database
+
+
+class Company(BaseModel):
+    name = peewee.CharField(max_length=200, unique=True)
+    customer_number = peewee.CharField(max_length=40, unique=True)
+    has_contract = peewee.BooleanField(default=False)
+    # Contract-specific first-response targets in hours, overriding the SLA defaults.
+    # NULL means "the default of the SLA".
+    critical_hours = peewee.FloatField(null=True)
+    normal_hours = peewee.FloatField(null=True)
+    low_hours = peewee.FloatField(null=True)
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "company"
+
+    @property
+    def response_overrides(self) -> dict[str, float]:
+        hours = {
+            "critical": self.critical_hours,
+            "normal": self.normal_hours,
+            "low": self.low_hours,
+        }
+        return {priority: h for priority, h in hours.items() if h is not None}
+
+    @classmethod
+    def next_customer_number(cls) -> str:
+        count = cls.select().count()
+        while True:
+            count += 1
+            number = f"K-{count:05d}"
+            if not cls.select().where(cls.customer_number == number).exists():
+                return number
+
+
+class User(UserMixin, BaseModel):
+    # Stored lower-cased: e-mail addresses are unique regardless of case.
+    email = peewee.CharField(max_length=254, unique=True)
+    name = peewee.CharField(max_length=200)
+    password_hash = peewee.CharField(max_length=255)
+    role = peewee.CharField(max_length=20, default="customer")
+    company = peewee.ForeignKeyField(Company, null=True, backref="users", on_delete="RESTRICT")
+    phone = peewee.CharField(max_length=50, default="")
+    preferred_language = peewee.CharField(max_length=5, null=True)
+    active = peewee.BooleanField(default=True)
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "user_account"
+
+    @property
+    def is_active(self) -> bool:  # flask-login refuses inactive accounts
+        return self.active
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in ("staff", "admin")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @staticmethod
+    def normalise_email(email: str) -> str:
+        return email.strip().lower()
+
+    @classmethod
+    def by_email(cls, email: str) -> User | None:
+        return cls.get_or_none(cls.email == cls.normalise_email(email))
+
+
+def hash_token(token: str) -> str:
+    # Tokens are 256 random bits, so a fast hash is enough to make a stolen table useless.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(BaseModel):
+    user = peewee.ForeignKeyField(User, backref="tokens", on_delete="CASCADE")
+    name = peewee.CharField(max_length=100, default="")
+    token_hash = peewee.CharField(max_length=64, unique=True)
+    prefix = peewee.CharField(max_length=12)
+    scope = peewee.CharField(max_length=20, default="api")
+    created_at = UTCDateTimeField(default=utcnow)
+    last_used_at = UTCDateTimeField(null=True)
+    revoked_at = UTCDateTimeField(null=True)
+
+    class Meta:
+        table_name = "api_token"
+
+    @classmethod
+    def issue(cls, user: User, scope: str = "api", name: str = "") -> tuple[ApiToken, str]:
+        """Create a token; the plain value is returned once and never stored."""
+        if scope not in TOKEN_SCOPES:
+            raise ValueError(f"unknown scope {scope!r}")
+        plain = "kp_" + secrets.token_urlsafe(32)
+        token = cls.create(
+            user=user, name=name, token_hash=hash_token(plain), prefix=plain[:10], scope=scope
+        )
+        return token, plain
+
+    @classmethod
+    def find_active(cls, plain: str) -> ApiToken | None:
+        token = (
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.token_hash == hash_token(plain), cls.revoked_at.is_null())
+            .first()
+        )
+        if token is None or not token.user.active:
+            return None
+        return token
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class LoginAttempt(BaseModel):
+    email = peewee.CharField(max_length=254, index=True)
+    address = peewee.CharField(max_length=64)
+    succeeded = peewee.BooleanField(default=False)
+    attempted_at = UTCDateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        table_name = "login_attempt"
