@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import peewee
+from flask import g
 from playhouse.db_url import connect as connect_url
 
 database = peewee.DatabaseProxy()
@@ -38,11 +39,12 @@ def init_app(app) -> None:
 
     @app.before_request
     def _connect():
-        database.connect(reuse_if_open=True)
+        # Close at the end only what this request opened (a CLI command or test may hold one).
+        g.opened_db_connection = database.connect(reuse_if_open=True)
 
     @app.teardown_request
     def _close(exc):
-        if not database.is_closed():
+        if g.pop("opened_db_connection", False) and not database.is_closed():
             database.close()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, render_template, request
+from flask import current_app, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -85,8 +85,9 @@ def error_response(status: int, message: str | None = None, code: str | None = N
     message = message or str(default_message)
     if wants_json():
         body = {"error": {"code": code or ERROR_CODES.get(status, "error"), "message": message}}
-        return jsonify(body), status
-    return render_template("errors/error.html", status=status, title=title, message=message), status
+        return make_response(jsonify(body), status)
+    page = render_template("errors/error.html", status=status, title=title, message=message)
+    return make_response(page, status)
 
 
 def _custom_description(error: HTTPException) -> str | None:
@@ -99,7 +100,7 @@ def handle_http_error(error: HTTPException):
     status = error.code or 500
     response = error_response(status, _custom_description(error))
     if status == 429 and getattr(error, "retry_after", None):
-        response[0].headers["Retry-After"] = str(error.retry_after)
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 

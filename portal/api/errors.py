@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import jsonify
+from flask import jsonify, request
+from flask_babel import gettext as _
 
 
 class ApiError(Exception):
@@ -19,3 +20,19 @@ class ApiError(Exception):
 
 def validation_error(fields: dict, message: str, status: int = 422) -> ApiError:
     return ApiError(status, "validation_error", message, fields)
+
+
+def json_object(allowed: set[str]) -> dict:
+    """The request body as a JSON object with only known keys, or a 400 that says what is wrong."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_json", _("Erwartet wird ein JSON-Objekt im Anfragetext."))
+    unknown = sorted(set(body) - allowed)
+    if unknown:
+        raise ApiError(
+            400,
+            "unknown_field",
+            _("Unbekannte Felder: %(fields)s.", fields=", ".join(unknown)),
+            {name: _("Unbekanntes Feld.") for name in unknown},
+        )
+    return body

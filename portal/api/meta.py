@@ -1,10 +1,12 @@
 """API: the OpenAPI document and the signed-in account."""
 
-from flask import jsonify
+from flask import current_app, jsonify
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.api import bp
 from portal.api.auth import api_login_required
+from portal.api.errors import json_object, validation_error
 from portal.api.openapi import document, error_responses, register
 
 
@@ -13,19 +15,36 @@ def openapi():
     return jsonify(document())
 
 
+def account_json(user) -> dict:
+    return {
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
+        "company": user.company.name if user.company_id else None,
+        "preferred_language": user.preferred_language,
+    }
+
+
 @bp.route("/me")
 @api_login_required()
 def me():
-    user = current_user
-    return jsonify(
-        {
-            "email": user.email,
-            "name": user.name,
-            "role": user.role,
-            "company": user.company.name if user.company_id else None,
-            "preferred_language": user.preferred_language,
-        }
-    )
+    return jsonify(account_json(current_user))
+
+
+@bp.route("/me", methods=["PATCH"])
+@api_login_required()
+def update_me():
+    body = json_object({"preferred_language"})
+    language = body.get("preferred_language")
+    if language not in (None, *current_app.config["LANGUAGES"]):
+        raise validation_error(
+            {"preferred_language": _("Erlaubt sind: %(choices)s.", choices="de, en, null")},
+            _("Die Angaben sind ungültig."),
+        )
+    user = current_user._get_current_object()
+    user.preferred_language = language
+    user.save(only=[type(user).preferred_language])
+    return jsonify(account_json(user))
 
 
 register(
@@ -53,7 +72,22 @@ register(
                     },
                     **error_responses(401),
                 },
-            }
+            },
+            "patch": {
+                "summary": "Change the account's preferred language",
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": {"preferred_language": {"enum": ["de", "en", None]}},
+                            }
+                        }
+                    }
+                },
+                "responses": {"200": {"description": "The account"}, **error_responses(400, 401, 422)},
+            },
         }
     }
 )

@@ -1,0 +1,175 @@
+"""Fixtures: a fresh app and database per test, customers of two companies, staff, admin.
+
+The suite runs on a temporary SQLite file; PORTAL_TEST_DATABASE_URL=postgresql://… runs the
+same tests against a real PostgreSQL server (the schema is dropped and migrated per test).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import peewee
+import pytest
+
+from portal import create_app
+from portal.auth.service import create_user
+from portal.db import database, migrate
+from portal.models import Company
+
+POSTGRES_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
+TEST_PASSWORD = "richtig-geheim"
+
+
+def _reset_postgres(url: str) -> None:
+    from portal.db import open_database
+
+    db = open_database(url)
+    with db.connection_context():
+        db.execute_sql("DROP SCHEMA public CASCADE")
+        db.execute_sql("CREATE SCHEMA public")
+    db.close()
+
+
+@pytest.fixture(autouse=True)
+def _push_request_context():
+    """Replaces pytest-flask's fixture of this name, which keeps one request context (and so
+    one `g`) open for the whole test: requests would share flask-login's cached user and the
+    connection bookkeeping, which never happens in production."""
+    yield
+
+
+@pytest.fixture
+def app_config(tmp_path) -> dict:
+    """Override in a test module to change configuration."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, app_config):
+    url = POSTGRES_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    if POSTGRES_URL:
+        _reset_postgres(POSTGRES_URL)
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": url,
+        "WTF_CSRF_ENABLED": False,
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        "SERVER_NAME": None,
+        **app_config,
+    }
+    app = create_app(config)
+    app.instance_path = str(tmp_path / "instance")
+    os.makedirs(app.instance_path, exist_ok=True)
+    with database.connection_context():
+        migrate()
+    yield app
+    if not database.is_closed():
+        database.close()
+
+
+@pytest.fixture
+def db(app):
+    """An open connection for tests that work with models directly."""
+    database.connect(reuse_if_open=True)
+    yield database
+    if not database.is_closed():
+        database.close()
+
+
+@pytest.fixture
+def company_a(db) -> Company:
+    return Company.create(name="Alpha Steuerberatung GmbH", customer_number="K-00001", has_contract=True)
+
+
+@pytest.fixture
+def company_b(db) -> Company:
+    return Company.create(name="Beta Logistik KG", customer_number="K-00002", has_contract=False)
+
+
+def make_user(app, email, name, role="customer", company=None, password=TEST_PASSWORD):
+    # An app context only around the call: a context held open for the whole test would
+    # make every request of the test share one `g`.
+    with app.app_context():
+        return create_user(email, name, password, role, company)
+
+
+@pytest.fixture
+def customer_a(app, company_a):
+    return make_user(app, "anna@alpha.example", "Anna Alpha", "customer", company_a)
+
+
+@pytest.fixture
+def customer_b(app, company_b):
+    return make_user(app, "bernd@beta.example", "Bernd Beta", "customer", company_b)
+
+
+@pytest.fixture
+def staff(app, db):
+    return make_user(app, "paula@provider.example", "Paula Technik", "staff")
+
+
+@pytest.fixture
+def admin(app, db):
+    return make_user(app, "adam@provider.example", "Adam Admin", "admin")
+
+
+def login_client(app, user):
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+    return client
+
+
+@pytest.fixture
+def client_a(app, customer_a):
+    return login_client(app, customer_a)
+
+
+@pytest.fixture
+def client_b(app, customer_b):
+    return login_client(app, customer_b)
+
+
+@pytest.fixture
+def staff_client(app, staff):
+    return login_client(app, staff)
+
+
+@pytest.fixture
+def admin_client(app, admin):
+    return login_client(app, admin)
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token_from(response) -> str:
+    match = CSRF_INPUT.search(response.get_data(as_text=True))
+    assert match, "page has no CSRF field"
+    return match.group(1)
+
+
+def count_queries():
+    """Context manager counting the SQL statements peewee executes."""
+    return QueryCounter()
+
+
+class QueryCounter:
+    def __enter__(self):
+        self.count = 0
+        self._original = peewee.Database.execute_sql
+        counter = self
+
+        def counting(db, sql, params=None, *args, **kwargs):
+            counter.count += 1
+            return counter._original(db, sql, params, *args, **kwargs)
+
+        peewee.Database.execute_sql = counting
+        return self
+
+    def __exit__(self, *exc):
+        peewee.Database.execute_sql = self._original
+        return False
