@@ -46,7 +46,8 @@ def _public_holidays(country: str, subdivision: str | None, year: int) -> holida
     return holidays.country_holidays(country, subdiv=subdivision, years=year, language="de")
 
 
-def _as_utc(moment: datetime) -> datetime:
+def as_utc(moment: datetime) -> datetime:
+    """The same instant in UTC; ValueError for a naive datetime, whose instant is unknown."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"an aware datetime is required, got naive {moment!r}")
     return moment.astimezone(UTC)
@@ -139,7 +140,7 @@ class ServiceCalendar:
 
     def is_open(self, moment: datetime) -> bool:
         """Whether ``moment`` lies inside opening hours (opening inclusive, closing exclusive)."""
-        instant = _as_utc(moment)
+        instant = as_utc(moment)
         interval = self._open_interval_utc(_local_date(instant))
         return interval is not None and interval[0] <= instant < interval[1]
 
@@ -154,7 +155,7 @@ class ServiceCalendar:
         fills the open time of a day ends at that day's closing time, not at the next opening.
         """
         remaining = _as_duration(hours)
-        instant = _as_utc(start)
+        instant = as_utc(start)
         for opens, closes in self._open_intervals_from(_local_date(instant)):
             if closes <= instant:
                 continue
@@ -182,7 +183,7 @@ class ServiceCalendar:
         The day of ``moment`` never counts, whatever the hour: "within 1 day" reported on
         Monday means by Tuesday's closing time. Returned in the time zone of ``moment``.
         """
-        day = self.nth_service_day(_local_date(_as_utc(moment)), n)
+        day = self.nth_service_day(_local_date(as_utc(moment)), n)
         _, closes = self.opening_hours_on(day)
         return closes.astimezone(moment.tzinfo)
 
