@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -21,11 +22,15 @@ EXTENDED = "extended"
 # (opens, closes) in local time; closes == 00:00 means 24:00, the midnight that ends the day.
 DailyHours = tuple[time, time]
 
-SERVICE_HOURS: Mapping[int, DailyHours] = {
-    **{day: (time(7), time(19)) for day in (MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY)},
-    SATURDAY: (time(8), time(18)),
-}
-EXTENDED_HOURS: Mapping[int, DailyHours] = {day: (MIDNIGHT, MIDNIGHT) for day in range(7)}
+SERVICE_HOURS: Mapping[int, DailyHours] = MappingProxyType(
+    {
+        **{day: (time(7), time(19)) for day in (MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY)},
+        SATURDAY: (time(8), time(18)),
+    }
+)
+EXTENDED_HOURS: Mapping[int, DailyHours] = MappingProxyType(
+    {day: (MIDNIGHT, MIDNIGHT) for day in range(7)}
+)
 
 # Any real calendar opens within a few days; the bound only stops a calendar that never opens.
 _MAX_SEARCH_DAYS = 3 * 366
