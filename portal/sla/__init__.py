@@ -1,1 +1,1 @@
-"""Domain rules of the SLA: service calendars, response targets, queue order (no Flask, no peewee)."""
+"""Domain rules of the SLA: calendars, response targets, queue order (no Flask, no peewee)."""

@@ -1,0 +1,237 @@
+"""Service calendars (opening hours, NRW holidays) and arithmetic that counts only open hours."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from types import MappingProxyType
+from zoneinfo import ZoneInfo
+
+import holidays
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MIDNIGHT = time(0)
+ONE_DAY = timedelta(days=1)
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
+
+SERVICE = "service"
+EXTENDED = "extended"
+
+# (opens, closes) in local time; closes == 00:00 means 24:00, the midnight that ends the day.
+DailyHours = tuple[time, time]
+
+SERVICE_HOURS: Mapping[int, DailyHours] = MappingProxyType(
+    {
+        **{day: (time(7), time(19)) for day in (MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY)},
+        SATURDAY: (time(8), time(18)),
+    }
+)
+EXTENDED_HOURS: Mapping[int, DailyHours] = MappingProxyType(
+    {day: (MIDNIGHT, MIDNIGHT) for day in range(7)}
+)
+
+# Any real calendar opens within a few days; the bound only stops a calendar that never opens.
+_MAX_SEARCH_DAYS = 3 * 366
+
+
+def parse_daily_hours(text: str) -> DailyHours:
+    """Read configuration text such as "07:00-19:00" or "00:00-24:00" into (opens, closes)."""
+    opens_text, separator, closes_text = text.partition("-")
+    if not separator:
+        raise ValueError(f"opening hours must look like 07:00-19:00, got {text!r}")
+    closes_text = closes_text.strip()
+    closes = MIDNIGHT if closes_text == "24:00" else time.fromisoformat(closes_text)
+    return time.fromisoformat(opens_text.strip()), closes
+
+
+@cache
+def _public_holidays(country: str, subdivision: str | None, year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays(country, subdiv=subdivision, years=year, language="de")
+
+
+def as_utc(moment: datetime) -> datetime:
+    """The same instant in UTC; ValueError for a naive datetime, whose instant is unknown."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"an aware datetime is required, got naive {moment!r}")
+    return moment.astimezone(UTC)
+
+
+def _local_date(moment: datetime) -> date:
+    return moment.astimezone(BERLIN).date()
+
+
+def _as_duration(hours: float | timedelta) -> timedelta:
+    duration = hours if isinstance(hours, timedelta) else timedelta(hours=hours)
+    if duration < timedelta(0):
+        raise ValueError(f"open hours to add must not be negative, got {hours!r}")
+    return duration
+
+
+def _normalise_weekly_hours(
+    weekly_hours: Mapping[int, DailyHours | str] | tuple[DailyHours | None, ...],
+) -> tuple[DailyHours | None, ...]:
+    if not isinstance(weekly_hours, Mapping):
+        weekly_hours = dict(enumerate(weekly_hours))
+    unknown_days = set(weekly_hours) - set(range(7))
+    if unknown_days:
+        raise ValueError(f"weekdays are 0 (Monday) to 6 (Sunday), got {sorted(unknown_days)}")
+    week = []
+    for weekday in range(7):
+        hours = weekly_hours.get(weekday)
+        if isinstance(hours, str):
+            hours = parse_daily_hours(hours)
+        if hours is not None:
+            _check_daily_hours(hours)
+        week.append(hours)
+    if not any(week):
+        raise ValueError("a service calendar needs at least one open weekday")
+    return tuple(week)
+
+
+def _check_daily_hours(hours: DailyHours) -> None:
+    opens, closes = hours
+    if opens.tzinfo is not None or closes.tzinfo is not None:
+        raise ValueError("opening hours are local wall-clock times without a time zone")
+    if closes != MIDNIGHT and closes <= opens:
+        raise ValueError(f"a day must close after it opens, got {opens}-{closes}")
+
+
+@dataclass(frozen=True)
+class ServiceCalendar:
+    """When the provider is reachable: weekly opening hours, closed on public holidays or not.
+
+    ``weekly_hours`` may be given as a mapping weekday (0 = Monday) -> (opens, closes) or
+    "HH:MM-HH:MM"; it is stored as a 7-tuple indexed by weekday, ``None`` meaning closed.
+    A closing time of 00:00 means 24:00, so 00:00-00:00 is open all day, and two such days in
+    a row form one continuous open period.
+
+    Arithmetic runs on UTC instants while opening hours are read in Europe/Berlin, so DST
+    nights (23 h and 25 h days) come from the time zone database, never from hand-written
+    offsets. Methods taking a datetime return the same instant in the time zone of that input.
+    Naive datetimes are refused with ValueError.
+    """
+
+    name: str
+    weekly_hours: tuple[DailyHours | None, ...]
+    closed_on_holidays: bool = True
+    holiday_country: str = "DE"
+    holiday_subdivision: str | None = "NW"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weekly_hours", _normalise_weekly_hours(self.weekly_hours))
+
+    def holiday_name(self, day: date) -> str | None:
+        """German name of the public holiday on ``day``, whether or not it closes this calendar."""
+        return _public_holidays(self.holiday_country, self.holiday_subdivision, day.year).get(day)
+
+    def is_service_day(self, day: date) -> bool:
+        """Whether the calendar opens at all on ``day``."""
+        if self.weekly_hours[day.weekday()] is None:
+            return False
+        return not (self.closed_on_holidays and self.holiday_name(day) is not None)
+
+    def opening_hours_on(self, day: date) -> tuple[datetime, datetime] | None:
+        """(opens, closes) on ``day`` as aware Europe/Berlin datetimes, or None if closed."""
+        if not self.is_service_day(day):
+            return None
+        opens, closes = self.weekly_hours[day.weekday()]
+        closing_day = day + ONE_DAY if closes == MIDNIGHT else day
+        return (
+            datetime.combine(day, opens, tzinfo=BERLIN),
+            datetime.combine(closing_day, closes, tzinfo=BERLIN),
+        )
+
+    def is_open(self, moment: datetime) -> bool:
+        """Whether ``moment`` lies inside opening hours (opening inclusive, closing exclusive)."""
+        instant = as_utc(moment)
+        interval = self._open_interval_utc(_local_date(instant))
+        return interval is not None and interval[0] <= instant < interval[1]
+
+    def next_opening(self, moment: datetime) -> datetime:
+        """``moment`` itself if open, else the instant the calendar next opens (input's tz)."""
+        return self.add_hours(moment, timedelta(0))
+
+    def add_hours(self, start: datetime, hours: float | timedelta) -> datetime:
+        """The instant after ``hours`` of open time have passed since ``start`` (input's tz).
+
+        Adding 0 gives ``start`` if open, else the next opening. A duration that exactly
+        fills the open time of a day ends at that day's closing time, not at the next opening.
+        """
+        remaining = _as_duration(hours)
+        instant = as_utc(start)
+        for opens, closes in self._open_intervals_from(_local_date(instant)):
+            if closes <= instant:
+                continue
+            begin = max(opens, instant)
+            if remaining <= closes - begin:
+                return (begin + remaining).astimezone(start.tzinfo)
+            remaining -= closes - begin
+        raise AssertionError("unreachable: _open_intervals_from raises when it runs out")
+
+    def nth_service_day(self, day: date, n: int) -> date:
+        """The ``n``-th service day strictly after ``day`` (n >= 1), e.g. for lead times."""
+        if n < 1:
+            raise ValueError(f"n counts service days from 1, got {n}")
+        for offset in range(1, _MAX_SEARCH_DAYS + 1):
+            candidate = day + timedelta(days=offset)
+            if self.is_service_day(candidate):
+                n -= 1
+                if n == 0:
+                    return candidate
+        raise ValueError(f"calendar {self.name!r} has too few service days after {day}")
+
+    def end_of_nth_service_day(self, moment: datetime, n: int) -> datetime:
+        """Closing time of the ``n``-th service day after the local date of ``moment``.
+
+        The day of ``moment`` never counts, whatever the hour: "within 1 day" reported on
+        Monday means by Tuesday's closing time. Returned in the time zone of ``moment``.
+        """
+        day = self.nth_service_day(_local_date(as_utc(moment)), n)
+        _, closes = self.opening_hours_on(day)
+        return closes.astimezone(moment.tzinfo)
+
+    def _open_interval_utc(self, day: date) -> tuple[datetime, datetime] | None:
+        hours = self.opening_hours_on(day)
+        if hours is None:
+            return None
+        opens, closes = hours
+        return opens.astimezone(UTC), closes.astimezone(UTC)
+
+    def _open_intervals_from(self, day: date) -> Iterator[tuple[datetime, datetime]]:
+        for offset in range(_MAX_SEARCH_DAYS):
+            interval = self._open_interval_utc(day + timedelta(days=offset))
+            if interval is not None:
+                yield interval
+        raise ValueError(f"calendar {self.name!r} does not open within {_MAX_SEARCH_DAYS} days")
+
+
+def service_calendar(
+    weekly_hours: Mapping[int, DailyHours | str] | None = None,
+    *,
+    closed_on_holidays: bool = True,
+    holiday_subdivision: str | None = "NW",
+) -> ServiceCalendar:
+    """Servicezeiten: Mon-Fri 07:00-19:00, Sat 08:00-18:00, closed on Sundays and NRW holidays."""
+    return ServiceCalendar(
+        name=SERVICE,
+        weekly_hours=SERVICE_HOURS if weekly_hours is None else weekly_hours,
+        closed_on_holidays=closed_on_holidays,
+        holiday_subdivision=holiday_subdivision,
+    )
+
+
+def extended_calendar(
+    weekly_hours: Mapping[int, DailyHours | str] | None = None,
+    *,
+    closed_on_holidays: bool = False,
+    holiday_subdivision: str | None = "NW",
+) -> ServiceCalendar:
+    """Erweiterte Zeiten for contract customers' critical incidents: every day 00:00-24:00."""
+    return ServiceCalendar(
+        name=EXTENDED,
+        weekly_hours=EXTENDED_HOURS if weekly_hours is None else weekly_hours,
+        closed_on_holidays=closed_on_holidays,
+        holiday_subdivision=holiday_subdivision,
+    )

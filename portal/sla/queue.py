@@ -1,0 +1,97 @@
+"""The staff queue order the SLA page promises, as a sort key and as ranks for SQL ORDER BY."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple, Protocol, TypeVar
+
+from portal.sla.calendar import as_utc
+from portal.sla.targets import NORMAL, PRIORITIES, as_priority
+
+PRIORITY_RANK: dict[str, int] = {priority.value: rank for rank, priority in enumerate(PRIORITIES)}
+CONTRACT_RANK: dict[bool, int] = {True: 0, False: 1}
+URGENT, PLAIN, RELAXED = 0, 1, 2
+URGENCY_RANK: dict[str, int] = {"urgent": URGENT, "plain": PLAIN, "relaxed": RELAXED}
+
+
+class QueueKey(NamedTuple):
+    """Sort key of one ticket; fields in the order they decide, smaller comes first."""
+
+    priority_rank: int
+    contract_rank: int
+    urgency_rank: int
+    response_due: datetime
+    reported_at: datetime
+    ticket_id: int
+
+
+# The same order for SQL, one ORDER BY term per field, all ascending:
+#   CASE priority WHEN 'critical' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END   (PRIORITY_RANK)
+#   CASE WHEN has_contract THEN 0 ELSE 1 END                               (CONTRACT_RANK)
+#   CASE WHEN priority = 'normal' AND urgent THEN 0
+#        WHEN relaxed THEN 2 ELSE 1 END                                    (URGENCY_RANK)
+#   response_due, reported_at, id
+# With peewee: Case(Ticket.priority, list(PRIORITY_RANK.items())) and so on.
+QUEUE_ORDER: tuple[str, ...] = QueueKey._fields
+
+
+class Queueable(Protocol):
+    """What the queue needs to know of a ticket; QueueEntry is the plain-value adapter."""
+
+    priority: str
+    has_contract: bool
+    urgent: bool
+    relaxed: bool
+    response_due: datetime
+    reported_at: datetime
+    ticket_id: int
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """A ticket as the queue sees it; callers build it from a model row or a dict."""
+
+    priority: str
+    has_contract: bool
+    response_due: datetime
+    reported_at: datetime
+    urgent: bool = False
+    relaxed: bool = False
+    ticket_id: int = 0
+
+
+def urgency_rank(priority: str, urgent: bool, relaxed: bool) -> int:
+    """Urgent (normal tickets only) before plain before relaxed ("nicht dringend").
+
+    Urgency is a request for faster help, so it wins if a ticket somehow carries both flags;
+    on critical and low tickets it is ignored, as the SLA page offers it only for "normal".
+    """
+    if urgent and priority == NORMAL:
+        return URGENT
+    return RELAXED if relaxed else PLAIN
+
+
+def queue_key(entry: Queueable) -> QueueKey:
+    """Sort key: class, contract before none, urgent/plain/relaxed, response_due, reported_at.
+
+    Relaxation sorts within class and contract group, because the SLA page serves contract
+    customers "stets vor den Kunden ... ohne Vertrag". Datetimes compare as UTC instants.
+    """
+    return QueueKey(
+        priority_rank=PRIORITY_RANK[as_priority(entry.priority)],
+        contract_rank=CONTRACT_RANK[bool(entry.has_contract)],
+        urgency_rank=urgency_rank(entry.priority, entry.urgent, entry.relaxed),
+        response_due=as_utc(entry.response_due),
+        reported_at=as_utc(entry.reported_at),
+        ticket_id=entry.ticket_id,
+    )
+
+
+QueueableT = TypeVar("QueueableT", bound=Queueable)
+
+
+def sort_queue(entries: Iterable[QueueableT]) -> list[QueueableT]:
+    """The entries in the order staff work them."""
+    return sorted(entries, key=queue_key)
