@@ -19,7 +19,7 @@ install: $(VENV)/.installed
 
 # Compile the catalogues (the .mo files are build output, not in git).
 translations: $(VENV)/.installed
-	$(BABEL) compile --use-fuzzy=false -d translations --statistics 2>&1 | tail -n 2
+	$(BABEL) compile -d translations --statistics
 
 # Extract new strings from code and templates and merge them into the catalogues.
 catalogues: $(VENV)/.installed

@@ -65,8 +65,11 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _provider(app: Flask) -> dict:
-    return {key[len("PROVIDER_") :].lower(): value for key, value in app.config.items()
-            if key.startswith("PROVIDER_")}
+    return {
+        key[len("PROVIDER_") :].lower(): value
+        for key, value in app.config.items()
+        if key.startswith("PROVIDER_")
+    }
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import click
-
 from flask.cli import with_appcontext
 
 from portal.auth.service import AccountError, create_user

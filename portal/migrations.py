@@ -73,4 +73,6 @@ def add_login_attempts_and_phone(db):
     )
     db.create_tables([attempt])
     migrator = SchemaMigrator.from_database(db)
-    migrate(migrator.add_column("user_account", "phone", peewee.CharField(max_length=50, default="")))
+    migrate(
+        migrator.add_column("user_account", "phone", peewee.CharField(max_length=50, default=""))
+    )

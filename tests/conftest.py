@@ -80,7 +80,9 @@ def db(app):
 
 @pytest.fixture
 def company_a(db) -> Company:
-    return Company.create(name="Alpha Steuerberatung GmbH", customer_number="K-00001", has_contract=True)
+    return Company.create(
+        name="Alpha Steuerberatung GmbH", customer_number="K-00001", has_contract=True
+    )
 
 
 @pytest.fixture
@@ -173,3 +175,62 @@ class QueryCounter:
     def __exit__(self, *exc):
         peewee.Database.execute_sql = self._original
         return False
+
+
+# --- browser tests -----------------------------------------------------------------
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's chromium; CI installs it and must not skip them."""
+    if os.path.exists(CHROMIUM):
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"CI=true but no Chromium at {CHROMIUM}: .ci/run must install it")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Playwright cannot download its own browser here; Debian's build works through this path.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
+
+
+@pytest.fixture
+def live_server(app):
+    """The app served by a real HTTP server in a thread, for the browser."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def browser_login(page, live_server, email, password=TEST_PASSWORD):
+    page.goto(f"{live_server}/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort", exact=True).fill(password)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(f"{live_server}/")
+
+
+def assert_accessible(page):
+    """axe-core (bundled with axe-playwright-python) finds no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, results.generate_report()

@@ -36,7 +36,8 @@ def test_revoking_a_token_stops_it(client_a, customer_a, client):
 
 def test_password_change_needs_the_current_password(client_a, customer_a):
     response = client_a.post(
-        "/konto/passwort", data={"current": "falsch", "new": "ganz-neues-pw", "repeat": "ganz-neues-pw"}
+        "/konto/passwort",
+        data={"current": "falsch", "new": "ganz-neues-pw", "repeat": "ganz-neues-pw"},
     )
     assert response.status_code == 400
     assert "Das aktuelle Passwort ist falsch." in response.get_data(as_text=True)

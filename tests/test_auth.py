@@ -86,8 +86,15 @@ def test_failures_older_than_the_window_do_not_count(client, customer_a):
 
     old = utcnow() - dt.timedelta(minutes=16)
     LoginAttempt.insert_many(
-        [{"email": "anna@alpha.example", "address": "10.0.0.1", "succeeded": False,
-          "attempted_at": old}] * 10
+        [
+            {
+                "email": "anna@alpha.example",
+                "address": "10.0.0.1",
+                "succeeded": False,
+                "attempted_at": old,
+            }
+        ]
+        * 10
     ).execute()
     assert login(client, "anna@alpha.example", TEST_PASSWORD).status_code == 302
 

@@ -37,8 +37,16 @@ def test_create_company_numbers_automatically_and_refuses_duplicates(runner, db)
 
 def test_create_user_for_a_company(runner, company_a):
     result = runner.invoke(
-        args=["create-user", "Neu@Alpha.example", "--name", "Nina Neu", "--company",
-              company_a.name, "--password", "ein-langes-passwort"]
+        args=[
+            "create-user",
+            "Neu@Alpha.example",
+            "--name",
+            "Nina Neu",
+            "--company",
+            company_a.name,
+            "--password",
+            "ein-langes-passwort",
+        ]
     )
     assert result.exit_code == 0, result.output
     user = User.by_email("neu@alpha.example")
@@ -58,8 +66,18 @@ def test_create_user_prompts_for_the_password(runner, db):
     ("args", "message"),
     [
         (["x@y.example", "--name", "X", "--password", "ein-langes-passwort"], "Firma"),
-        (["x@y.example", "--name", "X", "--company", "Nope", "--password", "ein-langes-passwort"],
-         "gibt es nicht"),
+        (
+            [
+                "x@y.example",
+                "--name",
+                "X",
+                "--company",
+                "Nope",
+                "--password",
+                "ein-langes-passwort",
+            ],
+            "gibt es nicht",
+        ),
         (["x@y.example", "--name", "X", "--role", "staff", "--password", "kurz"], "mindestens"),
     ],
 )
@@ -72,8 +90,16 @@ def test_create_user_explains_bad_input(runner, db, args, message):
 
 def test_create_user_refuses_a_duplicate_email_in_any_case(runner, customer_a, company_a):
     result = runner.invoke(
-        args=["create-user", "ANNA@alpha.example", "--name", "A", "--company", company_a.name,
-              "--password", "ein-langes-passwort"]
+        args=[
+            "create-user",
+            "ANNA@alpha.example",
+            "--name",
+            "A",
+            "--company",
+            company_a.name,
+            "--password",
+            "ein-langes-passwort",
+        ]
     )
     assert result.exit_code != 0 and "bereits" in result.output
 

@@ -12,8 +12,14 @@ from portal.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
 EN_PO = ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None,
-            "N_": None}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "_l": None,
+    "lazy_gettext": None,
+    "N_": None,
+}
 
 
 def _catalogue():
@@ -33,8 +39,11 @@ def _extracted_msgids():
 
 def test_english_catalogue_has_no_empty_or_fuzzy_entry():
     catalogue = _catalogue()
-    empty = [m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str)
-                                                       else all(m.string))]
+    empty = [
+        m.id
+        for m in catalogue
+        if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
+    ]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert not empty, f"untranslated: {empty[:10]}"
     assert not fuzzy, f"fuzzy: {fuzzy[:10]}"

@@ -30,8 +30,13 @@ def test_upgrade_from_version_1_keeps_companies_users_and_tokens(db):
         "user_account",
         ("id", "email", "name", "password_hash", "role", "company_id", "active", "created_at"),
     ).bind(database).insert(
-        email="alt@alt.example", name="Alt", password_hash="hash", role="customer",
-        company_id=company_id, active=True, created_at=created,
+        email="alt@alt.example",
+        name="Alt",
+        password_hash="hash",
+        role="customer",
+        company_id=company_id,
+        active=True,
+        created_at=created,
     ).execute()
 
     applied = migrate()

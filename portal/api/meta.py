@@ -86,7 +86,10 @@ register(
                         }
                     }
                 },
-                "responses": {"200": {"description": "The account"}, **error_responses(400, 401, 422)},
+                "responses": {
+                    "200": {"description": "The account"},
+                    **error_responses(400, 401, 422),
+                },
             },
         }
     }

@@ -13,7 +13,7 @@ DOCUMENT = {
             "JSON API of the customer portal. Authenticate with the browser session "
             "(unsafe methods need the X-CSRFToken header) or with "
             "`Authorization: Bearer <token>` (tokens are created on the account page). "
-            "Errors: {\"error\": {\"code\": …, \"message\": …, \"fields\": {…}}}. "
+            'Errors: {"error": {"code": …, "message": …, "fields": {…}}}. '
             "Send Accept-Language: en for English labels and messages."
         ),
     },
@@ -34,7 +34,10 @@ DOCUMENT = {
                         "properties": {
                             "code": {"type": "string"},
                             "message": {"type": "string"},
-                            "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+                            "fields": {
+                                "type": "object",
+                                "additionalProperties": {"type": "string"},
+                            },
                         },
                     }
                 },

@@ -42,11 +42,7 @@ def is_locked_out(email: str, address: str) -> bool:
 def authenticate(email: str, password: str, address: str) -> User | None:
     """Check the credentials and record the attempt; None when they do not match."""
     user = User.by_email(email)
-    ok = (
-        user is not None
-        and user.active
-        and check_password_hash(user.password_hash, password)
-    )
+    ok = user is not None and user.active and check_password_hash(user.password_hash, password)
     LoginAttempt.create(email=User.normalise_email(email), address=address, succeeded=ok)
     return user if ok else None
 
