@@ -7,7 +7,10 @@ FLASK := $(PY) -m flask --app portal
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations catalogues lint format bench clean
+test-postgres: translations
+	scripts/with-postgres $(MAKE) test
+
+.PHONY: test-postgres run test install translations catalogues lint format bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +34,11 @@ run: translations
 	$(FLASK) demo-data
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
+# pytest's exit code 5 means it collected no tests: a broken set-up, never a pass.
 test: translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: the set-up is broken" >&2; exit 1; fi; \
+	exit $$rc
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check portal tests bench

@@ -25,7 +25,7 @@ def open_database(url: str) -> peewee.Database:
     if url.startswith("sqlite"):
         return connect_url(url, pragmas=SQLITE_PRAGMAS)
     if url.startswith(("postgres://", "postgresql://")):
-        return connect_url(url, unquote_password=True, autorollback=True)
+        return connect_url(url, unquote_password=True)
     raise ValueError(f"unsupported database URL: {url!r}")
 
 

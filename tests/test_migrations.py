@@ -20,12 +20,12 @@ def test_upgrade_from_version_1_keeps_companies_users_and_tokens(db):
     assert "login_attempt" not in database.get_tables()
     created = dt.datetime(2025, 1, 1, 10, 0)
     # rows written the way version 1 wrote them, through the tables of that version
-    company_id = (
-        Table("company", ("id", "name", "customer_number", "has_contract", "created_at"))
-        .bind(database)
-        .insert(name="Alt GmbH", customer_number="K-1", has_contract=True, created_at=created)
-        .execute()
-    )
+    Table("company", ("id", "name", "customer_number", "has_contract", "created_at")).bind(
+        database
+    ).insert(
+        name="Alt GmbH", customer_number="K-1", has_contract=True, created_at=created
+    ).execute()
+    company_id = database.execute_sql("SELECT id FROM company").fetchone()[0]
     Table(
         "user_account",
         ("id", "email", "name", "password_hash", "role", "company_id", "active", "created_at"),
