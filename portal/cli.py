@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import force_locale
 
-from portal.auth.service import AccountError, create_user
+from portal.auth.service import AccountError, create_user, issue_token
 from portal.db import database, migrate
-from portal.models import ROLES, TOKEN_SCOPES, ApiToken, Company, User
+from portal.models import ROLES, TOKEN_SCOPES, Company, User
 
 
 def _fail(message: str):
     raise click.ClickException(message)
+
+
+def _fail_account(error: AccountError):
+    # The service's messages are lazy and follow the locale; the command line speaks German.
+    with force_locale("de"):
+        message = str(error)
+    if error.field == "company":
+        message += " (--company)"
+    _fail(message)
 
 
 @click.command("init-db")
@@ -73,7 +83,7 @@ def create_user_command(email, name, role, company_name, phone, language, passwo
         try:
             user = create_user(email, name, password, role, company, phone, language)
         except AccountError as error:
-            _fail(str(error))
+            _fail_account(error)
     click.echo(f"Konto angelegt: {user.email} ({user.role}).")
 
 
@@ -88,9 +98,10 @@ def create_token_command(email: str, scope: str, name: str):
         user = User.by_email(email)
         if user is None:
             _fail(f"Es gibt kein Konto mit der E-Mail-Adresse {email}.")
-        if scope == "monitoring" and not user.is_staff:
-            _fail("Monitoring-Tokens gibt es nur für Mitarbeiter des Dienstleisters.")
-        _token, plain = ApiToken.issue(user, scope=scope, name=name or scope)
+        try:
+            _token, plain = issue_token(user, scope=scope, name=name or scope)
+        except AccountError as error:
+            _fail_account(error)
     click.echo("Token (wird nur jetzt angezeigt, bitte sicher aufbewahren):")
     click.echo(plain)
 

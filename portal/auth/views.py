@@ -12,8 +12,13 @@ from werkzeug.security import check_password_hash
 
 from portal.auth import bp
 from portal.auth.forms import LanguageForm, LoginForm, PasswordForm, TokenForm
-from portal.auth.service import authenticate, change_password, is_locked_out
-from portal.db import utcnow
+from portal.auth.service import (
+    authenticate,
+    change_password,
+    is_locked_out,
+    issue_token,
+)
+from portal.auth.service import revoke_token as revoke_api_token
 from portal.models import ApiToken, User
 
 
@@ -141,7 +146,7 @@ def create_token():
     form.limit_scopes(current_user)
     if not form.validate_on_submit():
         return render_account(400, token_form=form)
-    _token, plain = ApiToken.issue(current_user, scope=form.scope.data, name=form.name.data)
+    _token, plain = issue_token(current_user, scope=form.scope.data, name=form.name.data)
     # Shown exactly once, on this response; only its hash is stored.
     return render_account(201, new_token=plain)
 
@@ -152,8 +157,6 @@ def revoke_token(token_id: int):
     token = ApiToken.get_or_none(ApiToken.id == token_id, ApiToken.user == current_user.id)
     if token is None:
         abort(404)
-    if token.revoked_at is None:
-        token.revoked_at = utcnow()
-        token.save(only=[ApiToken.revoked_at])
+    revoke_api_token(token)
     flash(_("Das Token wurde widerrufen."), "success")
     return redirect(url_for("auth.account"))

@@ -1,0 +1,154 @@
+"""Forms of the admin area. Field names match the `field` of AccountError and CompanyError."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from portal.admin.rules import parse_hours
+from portal.auth.service import MIN_PASSWORD_LENGTH
+from portal.models import ROLES
+
+ROLE_LABELS = {
+    "customer": _l("Kunde"),
+    "staff": _l("Mitarbeiter"),
+    "admin": _l("Admin"),
+}
+LANGUAGE_CHOICES = [("", _l("Wie im Browser eingestellt")), ("de", "Deutsch"), ("en", "English")]
+
+
+class HoursField(StringField):
+    """Hours as typed ('1,5' or '1.5'); data is a float, or None when left empty."""
+
+    def process_formdata(self, valuelist):
+        self.raw_text = valuelist[0] if valuelist else ""
+        try:
+            self.data = parse_hours(self.raw_text)
+        except ValueError:
+            self.data = None
+            raise ValueError(
+                _l("Bitte geben Sie eine Zahl von Stunden ein, z. B. 4 oder 1,5.")
+            ) from None
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else f"{self.data:g}".replace(".", ",")
+
+
+class CompanyForm(FlaskForm):
+    name = StringField(
+        _l("Name der Firma"),
+        validators=[DataRequired(_l("Bitte geben Sie den Namen der Firma ein."))],
+    )
+    customer_number = StringField(
+        _l("Kundennummer"),
+        validators=[DataRequired(_l("Bitte geben Sie eine Kundennummer ein, z. B. K-10042."))],
+    )
+    has_contract = BooleanField(_l("Hat einen Servicevertrag (Vertragskunde)"))
+    critical_hours = HoursField(_l("Kritisch: Reaktionszeit in Stunden"))
+    normal_hours = HoursField(_l("Normal: Reaktionszeit in Stunden"))
+    low_hours = HoursField(_l("Niedrig: Reaktionszeit in Stunden"))
+
+    def overrides(self) -> dict[str, float | None]:
+        return {
+            "critical": self.critical_hours.data,
+            "normal": self.normal_hours.data,
+            "low": self.low_hours.data,
+        }
+
+
+class CompanySearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET filter changes nothing
+
+    q = StringField(_l("Suche nach Name oder Kundennummer"), validators=[Length(max=100)])
+
+
+def _company_select(label):
+    # coerce=str: "" is "no company"; the view turns the id into a Company.
+    return SelectField(label, choices=[], validate_choice=False)
+
+
+class UserFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Name oder E-Mail-Adresse"), validators=[Length(max=100)])
+    company = _company_select(_l("Firma"))
+    role = SelectField(
+        _l("Rolle"),
+        choices=[("", _l("Alle Rollen")), *ROLE_LABELS.items()],
+        validate_choice=False,
+    )
+    active = SelectField(
+        _l("Status"),
+        choices=[("", _l("Alle")), ("1", _l("Aktiv")), ("0", _l("Deaktiviert"))],
+        validate_choice=False,
+    )
+
+    def validate_role(self, field):
+        if field.data and field.data not in ROLES:
+            raise ValidationError(_l("Bitte wählen Sie eine Rolle aus der Liste."))
+
+    def validate_active(self, field):
+        if field.data not in ("", "1", "0", None):
+            raise ValidationError(_l("Bitte wählen Sie einen Status aus der Liste."))
+
+
+class UserEditForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie einen Namen ein.")),
+            Length(max=200, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+    )
+    phone = StringField(
+        _l("Telefon für Rückrufe"),
+        validators=[Optional(), Length(max=50, message=_l("Höchstens %(max)d Zeichen."))],
+    )
+    role = SelectField(_l("Rolle"), choices=list(ROLE_LABELS.items()), validate_choice=False)
+    company = _company_select(_l("Firma"))
+    language = SelectField(_l("Sprache"), choices=LANGUAGE_CHOICES, validate_choice=False)
+    active = BooleanField(_l("Konto ist aktiv (darf sich anmelden)"))
+
+    def validate_role(self, field):
+        if field.data not in ROLES:
+            raise ValidationError(_l("Bitte wählen Sie eine Rolle aus der Liste."))
+
+
+class UserCreateForm(UserEditForm):
+    email = EmailField(
+        _l("E-Mail-Adresse"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie eine E-Mail-Adresse ein.")),
+            Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
+            Length(max=254, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+    )
+    password = PasswordField(
+        _l("Anfangspasswort"),
+        validators=[
+            Optional(),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                message=_l("Das Passwort muss mindestens %(min)d Zeichen haben."),
+            ),
+        ],
+    )
+    active = None  # new accounts are active
+
+
+class MonitoringTokenForm(FlaskForm):
+    user = SelectField(_l("Mitarbeiter"), choices=[], validate_choice=False)
+    name = StringField(
+        _l("Bezeichnung"),
+        default="Alertmanager",
+        validators=[
+            DataRequired(_l("Bitte geben Sie dem Token einen Namen.")),
+            Length(max=100, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+    )
