@@ -117,6 +117,13 @@ def admin(app, db):
     return make_user(app, "adam@provider.example", "Adam Admin", "admin")
 
 
+@pytest.fixture
+def client(app):
+    """Replaces pytest-flask's `client`, which is used as a context manager and so keeps its
+    last request's context (and signed-in user) open for the rest of the test."""
+    return app.test_client()
+
+
 def login_client(app, user):
     client = app.test_client()
     with client.session_transaction() as session:
