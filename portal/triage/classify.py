@@ -37,6 +37,7 @@ NEGATION = "negation"
 DETERMINER = "determiner"
 SUBORDINATOR = "subordinator"
 NOTHING_WORKS = "nothing_works"
+NOTHING_MORE = "nothing_more"
 EVERYTHING = "everything"
 SCOPE = "scope"
 NOT_ONLY = "not_only"
@@ -70,6 +71,7 @@ def _vocabulary_entries():
         (DETERMINER, vocab.NEGATING_DETERMINERS),
         (SUBORDINATOR, vocab.SUBORDINATORS),
         (NOTHING_WORKS, vocab.NOTHING_WORKS),
+        (NOTHING_MORE, vocab.NOTHING_MORE),
         (EVERYTHING, vocab.EVERYTHING_TERMS),
         (NOT_ONLY, NOT_ONLY_TERMS),
         (INTERMITTENT, vocab.INTERMITTENT),
@@ -212,11 +214,20 @@ def _symptoms(tokens: list[Token], matches: list[Match], mentions: list[Mention]
     symptoms += _negated_verbs(tokens, matches, free_negations)
     symptoms += _negated_components(tokens, matches, mentions, free_negations)
     symptoms += [
+        _nothing_works(tokens, match) for match in matches if match.concept == NOTHING_WORKS
+    ]
+    symptoms += [
         Symptom(vocab.DOWN, match.first, match.tokens, True)
         for match in matches
-        if match.concept == NOTHING_WORKS
+        if match.concept == NOTHING_MORE
     ]
     return _intermittent_is_degraded(tokens, matches, symptoms)
+
+
+def _nothing_works(tokens: list[Token], match: Match) -> Symptom:
+    """ "Nichts geht mehr" is about everything, even when components are named as well."""
+    everything = Mention(vocab.EVERYTHING, match.first, tokens[match.first].sentence, match.tokens)
+    return Symptom(vocab.DOWN, match.first, match.tokens, True, everything)
 
 
 def _free_negations(matches: list[Match]) -> set[int]:
@@ -354,7 +365,7 @@ def _has_own_state(reading: Reading, mention: Mention) -> bool:
 
 def _placeholder(reading: Reading, symptom: Symptom) -> Mention:
     """No component named: "nothing works" is about everything, other symptoms unknown."""
-    nothing = reading.has(NOTHING_WORKS) or reading.has(EVERYTHING)
+    nothing = any(reading.has(concept) for concept in (NOTHING_WORKS, NOTHING_MORE, EVERYTHING))
     kind = vocab.EVERYTHING if nothing else UNKNOWN
     return Mention(kind, -1, reading.tokens[symptom.token].sentence, ())
 
@@ -394,6 +405,9 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
 def _classify_without_symptoms(reading: Reading) -> TriageResult:
     if any(reading.has(concept) for concept in (REQUEST, COSMETIC, EXPLICIT_LOW)):
         return _request_result(reading)
+    if "?" in reading.text:  # a question without a symptom, but in no words we know
+        terms = reading.words(m.tokens for m in reading.mentions)
+        return build_result(LOW, "other", EXPLAIN_UNCLEAR_WITH_TERMS, terms, False, {})
     if not reading.mentions:
         return build_result(LOW, "other", EXPLAIN_UNCLEAR_WITH_TERMS, [], False, {})
     mention = min(reading.mentions, key=lambda m: SPECIFICITY.index(m.kind))

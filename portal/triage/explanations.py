@@ -11,6 +11,10 @@ EXPLAIN_REQUEST = N_(
     "Ihre Beschreibung (%(terms)s) klingt nach einer Frage oder einem Wunsch, nicht nach einer"
     " Störung. Einstufung: %(priority)s."
 )
+EXPLAIN_REQUEST_PLAIN = N_(
+    "Ihre Nachricht klingt nach einer Frage oder einem Wunsch, nicht nach einer Störung."
+    " Einstufung: %(priority)s."
+)
 EXPLAIN_SCOPE_UNCLEAR = N_(
     "Ihre Beschreibung (%(terms)s) lässt offen, ob nur Sie oder das ganze Unternehmen betroffen"
     " sind. Vorläufige Einstufung: %(priority)s. Bitte beantworten Sie die folgenden Fragen."
@@ -26,6 +30,12 @@ EXPLAIN_UNCLEAR = N_(
 EXPLAIN_ANSWERS = N_(
     "Nach Ihren Angaben passt das Beispiel „%(example)s“. Einstufung: %(priority)s."
 )
+
+# The variant of a template for a text in which no words were recognised.
+WITHOUT_TERMS = {
+    EXPLAIN_UNCLEAR_WITH_TERMS: EXPLAIN_UNCLEAR,
+    EXPLAIN_REQUEST: EXPLAIN_REQUEST_PLAIN,
+}
 
 # Parameters that are themselves German msgids (SLA example, class label), not user words.
 TRANSLATED_PARAMS = ("example", "priority")

@@ -206,7 +206,8 @@ class Lexicon:
             if position > 0 and not joins and position < MIN_STEM:
                 position += 1
                 continue
-            minimum = MIN_STEM if position == 0 or joins else MIN_COMPOUND_PART
+            at_end = len(folded) - position == MIN_STEM  # "Firmenlogo", "Kabelnetz"
+            minimum = MIN_STEM if position == 0 or joins or at_end else MIN_COMPOUND_PART
             word = self._longest_stem_at(folded, position, minimum)
             if word is None:
                 position += 1

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from portal.triage.examples import EXAMPLES_BY_KEY, PRIORITY_LABELS
-from portal.triage.explanations import EXPLAIN_UNCLEAR, EXPLAIN_UNCLEAR_WITH_TERMS
+from portal.triage.explanations import WITHOUT_TERMS
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,8 @@ def build_result(
 ) -> TriageResult:
     """A TriageResult whose explanation names the terms, the SLA example and the class label."""
     example = EXAMPLES_BY_KEY[example_key].text
-    if not matched_terms and explanation == EXPLAIN_UNCLEAR_WITH_TERMS:
-        explanation = EXPLAIN_UNCLEAR
+    if not matched_terms:
+        explanation = WITHOUT_TERMS.get(explanation, explanation)
     params = {"example": example, "priority": PRIORITY_LABELS[priority]}
     if matched_terms:
         params["terms"] = ", ".join(matched_terms)

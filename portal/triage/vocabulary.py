@@ -108,6 +108,8 @@ STATE_TERMS = {
         "crash", "crashes", "crashing", "outage", "dead", "broken", "unreachable", "failed",
         "failure", "died", "gone", "stopped working", "no signal", "out of order", "no dial tone",
         "dial tone", "lost connection", "no connection", "not responding",
+        "abgekackt", "keine Rückmeldung", "Virus", "Viren", "Trojaner", "Malware", "gesperrt",
+        "locked out", "not loading", "wont load",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "aufgehängt", "hing",
@@ -121,6 +123,8 @@ STATE_TERMS = {
         "laggy", "lagging", "freezes", "freezing", "frozen", "hangs", "hanging", "flicker",
         "flickers", "flickering", "unstable", "keeps dropping", "drops", "takes forever",
         "forever", "choppy",
+        "geht in die Knie", "Kriechtempo", "disconnecting", "disconnects", "keeps disconnecting",
+        "super slow", "very slow",
     ),
     FAULT: (
         "Störung", "Störungen", "gestört", "stört", "Fehler", "Fehlermeldung", "Problem",
@@ -128,6 +132,8 @@ STATE_TERMS = {
         "Papierstau", "falsch", "falsche", "falschen", "blinkt", "verschwunden", "error",
         "errors", "issue", "issues", "problem", "problems", "jammed", "jam", "glitch", "weird",
         "strange", "beeps", "beeping", "wrong",
+        "zickt", "Mucken", "startet neu", "bootet neu", "Neustart", "verweigert", "abgelaufen",
+        "acting up",
     ),
 }
 
@@ -142,7 +148,9 @@ FUNCTION_VERBS = (
     "empfangen", "empfängt", "abrufen", "kommt", "komme", "kommen", "kommst", "rein", "durch",
     "arbeiten", "zugreifen", "zugriff", "erkennt", "erkannt", "erkennen", "klingelt", "klingeln",
     "akzeptiert", "synchronisiert", "speichern", "speichert", "telefonieren", "anrufen", "hören",
-    "verfügbar", "tut", "zeigt", "angezeigt", "work", "works", "working", "worked", "start",
+    "verfügbar", "tut", "zeigt", "angezeigt", "einschalten", "anschalten", "pingen", "pingt",
+    "surfen", "drauf", "öffnen", "syncing", "loading", "opening", "printing", "connecting",
+    "work", "works", "working", "worked", "start",
     "starts", "boot", "boots", "turn", "load", "loads", "open", "opens", "respond", "responds",
     "connect", "connects", "reach", "access", "log", "login", "sign", "send", "receive", "print",
     "scan", "call", "calls", "ring", "sync", "save", "available", "reachable",
@@ -163,18 +171,28 @@ NEGATING_DETERMINERS = (
 # "dass Outlook nicht automatisch startet" describes a wish, not a fault.
 SUBORDINATORS = ("dass", "damit", "sodass", "that", "ob")
 
+# Everything stopped, whatever else is named: "nichts geht", "Produktion steht", ransomware.
 NOTHING_WORKS = (
-    "gar nichts", "überhaupt nichts", "nichts geht", "geht nichts", "nichts mehr", "nix geht",
-    "nix mehr", "geht nix", "nichts funktioniert", "funktioniert nichts", "alles down",
-    "alles aus", "alles tot", "alles weg", "alles ausgefallen", "alles steht", "Totalausfall",
-    "Komplettausfall", "Stillstand", "stehen still", "niemand kann arbeiten",
-    "keiner kann arbeiten", "nicht arbeiten", "kann nicht arbeiten", "nothing works",
-    "nothing is working", "nothing working", "everything is down", "everything down", "cant work",
+    "nichts geht", "geht nichts", "nichts funktioniert", "funktioniert nichts", "nix geht",
+    "geht nix", "nichts läuft", "läuft nichts", "alles down", "alles aus", "alles tot",
+    "alles weg", "alles ausgefallen", "alles steht", "Stillstand", "niemand kann arbeiten",
+    "keiner kann arbeiten", "Produktion steht", "Betrieb steht", "Fertigung steht",
+    "Ransomware", "Verschlüsselungstrojaner", "Hackerangriff", "Cyberangriff", "gehackt",
+    "Dateien verschlüsselt", "alles verschlüsselt", "nothing works", "nothing is working",
+    "nothing working", "everything is down", "everything down", "hacked", "encrypted",
+)
+
+# "Nothing" that may be one device's ("druckt gar nichts mehr"): counts only alone.
+NOTHING_MORE = (
+    "gar nichts", "überhaupt nichts", "nichts mehr", "nix mehr", "Totalausfall",
+    "Komplettausfall", "stehen still", "nicht arbeiten", "kann nicht arbeiten", "cant work",
     "cannot work",
 )
 
 # Words that name everything at once; only used when no component is named.
-EVERYTHING_TERMS = ("alles", "everything", "all systems", "alle Systeme")
+EVERYTHING_TERMS = (
+    "alles", "everything", "all systems", "alle Systeme", "Produktion", "Betrieb", "Fertigung",
+)
 
 COMPANY = "company"
 SEVERAL = "several"
@@ -205,6 +223,7 @@ SCOPE_TERMS = {
         "for all", "whole office", "whole company", "entire office", "entire company",
         "company wide", "companywide", "company-wide", "all of us", "none of us", "anyone",
         "across the company",
+        "überall", "everywhere", "auf allen", "betrifft alle",
     ),
     SEVERAL: (
         "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "ein paar", "etliche",
@@ -224,6 +243,7 @@ SCOPE_TERMS = {
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
         "only my", "just me", "just my", "others are fine", "everyone else",
+        "betrifft nur", "nur bei",
     ),
 }
 
@@ -257,6 +277,14 @@ REQUEST_TERMS = (
     "create an account", "new employee", "new intern", "set up", "setup", "install", "add me",
     "rename", "change", "remove", "delete", "access to", "thanks", "thank you", "not urgent",
     "when", "which", "what",
+    "whats", "wie", "wo", "warum", "planen", "geplant", "Planung", "Update", "Updates", "Upgrade",
+    "upgraden", "Info", "Information", "informieren", "Hinweis", "Urlaub", "Abwesenheit",
+    "Anfrage", "beantragen", "Antrag", "verlängern", "kündigen", "Einrichtung", "Onboarding",
+    "Offboarding", "Austritt", "Eintritt", "umstellen", "Umstellung", "Beratung", "Empfehlung",
+    "empfehlen", "Idee", "Vorschlag", "Verbesserung", "wäre schön", "Rechnung", "Einweisung",
+    "zeigen", "korrigieren", "exportiere", "erstelle", "erstellen", "can you", "could i",
+    "would it be possible", "we need", "i need", "increase", "renew", "invoice", "suggestion",
+    "training", "schedule", "policy", "need a", "new hire",
 )
 
 COSMETIC_TERMS = (
@@ -264,7 +292,7 @@ COSMETIC_TERMS = (
     "Schriftgröße", "Farbe", "Farben", "farbig", "Logo", "Signatur", "Hintergrund",
     "Hintergrundbild", "Layout", "Design", "Symbol", "Icon", "Verknüpfung", "verschoben",
     "verschwommen", "optisch", "cosmetic", "minor thing", "font", "colour", "color", "logo",
-    "signature", "wallpaper", "typo", "slightly off", "footer",
+    "signature", "wallpaper", "typo", "slightly off", "footer", "veraltet", "outdated",
 )
 
 # Statements that the matter is cosmetic: low, whatever else the text says about a client.
