@@ -11,7 +11,7 @@ from portal.triage.explanations import (
     EXPLAIN_SCOPE_UNCLEAR,
     EXPLAIN_UNCLEAR_WITH_TERMS,
 )
-from portal.triage.matcher import Lexicon, Match, Token, span_text, tokenize
+from portal.triage.matcher import Lexicon, Match, Token, runs, span_text, tokenize
 from portal.triage.result import TriageResult, build_result
 from portal.triage.rules import (
     ANSWER_COMPONENT_OF_KIND,
@@ -41,6 +41,7 @@ NOTHING_MORE = "nothing_more"
 EVERYTHING = "everything"
 SCOPE = "scope"
 NOT_ONLY = "not_only"
+IDIOM = "idiom"
 INTERMITTENT = "intermittent"
 REQUEST = "request"
 COSMETIC = "cosmetic"
@@ -74,6 +75,7 @@ def _vocabulary_entries():
         (NOTHING_MORE, vocab.NOTHING_MORE),
         (EVERYTHING, vocab.EVERYTHING_TERMS),
         (NOT_ONLY, NOT_ONLY_TERMS),
+        (IDIOM, vocab.IDIOMS),
         (INTERMITTENT, vocab.INTERMITTENT),
         (REQUEST, vocab.REQUEST_TERMS),
         (COSMETIC, vocab.COSMETIC_TERMS),
@@ -87,7 +89,7 @@ LEXICON = Lexicon(
     _vocabulary_entries(),
     exact_words=vocab.EXACT_WORDS,
     common_words=vocab.COMMON_WORDS,
-    unfuzzy_concepts=frozenset({NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY}),
+    unfuzzy_concepts=frozenset({NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM}),
 )
 
 
@@ -129,14 +131,9 @@ class Reading:
 
     def words(self, token_groups) -> list[str]:
         """The user's words for groups of token indices, in text order, each once."""
-        groups = {frozenset(group) for group in token_groups if group}
-        groups = [group for group in groups if not any(group < other for other in groups)]
-        pieces = []
-        for group in sorted(groups, key=min):
-            for piece in span_text(self.text, self.tokens, group):
-                if piece not in pieces:
-                    pieces.append(piece)
-        return pieces
+        found = {run for group in token_groups for run in runs(group)}
+        kept = [run for run in found if not any(set(run) < set(other) for other in found)]
+        return [span_text(self.text, self.tokens, run) for run in sorted(kept)]
 
 
 def classify_text(text: str) -> TriageResult:

@@ -245,15 +245,17 @@ def _same_clause(tokens: list[Token], first: int, other: int) -> bool:
     return tokens[first].clause == tokens[other].clause
 
 
-def span_text(text: str, tokens: list[Token], indices: Iterable[int]) -> list[str]:
-    """The user's own words for a match: one piece per run of neighbouring tokens."""
-    pieces: list[str] = []
-    run: list[int] = []
+def runs(indices: Iterable[int]) -> list[tuple[int, ...]]:
+    """Runs of neighbouring token indices: (3, 4, 7) -> [(3, 4), (7,)]."""
+    found: list[list[int]] = []
     for index in sorted(set(indices)):
-        if run and index != run[-1] + 1:
-            pieces.append(text[tokens[run[0]].start : tokens[run[-1]].end])
-            run = []
-        run.append(index)
-    if run:
-        pieces.append(text[tokens[run[0]].start : tokens[run[-1]].end])
-    return pieces
+        if found and index == found[-1][-1] + 1:
+            found[-1].append(index)
+        else:
+            found.append([index])
+    return [tuple(run) for run in found]
+
+
+def span_text(text: str, tokens: list[Token], run: tuple[int, ...]) -> str:
+    """The user's own words for a run of neighbouring tokens, exactly as written."""
+    return text[tokens[run[0]].start : tokens[run[-1]].end]

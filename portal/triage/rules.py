@@ -16,7 +16,8 @@ Mapping, from the SLA page:
   rarely stops a whole company.
 - "Other" (answers) is low, unless the whole company is down (critical) or impaired (normal).
 - Text that names no component: "nothing works" is critical unless it is one person's;
-  any other symptom is a normal guess.
+  a vague fault ("falsch", "Fehler") with nobody named is a low guess, any other symptom
+  a normal guess.
 """
 
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from portal.triage.vocabulary import (
     DEVICE_KINDS,
     DOWN,
     EVERYTHING,
+    FAULT,
     INTERNET,
     NETWORK,
     ONE,
@@ -135,6 +137,8 @@ def _decide_other(state: str | None, scope: str | None) -> Decision:
 
 
 def _decide_unknown(state: str | None, scope: str | None) -> Decision:
+    if state == FAULT and scope is None:  # "ist eine Stunde falsch": nothing to go on
+        return Decision(LOW, "other", UNCLEAR)
     if state == DOWN and scope == COMPANY:
         return Decision(CRITICAL, "company_hindered")
     if state == DOWN and scope == SEVERAL:

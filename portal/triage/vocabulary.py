@@ -110,6 +110,8 @@ STATE_TERMS = {
         "dial tone", "lost connection", "no connection", "not responding",
         "abgekackt", "keine Rückmeldung", "Virus", "Viren", "Trojaner", "Malware", "gesperrt",
         "locked out", "not loading", "wont load",
+        "is out", "are out", "went out", "went down", "goes down", "not available", "unavailable",
+        "lost", "verloren",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "aufgehängt", "hing",
@@ -154,6 +156,9 @@ FUNCTION_VERBS = (
     "starts", "boot", "boots", "turn", "load", "loads", "open", "opens", "respond", "responds",
     "connect", "connects", "reach", "access", "log", "login", "sign", "send", "receive", "print",
     "scan", "call", "calls", "ring", "sync", "save", "available", "reachable",
+    "hat", "haben", "habe", "hab", "has", "have", "klappt", "klappen", "geklappt", "will", "mag",
+    "bekomme", "bekommt", "bekommen", "kriege", "krieg", "kriegt", "kriegen", "sehe", "sieht",
+    "sehen", "gefunden", "get", "gets", "getting", "see", "found",
 )
 
 NEGATIONS = (
@@ -166,6 +171,12 @@ NEGATIONS = (
 # Negations that also work as a determiner before a noun: "kein Internet", "no connection".
 NEGATING_DETERMINERS = (
     "kein", "keine", "keinen", "keinem", "keiner", "keins", "no", "ohne", "without",
+)
+
+# Negations that are only a figure of speech: "keine Ahnung", "kein Problem".
+IDIOMS = (
+    "keine Ahnung", "keine Eile", "kein Problem", "kein Stress", "keine Frage", "no idea",
+    "no problem", "no rush", "no hurry",
 )
 
 # "dass Outlook nicht automatisch startet" describes a wish, not a fault.
@@ -224,12 +235,15 @@ SCOPE_TERMS = {
         "company wide", "companywide", "company-wide", "all of us", "none of us", "anyone",
         "across the company",
         "überall", "everywhere", "auf allen", "betrifft alle",
+        "für keinen", "bei keinen", "für niemanden", "whole building", "entire building",
+        "across the office", "whole network",
     ),
     SEVERAL: (
         "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "ein paar", "etliche",
         "etlichen", "Kollegen", "Kolleginnen", "Abteilung", "ganze Etage", "ganzen Etage",
         "ganze Abteilung", "ganzen Abteilung", "Großteil", "Hälfte", "several", "multiple",
         "some users", "a few", "colleagues", "department", "team",
+        "whole floor", "ganzen Flur", "ganze Flur",
     ),
     SEVERAL_WEAK: ("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "our", "we"),
     ONE: (
@@ -285,6 +299,7 @@ REQUEST_TERMS = (
     "zeigen", "korrigieren", "exportiere", "erstelle", "erstellen", "can you", "could i",
     "would it be possible", "we need", "i need", "increase", "renew", "invoice", "suggestion",
     "training", "schedule", "policy", "need a", "new hire",
+    "ändere", "änderst", "geändert",
 )
 
 COSMETIC_TERMS = (
