@@ -158,8 +158,7 @@ def classify_answers(affected: str, component: str, state: str) -> TriageResult:
     _check_answer("affected", affected, AFFECTED_ANSWERS)
     _check_answer("component", component, COMPONENT_ANSWERS)
     _check_answer("state", state, STATE_ANSWERS)
-    kind = {"network": vocab.NETWORK, OTHER: OTHER}.get(component, component)
-    decision = decide(kind, state, affected)
+    decision = decide(component, state, affected)  # answer names are the component kinds
     answers = {"affected": affected, "component": component, "state": state}
     return build_result(decision.priority, decision.example_key, EXPLAIN_ANSWERS, [], True, answers)
 

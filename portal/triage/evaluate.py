@@ -1,7 +1,6 @@
-"""Measure the text classifier on a labelled TSV: accuracy, confusion matrix, misclassified lines.
+"""Measure the text classifier on a labelled TSV: accuracy, confusion matrix, misclassified."""
 
-Usage: python -m portal.triage.evaluate [path]   (default: tests/data/triage_eval.tsv)
-"""
+# Usage: python -m portal.triage.evaluate [path]   (default: tests/data/triage_eval.tsv)
 
 import sys
 import time

@@ -1,24 +1,23 @@
-"""The SLA's classification as a decision on (component kind, state, who is affected).
+"""The SLA's classification as a decision on (component kind, state, who is affected)."""
 
-Mapping, from the SLA page:
-- A central component (server, network, internet, company-wide system, phone system) down is
-  critical unless only one person is affected: then it is that person's workstation (normal).
-  Without a word on who is affected, down is still critical: these are company-wide by nature
-  (the SLA lists the internet connection as "u.U.", we take it as critical too).
-- A central component impaired but not down is normal (system_degraded); for one person only
-  it is that person's workstation. A vague "Störung" of a central component is normal unless
-  several people or the whole company are affected; without a scope it is a guess.
-- A client program (Outlook, e-mail, VPN, Teams, log-in) failing is critical when several
-  people or everyone are affected (the central system behind it is down), normal for one
-  person, and a normal guess when the text does not say who is affected.
-- A workstation or phone is normal, unless it is down for the whole company (then a central
-  cause hinders everyone: critical). A printer is always normal: the SLA names it and printing
-  rarely stops a whole company.
-- "Other" (answers) is low, unless the whole company is down (critical) or impaired (normal).
-- Text that names no component: "nothing works" is critical unless it is one person's;
-  a vague fault ("falsch", "Fehler") with nobody named is a low guess, any other symptom
-  a normal guess.
-"""
+# Mapping, from the SLA page:
+# - A central component (server, network, internet, company-wide system, phone system) down is
+#   critical unless only one person is affected: then it is that person's workstation (normal).
+#   Without a word on who is affected, down is still critical: these are company-wide by nature
+#   (the SLA lists the internet connection as "u.U.", we take it as critical too).
+# - A central component impaired but not down is normal (system_degraded); for one person only
+#   it is that person's workstation. A vague "Störung" of a central component is normal unless
+#   several people or the whole company are affected; without a scope it is a guess.
+# - A client program (Outlook, e-mail, VPN, Teams, log-in) failing is critical when several
+#   people or everyone are affected (the central system behind it is down), normal for one
+#   person, and a normal guess when the text does not say who is affected.
+# - A workstation or phone is normal, unless it is down for the whole company (then a central
+#   cause hinders everyone: critical). A printer is always normal: the SLA names it and printing
+#   rarely stops a whole company.
+# - "Other" (answers) is low, unless the whole company is down (critical) or impaired (normal).
+# - Text that names no component: "nothing works" is critical unless it is one person's;
+#   a vague fault ("falsch", "Fehler") with nobody named is a low guess, any other symptom
+#   a normal guess.
 
 from dataclasses import dataclass
 
