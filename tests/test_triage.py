@@ -359,9 +359,10 @@ def test_arbitrary_text_never_breaks_the_classifier(text):
 
 
 def _english_catalogue() -> dict[str, str]:
-    lines = (ROOT / "translations_en_triage.tsv").read_text(encoding="utf-8").splitlines()
-    pairs = (line.split("\t") for line in lines if line and not line.startswith("#"))
-    return dict(pairs)
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if isinstance(m.id, str) and m.id}
 
 
 def _marked_strings() -> list[str]:

@@ -23,3 +23,10 @@ def test_classifier_reaches_the_accuracy_target_on_the_eval_set():
 def test_classifier_reaches_the_accuracy_target_on_the_probe_set():
     outcomes = evaluate(load_labelled(PROBE_PATH))
     assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
+
+
+def test_classifier_reaches_the_accuracy_target_on_the_held_out_set():
+    # Written by an engineer who never saw the classifier; 94 % before any tuning.
+    # Do not tune the vocabulary on these lines, or they stop measuring anything.
+    outcomes = evaluate(load_labelled(DEFAULT_PATH.with_name("triage_holdout.tsv")))
+    assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
