@@ -1,0 +1,259 @@
+"""Free-text matching: folding, tokens with sentence/clause marks, compounds, typos, phrases."""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_JOINERS = re.compile(r"['’\-]")
+_SENTENCE_END = re.compile(r"[!?;:\n]|\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"[,()\"„“]|\s[–—-]\s")
+
+MIN_STEM = 4  # a word this long also matches longer words that start with it
+MIN_COMPOUND_PART = 5  # ... and this long also as a later part of a compound
+MIN_FUZZY = 5  # shorter words are too easily one typo away from another word
+PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Firma")
+SEPARABLE_GAP = 4  # ... and before a verb particle at its end ("fällt seit heute aus")
+SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
+INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the user's text: as written, folded, where it is."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """A vocabulary phrase found in the tokens; part orders the pieces of one compound."""
+
+    concept: str
+    value: str
+    words: tuple[str, ...]
+    tokens: tuple[int, ...]
+    part: int
+    fuzzy: bool
+
+    @property
+    def first(self) -> int:
+        return self.tokens[0]
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    """A vocabulary word found in a token, at piece `part` of the compound."""
+
+    word: str
+    part: int
+    fuzzy: bool
+
+
+def fold(text: str) -> str:
+    """Lower-case, umlauts as ae/oe/ue, ß as ss, other accents dropped."""
+    text = unicodedata.normalize("NFC", text).lower().translate(_UMLAUTS)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split into folded words; numbers ("2. OG", "3rd") are left out."""
+    tokens: list[Token] = []
+    sentence = clause = 0
+    previous_end = 0
+    previous_word = ""
+    for found in _WORD.finditer(text):
+        gap = text[previous_end : found.start()]
+        if _ends_sentence(gap, previous_word):
+            sentence += 1
+            clause += 1
+        elif _CLAUSE_END.search(gap):
+            clause += 1
+        previous_end, previous_word = found.end(), found.group()
+        folded = _JOINERS.sub("", fold(found.group()))
+        if any(char.isdigit() for char in folded):
+            continue
+        tokens.append(Token(found.group(), folded, found.start(), found.end(), sentence, clause))
+    return tokens
+
+
+def _ends_sentence(gap: str, previous_word: str) -> bool:
+    """A full stop after a number or an abbreviation ("2. OG", "z.B.") does not end a sentence."""
+    if not _SENTENCE_END.search(gap):
+        return False
+    if gap.lstrip().startswith(".") and not re.search(r"[!?;:\n]", gap):
+        return len(previous_word) > 2 and not previous_word[-1].isdigit()
+    return True
+
+
+def edit_distance_at_most_one(word: str, other: str) -> bool:
+    """True if one insertion, deletion, substitution or swap of neighbours turns word into other."""
+    if word == other:
+        return True
+    if abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) > len(other):
+        word, other = other, word
+    index = 0
+    while index < len(word) and word[index] == other[index]:
+        index += 1
+    if len(word) < len(other):
+        return word[index:] == other[index + 1 :]
+    if word[index + 1 :] == other[index + 1 :]:
+        return True
+    swapped = index + 1 < len(word) and word[index] == other[index + 1]
+    return swapped and word[index + 1] == other[index] and word[index + 2 :] == other[index + 2 :]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:index] + word[index + 1 :] for index in range(len(word))}
+
+
+class Lexicon:
+    """The vocabulary as phrases of folded words, looked up in a text's tokens."""
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, str]],
+        exact_words: frozenset[str],
+        common_words: frozenset[str],
+        unfuzzy_concepts: frozenset[str],
+    ) -> None:
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        fuzzy_words: set[str] = set()
+        for concept, value, phrase in entries:
+            words = tuple(token.folded for token in tokenize(phrase))
+            self._phrases.setdefault(words[0], []).append((words, concept, value))
+            if concept not in unfuzzy_concepts:
+                fuzzy_words.update(words)
+        exact = {fold(word) for word in exact_words}
+        self._words = {
+            word for phrases in self._phrases.values() for words, _, _ in phrases for word in words
+        }
+        self._stems = {word for word in self._words if len(word) >= MIN_STEM and word not in exact}
+        self._longest = max(len(word) for word in self._words)
+        self._common = common_words
+        self._fuzzy_index = self._build_fuzzy_index(fuzzy_words - exact)
+        self.lexemes = lru_cache(maxsize=8192)(self._lexemes)
+
+    def _build_fuzzy_index(self, words: set[str]) -> dict[str, set[tuple[str, str]]]:
+        index: dict[str, set[tuple[str, str]]] = {}
+        for word in words:
+            if len(word) < MIN_FUZZY:
+                continue
+            forms = {word} | (
+                {word + ending for ending in INFLECTIONS} if word in self._stems else set()
+            )
+            for form in forms:
+                for key in _deletions(form) | {form}:
+                    index.setdefault(key, set()).add((form, word))
+        return index
+
+    def find(self, tokens: list[Token]) -> list[Match]:
+        """All vocabulary phrases in the tokens, in text order."""
+        token_lexemes = [self.lexemes(token.folded) for token in tokens]
+        words_at = [{lexeme.word for lexeme in lexemes} for lexemes in token_lexemes]
+        matches = []
+        for index, lexemes in enumerate(token_lexemes):
+            for lexeme in lexemes:
+                for words, concept, value in self._phrases.get(lexeme.word, ()):
+                    span = self._match_rest(tokens, words_at, index, words[1:])
+                    if span is not None:
+                        matches.append(
+                            Match(concept, value, words, span, lexeme.part, lexeme.fuzzy)
+                        )
+        return matches
+
+    def _match_rest(self, tokens, words_at, index, rest) -> tuple[int, ...] | None:
+        span = [index]
+        for word in rest:
+            gap = SEPARABLE_GAP if word in SEPARABLE_PARTICLES else PHRASE_GAP
+            following = range(span[-1] + 1, min(span[-1] + 2 + gap, len(tokens)))
+            found = next(
+                (k for k in following if word in words_at[k] and _same_clause(tokens, index, k)),
+                None,
+            )
+            if found is None:
+                return None
+            span.append(found)
+        return tuple(span)
+
+    def _lexemes(self, folded: str) -> tuple[Lexeme, ...]:
+        """Vocabulary words in one token: itself, its stem, its compound parts or a near miss."""
+        if folded in self._words:
+            return (Lexeme(folded, 0, False),)
+        parts = self._compound_parts(folded)
+        head_end = parts[0][1] if parts else len(folded)
+        guess = self._fuzzy(folded[:head_end]) if head_end >= MIN_FUZZY else None
+        words = ([guess] if guess else []) + [word for word, _ in parts]
+        return tuple(Lexeme(word, part, word == guess) for part, word in enumerate(words))
+
+    def _compound_parts(self, folded: str) -> list[tuple[str, int]]:
+        """(word, start) for the longest vocabulary words that the token is built from."""
+        parts = []
+        position, last_end = 0, 0
+        while position <= len(folded) - MIN_STEM:
+            joins = position == last_end
+            if position > 0 and not joins and position < MIN_STEM:
+                position += 1
+                continue
+            at_end = len(folded) - position == MIN_STEM  # "Firmenlogo", "Kabelnetz"
+            minimum = MIN_STEM if position == 0 or joins or at_end else MIN_COMPOUND_PART
+            word = self._longest_stem_at(folded, position, minimum)
+            if word is None:
+                position += 1
+                continue
+            parts.append((word, position))
+            position = last_end = position + len(word)
+            if folded[position : position + 1] == "s":  # Fugen-s: "Verbindungsproblem"
+                last_end = position + 1
+        return parts
+
+    def _longest_stem_at(self, folded: str, position: int, minimum: int) -> str | None:
+        longest = min(self._longest, len(folded) - position)
+        for length in range(longest, minimum - 1, -1):
+            candidate = folded[position : position + length]
+            if candidate in self._stems:
+                return candidate
+        return None
+
+    def _fuzzy(self, folded: str) -> str | None:
+        """The vocabulary word one typo away from the token, if there is exactly a best one."""
+        if folded in self._common:
+            return None
+        candidates: set[tuple[str, str]] = set()
+        for key in _deletions(folded) | {folded}:
+            candidates |= self._fuzzy_index.get(key, set())
+        near = sorted(
+            (abs(len(form) - len(folded)), word)
+            for form, word in candidates
+            if edit_distance_at_most_one(folded, form)
+        )
+        return near[0][1] if near else None
+
+
+def _same_clause(tokens: list[Token], first: int, other: int) -> bool:
+    return tokens[first].clause == tokens[other].clause
+
+
+def span_text(text: str, tokens: list[Token], indices: Iterable[int]) -> list[str]:
+    """The user's own words for a match: one piece per run of neighbouring tokens."""
+    pieces: list[str] = []
+    run: list[int] = []
+    for index in sorted(set(indices)):
+        if run and index != run[-1] + 1:
+            pieces.append(text[tokens[run[0]].start : tokens[run[-1]].end])
+            run = []
+        run.append(index)
+    if run:
+        pieces.append(text[tokens[run[0]].start : tokens[run[-1]].end])
+    return pieces
