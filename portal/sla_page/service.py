@@ -63,6 +63,8 @@ def _clock_time(value, closing: bool = False) -> str:
 
 
 def _group_text(group: OpeningHoursGroup) -> str:
+    if group.all_day and (group.first_day, group.last_day) == (0, 6):
+        return _("täglich rund um die Uhr")
     names = get_day_names("abbreviated", locale=get_locale())
     days = names[group.first_day]
     if group.last_day != group.first_day:

@@ -20,6 +20,7 @@ def page():
         extended_closed_on_holidays=service.holidays_close(EXTENDED),
         contract_labels=service.CONTRACT_LABELS,
         priority_labels=service.PRIORITY_LABELS,
+        can_classify="triage.wizard" in current_app.view_functions,
         can_report="tickets.new" in current_app.view_functions,
         can_announce="changes.index" in current_app.view_functions,
     )

@@ -2,6 +2,9 @@
 
 from flask import Blueprint
 
-bp = Blueprint("triage", __name__, url_prefix="/stoerung-einordnen")
+# cli_group=None: `flask triage-eval`, not `flask triage triage-eval`.
+bp = Blueprint("triage", __name__, url_prefix="/stoerung-einordnen", cli_group=None)
 
-from portal.wizard import views  # noqa: E402, F401
+from portal.wizard import cli, views  # noqa: E402
+
+bp.cli.add_command(cli.triage_eval_command)

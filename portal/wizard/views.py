@@ -75,7 +75,7 @@ def result():
         priority=priority,
         explanation=service.explanation(computed),
         example=service.example_text(computed.example_key),
-        steps=service.next_steps(priority, contract),
+        next_steps=service.next_steps(priority, contract),
         report_url=_report_url(priority, computed, form),
         priority_labels=sla.PRIORITY_LABELS,
         priorities=[str(p) for p in PRIORITIES],
