@@ -51,7 +51,9 @@ class DefaultConfig:
     }
     SERVICE_CLOSED_ON_HOLIDAYS = True
     # Erweiterte Zeiten for contract customers' critical incidents: around the clock.
-    EXTENDED_HOURS = {day: "00:00-24:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    EXTENDED_HOURS = {
+        day: "00:00-24:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    }
     EXTENDED_CLOSED_ON_HOLIDAYS = False
 
     # "Now" for the hotline status and response deadlines: a callable returning an aware

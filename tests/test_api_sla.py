@@ -55,9 +55,7 @@ def test_sla_on_a_holiday_names_it(app, client, db):
 
 def test_sla_for_a_customer_has_only_their_contracts_targets(client_a, client_b):
     assert set(client_a.get("/api/v1/sla").get_json()["response_targets"]) == {"with_contract"}
-    assert set(client_b.get("/api/v1/sla").get_json()["response_targets"]) == {
-        "without_contract"
-    }
+    assert set(client_b.get("/api/v1/sla").get_json()["response_targets"]) == {"without_contract"}
 
 
 def test_sla_labels_follow_accept_language(client, db):
@@ -174,8 +172,12 @@ def test_bad_input_messages_in_english(client, db):
     assert response.get_json()["error"]["fields"]["answers.state"] == (
         "Please tell us whether it is down or only impaired."
     )
-    response = client.post("/api/v1/classify", json={"text": "   "}, headers={"Accept-Language": "en"})
-    assert response.get_json()["error"]["fields"]["text"] == "Please describe briefly what happened."
+    response = client.post(
+        "/api/v1/classify", json={"text": "   "}, headers={"Accept-Language": "en"}
+    )
+    assert (
+        response.get_json()["error"]["fields"]["text"] == "Please describe briefly what happened."
+    )
 
 
 def test_signed_in_session_post_needs_the_csrf_header(app, client_a):

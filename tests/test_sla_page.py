@@ -68,7 +68,9 @@ def test_the_target_table_follows_the_configured_targets(client, db, monkeypatch
 def test_contract_customer_sees_own_column_highlighted_with_contract_targets(client_a, company_a):
     Company.update(normal_hours=2).where(Company.id == company_a.id).execute()
     page = text_of(client_a.get("/service-vereinbarung"))
-    assert re.search(r'<th scope="col" class="is-yours"> Vertragskunden <span[^>]*>Ihr Vertrag', page)
+    assert re.search(
+        r'<th scope="col" class="is-yours"> Vertragskunden <span[^>]*>Ihr Vertrag', page
+    )
     assert '<td class="is-yours">2 Stunden (Servicezeiten)</td>' in page
     assert "<td>16 Stunden (Servicezeiten)</td>" in page  # the other column stays the default
 
@@ -95,7 +97,9 @@ HOTLINE = re.compile(r'<p class="hotline-status (is-open|is-closed)">([^<]+)</p>
 
 
 def hotline(client, path="/", language="de"):
-    return HOTLINE.search(client.get(path, headers={"Accept-Language": language}).get_data(as_text=True)).groups()
+    return HOTLINE.search(
+        client.get(path, headers={"Accept-Language": language}).get_data(as_text=True)
+    ).groups()
 
 
 @pytest.mark.parametrize(

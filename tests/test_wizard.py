@@ -162,7 +162,9 @@ def test_every_step_is_a_bookmarkable_get_and_reloads_identically(app, client, d
     with client.session_transaction() as session:
         assert not any(key.startswith(("text", "triage", "wizard")) for key in session)
     # "Antworten ändern" leads back to the questions with everything kept
-    link = re.search(r'href="(/stoerung-einordnen/fragen\?[^"]+)">Antworten ändern', page_text(result))
+    link = re.search(
+        r'href="(/stoerung-einordnen/fragen\?[^"]+)">Antworten ändern', page_text(result)
+    )
     params = parse_qs(urlparse(link.group(1).replace("&amp;", "&")).query)
     assert params == {
         "text": [SERVER_DOWN],
@@ -194,7 +196,12 @@ class TestWithTicketForm:
         }
 
     def test_another_class_drops_the_example_of_the_suggested_one(self, client, db):
-        query = {"affected": "company", "component": "server", "state": "down", "priority": "normal"}
+        query = {
+            "affected": "company",
+            "component": "server",
+            "state": "down",
+            "priority": "normal",
+        }
         page = client.get("/stoerung-einordnen/ergebnis", query_string=query).get_data(as_text=True)
         link = re.search(r'href="(/tickets/neu\?[^"]+)">Einordnung übernehmen', page).group(1)
         params = parse_qs(urlparse(link.replace("&amp;", "&")).query)

@@ -96,7 +96,8 @@ def _classify_answers(body: dict):
             {"answers": _("Erwartet wird ein Objekt mit affected, component und state.")}
         )
     fields = {
-        f"answers.{name}": _("Unbekanntes Feld.") for name in sorted(set(answers) - set(ANSWER_FIELDS))
+        f"answers.{name}": _("Unbekanntes Feld.")
+        for name in sorted(set(answers) - set(ANSWER_FIELDS))
     }
     fields |= {
         f"answers.{name}": _("Bitte senden Sie eine Zeichenkette.")
@@ -159,7 +160,9 @@ register(
                 "responses": {
                     "200": {
                         "description": "The SLA",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sla"}}},
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Sla"}}
+                        },
                     }
                 },
             }
@@ -167,7 +170,9 @@ register(
         "/classify": {
             "post": {
                 "summary": "Suggest an SLA class for a description or for the guided answers",
-                "description": "Public. Send exactly one of `text` (1 to 9999 characters) or `answers`.",
+                "description": (
+                    "Public. Send exactly one of `text` (1 to 9999 characters) or `answers`."
+                ),
                 "security": [{}, {"bearer": []}, {"session": []}],
                 "requestBody": {
                     "required": True,
@@ -262,7 +267,7 @@ register(
                 "suggested_answers": {"type": "object", "additionalProperties": {"type": "string"}},
                 "response_target": {
                     "type": "object",
-                    "description": "Keyed with_contract / without_contract: the caller's own, or both",
+                    "description": "with_contract / without_contract: the caller's own, or both",
                     "additionalProperties": {
                         "type": "object",
                         "properties": {

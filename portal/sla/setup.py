@@ -74,7 +74,7 @@ def calendars_from_config(config: Mapping) -> Mapping[str, ServiceCalendar]:
 
 @dataclass(frozen=True)
 class OpeningHoursGroup:
-    """Neighbouring weekdays with the same hours, e.g. Mon-Fri 07:00-19:00 (closes 00:00 = 24:00)."""
+    """Weekdays in a row with equal hours, e.g. Mon-Fri 07:00-19:00 (closing 00:00 = 24:00)."""
 
     first_day: int
     last_day: int
@@ -93,7 +93,11 @@ def opening_hours_groups(calendar: ServiceCalendar) -> list[OpeningHoursGroup]:
         if hours is None:
             continue
         previous = groups[-1] if groups else None
-        if previous and previous.last_day == weekday - 1 and (previous.opens, previous.closes) == hours:
+        if (
+            previous
+            and previous.last_day == weekday - 1
+            and (previous.opens, previous.closes) == hours
+        ):
             groups[-1] = OpeningHoursGroup(previous.first_day, weekday, *hours)
         else:
             groups.append(OpeningHoursGroup(weekday, weekday, *hours))

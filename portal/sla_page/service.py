@@ -115,7 +115,7 @@ class HotlineStatus:
 
 
 def hotline_status(moment: datetime | None = None) -> HotlineStatus:
-    """"jetzt erreichbar", or when and why closed, for the service calendar at ``moment``."""
+    """ "jetzt erreichbar", or when and why closed, for the service calendar at ``moment``."""
     moment = now() if moment is None else as_utc(moment)
     calendar = calendars()[SERVICE]
     if calendar.is_open(moment):
@@ -138,7 +138,7 @@ def hotline_status(moment: datetime | None = None) -> HotlineStatus:
 
 
 def _weekday_and_time(moment: datetime, later: datetime) -> str:
-    """"Sa., 08:00" within the coming week; with the date when further away."""
+    """ "Sa., 08:00" within the coming week; with the date when further away."""
     if later - moment < timedelta(days=6):
         return format_datetime(later, "EEE, HH:mm")
     pattern = "EEE d MMM, HH:mm" if str(get_locale()) == "en" else "EEE, dd.MM., HH:mm"
@@ -146,7 +146,7 @@ def _weekday_and_time(moment: datetime, later: datetime) -> str:
 
 
 def deadline_text(moment: datetime) -> str:
-    """"Di., 25.11., 08:30" (German) or "Tue 25 Nov, 08:30" (English), in local time."""
+    """ "Di., 25.11., 08:30" (German) or "Tue 25 Nov, 08:30" (English), in local time."""
     pattern = "EEE d MMM, HH:mm" if str(get_locale()) == "en" else "EEE, dd.MM., HH:mm"
     return format_datetime(moment, pattern)
 
@@ -175,7 +175,7 @@ def current_contract() -> Contract | None:
 
 
 def target_text(target: targets.ResponseTarget) -> str:
-    """"4 Stunden (Servicezeiten)"."""
+    """ "4 Stunden (Servicezeiten)"."""
     return _(
         "%(duration)s (%(calendar)s)",
         duration=duration_text(target.hours),

@@ -16,7 +16,9 @@ AFFECTED_LABELS = {
 COMPONENT_LABELS = {
     "server": _l("Ein Server"),
     "network": _l("Netzwerk oder Internet"),
-    "company_system": _l("Ein unternehmensweites System, z.B. E-Mail (Exchange) oder eine Datenbank"),
+    "company_system": _l(
+        "Ein unternehmensweites System, z.B. E-Mail (Exchange) oder eine Datenbank"
+    ),
     "workstation": _l("Ein Arbeitsplatz (PC, Bildschirm)"),
     "printer": _l("Ein Drucker"),
     "phone": _l("Ein Telefon"),
