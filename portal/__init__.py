@@ -73,9 +73,12 @@ def _provider(app: Flask) -> dict:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, auth, cli, main
+
+    from portal import admin, api, auth, cli, main, sla_page, wizard
 
     app.register_blueprint(main.bp)
+    app.register_blueprint(sla_page.bp)
+    app.register_blueprint(wizard.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)

@@ -39,6 +39,27 @@ class DefaultConfig:
     PROVIDER_HOLIDAY_SUBDIVISION = "NW"
     PROVIDER_TIMEZONE = "Europe/Berlin"
 
+    # Opening hours, weekday (mon … sun) -> "HH:MM-HH:MM"; a day left out is closed. The
+    # hotline box, the SLA page and response_due all read the calendars built from these.
+    SERVICE_HOURS = {
+        "mon": "07:00-19:00",
+        "tue": "07:00-19:00",
+        "wed": "07:00-19:00",
+        "thu": "07:00-19:00",
+        "fri": "07:00-19:00",
+        "sat": "08:00-18:00",
+    }
+    SERVICE_CLOSED_ON_HOLIDAYS = True
+    # Erweiterte Zeiten for contract customers' critical incidents: around the clock.
+    EXTENDED_HOURS = {
+        day: "00:00-24:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    }
+    EXTENDED_CLOSED_ON_HOLIDAYS = False
+
+    # "Now" for the hotline status and response deadlines: a callable returning an aware
+    # datetime; None means the real clock. Tests set a fixed moment.
+    CLOCK = None
+
 
 def load_secret_key(instance_path: str) -> str:
     """Read the instance's secret key, creating and persisting one on first start."""

@@ -1,0 +1,21 @@
+"""Blueprint `sla`: the SLA page and the hotline box shown on every page."""
+
+from flask import Blueprint
+
+from portal.sla_page import service
+
+bp = Blueprint("sla", __name__)
+bp.record_once(lambda state: service.init_app(state.app))
+
+
+@bp.app_context_processor
+def _hotline():
+    return {"hotline_status": service.hotline_status(), "hotline_hours": service.hours_text()}
+
+
+@bp.app_template_filter("response_target")
+def _response_target(target) -> str:
+    return service.target_text(target)
+
+
+from portal.sla_page import views  # noqa: E402, F401
