@@ -1,6 +1,5 @@
 """API /api/v1/changes: create, list, read, withdraw, schedule; isolation and error format."""
 
-import datetime as dt
 
 import pytest
 
