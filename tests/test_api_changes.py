@@ -1,6 +1,5 @@
 """API /api/v1/changes: create, list, read, withdraw, schedule; isolation and error format."""
 
-
 import pytest
 
 from portal.changes.models import PlannedChange
