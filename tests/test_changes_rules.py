@@ -158,3 +158,17 @@ def test_rules_module_stays_free_of_flask_and_peewee():
     source = Path(rules.__file__).read_text(encoding="utf-8")
     imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
     assert not [line for line in imports if "flask" in line or "peewee" in line]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("2026-12-09", "2026-12-09"), ("09.12.2026", "2026-12-09"), (" 9.1.2027 ", "2027-01-09")],
+)
+def test_dates_are_read_in_iso_and_german_format(text, day):
+    assert rules.parse_day(text) == D(day)
+
+
+@pytest.mark.parametrize("text", ["", "31.11.2026", "9.12.", "2026-13-01", "morgen", "1.2.3.4"])
+def test_unreadable_dates_are_refused(text):
+    with pytest.raises(ValueError):
+        rules.parse_day(text)

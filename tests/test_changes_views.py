@@ -150,7 +150,8 @@ def test_invalid_values_are_explained(client_a, kind, details, field_message):
         ("2026-11-29", "Am 29.11.2026 (Sonntag) arbeiten wir nicht."),
         ("2026-12-25", "Der 25.12.2026 ist ein Feiertag (Erster Weihnachtstag)."),
         ("2027-11-29", "Der 29.11.2027 liegt mehr als ein Jahr in der Zukunft."),
-        ("29.11.2026", "Bitte geben Sie ein Datum an (TT.MM.JJJJ)."),
+        ("29.11.2026", "Am 29.11.2026 (Sonntag) arbeiten wir nicht."),  # German format too
+        ("31.11.2026", "Bitte geben Sie ein Datum an (TT.MM.JJJJ)."),
     ],
 )
 def test_impossible_wished_dates_are_refused_with_a_clear_message(client_a, wished, message):

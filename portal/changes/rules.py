@@ -140,3 +140,12 @@ def local_slot(day: dt.date, start: dt.time, end: dt.time, zone) -> tuple[dt.dat
     start_at = dt.datetime.combine(day, start, tzinfo=zone).astimezone(dt.UTC)
     end_at = dt.datetime.combine(day, end, tzinfo=zone).astimezone(dt.UTC)
     return start_at, end_at
+
+
+def parse_day(text: str) -> dt.date:
+    """A date typed as 2026-12-09 (ISO, what date inputs send) or 09.12.2026 (German)."""
+    text = text.strip()
+    if "." in text:
+        day, month, year = text.split(".")
+        return dt.date(int(year), int(month), int(day))
+    return dt.date.fromisoformat(text)

@@ -14,6 +14,8 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
+from portal.changes.rules import parse_day
+
 TEXT, TEXTAREA, DATE, CHOICE, MULTI, NUMBER, EMAIL = (
     "text",
     "textarea",
@@ -245,7 +247,7 @@ def _clean_value(spec: FieldSpec, value):
         if isinstance(value, dt.date):
             return value.isoformat()
         try:
-            return dt.date.fromisoformat(str(value).strip()).isoformat()
+            return parse_day(str(value)).isoformat()
         except ValueError as error:
             raise ValueError(_l("Bitte geben Sie ein Datum an (TT.MM.JJJJ).")) from error
     if spec.type == NUMBER:

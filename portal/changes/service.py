@@ -145,7 +145,7 @@ def parse_date(value) -> dt.date:
         return value
     if not isinstance(value, str):
         raise ValueError
-    return dt.date.fromisoformat(value.strip())
+    return rules.parse_day(value)
 
 
 def check_wished_date(

@@ -198,7 +198,7 @@ def decline(change_id: int):
 def _parse_slot(form: ScheduleForm):
     """(start, end) in UTC or None with the errors put on the form."""
     try:
-        day = dt.date.fromisoformat((form.day.data or "").strip())
+        day = rules.parse_day(form.day.data or "")
     except ValueError:
         form.day.errors = [_("Bitte geben Sie ein Datum an (TT.MM.JJJJ).")]
         day = None
