@@ -73,8 +73,7 @@ def _provider(app: Flask) -> dict:
 
 
 def _register_blueprints(app: Flask) -> None:
-
-    from portal import admin, api, auth, cli, main, sla_page, wizard
+    from portal import admin, api, auth, changes, cli, main, sla_page, wizard
 
     app.register_blueprint(main.bp)
     app.register_blueprint(sla_page.bp)
@@ -82,5 +81,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(changes.bp)
     csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
     cli.init_app(app)

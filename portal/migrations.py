@@ -76,3 +76,51 @@ def add_login_attempts_and_phone(db):
     migrate(
         migrator.add_column("user_account", "phone", peewee.CharField(max_length=50, default=""))
     )
+
+
+@migration(4)
+def create_planned_changes(db):
+    """Planned changes (Geplante Änderungen), their messages and the calendar feed secrets."""
+    company = _frozen(db, "company", {})
+    user = _frozen(db, "user_account", {})
+    change = _frozen(
+        db,
+        "planned_change",
+        {
+            "company": peewee.ForeignKeyField(company, on_delete="RESTRICT"),
+            "created_by": peewee.ForeignKeyField(user, on_delete="RESTRICT"),
+            "kind": peewee.CharField(max_length=30),
+            "details": peewee.TextField(),
+            "wished_date": peewee.DateField(index=True),
+            "alternative_date": peewee.DateField(null=True),
+            "recommended_earliest": peewee.DateField(),
+            "state": peewee.CharField(max_length=20, index=True),
+            "scheduled_start": peewee.DateTimeField(null=True, index=True),
+            "scheduled_end": peewee.DateTimeField(null=True),
+            "technician": peewee.ForeignKeyField(user, null=True, on_delete="SET NULL"),
+            "decline_reason": peewee.TextField(default=""),
+            "created_at": peewee.DateTimeField(),
+            "updated_at": peewee.DateTimeField(),
+        },
+    )
+    message = _frozen(
+        db,
+        "change_message",
+        {
+            "change": peewee.ForeignKeyField(change, on_delete="CASCADE"),
+            "author": peewee.ForeignKeyField(user, on_delete="RESTRICT"),
+            "body": peewee.TextField(),
+            "created_at": peewee.DateTimeField(),
+        },
+    )
+    feed_secret = _frozen(
+        db,
+        "change_feed_secret",
+        {
+            "user": peewee.ForeignKeyField(user, null=True, unique=True, on_delete="CASCADE"),
+            "company": peewee.ForeignKeyField(company, null=True, unique=True, on_delete="CASCADE"),
+            "secret": peewee.CharField(max_length=64, unique=True),
+            "created_at": peewee.DateTimeField(),
+        },
+    )
+    db.create_tables([change, message, feed_secret])

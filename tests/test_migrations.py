@@ -4,7 +4,7 @@ import datetime as dt
 
 from peewee import Table
 
-from portal.db import current_version, database, latest_version, migrate
+from portal.db import MIGRATIONS, current_version, database, latest_version, migrate
 from portal.models import Company, LoginAttempt, User
 
 
@@ -41,7 +41,7 @@ def test_upgrade_from_version_1_keeps_companies_users_and_tokens(db):
 
     applied = migrate()
 
-    assert applied == list(range(2, latest_version() + 1))
+    assert applied == sorted(v for v in MIGRATIONS if v >= 2)  # steps may merge out of order
     assert current_version() == latest_version()
     user = User.get(User.email == "alt@alt.example")
     assert user.company.name == "Alt GmbH" and user.company.has_contract

@@ -1,0 +1,73 @@
+"""The iCalendar (RFC 5545) feeds of scheduled changes: per technician and per customer company.
+
+A company feed carries only what the customer sees on the portal anyway (kind, title, slot,
+technician's name); the technician feed adds the company and the announcer's contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from icalendar import Calendar, Event
+
+from portal.changes import schemas, service
+from portal.changes.models import PlannedChange
+
+
+def uid(change: PlannedChange) -> str:
+    """Stable per change, so calendar clients update an event instead of duplicating it."""
+    domain = current_app.config["PROVIDER_SERVICE_EMAIL"].rpartition("@")[2] or "portal.invalid"
+    return f"planned-change-{change.id}@{domain}"
+
+
+def _description(change: PlannedChange, for_technician: bool) -> str:
+    lines = [f"{service.kind_label(change.kind)}: {service.change_title(change)}"]
+    if for_technician:
+        lines.append(_("Kunde: %(company)s", company=change.company.name))
+        contact = change.created_by
+        phone = f", {contact.phone}" if contact.phone else ""
+        lines.append(
+            _("Ansprechpartner: %(name)s", name=f"{contact.name} ({contact.email}{phone})")
+        )
+        for label, text in schemas.display_details(change.kind, change.details):
+            lines.append(f"{label}: {text}")
+    lines.append(_("Techniker: %(name)s", name=change.technician.name))
+    lines.append(url_for("changes.detail", change_id=change.id, _external=True))
+    return "\n".join(lines)
+
+
+def _event(change: PlannedChange, for_technician: bool, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", uid(change))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", change.updated_at.astimezone(dt.UTC))
+    event.add("dtstart", change.scheduled_start.astimezone(dt.UTC))
+    event.add("dtend", change.scheduled_end.astimezone(dt.UTC))
+    if for_technician:
+        summary = f"{change.company.name}: {service.change_title(change)}"
+    else:
+        summary = _("Geplante Änderung: %(title)s", title=service.change_title(change))
+    event.add("summary", summary)
+    event.add("description", _description(change, for_technician))
+    event.add("status", "CONFIRMED")
+    event.add("url", url_for("changes.detail", change_id=change.id, _external=True))
+    return event
+
+
+def build_feed(owner, changes: list[PlannedChange]) -> bytes:
+    """The calendar in German (calendar clients send no language of their own)."""
+    with force_locale("de"):
+        for_technician = owner.user_id is not None
+        calendar = Calendar()
+        calendar.add("prodid", f"-//{current_app.config['PROVIDER_NAME']}//Kundenportal//DE")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("x-wr-calname", _("Geplante Änderungen"))
+        calendar.add("x-wr-timezone", "Europe/Berlin")
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        for change in changes:
+            calendar.add_component(_event(change, for_technician, stamp))
+        return calendar.to_ical()
