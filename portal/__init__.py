@@ -73,10 +73,11 @@ def _provider(app: Flask) -> dict:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import api, auth, cli, main
+    from portal import api, auth, cli, main, tickets
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(tickets.bp)
     app.register_blueprint(api.bp)
     csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
     cli.init_app(app)
