@@ -124,6 +124,8 @@ def create_tickets(db):
             (("status", "priority", "response_due"), False),
             (("company", "reported_at"), False),
             (("assignee", "status"), False),
+            # all tickets for staff, newest first
+            (("reported_at",), False),
         ),
     )
     message = _frozen(

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from portal.api import auth, meta  # noqa: E402, F401
+from portal.api import auth, meta, tickets  # noqa: E402, F401

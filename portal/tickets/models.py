@@ -59,6 +59,8 @@ class Ticket(BaseModel):
             # "Meine Tickets": a company's tickets, newest first
             (("company", "reported_at"), False),
             (("assignee", "status"), False),
+            # all tickets for staff, newest first
+            (("reported_at",), False),
         )
 
     @property

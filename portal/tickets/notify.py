@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -11,8 +14,22 @@ from portal.mail import Mail
 from portal.tickets.display import due_phrase
 from portal.tickets.labels import PRIORITY_LABELS, STATUS_LABELS
 
+_suppressed: ContextVar[bool] = ContextVar("ticket_mail_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    """No e-mails inside this block (demo data describes the past; nobody waits for it)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
 
 def deliver(mails: list[Mail]) -> int:
+    if _suppressed.get():
+        return 0
     return mail.send(mails)
 
 
