@@ -73,12 +73,13 @@ def _provider(app: Flask) -> dict:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, auth, changes, cli, main, sla_page, wizard
+    from portal import admin, api, auth, changes, cli, main, sla_page, tickets, wizard
 
     app.register_blueprint(main.bp)
     app.register_blueprint(sla_page.bp)
     app.register_blueprint(wizard.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(tickets.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(changes.bp)

@@ -28,6 +28,20 @@ class DefaultConfig:
     MAX_CONTENT_LENGTH = 52 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a long form filled under stress must not expire
 
+    # E-mail (portal/mail.py). MAIL_SERVER None: mail is disabled and only logged.
+    MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_FROM = None  # None: PROVIDER_SERVICE_EMAIL
+    MAIL_TIMEOUT = 10
+    SUPPORT_EMAIL = None  # staff on duty for unassigned tickets; None: PROVIDER_SERVICE_EMAIL
+
+    # Tickets: attachments are stored here (None: the instance folder's attachments/).
+    ATTACHMENT_DIR = None
+    TICKETS_PER_PAGE = 25
+
     # The provider's identity: the defaults are the values of its public SLA page.
     PROVIDER_NAME = "bluvo AG"
     PROVIDER_STREET = "Am Gierath 20d"

@@ -30,6 +30,16 @@ CONTENT_SEEDERS = []
 BULK_SEEDERS = []
 
 
+def _register_feature_seeders() -> None:
+    from portal.tickets.demo import seed_bulk_tickets, seed_demo_tickets
+
+    CONTENT_SEEDERS.append(seed_demo_tickets)
+    BULK_SEEDERS.append(seed_bulk_tickets)
+
+
+_register_feature_seeders()
+
+
 def seed(companies: int = 0, tickets: int = 0, seed: int = 42) -> list[str]:
     rng = random.Random(seed)
     report = []

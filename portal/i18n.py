@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from flask import current_app, request, session, url_for
+from flask import current_app, has_request_context, request, session, url_for
 from flask_babel import Babel, format_date, format_datetime, format_decimal, get_locale
 from flask_login import current_user
 
@@ -17,6 +17,8 @@ def supported_languages() -> tuple[str, ...]:
 
 
 def select_locale() -> str:
+    if not has_request_context():  # CLI commands and demo data: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = supported_languages()
     if getattr(current_user, "is_authenticated", False) and (
         current_user.preferred_language in languages

@@ -78,6 +78,101 @@ def add_login_attempts_and_phone(db):
     )
 
 
+@migration(3)
+def create_tickets(db):
+    """Tickets with their conversation, attachments, audit events and the yearly number counter."""
+    company = _frozen(db, "company", {})
+    user = _frozen(db, "user_account", {})
+    counter = _frozen(
+        db,
+        "ticket_counter",
+        {
+            "year": peewee.IntegerField(primary_key=True),
+            "value": peewee.IntegerField(default=0),
+        },
+    )
+    ticket = _frozen(
+        db,
+        "ticket",
+        {
+            "number": peewee.CharField(max_length=20, unique=True),
+            "company": peewee.ForeignKeyField(company, on_delete="RESTRICT"),
+            "reporter": peewee.ForeignKeyField(user, null=True, backref="+"),
+            "created_by": peewee.ForeignKeyField(user, null=True, backref="+"),
+            "assignee": peewee.ForeignKeyField(user, null=True, backref="+"),
+            "title": peewee.CharField(max_length=200),
+            "description": peewee.TextField(),
+            "priority": peewee.CharField(max_length=10),
+            "affected": peewee.CharField(max_length=10, default="one"),
+            "callback_phone": peewee.CharField(max_length=50, default=""),
+            "status": peewee.CharField(max_length=30, default="new"),
+            "urgent": peewee.BooleanField(default=False),
+            "urgent_reason": peewee.TextField(default=""),
+            "deadline": peewee.DateField(null=True),
+            "relaxed_days": peewee.IntegerField(null=True),
+            "triage_example": peewee.CharField(max_length=60, default=""),
+            "triage_component": peewee.CharField(max_length=60, default=""),
+            "triage_state": peewee.CharField(max_length=60, default=""),
+            "reported_at": peewee.DateTimeField(),
+            "response_due": peewee.DateTimeField(),
+            "first_response_at": peewee.DateTimeField(null=True),
+            "resolved_at": peewee.DateTimeField(null=True),
+            "last_activity_at": peewee.DateTimeField(),
+            "created_at": peewee.DateTimeField(),
+        },
+        indexes=(
+            (("status", "priority", "response_due"), False),
+            (("company", "reported_at"), False),
+            (("assignee", "status"), False),
+            # all tickets for staff, newest first
+            (("reported_at",), False),
+        ),
+    )
+    message = _frozen(
+        db,
+        "ticket_message",
+        {
+            "ticket": peewee.ForeignKeyField(ticket, on_delete="CASCADE"),
+            "author": peewee.ForeignKeyField(user, null=True, backref="+"),
+            "body": peewee.TextField(),
+            "internal": peewee.BooleanField(default=False),
+            "created_at": peewee.DateTimeField(),
+        },
+        indexes=((("ticket", "created_at"), False),),
+    )
+    attachment = _frozen(
+        db,
+        "ticket_attachment",
+        {
+            "ticket": peewee.ForeignKeyField(ticket, on_delete="CASCADE"),
+            "message": peewee.ForeignKeyField(message, null=True),
+            "uploaded_by": peewee.ForeignKeyField(user, null=True, backref="+"),
+            "filename": peewee.CharField(max_length=255),
+            "content_type": peewee.CharField(max_length=100),
+            "size": peewee.IntegerField(),
+            "storage_key": peewee.CharField(max_length=64, unique=True),
+            "internal": peewee.BooleanField(default=False),
+            "created_at": peewee.DateTimeField(),
+        },
+    )
+    event = _frozen(
+        db,
+        "ticket_event",
+        {
+            "ticket": peewee.ForeignKeyField(ticket, on_delete="CASCADE"),
+            "actor": peewee.ForeignKeyField(user, null=True, backref="+"),
+            "kind": peewee.CharField(max_length=20),
+            "old_value": peewee.CharField(max_length=255, default=""),
+            "new_value": peewee.CharField(max_length=255, default=""),
+            "reason": peewee.TextField(default=""),
+            "public": peewee.BooleanField(default=False),
+            "created_at": peewee.DateTimeField(),
+        },
+        indexes=((("ticket", "created_at"), False),),
+    )
+    db.create_tables([counter, ticket, message, attachment, event])
+
+
 @migration(4)
 def create_planned_changes(db):
     """Planned changes (Geplante Änderungen), their messages and the calendar feed secrets."""

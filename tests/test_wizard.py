@@ -5,7 +5,6 @@ from datetime import datetime
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
-from flask import Blueprint
 
 from portal.sla.calendar import BERLIN
 
@@ -141,13 +140,6 @@ def test_customer_may_choose_another_class(client, db):
     assert '<input type="radio" id="priority-low" name="priority" value="low" checked>' in page
 
 
-def test_without_ticket_form_the_wizard_ends_on_the_result_page(client, db):
-    query = {"affected": "one", "component": "printer", "state": "down"}
-    page = page_text(client.get("/stoerung-einordnen/ergebnis", query_string=query))
-    assert "Melden Sie die Störung bitte telefonisch unter +49 2102 - 7315-747" in page
-    assert "Einordnung übernehmen und Störung melden" not in page
-
-
 def test_every_step_is_a_bookmarkable_get_and_reloads_identically(app, client, db):
     at(app, 2026, 11, 24, 10, 0)
     first = client.get("/stoerung-einordnen/fragen", query_string={"text": SERVER_DOWN})
@@ -175,13 +167,6 @@ def test_every_step_is_a_bookmarkable_get_and_reloads_identically(app, client, d
 
 
 class TestWithTicketForm:
-    @pytest.fixture
-    def app(self, app):
-        tickets = Blueprint("tickets", __name__)
-        tickets.add_url_rule("/tickets/neu", "new", lambda: "ticket form")
-        app.register_blueprint(tickets)
-        return app
-
     def test_result_links_to_the_prefilled_ticket_form(self, client, db):
         query = {"text": SERVER_DOWN, "affected": "company", "component": "server", "state": "down"}
         page = client.get("/stoerung-einordnen/ergebnis", query_string=query).get_data(as_text=True)

@@ -1,6 +1,6 @@
 """The SLA page: hotline, classes with the SLA page's examples, queue, targets, urgency."""
 
-from flask import current_app, render_template
+from flask import render_template
 
 from portal.sla.calendar import EXTENDED, SERVICE
 from portal.sla_page import bp, service
@@ -20,7 +20,4 @@ def page():
         extended_closed_on_holidays=service.holidays_close(EXTENDED),
         contract_labels=service.CONTRACT_LABELS,
         priority_labels=service.PRIORITY_LABELS,
-        can_classify="triage.wizard" in current_app.view_functions,
-        can_report="tickets.new" in current_app.view_functions,
-        can_announce="changes.index" in current_app.view_functions,
     )

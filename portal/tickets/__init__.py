@@ -1,0 +1,7 @@
+"""Tickets: report a problem, follow and answer it; staff work the queue."""
+
+from flask import Blueprint
+
+bp = Blueprint("tickets", __name__)
+
+from portal.tickets import views  # noqa: E402, F401

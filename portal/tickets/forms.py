@@ -1,0 +1,177 @@
+"""Forms of the ticket pages; their rules live in portal.tickets.service (shared with the API)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    MultipleFileField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import Optional
+
+from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, PRIORITIES
+from portal.tickets.labels import AFFECTED_LABELS, PRIORITY_LABELS, STATUS_LABELS
+from portal.tickets.models import AFFECTED, STATUSES
+from portal.tickets.service import BERLIN, Report
+
+URGENCY_CHOICES = [
+    ("plain", _l("Normal – nach Klasse und Eingang")),
+    ("urgent", _l("Dringend – z. B. weil eine wichtige Frist abzulaufen droht")),
+    ("relaxed", _l("Nicht dringend – es reicht innerhalb von einigen Tagen")),
+]
+TRIAGE_KEY = re.compile(r"^[A-Za-z0-9_.-]{1,60}$")
+
+# Service field names that a form shows under another name.
+FIELD_ALIASES = {"urgent": "urgency"}
+
+
+def apply_errors(form: FlaskForm, errors: dict[str, str]) -> None:
+    """Show the service's messages at the form's fields (unknown names on the first one)."""
+    for name, message in errors.items():
+        target = getattr(form, FIELD_ALIASES.get(name, name), None)
+        if target is None:
+            target = next(iter(form))
+        target.errors = [*target.errors, message] if target.errors else [message]
+
+
+def triage_key(value: str | None) -> str:
+    return value if value and TRIAGE_KEY.match(value) else ""
+
+
+class NewTicketForm(FlaskForm):
+    title = StringField(_l("Titel"))
+    description = TextAreaField(_l("Beschreibung"))
+    priority = RadioField(
+        _l("Klasse"),
+        choices=[(p.value, PRIORITY_LABELS[p]) for p in PRIORITIES],
+        default=None,
+        validate_choice=False,
+    )
+    affected = RadioField(
+        _l("Wer ist betroffen?"),
+        choices=[(key, AFFECTED_LABELS[key]) for key in AFFECTED],
+        default="one",
+        validate_choice=False,
+    )
+    callback_phone = StringField(_l("Rückrufnummer"))
+    urgency = RadioField(
+        _l("Wie eilig ist es?"), choices=URGENCY_CHOICES, default="plain", validate_choice=False
+    )
+    urgent_reason = TextAreaField(_l("Warum ist es dringend?"))
+    deadline = DateField(_l("Frist (optional)"), validators=[Optional()])
+    relaxed_days = IntegerField(
+        _l(
+            "Es reicht innerhalb von … Tagen (%(min)d–%(max)d)",
+            min=MIN_RELAXED_DAYS,
+            max=MAX_RELAXED_DAYS,
+        ),
+        validators=[Optional()],
+    )
+    attachments = MultipleFileField(_l("Anhänge (optional)"))
+    # staff recording a hotline call
+    company = SelectField(_l("Firma"), coerce=int, validate_choice=False)
+    contact = SelectField(_l("Ansprechpartner (optional)"), coerce=int, validate_choice=False)
+    reported_at = DateTimeLocalField(
+        _l("Anruf eingegangen am"), format="%Y-%m-%dT%H:%M", validators=[Optional()]
+    )
+    # what the triage wizard knew
+    example = HiddenField()
+    component = HiddenField()
+    state = HiddenField()
+
+    def for_user(self, user, companies=(), contacts=()) -> NewTicketForm:
+        if user.is_staff:
+            self.company.choices = [(0, _l("– bitte wählen –"))] + [
+                (c.id, f"{c.name} ({c.customer_number})") for c in companies
+            ]
+            self.contact.choices = [(0, _l("– ohne Ansprechpartner –"))] + [
+                (u.id, f"{u.name} – {u.company.name}") for u in contacts
+            ]
+        else:
+            del self.company, self.contact, self.reported_at
+        return self
+
+    def report(self, companies_by_id=None, contacts_by_id=None) -> Report:
+        urgency = self.urgency.data
+        report = Report(
+            title=self.title.data or "",
+            description=self.description.data or "",
+            priority=self.priority.data or "",
+            affected=self.affected.data or "",
+            callback_phone=self.callback_phone.data or "",
+            urgent=urgency == "urgent",
+            urgent_reason=(self.urgent_reason.data or "") if urgency == "urgent" else "",
+            deadline=self.deadline.data if urgency == "urgent" else None,
+            triage_example=triage_key(self.example.data),
+            triage_component=triage_key(self.component.data),
+            triage_state=triage_key(self.state.data),
+        )
+        if urgency == "relaxed":
+            # no number given: the service asks for 1..30
+            report.relaxed_days = self.relaxed_days.data if self.relaxed_days.data else 0
+        if companies_by_id is not None:
+            report.company = companies_by_id.get(self.company.data)
+            report.reporter = (contacts_by_id or {}).get(self.contact.data)
+            if self.reported_at.data:
+                report.reported_at = self.reported_at.data.replace(tzinfo=BERLIN).astimezone(dt.UTC)
+        return report
+
+
+class MessageForm(FlaskForm):
+    body = TextAreaField(_l("Ihre Nachricht"))
+    internal = BooleanField(_l("Interne Notiz (nur für Mitarbeiter sichtbar)"))
+    attachments = MultipleFileField(_l("Anhänge (optional)"))
+
+    def for_user(self, user) -> MessageForm:
+        if not user.is_staff:
+            del self.internal
+        return self
+
+
+class ChangeForm(FlaskForm):
+    """Staff controls in the ticket view."""
+
+    status = SelectField(
+        _l("Status"), choices=[(s, STATUS_LABELS[s]) for s in STATUSES], validate_choice=False
+    )
+    priority = SelectField(
+        _l("Klasse"),
+        choices=[(p.value, PRIORITY_LABELS[p]) for p in PRIORITIES],
+        validate_choice=False,
+    )
+    reason = TextAreaField(_l("Begründung (Pflicht bei einer neuen Klasse; sieht auch der Kunde)"))
+    assignee = SelectField(_l("Zuständig"), coerce=int, validate_choice=False)
+    urgent = BooleanField(_l("Dringend (nur Klasse Normal)"))
+    urgent_reason = TextAreaField(_l("Grund für „dringend“"))
+    deadline = DateField(_l("Frist"), validators=[Optional()])
+    relaxed_days = IntegerField(
+        _l("Nicht dringend: innerhalb von … Tagen (leer: nein)"), validators=[Optional()]
+    )
+
+    def for_staff(self, staff) -> ChangeForm:
+        self.assignee.choices = [(0, _l("– niemand –"))] + [(u.id, u.name) for u in staff]
+        return self
+
+    def changes(self, staff_by_id: dict) -> dict:
+        urgent = bool(self.urgent.data)
+        return {
+            "status": self.status.data,
+            "priority": self.priority.data,
+            "assignee": staff_by_id.get(self.assignee.data),
+            "urgent": urgent,
+            "urgent_reason": (self.urgent_reason.data or "").strip() if urgent else "",
+            "deadline": self.deadline.data if urgent else None,
+            "relaxed_days": self.relaxed_days.data,
+        }

@@ -1,0 +1,51 @@
+"""The German labels (translated) of classes, statuses and event kinds, in one place."""
+
+from flask_babel import lazy_gettext as _l
+
+PRIORITY_LABELS = {
+    "critical": _l("Kritisch"),
+    "normal": _l("Normal"),
+    "low": _l("Niedrig"),
+}
+
+# Short explanations, in the words of the SLA page.
+PRIORITY_EXPLANATIONS = {
+    "critical": _l(
+        "Ein Großteil oder sogar das ganze Unternehmen ist erheblich in der Arbeit behindert, "
+        "z. B. Ausfall eines zentral genutzten Servers, eines zentralen Switches oder Routers "
+        "oder eines unternehmensweit genutzten Systems wie MS-Exchange."
+    ),
+    "normal": _l(
+        "Ausfall oder Störung eines einzelnen Arbeitsplatzes (PC, Bildschirm, Telefon) oder "
+        "eines einzelnen Druckers; oder ein unternehmensweit genutztes System ist "
+        "beeinträchtigt, aber nicht ausgefallen."
+    ),
+    "low": _l(
+        "Alle Mängel, die nicht unter die beiden erstgenannten Kategorien fallen, "
+        "z. B. Fragen und Wünsche."
+    ),
+}
+
+STATUS_LABELS = {
+    "new": _l("Neu"),
+    "in_progress": _l("In Bearbeitung"),
+    "waiting_for_customer": _l("Wartet auf Ihre Rückmeldung"),
+    "resolved": _l("Gelöst"),
+    "closed": _l("Geschlossen"),
+}
+
+AFFECTED_LABELS = {
+    "one": _l("Eine Person"),
+    "several": _l("Mehrere Personen"),
+    "company": _l("Die ganze Firma"),
+}
+
+EVENT_LABELS = {
+    "created": _l("Ticket gemeldet"),
+    "status": _l("Status"),
+    "priority": _l("Klasse"),
+    "assignee": _l("Zuständig"),
+    "urgent": _l("Dringend"),
+    "deadline": _l("Frist"),
+    "relaxed": _l("Nicht dringend"),
+}

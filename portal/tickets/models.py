@@ -1,0 +1,121 @@
+"""Tickets: the report, its conversation, attachments, audit events and the per-year counter."""
+
+from __future__ import annotations
+
+import peewee
+
+from portal.db import UTCDateTimeField, utcnow
+from portal.models import BaseModel, Company, User
+
+STATUSES = ("new", "in_progress", "waiting_for_customer", "resolved", "closed")
+OPEN_STATUSES = ("new", "in_progress", "waiting_for_customer")
+DONE_STATUSES = ("resolved", "closed")
+AFFECTED = ("one", "several", "company")
+
+
+class TicketCounter(BaseModel):
+    """One row per year; incremented inside the creating transaction, so numbers never repeat."""
+
+    year = peewee.IntegerField(primary_key=True)
+    value = peewee.IntegerField(default=0)
+
+    class Meta:
+        table_name = "ticket_counter"
+
+
+class Ticket(BaseModel):
+    number = peewee.CharField(max_length=20, unique=True)
+    company = peewee.ForeignKeyField(Company, backref="tickets", on_delete="RESTRICT")
+    # The customer contact; NULL when staff record a call without naming one.
+    reporter = peewee.ForeignKeyField(User, null=True, backref="reported_tickets")
+    created_by = peewee.ForeignKeyField(User, null=True)
+    assignee = peewee.ForeignKeyField(User, null=True, backref="assigned_tickets")
+    title = peewee.CharField(max_length=200)
+    description = peewee.TextField()
+    priority = peewee.CharField(max_length=10)
+    affected = peewee.CharField(max_length=10, default="one")
+    callback_phone = peewee.CharField(max_length=50, default="")
+    status = peewee.CharField(max_length=30, default="new")
+    urgent = peewee.BooleanField(default=False)
+    urgent_reason = peewee.TextField(default="")
+    deadline = peewee.DateField(null=True)
+    relaxed_days = peewee.IntegerField(null=True)
+    # What the triage wizard knew (example key, component, state), for staff.
+    triage_example = peewee.CharField(max_length=60, default="")
+    triage_component = peewee.CharField(max_length=60, default="")
+    triage_state = peewee.CharField(max_length=60, default="")
+    reported_at = UTCDateTimeField()
+    response_due = UTCDateTimeField()
+    first_response_at = UTCDateTimeField(null=True)
+    resolved_at = UTCDateTimeField(null=True)
+    last_activity_at = UTCDateTimeField(default=utcnow)
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "ticket"
+        indexes = (
+            # the queue: open tickets, then the SLA order (class, due date)
+            (("status", "priority", "response_due"), False),
+            # "Meine Tickets": a company's tickets, newest first
+            (("company", "reported_at"), False),
+            (("assignee", "status"), False),
+            # all tickets for staff, newest first
+            (("reported_at",), False),
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def relaxed(self) -> bool:
+        return self.relaxed_days is not None
+
+
+class TicketMessage(BaseModel):
+    ticket = peewee.ForeignKeyField(Ticket, backref="messages", on_delete="CASCADE")
+    author = peewee.ForeignKeyField(User, null=True)
+    body = peewee.TextField()
+    # Internal notes are for staff only: never in a customer's page, API answer or e-mail.
+    internal = peewee.BooleanField(default=False)
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "ticket_message"
+        indexes = ((("ticket", "created_at"), False),)
+
+
+class Attachment(BaseModel):
+    ticket = peewee.ForeignKeyField(Ticket, backref="attachments", on_delete="CASCADE")
+    message = peewee.ForeignKeyField(TicketMessage, null=True, backref="attachments")
+    uploaded_by = peewee.ForeignKeyField(User, null=True)
+    filename = peewee.CharField(max_length=255)
+    content_type = peewee.CharField(max_length=100)
+    size = peewee.IntegerField()
+    storage_key = peewee.CharField(max_length=64, unique=True)
+    internal = peewee.BooleanField(default=False)
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "ticket_attachment"
+
+
+class TicketEvent(BaseModel):
+    """One change of status, class, assignee or flags: who, when, old -> new, why."""
+
+    ticket = peewee.ForeignKeyField(Ticket, backref="events", on_delete="CASCADE")
+    actor = peewee.ForeignKeyField(User, null=True)
+    kind = peewee.CharField(max_length=20)
+    old_value = peewee.CharField(max_length=255, default="")
+    new_value = peewee.CharField(max_length=255, default="")
+    reason = peewee.TextField(default="")
+    # Customers see public events (created, status, class); the rest is for staff.
+    public = peewee.BooleanField(default=False)
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "ticket_event"
+        indexes = ((("ticket", "created_at"), False),)
+
+
+TICKET_MODELS = [TicketCounter, Ticket, TicketMessage, Attachment, TicketEvent]

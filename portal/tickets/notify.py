@@ -1,0 +1,224 @@
+"""The e-mails about a ticket, each in its recipient's language. Internal notes never go out."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from flask import current_app, has_request_context, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from portal import mail
+from portal.mail import Mail
+from portal.tickets.display import due_phrase
+from portal.tickets.labels import PRIORITY_LABELS, STATUS_LABELS
+
+_suppressed: ContextVar[bool] = ContextVar("ticket_mail_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    """No e-mails inside this block (demo data describes the past; nobody waits for it)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+def deliver(mails: list[Mail]) -> int:
+    if _suppressed.get():
+        return 0
+    return mail.send(mails)
+
+
+def _language(user) -> str:
+    language = getattr(user, "preferred_language", None)
+    return language if language in current_app.config["LANGUAGES"] else "de"
+
+
+def _link(ticket) -> str | None:
+    if not has_request_context():
+        return None
+    return url_for("tickets.view", number=ticket.number, _external=True)
+
+
+def _render(to: str, language: str, subject, body) -> Mail:
+    """Subject and body are callables, so they are translated in the recipient's language."""
+    with force_locale(language):
+        return Mail(to=to, subject=subject(), body=body())
+
+
+def _lines(*lines) -> str:
+    return "\n".join(line for line in lines if line is not None) + "\n"
+
+
+def _footer(ticket) -> tuple:
+    link = _link(ticket)
+    return (
+        "",
+        _("Ihr Ticket im Kundenportal: %(link)s", link=link) if link else None,
+        "",
+        _("Mit freundlichen Grüßen"),
+        _("Ihr Service-Team von %(provider)s", provider=current_app.config["PROVIDER_NAME"]),
+    )
+
+
+def _customer(ticket):
+    reporter = ticket.reporter if ticket.reporter_id else None
+    return reporter if reporter is not None and reporter.active else None
+
+
+def _staff_recipient(ticket) -> tuple[str, str]:
+    """The assignee, or the on-duty address for tickets nobody has taken yet."""
+    if ticket.assignee_id:
+        return ticket.assignee.email, _language(ticket.assignee)
+    config = current_app.config
+    return config.get("SUPPORT_EMAIL") or config["PROVIDER_SERVICE_EMAIL"], "de"
+
+
+def _confirmation(ticket, customer) -> str:
+    config = current_app.config
+    lines = [
+        _("Guten Tag %(name)s,", name=customer.name),
+        "",
+        _(
+            "vielen Dank für Ihre Meldung. Ihr Ticket %(number)s „%(title)s“ ist bei uns "
+            "eingegangen (Klasse: %(priority)s).",
+            number=ticket.number,
+            title=ticket.title,
+            priority=PRIORITY_LABELS[ticket.priority],
+        ),
+        _("Wir melden uns spätestens bis %(due)s Uhr.", due=due_phrase(ticket.response_due)),
+    ]
+    if ticket.priority == "critical":
+        lines.append(
+            _(
+                "Bei einer kritischen Störung rufen Sie uns bitte zusätzlich an: %(hotline)s",
+                hotline=config["PROVIDER_HOTLINE"],
+            )
+        )
+    return _lines(*lines, *_footer(ticket))
+
+
+def _staff_summary(ticket) -> tuple:
+    flags = []
+    if ticket.urgent:
+        flags.append(_("Dringend: %(reason)s", reason=ticket.urgent_reason))
+    if ticket.relaxed_days:
+        flags.append(_("Nicht dringend: innerhalb von %(days)d Tagen", days=ticket.relaxed_days))
+    return (
+        _("Firma: %(company)s", company=ticket.company.name),
+        _("Klasse: %(priority)s", priority=PRIORITY_LABELS[ticket.priority]),
+        _("Rückmeldung bis: %(due)s", due=due_phrase(ticket.response_due)),
+        _("Rückrufnummer: %(phone)s", phone=ticket.callback_phone or "–"),
+        *flags,
+    )
+
+
+def ticket_created(ticket) -> list[Mail]:
+    mails = []
+    customer = _customer(ticket)
+    if customer is not None:
+        mails.append(
+            _render(
+                customer.email,
+                _language(customer),
+                lambda: _("Ihr Ticket %(number)s ist eingegangen", number=ticket.number),
+                lambda: _confirmation(ticket, customer),
+            )
+        )
+    to, language = _staff_recipient(ticket)
+    mails.append(
+        _render(
+            to,
+            language,
+            lambda: _(
+                "Neues Ticket %(number)s: %(title)s", number=ticket.number, title=ticket.title
+            ),
+            lambda: _lines(*_staff_summary(ticket), "", ticket.description, *_footer(ticket)),
+        )
+    )
+    return mails
+
+
+def staff_replied(ticket, message) -> list[Mail]:
+    """A public staff answer goes to the customer who reported (never an internal note)."""
+    customer = _customer(ticket)
+    if message.internal or customer is None:
+        return []
+    return [
+        _render(
+            customer.email,
+            _language(customer),
+            lambda: _("Neue Antwort zu Ihrem Ticket %(number)s", number=ticket.number),
+            lambda: _lines(
+                _("Guten Tag %(name)s,", name=customer.name),
+                "",
+                _(
+                    "zu Ihrem Ticket %(number)s „%(title)s“ schreiben wir:",
+                    number=ticket.number,
+                    title=ticket.title,
+                ),
+                "",
+                message.body,
+                *_footer(ticket),
+            ),
+        )
+    ]
+
+
+def status_changed(ticket, old_status: str) -> list[Mail]:
+    customer = _customer(ticket)
+    if customer is None:
+        return []
+    return [
+        _render(
+            customer.email,
+            _language(customer),
+            lambda: _("Neuer Status für Ihr Ticket %(number)s", number=ticket.number),
+            lambda: _lines(
+                _("Guten Tag %(name)s,", name=customer.name),
+                "",
+                _(
+                    "der Status Ihres Tickets %(number)s „%(title)s“ ist jetzt: %(status)s "
+                    "(vorher: %(old)s).",
+                    number=ticket.number,
+                    title=ticket.title,
+                    status=STATUS_LABELS[ticket.status],
+                    old=STATUS_LABELS.get(old_status, old_status),
+                ),
+                *_footer(ticket),
+            ),
+        )
+    ]
+
+
+def customer_wrote(ticket, message) -> list[Mail]:
+    to, language = _staff_recipient(ticket)
+    author = message.author.name if message.author_id else "–"
+    return [
+        _render(
+            to,
+            language,
+            lambda: _(
+                "Kundennachricht zu %(number)s: %(title)s", number=ticket.number, title=ticket.title
+            ),
+            lambda: _lines(
+                _("%(author)s schreibt:", author=author), "", message.body, *_footer(ticket)
+            ),
+        )
+    ]
+
+
+def reopened(ticket) -> list[Mail]:
+    to, language = _staff_recipient(ticket)
+    return [
+        _render(
+            to,
+            language,
+            lambda: _("Ticket %(number)s wurde wieder geöffnet", number=ticket.number),
+            lambda: _lines(*_staff_summary(ticket), *_footer(ticket)),
+        )
+    ]

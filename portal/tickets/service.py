@@ -1,0 +1,717 @@
+"""Ticket rules behind the pages and the API: validate, create, answer, change, the queue.
+
+The HTML views and the JSON API call these functions; neither writes a rule of its own.
+Every write runs in one transaction; e-mails go out only after it has committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import reduce
+from zoneinfo import ZoneInfo
+
+import peewee
+from flask_babel import gettext as _
+
+from portal.access import scope_to_company
+from portal.db import database, utcnow
+from portal.models import Company, User
+from portal.sla.queue import (
+    CONTRACT_RANK,
+    PLAIN,
+    PRIORITY_RANK,
+    RELAXED,
+    URGENT,
+    QueueEntry,
+    queue_key,
+)
+from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
+from portal.sla.targets import response_due as sla_response_due
+from portal.tickets import attachments, notify
+from portal.tickets.models import (
+    AFFECTED,
+    DONE_STATUSES,
+    OPEN_STATUSES,
+    STATUSES,
+    Attachment,
+    Ticket,
+    TicketCounter,
+    TicketEvent,
+    TicketMessage,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TITLE_MAX = 200
+TEXT_MAX = 20_000
+REASON_MAX = 2_000
+PHONE_MAX = 50
+REOPEN_DAYS = 14
+NUMBER_ATTEMPTS = 3
+
+
+class TicketError(Exception):
+    """Input that breaks a rule: a message per field, in the user's language."""
+
+    def __init__(self, fields: dict[str, str], message: str | None = None):
+        super().__init__(message or "; ".join(fields.values()))
+        self.fields = fields
+        self.message = message or _("Bitte prüfen Sie Ihre Angaben.")
+
+
+@dataclass
+class Report:
+    """What a new ticket needs; the form and the API both fill one of these."""
+
+    title: str = ""
+    description: str = ""
+    priority: str = ""
+    affected: str = "one"
+    callback_phone: str = ""
+    urgent: bool = False
+    urgent_reason: str = ""
+    deadline: dt.date | None = None
+    relaxed_days: int | None = None
+    # staff recording a hotline call: the company, its contact and when the call came in
+    company: Company | None = None
+    reporter: User | None = None
+    reported_at: dt.datetime | None = None
+    triage_example: str = ""
+    triage_component: str = ""
+    triage_state: str = ""
+    uploads: Sequence[attachments.Upload] = field(default_factory=tuple)
+
+
+def local_today(now: dt.datetime | None = None) -> dt.date:
+    return (now or utcnow()).astimezone(BERLIN).date()
+
+
+# --- validation: one set of rules for the form and the API ------------------------------
+
+
+def _check_text(errors, name, value, required_message, max_length):
+    if not value.strip():
+        errors[name] = required_message
+    elif len(value) > max_length:
+        errors[name] = _("Höchstens %(max)d Zeichen.", max=max_length)
+
+
+def validate_flags(
+    priority: str,
+    urgent: bool,
+    urgent_reason: str,
+    deadline: dt.date | None,
+    relaxed_days: int | None,
+    today: dt.date | None,
+) -> dict[str, str]:
+    """Dringend (normal tickets, with a reason, optional deadline) or nicht dringend, not both.
+
+    ``today`` None skips the "deadline in the past" check (for a deadline that is unchanged).
+    """
+    errors: dict[str, str] = {}
+    if urgent and relaxed_days is not None:
+        errors["urgent"] = _(
+            "Bitte wählen Sie entweder „dringend“ oder „nicht dringend“, nicht beides."
+        )
+        return errors
+    if urgent:
+        if priority != NORMAL:
+            errors["urgent"] = _(
+                "„Dringend“ gibt es nur für normale Störungen. Kritische Störungen "
+                "bearbeiten wir ohnehin sofort."
+            )
+        if not urgent_reason.strip():
+            errors["urgent_reason"] = _(
+                "Bitte sagen Sie uns, warum es dringend ist – z. B. welche Frist droht."
+            )
+        elif len(urgent_reason) > REASON_MAX:
+            errors["urgent_reason"] = _("Höchstens %(max)d Zeichen.", max=REASON_MAX)
+        if deadline is not None and today is not None and deadline < today:
+            errors["deadline"] = _("Die Frist liegt in der Vergangenheit.")
+    elif deadline is not None:
+        errors["deadline"] = _("Eine Frist gibt es nur zusammen mit „dringend“.")
+    if relaxed_days is not None:
+        if not MIN_RELAXED_DAYS <= relaxed_days <= MAX_RELAXED_DAYS:
+            errors["relaxed_days"] = _(
+                "Bitte geben Sie %(min)d bis %(max)d Tage an.",
+                min=MIN_RELAXED_DAYS,
+                max=MAX_RELAXED_DAYS,
+            )
+        elif priority == "critical":
+            errors["relaxed_days"] = _(
+                "Eine kritische Störung kann nicht „nicht dringend“ sein. "
+                "Bitte wählen Sie dann die Klasse Normal oder Niedrig."
+            )
+    return errors
+
+
+def validate_report(report: Report, actor: User, now: dt.datetime) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    _check_text(errors, "title", report.title, _("Bitte geben Sie einen kurzen Titel ein."), 200)
+    _check_text(
+        errors,
+        "description",
+        report.description,
+        _("Bitte beschreiben Sie, was nicht funktioniert."),
+        TEXT_MAX,
+    )
+    if report.priority not in PRIORITIES:
+        errors["priority"] = _("Bitte wählen Sie eine Klasse: Kritisch, Normal oder Niedrig.")
+    if report.affected not in AFFECTED:
+        errors["affected"] = _("Bitte sagen Sie uns, wer betroffen ist.")
+    if len(report.callback_phone) > PHONE_MAX:
+        errors["callback_phone"] = _("Höchstens %(max)d Zeichen.", max=PHONE_MAX)
+    errors.update(
+        validate_flags(
+            report.priority,
+            report.urgent,
+            report.urgent_reason,
+            report.deadline,
+            report.relaxed_days,
+            local_today(now),
+        )
+    )
+    if actor.is_staff:
+        errors.update(_validate_recording(report, now))
+    if len(report.uploads) > attachments.MAX_FILES:
+        errors["attachments"] = attachments.too_many_message()
+    return errors
+
+
+def _validate_recording(report: Report, now: dt.datetime) -> dict[str, str]:
+    errors = {}
+    if report.company is None:
+        errors["company"] = _("Bitte wählen Sie die Firma, für die Sie das Ticket erfassen.")
+    elif report.reporter is not None and report.reporter.company_id != report.company.id:
+        errors["contact"] = _("Dieser Ansprechpartner gehört nicht zu der gewählten Firma.")
+    if report.reported_at is not None and report.reported_at > now:
+        errors["reported_at"] = _("Der Zeitpunkt des Anrufs darf nicht in der Zukunft liegen.")
+    return errors
+
+
+# --- scoping and the queue --------------------------------------------------------------
+
+
+def tickets_visible_to(user: User) -> peewee.ModelSelect:
+    """Tickets with their company; customers see only their own company's."""
+    query = Ticket.select(Ticket, Company).join(Company)
+    return scope_to_company(query, Ticket.company, user)
+
+
+def ticket_for(user: User, number: str) -> Ticket | None:
+    """One ticket with company, reporter and assignee, if ``user`` may see it (one query)."""
+    reporter, assignee = User.alias(), User.alias()
+    query = (
+        Ticket.select(Ticket, Company, reporter, assignee)
+        .join(Company)
+        .switch(Ticket)
+        .join(reporter, peewee.JOIN.LEFT_OUTER, on=(Ticket.reporter == reporter.id))
+        .switch(Ticket)
+        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
+        .where(Ticket.number == number)
+    )
+    return scope_to_company(query, Ticket.company, user).first()
+
+
+def priority_rank():
+    return peewee.Case(Ticket.priority, list(PRIORITY_RANK.items()), len(PRIORITY_RANK))
+
+
+def contract_rank():
+    return peewee.Case(
+        None,
+        [(Company.has_contract == True, CONTRACT_RANK[True])],  # noqa: E712
+        CONTRACT_RANK[False],
+    )
+
+
+def urgency_rank():
+    return peewee.Case(
+        None,
+        [
+            ((Ticket.priority == NORMAL) & (Ticket.urgent == True), URGENT),  # noqa: E712
+            (Ticket.relaxed_days.is_null(False), RELAXED),
+        ],
+        PLAIN,
+    )
+
+
+def queue_order() -> list:
+    """ORDER BY terms equal to portal.sla.queue.queue_key (the query must join Company)."""
+    return [
+        priority_rank(),
+        contract_rank(),
+        urgency_rank(),
+        Ticket.response_due,
+        Ticket.reported_at,
+        Ticket.id,
+    ]
+
+
+def queue_entry(ticket: Ticket) -> QueueEntry:
+    return QueueEntry(
+        priority=ticket.priority,
+        has_contract=ticket.company.has_contract,
+        response_due=ticket.response_due,
+        reported_at=ticket.reported_at,
+        urgent=ticket.urgent,
+        relaxed=ticket.relaxed,
+        ticket_id=ticket.id,
+    )
+
+
+def open_tickets(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    return query.where(Ticket.status.in_(OPEN_STATUSES))
+
+
+def tickets_ahead(ticket: Ticket) -> int:
+    """How many open tickets come before this one in the queue, in one SQL query."""
+    key = queue_key(queue_entry(ticket))
+    terms = zip(
+        queue_order(),
+        (
+            key.priority_rank,
+            key.contract_rank,
+            key.urgency_rank,
+            ticket.response_due,
+            ticket.reported_at,
+            ticket.id,
+        ),
+        strict=True,
+    )
+    before, equal_so_far = [], []
+    for expression, value in terms:
+        before.append(reduce(operator.and_, [*equal_so_far, expression < value]))
+        equal_so_far.append(expression == value)
+    query = open_tickets(Ticket.select().join(Company)).where(reduce(operator.or_, before))
+    return query.count()
+
+
+def is_overdue(ticket: Ticket, now: dt.datetime | None = None) -> bool:
+    """The first response is missing and its time has passed."""
+    return ticket.first_response_at is None and ticket.response_due < (now or utcnow())
+
+
+# --- writes -----------------------------------------------------------------------------
+
+
+def write_transaction():
+    """A transaction that takes the write lock at once on SQLite (BEGIN IMMEDIATE).
+
+    A deferred SQLite transaction that reads first and writes later can fail with "database
+    is locked" under concurrent writers; taking the lock up front makes them queue instead.
+    """
+    if isinstance(database.obj, peewee.SqliteDatabase) and database.transaction_depth() == 0:
+        return database.atomic("IMMEDIATE")
+    return database.atomic()
+
+
+def next_ticket_number(year: int) -> str:
+    """T-2026-00042: the year's counter row is incremented inside the caller's transaction.
+
+    The UPDATE locks the row (PostgreSQL) or the database (SQLite) until commit, so two
+    concurrent reports can never read the same value.
+    """
+    bump = TicketCounter.update(value=TicketCounter.value + 1).where(TicketCounter.year == year)
+    if not bump.execute():
+        try:
+            with database.atomic():  # a savepoint: the first ticket of a year may race
+                TicketCounter.insert(year=year, value=1).execute()
+        except peewee.IntegrityError:
+            bump.execute()
+    value = TicketCounter.select(TicketCounter.value).where(TicketCounter.year == year).scalar()
+    return f"T-{year}-{value:05d}"
+
+
+def compute_response_due(
+    company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
+) -> dt.datetime:
+    return sla_response_due(
+        reported_at,
+        priority,
+        company.has_contract,
+        overrides=company.response_overrides,
+        relaxed_days=relaxed_days,
+    ).astimezone(dt.UTC)
+
+
+def create_ticket(actor: User, report: Report, now: dt.datetime | None = None) -> Ticket:
+    """Validate and store a new ticket with its number, response_due and attachments."""
+    now = now or utcnow()
+    errors = validate_report(report, actor, now)
+    if errors:
+        raise TicketError(errors)
+    if not actor.is_staff:
+        report.company = Company.get_by_id(actor.company_id)
+        report.reporter = actor
+        report.reported_at = None
+    ticket = _create_with_retry(actor, report, now)
+    notify.deliver(notify.ticket_created(ticket))
+    return ticket
+
+
+def _create_with_retry(actor: User, report: Report, now: dt.datetime) -> Ticket:
+    for attempt in range(NUMBER_ATTEMPTS):
+        written: list[str] = []
+        try:
+            with write_transaction():
+                return _insert_ticket(actor, report, now, written)
+        except peewee.IntegrityError:
+            attachments.remove(written)
+            if attempt == NUMBER_ATTEMPTS - 1:
+                raise
+        except BaseException:
+            attachments.remove(written)
+            raise
+    raise AssertionError("unreachable")
+
+
+def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[str]) -> Ticket:
+    reported_at = report.reported_at or now
+    ticket = Ticket.create(
+        number=next_ticket_number(local_today(now).year),
+        company=report.company,
+        reporter=report.reporter,
+        created_by=actor,
+        title=report.title.strip(),
+        description=report.description.strip(),
+        priority=report.priority,
+        affected=report.affected,
+        callback_phone=report.callback_phone.strip(),
+        status="new",
+        urgent=report.urgent,
+        urgent_reason=report.urgent_reason.strip() if report.urgent else "",
+        deadline=report.deadline if report.urgent else None,
+        relaxed_days=report.relaxed_days,
+        triage_example=report.triage_example,
+        triage_component=report.triage_component,
+        triage_state=report.triage_state,
+        reported_at=reported_at,
+        response_due=compute_response_due(
+            report.company, report.priority, reported_at, report.relaxed_days
+        ),
+        last_activity_at=now,
+        created_at=now,
+    )
+    TicketEvent.create(
+        ticket=ticket, actor=actor, kind="created", new_value="new", public=True, created_at=now
+    )
+    _store_uploads(ticket, None, actor, report.uploads, False, now, written)
+    return ticket
+
+
+def _store_uploads(ticket, message, actor, uploads, internal, now, written) -> None:
+    for upload in uploads:
+        key = attachments.store(upload)
+        written.append(key)
+        Attachment.create(
+            ticket=ticket,
+            message=message,
+            uploaded_by=actor,
+            filename=upload.filename,
+            content_type=upload.content_type,
+            size=len(upload.content),
+            storage_key=key,
+            internal=internal,
+            created_at=now,
+        )
+
+
+def add_message(
+    ticket: Ticket,
+    author: User,
+    body: str,
+    *,
+    internal: bool = False,
+    uploads: Sequence[attachments.Upload] = (),
+    now: dt.datetime | None = None,
+) -> TicketMessage:
+    """A public message or (staff only) an internal note, with attachments.
+
+    The first public staff message is the first response; a customer's answer to
+    "Wartet auf Ihre Rückmeldung" puts the ticket back to "In Bearbeitung".
+    """
+    now = now or utcnow()
+    if internal and not author.is_staff:
+        raise PermissionError("only staff write internal notes")
+    errors: dict[str, str] = {}
+    _check_text(errors, "body", body, _("Bitte schreiben Sie eine Nachricht."), TEXT_MAX)
+    if len(uploads) > attachments.MAX_FILES:
+        errors["attachments"] = attachments.too_many_message()
+    if not author.is_staff and ticket.status in DONE_STATUSES:
+        errors["body"] = _(
+            "Dieses Ticket ist abgeschlossen. Bitte öffnen Sie es wieder oder melden Sie "
+            "eine neue Störung."
+        )
+    if errors:
+        raise TicketError(errors)
+    written: list[str] = []
+    try:
+        with write_transaction():
+            message = TicketMessage.create(
+                ticket=ticket, author=author, body=body.strip(), internal=internal, created_at=now
+            )
+            _store_uploads(ticket, message, author, uploads, internal, now, written)
+            updates = {Ticket.last_activity_at: now}
+            if author.is_staff and not internal and ticket.first_response_at is None:
+                updates[Ticket.first_response_at] = now
+            if not author.is_staff and ticket.status == "waiting_for_customer":
+                _status_event(ticket, author, "in_progress", "", now)
+                updates[Ticket.status] = "in_progress"
+            Ticket.update(updates).where(Ticket.id == ticket.id).execute()
+            for column, value in updates.items():
+                setattr(ticket, column.name, value)
+    except BaseException:
+        attachments.remove(written)
+        raise
+    if internal:
+        return message
+    if author.is_staff:
+        notify.deliver(notify.staff_replied(ticket, message))
+    else:
+        notify.deliver(notify.customer_wrote(ticket, message))
+    return message
+
+
+def _status_event(ticket, actor, new_status, reason, now) -> TicketEvent:
+    return TicketEvent.create(
+        ticket=ticket,
+        actor=actor,
+        kind="status",
+        old_value=ticket.status,
+        new_value=new_status,
+        reason=reason,
+        public=True,
+        created_at=now,
+    )
+
+
+CHANGEABLE = ("status", "priority", "assignee", "urgent", "urgent_reason", "deadline")
+CHANGEABLE += ("relaxed_days",)
+
+
+def change_ticket(
+    ticket: Ticket,
+    actor: User,
+    changes: dict,
+    reason: str = "",
+    now: dt.datetime | None = None,
+) -> list[TicketEvent]:
+    """Staff change status, class (with a reason), assignee and flags; each change an event."""
+    if not actor.is_staff:
+        raise PermissionError("only staff change tickets")
+    now = now or utcnow()
+    unknown = set(changes) - set(CHANGEABLE)
+    if unknown:
+        raise ValueError(f"not changeable: {sorted(unknown)}")
+    changes = {k: v for k, v in changes.items() if v != _current(ticket, k)}
+    errors = _validate_changes(ticket, changes, reason)
+    if errors:
+        raise TicketError(errors)
+    if not changes:
+        return []
+    with write_transaction():
+        events = _apply_changes(ticket, actor, changes, reason.strip(), now)
+        ticket.save()
+    if "status" in changes:
+        notify.deliver(notify.status_changed(ticket, events[0].old_value))
+    return events
+
+
+def _current(ticket: Ticket, name: str):
+    if name == "assignee":
+        return ticket.assignee_id and ticket.assignee
+    return getattr(ticket, name)
+
+
+def _validate_changes(ticket: Ticket, changes: dict, reason: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if "status" in changes and changes["status"] not in STATUSES:
+        errors["status"] = _("Diesen Status gibt es nicht.")
+    if "priority" in changes:
+        if changes["priority"] not in PRIORITIES:
+            errors["priority"] = _("Bitte wählen Sie eine Klasse: Kritisch, Normal oder Niedrig.")
+        elif not reason.strip():
+            errors["reason"] = _("Bitte begründen Sie, warum sich die Klasse ändert.")
+    if len(reason) > REASON_MAX:
+        errors["reason"] = _("Höchstens %(max)d Zeichen.", max=REASON_MAX)
+    assignee = changes.get("assignee")
+    if assignee is not None and not assignee.is_staff:
+        errors["assignee"] = _("Zuständig können nur Mitarbeiter sein.")
+    flags = ("priority", "urgent", "urgent_reason", "deadline", "relaxed_days")
+    merged = {name: changes.get(name, getattr(ticket, name)) for name in flags}
+    if not merged["urgent"]:
+        merged["urgent_reason"], merged["deadline"] = "", None
+    errors.update(
+        validate_flags(
+            merged["priority"],
+            merged["urgent"],
+            merged["urgent_reason"],
+            merged["deadline"] if "deadline" in changes else None,
+            merged["relaxed_days"],
+            local_today() if "deadline" in changes else None,
+        )
+    )
+    return errors
+
+
+def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
+    events = []
+
+    def event(kind, old, new, public=False, why=reason):
+        events.append(
+            TicketEvent.create(
+                ticket=ticket,
+                actor=actor,
+                kind=kind,
+                old_value=_event_value(old),
+                new_value=_event_value(new),
+                reason=why,
+                public=public,
+                created_at=now,
+            )
+        )
+
+    if "status" in changes:
+        event("status", ticket.status, changes["status"], public=True)
+        _set_status(ticket, changes["status"], now)
+        if ticket.first_response_at is None:
+            ticket.first_response_at = now
+    if "priority" in changes:
+        event("priority", ticket.priority, changes["priority"], public=True)
+        ticket.priority = changes["priority"]
+    if "assignee" in changes:
+        event("assignee", ticket.assignee if ticket.assignee_id else None, changes["assignee"])
+        ticket.assignee = changes["assignee"]
+    if "urgent" in changes or "urgent_reason" in changes:
+        urgent = changes.get("urgent", ticket.urgent)
+        new_reason = changes.get("urgent_reason", ticket.urgent_reason) if urgent else ""
+        event("urgent", ticket.urgent, urgent, why=new_reason or reason)
+        ticket.urgent, ticket.urgent_reason = urgent, new_reason
+        if not urgent:
+            ticket.deadline = None
+    if "deadline" in changes and ticket.urgent:
+        event("deadline", ticket.deadline, changes["deadline"])
+        ticket.deadline = changes["deadline"]
+    if "relaxed_days" in changes:
+        event("relaxed", ticket.relaxed_days, changes["relaxed_days"])
+        ticket.relaxed_days = changes["relaxed_days"]
+    if "priority" in changes or "relaxed_days" in changes:
+        ticket.response_due = compute_response_due(
+            ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days
+        )
+    ticket.last_activity_at = now
+    return events
+
+
+def _event_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, User):
+        return value.name
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _set_status(ticket: Ticket, status: str, now: dt.datetime) -> None:
+    ticket.status = status
+    ticket.resolved_at = now if status in DONE_STATUSES else None
+
+
+def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
+    """The customer says: solved."""
+    now = now or utcnow()
+    if not ticket.is_open:
+        raise TicketError({"status": _("Dieses Ticket ist bereits abgeschlossen.")})
+    with write_transaction():
+        event = _status_event(ticket, actor, "resolved", "", now)
+        _set_status(ticket, "resolved", now)
+        ticket.last_activity_at = now
+        ticket.save()
+    return event
+
+
+def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
+    """A solved ticket may be reopened within 14 days; after that, a new ticket is better."""
+    now = now or utcnow()
+    if ticket.is_open:
+        raise TicketError({"status": _("Dieses Ticket ist noch offen.")})
+    too_late = ticket.resolved_at and now - ticket.resolved_at > dt.timedelta(days=REOPEN_DAYS)
+    if ticket.status == "closed" or too_late:
+        raise TicketError(
+            {
+                "status": _(
+                    "Dieses Ticket ist seit mehr als %(days)d Tagen abgeschlossen und kann nicht "
+                    "mehr geöffnet werden. Bitte melden Sie eine neue Störung und nennen Sie "
+                    "darin die Nummer %(number)s.",
+                    days=REOPEN_DAYS,
+                    number=ticket.number,
+                )
+            }
+        )
+    new_status = "in_progress" if ticket.first_response_at else "new"
+    with write_transaction():
+        event = _status_event(ticket, actor, new_status, "", now)
+        _set_status(ticket, new_status, now)
+        ticket.last_activity_at = now
+        ticket.save()
+    notify.deliver(notify.reopened(ticket))
+    return event
+
+
+def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
+    """Messages (with author and attachments) and events the viewer may see: two queries."""
+    messages = (
+        TicketMessage.select(TicketMessage, User)
+        .join(User, peewee.JOIN.LEFT_OUTER)
+        .where(TicketMessage.ticket == ticket.id)
+        .order_by(TicketMessage.created_at, TicketMessage.id)
+    )
+    events = (
+        TicketEvent.select(TicketEvent, User)
+        .join(User, peewee.JOIN.LEFT_OUTER)
+        .where(TicketEvent.ticket == ticket.id)
+        .order_by(TicketEvent.created_at, TicketEvent.id)
+    )
+    if not viewer.is_staff:
+        messages = messages.where(TicketMessage.internal == False)  # noqa: E712
+        events = events.where(TicketEvent.public == True)  # noqa: E712
+    return list(messages), list(events)
+
+
+def visible_attachments(ticket: Ticket, viewer: User) -> list[Attachment]:
+    query = Attachment.select().where(Attachment.ticket == ticket.id).order_by(Attachment.id)
+    if not viewer.is_staff:
+        query = query.where(Attachment.internal == False)  # noqa: E712
+    return list(query)
+
+
+def attachment_for(user: User, number: str, attachment_id: int) -> Attachment | None:
+    """An attachment the user may download: the ticket visible, internal ones for staff only."""
+    query = (
+        Attachment.select(Attachment)
+        .join(Ticket)
+        .where(Ticket.number == number, Attachment.id == attachment_id)
+    )
+    if not user.is_staff:
+        query = query.where(Attachment.internal == False)  # noqa: E712
+    return scope_to_company(query, Ticket.company, user).first()
+
+
+def staff_members() -> list[User]:
+    return list(
+        User.select()
+        .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
+        .order_by(User.name)
+    )
+
+
+def paginate(query: peewee.ModelSelect, page: int, per_page: int) -> tuple[list, int]:
+    """One page of rows and the total: two queries."""
+    total = query.order_by().count()
+    return list(query.paginate(page, per_page)), total

@@ -1,0 +1,401 @@
+"""Ticket pages: report, the customer's list, one ticket view for customer and staff, the queue."""
+
+from __future__ import annotations
+
+import peewee
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from portal.access import companies_visible_to, staff_required
+from portal.db import utcnow
+from portal.models import Company, User
+from portal.sla.calendar import EXTENDED
+from portal.sla.targets import PRIORITIES, target_for
+from portal.tickets import attachments, bp, service
+from portal.tickets.display import due_phrase, time_left
+from portal.tickets.forms import (
+    ChangeForm,
+    MessageForm,
+    NewTicketForm,
+    apply_errors,
+    triage_key,
+)
+from portal.tickets.labels import (
+    AFFECTED_LABELS,
+    EVENT_LABELS,
+    PRIORITY_EXPLANATIONS,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+)
+from portal.tickets.models import AFFECTED, OPEN_STATUSES, STATUSES, Ticket
+from portal.tickets.service import BERLIN, TicketError
+
+DESCRIPTION_PREFILL_MAX = 5000
+
+
+@bp.app_context_processor
+def _ticket_labels():
+    return {
+        "PRIORITY_LABELS": PRIORITY_LABELS,
+        "STATUS_LABELS": STATUS_LABELS,
+        "AFFECTED_LABELS": AFFECTED_LABELS,
+        "EVENT_LABELS": EVENT_LABELS,
+        "due_phrase": due_phrase,
+    }
+
+
+def _page_number() -> int:
+    page = request.args.get("page", "1")
+    return int(page) if page.isdigit() and int(page) > 0 else 1
+
+
+def _per_page() -> int:
+    return current_app.config["TICKETS_PER_PAGE"]
+
+
+# --- reporting ------------------------------------------------------------------------------
+
+
+def _staff_choices():
+    companies = list(Company.select().order_by(Company.name))
+    contacts = list(
+        User.select(User, Company)
+        .join(Company)
+        .where(User.role == "customer", User.active == True)  # noqa: E712
+        .order_by(Company.name, User.name)
+    )
+    return companies, contacts
+
+
+def _wizard_prefill() -> dict:
+    """The triage wizard links here with what it learned; unknown values are ignored."""
+    args = request.args
+    prefill = {
+        "example": triage_key(args.get("example")),
+        "component": triage_key(args.get("component")),
+        "state": triage_key(args.get("state")),
+        "description": (args.get("description") or "")[:DESCRIPTION_PREFILL_MAX],
+    }
+    if args.get("priority") in PRIORITIES:
+        prefill["priority"] = args["priority"]
+    if args.get("affected") in AFFECTED:
+        prefill["affected"] = args["affected"]
+    return prefill
+
+
+def priority_hints(company: Company | None) -> dict[str, str]:
+    """Beside each class: the SLA page's explanation and, for customers, their response target."""
+    hints = {}
+    for priority in PRIORITIES:
+        text = str(PRIORITY_EXPLANATIONS[priority])
+        if company is not None:
+            target = target_for(priority, company.has_contract, company.response_overrides)
+            if target.calendar_name == EXTENDED:
+                promise = _(
+                    "Erste Rückmeldung innerhalb von %(hours)s Stunden, rund um die Uhr.",
+                    hours=format_decimal(target.hours),
+                )
+            else:
+                promise = _(
+                    "Erste Rückmeldung innerhalb von %(hours)s Stunden in den Servicezeiten.",
+                    hours=format_decimal(target.hours),
+                )
+            text = f"{text} {promise}"
+        hints[priority.value] = text
+    return hints
+
+
+@bp.route("/tickets/neu", methods=["GET", "POST"])
+@login_required
+def new():
+    staff = current_user.is_staff
+    companies, contacts = _staff_choices() if staff else ((), ())
+    if request.method == "GET":
+        prefill = _wizard_prefill()
+        if not staff:
+            prefill["callback_phone"] = current_user.phone
+        else:
+            prefill["reported_at"] = (
+                utcnow().astimezone(BERLIN).replace(second=0, microsecond=0, tzinfo=None)
+            )
+        form = NewTicketForm(**prefill).for_user(current_user, companies, contacts)
+    else:
+        form = NewTicketForm().for_user(current_user, companies, contacts)
+    if form.validate_on_submit():
+        try:
+            report = form.report(
+                {c.id: c for c in companies} if staff else None, {u.id: u for u in contacts}
+            )
+            report.uploads = attachments.read_uploads(form.attachments.data or [])
+            ticket = service.create_ticket(current_user, report)
+        except attachments.AttachmentError as error:
+            apply_errors(form, {"attachments": str(error)})
+        except TicketError as error:
+            apply_errors(form, error.fields)
+        else:
+            return redirect(url_for("tickets.confirmation", number=ticket.number))
+    status = 422 if form.errors else 200
+    company = None if staff else current_user.company
+    return (
+        render_template(
+            "tickets/new.html",
+            form=form,
+            priority_hints=priority_hints(company),
+        ),
+        status,
+    )
+
+
+@bp.route("/tickets/<number>/gemeldet")
+@login_required
+def confirmation(number: str):
+    ticket = service.ticket_for(current_user, number) or abort(404)
+    return render_template("tickets/confirmation.html", ticket=ticket)
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+
+STATUS_FILTERS = ("open", "all", *STATUSES)
+
+
+@bp.route("/tickets")
+@login_required
+def index():
+    status = request.args.get("status", "open")
+    if status not in STATUS_FILTERS:
+        status = "open"
+    search = (request.args.get("q") or "").strip()[:200]
+    query = service.tickets_visible_to(current_user)
+    if status == "open":
+        query = query.where(Ticket.status.in_(OPEN_STATUSES))
+    elif status != "all":
+        query = query.where(Ticket.status == status)
+    if search:
+        query = query.where(
+            Ticket.title.contains(search)
+            | Ticket.description.contains(search)
+            | (Ticket.number == search.upper())
+        )
+    query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
+    page = _page_number()
+    tickets, total = service.paginate(query, page, _per_page())
+    return render_template(
+        "tickets/index.html",
+        tickets=tickets,
+        total=total,
+        page=page,
+        per_page=_per_page(),
+        status=status,
+        status_filters=STATUS_FILTERS,
+        search=search,
+    )
+
+
+@bp.route("/warteschlange")
+@staff_required
+def queue():
+    now = utcnow()
+    args = request.args
+    query = service.open_tickets(service.tickets_visible_to(current_user))
+    assignee = User.alias()
+    query = (
+        query.select_extend(assignee)
+        .switch(Ticket)
+        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
+    )
+    filters = {
+        "assigned": args.get("assigned", ""),
+        "overdue": args.get("overdue") == "1",
+        "company": int(args["company"]) if args.get("company", "").isdigit() else None,
+        "priority": args.get("priority") if args.get("priority") in PRIORITIES else "",
+    }
+    if filters["assigned"] == "mine":
+        query = query.where(Ticket.assignee == current_user.id)
+    elif filters["assigned"] == "unassigned":
+        query = query.where(Ticket.assignee.is_null())
+    if filters["overdue"]:
+        query = query.where(Ticket.first_response_at.is_null(), Ticket.response_due < now)
+    if filters["company"]:
+        query = query.where(Ticket.company == filters["company"])
+    if filters["priority"]:
+        query = query.where(Ticket.priority == filters["priority"])
+    query = query.order_by(*service.queue_order())
+    page = _page_number()
+    tickets, total = service.paginate(query, page, _per_page())
+    companies = companies_visible_to(current_user).order_by(Company.name)
+    return render_template(
+        "tickets/queue.html",
+        tickets=tickets,
+        total=total,
+        page=page,
+        per_page=_per_page(),
+        filters=filters,
+        companies=companies,
+        now=now,
+        time_left=time_left,
+        is_overdue=service.is_overdue,
+    )
+
+
+# --- one ticket -----------------------------------------------------------------------------
+
+
+def _ticket_or_404(number: str) -> Ticket:
+    ticket = service.ticket_for(current_user, number)
+    if ticket is None:
+        abort(404)
+    return ticket
+
+
+def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=200):
+    staff = current_user.is_staff
+    messages, events = service.conversation(ticket, current_user)
+    files = service.visible_attachments(ticket, current_user)
+    by_message: dict = {}
+    for attachment in files:
+        by_message.setdefault(attachment.message_id, []).append(attachment)
+    staff_members = service.staff_members() if staff else []
+    if change_form is None and staff:
+        change_form = ChangeForm(
+            formdata=None,
+            status=ticket.status,
+            priority=ticket.priority,
+            assignee=ticket.assignee_id or 0,
+            urgent=ticket.urgent,
+            urgent_reason=ticket.urgent_reason,
+            deadline=ticket.deadline,
+            relaxed_days=ticket.relaxed_days,
+        )
+    if change_form is not None:
+        change_form.for_staff(staff_members)
+    now = utcnow()
+    return (
+        render_template(
+            "tickets/view.html",
+            ticket=ticket,
+            messages=messages,
+            events=events,
+            attachments_by_message=by_message,
+            ahead=service.tickets_ahead(ticket) if ticket.is_open else None,
+            overdue=service.is_overdue(ticket, now),
+            now=now,
+            time_left=time_left,
+            message_form=(message_form or MessageForm(formdata=None)).for_user(current_user),
+            change_form=change_form,
+            can_reopen=ticket.status == "resolved",
+            explanations=PRIORITY_EXPLANATIONS,
+        ),
+        status,
+    )
+
+
+@bp.route("/tickets/<number>")
+@login_required
+def view(number: str):
+    return _render_ticket(_ticket_or_404(number))
+
+
+@bp.route("/tickets/<number>/nachricht", methods=["POST"])
+@login_required
+def reply(number: str):
+    ticket = _ticket_or_404(number)
+    form = MessageForm().for_user(current_user)
+    if not form.validate_on_submit():
+        return _render_ticket(ticket, message_form=form, status=422)
+    internal = bool(current_user.is_staff and form.internal.data)
+    try:
+        uploads = attachments.read_uploads(form.attachments.data or [])
+        service.add_message(
+            ticket, current_user, form.body.data or "", internal=internal, uploads=uploads
+        )
+    except attachments.AttachmentError as error:
+        apply_errors(form, {"attachments": str(error)})
+        return _render_ticket(ticket, message_form=form, status=422)
+    except TicketError as error:
+        apply_errors(form, error.fields)
+        return _render_ticket(ticket, message_form=form, status=422)
+    if internal:
+        flash(_("Die interne Notiz wurde gespeichert."), "success")
+    else:
+        flash(_("Ihre Nachricht wurde gesendet."), "success")
+    return redirect(url_for("tickets.view", number=number, _anchor="verlauf"))
+
+
+@bp.route("/tickets/<number>/aendern", methods=["POST"])
+@staff_required
+def update(number: str):
+    ticket = _ticket_or_404(number)
+    staff_members = service.staff_members()
+    form = ChangeForm().for_staff(staff_members)
+    if not form.validate_on_submit():
+        return _render_ticket(ticket, change_form=form, status=422)
+    try:
+        events = service.change_ticket(
+            ticket,
+            current_user,
+            form.changes({u.id: u for u in staff_members}),
+            form.reason.data or "",
+        )
+    except TicketError as error:
+        apply_errors(form, error.fields)
+        return _render_ticket(ticket, change_form=form, status=422)
+    if events:
+        flash(_("Die Änderungen wurden gespeichert."), "success")
+    else:
+        flash(_("Es gab nichts zu ändern."), "info")
+    return redirect(url_for("tickets.view", number=number))
+
+
+@bp.route("/tickets/<number>/geloest", methods=["POST"])
+@login_required
+def resolve(number: str):
+    ticket = _ticket_or_404(number)
+    try:
+        service.resolve(ticket, current_user)
+    except TicketError as error:
+        flash(error.fields["status"], "error")
+    else:
+        flash(
+            _("Schön, dass es wieder funktioniert! Das Ticket ist als gelöst markiert."), "success"
+        )
+    return redirect(url_for("tickets.view", number=number))
+
+
+@bp.route("/tickets/<number>/wieder-oeffnen", methods=["POST"])
+@login_required
+def reopen(number: str):
+    ticket = _ticket_or_404(number)
+    try:
+        service.reopen(ticket, current_user)
+    except TicketError as error:
+        flash(error.fields["status"], "error")
+    else:
+        flash(
+            _("Das Ticket ist wieder geöffnet. Bitte schreiben Sie uns, was noch fehlt."), "success"
+        )
+    return redirect(url_for("tickets.view", number=number))
+
+
+@bp.route("/tickets/<number>/anhaenge/<int:attachment_id>")
+@login_required
+def attachment(number: str, attachment_id: int):
+    """Only people who may see the ticket; always a download, never shown inline."""
+    found = service.attachment_for(current_user, number, attachment_id)
+    if found is None:
+        abort(404)
+    path = attachments.path_for(found.storage_key)
+    if not path.exists():
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=found.content_type,
+        as_attachment=True,
+        download_name=found.filename,
+        max_age=0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

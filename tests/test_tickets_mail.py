@@ -1,0 +1,148 @@
+"""E-mails about tickets, through a real SMTP server (aiosmtpd) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import email
+import socket
+from email import policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from portal.models import User
+from portal.tickets import service
+from portal.tickets.models import Ticket
+from tests.ticket_factory import make_ticket
+
+SUPPORT = "dienst@provider.example"
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append(message)
+        return "250 OK"
+
+    def to(self, address):
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield mailbox, controller.port
+    controller.stop()
+
+
+@pytest.fixture
+def app_config(smtp):
+    _mailbox, port = smtp
+    return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": port, "SUPPORT_EMAIL": SUPPORT}
+
+
+@pytest.fixture
+def mailbox(smtp):
+    return smtp[0]
+
+
+def body(message) -> str:
+    return message.get_body().get_content()
+
+
+def test_new_ticket_confirms_to_the_customer_and_alerts_support(client_a, customer_a, mailbox):
+    client_a.post(
+        "/tickets/neu",
+        data={
+            "title": "Server steht",
+            "description": "Nichts geht.",
+            "priority": "critical",
+            "affected": "company",
+            "urgency": "plain",
+        },
+    )
+    ticket = Ticket.get()
+    [confirmation] = mailbox.to(customer_a.email)
+    assert confirmation["Subject"] == f"Ihr Ticket {ticket.number} ist eingegangen"
+    assert confirmation["From"] == "service@bluvo.de"
+    text = body(confirmation)
+    assert "Wir melden uns spätestens bis" in text and "+49 2102 - 7315-747" in text
+    assert f"/tickets/{ticket.number}" in text
+    [alert] = mailbox.to(SUPPORT)
+    assert ticket.number in alert["Subject"] and "Nichts geht." in body(alert)
+
+
+def test_public_reply_and_status_change_reach_the_customer_internal_note_does_not(
+    app, staff_client, customer_a, staff, mailbox
+):
+    ticket = make_ticket(app, customer_a)
+    mailbox.messages.clear()
+    staff_client.post(
+        f"/tickets/{ticket.number}/nachricht", data={"body": "GEHEIM intern", "internal": "y"}
+    )
+    assert mailbox.messages == []
+    staff_client.post(f"/tickets/{ticket.number}/nachricht", data={"body": "Wir sind dran."})
+    staff_client.post(
+        f"/tickets/{ticket.number}/aendern",
+        data={"status": "waiting_for_customer", "priority": "normal", "assignee": "0"},
+    )
+    to_customer = mailbox.to(customer_a.email)
+    assert len(to_customer) == 2
+    assert "Wir sind dran." in body(to_customer[0])
+    assert "Wartet auf Ihre Rückmeldung" in body(to_customer[1])
+    assert all("GEHEIM" not in body(m) for m in mailbox.messages)
+
+
+def test_customer_message_goes_to_the_assignee(app, client_a, customer_a, staff, mailbox):
+    ticket = make_ticket(app, customer_a)
+    with app.test_request_context():
+        service.change_ticket(Ticket.get_by_id(ticket.id), staff, {"assignee": staff}, "")
+    mailbox.messages.clear()
+    client_a.post(f"/tickets/{ticket.number}/nachricht", data={"body": "Noch eine Frage"})
+    [message] = mailbox.messages
+    assert message["To"] == staff.email and "Noch eine Frage" in body(message)
+
+
+def test_unassigned_customer_message_goes_to_support(app, client_a, customer_a, mailbox):
+    ticket = make_ticket(app, customer_a)
+    mailbox.messages.clear()
+    client_a.post(f"/tickets/{ticket.number}/nachricht", data={"body": "Hallo?"})
+    assert [m["To"] for m in mailbox.messages] == [SUPPORT]
+
+
+def test_mail_is_in_the_recipients_language(app, client_a, customer_a, mailbox):
+    User.update(preferred_language="en").where(User.id == customer_a.id).execute()
+    ticket = make_ticket(app, User.get_by_id(customer_a.id))
+    [confirmation] = mailbox.to(customer_a.email)
+    assert confirmation["Subject"] == f"Your ticket {ticket.number} has been received"
+    [alert] = mailbox.to(SUPPORT)
+    assert alert["Subject"].startswith("Neues Ticket")
+
+
+def test_api_internal_note_is_not_mailed(app, staff_client, customer_a, mailbox):
+    ticket = make_ticket(app, customer_a)
+    mailbox.messages.clear()
+    staff_client.post(
+        f"/api/v1/tickets/{ticket.number}/messages", json={"body": "GEHEIM", "internal": True}
+    )
+    assert mailbox.messages == []
+
+
+def test_a_broken_mail_server_does_not_lose_the_ticket(app, client_a, smtp):
+    app.config["MAIL_PORT"] = free_port()  # nobody listens there
+    response = client_a.post(
+        "/tickets/neu",
+        data={"title": "T", "description": "D", "priority": "low", "affected": "one"},
+    )
+    assert response.status_code == 302
+    assert Ticket.select().count() == 1
