@@ -43,12 +43,13 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import db, i18n, security
+    from portal import clock, db, i18n, security
     from portal.api.auth import load_user_from_request
     from portal.models import User
     from portal.navigation import navigation_items
 
     db.init_app(app)
+    clock.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -93,6 +93,17 @@ def test_contract_override_changes_the_target(app, company_a, customer_a):
     assert ticket.response_due == at("2026-11-24 10:30")
 
 
+def test_configured_service_hours_move_the_response_target(app, company_a, customer_a):
+    # A provider that opens at 09:00 on weekdays: the same ticket is due two hours later,
+    # because the pages, the hotline box and the targets all use the configured calendar.
+    from portal import clock
+
+    app.config["SERVICE_HOURS"] = {**app.config["SERVICE_HOURS"], "tue": "09:00-19:00"}
+    clock.init_app(app)
+    early = make_ticket(app, customer_a, priority="normal", now=at("2026-11-24 07:00"))
+    assert early.response_due == at("2026-11-24 13:00")  # 4 h counted from 09:00
+
+
 def test_staff_records_a_call_and_the_clock_starts_at_the_call(app, company_a, customer_a, staff):
     call = at("2026-11-24 07:10")
     ticket = make_ticket(

@@ -13,10 +13,10 @@ from flask_babel import gettext as _
 from portal.access import scope_to_company
 from portal.changes import rules, schemas
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
+from portal.clock import service_calendar
 from portal.db import database, utcnow
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
-from portal.sla.calendar import service_calendar
 
 Technician = User.alias("technician")
 Announcer = User.alias("announcer")
@@ -44,9 +44,7 @@ def local_today() -> dt.date:
 
 
 def calendar():
-    return service_calendar(
-        holiday_subdivision=current_app.config.get("PROVIDER_HOLIDAY_SUBDIVISION", "NW")
-    )
+    return service_calendar()
 
 
 def lead_time_overrides() -> dict:

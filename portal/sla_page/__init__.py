@@ -5,7 +5,6 @@ from flask import Blueprint
 from portal.sla_page import service
 
 bp = Blueprint("sla", __name__)
-bp.record_once(lambda state: service.init_app(state.app))
 
 
 @bp.app_context_processor

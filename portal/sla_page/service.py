@@ -10,24 +10,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from babel.dates import get_day_names
-from flask import current_app
 from flask_babel import format_datetime, format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portal.db import utcnow
+from portal.clock import calendars, now
 from portal.sla import targets
-from portal.sla.calendar import BERLIN, EXTENDED, MIDNIGHT, SERVICE, ServiceCalendar, as_utc
+from portal.sla.calendar import BERLIN, EXTENDED, MIDNIGHT, SERVICE, as_utc
 from portal.sla.setup import (
     WEEKDAY_KEYS,
     OpeningHoursGroup,
-    calendars_from_config,
     holiday_name,
     opening_hours_groups,
 )
-
-EXTENSION_KEY = "portal.sla.calendars"
 
 CALENDAR_LABELS = {SERVICE: _l("Servicezeiten"), EXTENDED: _l("erweiterte Zeiten")}
 PRIORITY_LABELS = {
@@ -36,21 +32,6 @@ PRIORITY_LABELS = {
     targets.LOW: _l("Niedrig"),
 }
 CONTRACT_LABELS = {True: _l("Vertragskunden"), False: _l("Kunden ohne Vertrag")}
-
-
-def init_app(app) -> None:
-    """Build the calendars from the app's configuration once, at start-up."""
-    app.extensions[EXTENSION_KEY] = calendars_from_config(app.config)
-
-
-def calendars() -> Mapping[str, ServiceCalendar]:
-    return current_app.extensions[EXTENSION_KEY]
-
-
-def now() -> datetime:
-    """The current instant in UTC; app config CLOCK (a callable) replaces the real clock."""
-    clock = current_app.config.get("CLOCK") or utcnow
-    return as_utc(clock())
 
 
 # --- opening hours as text ------------------------------------------------------------

@@ -17,6 +17,7 @@ import peewee
 from flask_babel import gettext as _
 
 from portal.access import scope_to_company
+from portal.clock import calendars
 from portal.db import database, utcnow
 from portal.models import Company, User
 from portal.sla.queue import (
@@ -334,6 +335,7 @@ def compute_response_due(
         company.has_contract,
         overrides=company.response_overrides,
         relaxed_days=relaxed_days,
+        calendars=calendars(),
     ).astimezone(dt.UTC)
 
 

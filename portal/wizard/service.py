@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from portal import triage
+from portal.clock import now
 from portal.sla.calendar import BERLIN
 from portal.sla_page import service as sla
 from portal.triage.examples import EXAMPLES_BY_KEY
@@ -80,7 +81,7 @@ class NextStep:
 
 def next_steps(priority: str, contract: sla.Contract | None) -> list[NextStep]:
     """The customer's own response target, or both (with and without contract) when unknown."""
-    moment = sla.now()
+    moment = now()
     if contract is not None:
         return [_next_step(priority, contract, moment, yours=True)]
     return [
