@@ -161,3 +161,17 @@ def test_stylesheet_and_script_load_nothing_from_other_sites(client, db):
 def test_id_beyond_the_database_range_is_not_found(admin_client, path):
     response = admin_client.get(path)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/anmelden", {"email": 5, "password": 5}),
+        ("/anmelden", [1]),
+        ("/konto/sprache", {"language": "en"}),
+    ],
+)
+def test_pages_refuse_json_bodies_with_a_400(client_a, path, body):
+    response = client_a.post(path, json=body)
+    assert response.status_code == 400
+    assert "nur Formulare" in response.get_data(as_text=True)
