@@ -413,9 +413,19 @@ def renew_feed_secret(*, user: User | None = None, company_id: int | None = None
 
 
 def feed_owner(secret: str) -> FeedSecret | None:
+    """The feed's owner; a technician's feed ends with their staff account (it carries the
+    customers' contacts), so a deactivated or demoted colleague's old link answers 404."""
     if not secret or len(secret) > 64:
         return None
-    return FeedSecret.get_or_none(FeedSecret.secret == secret)
+    owner = (
+        FeedSecret.select(FeedSecret, User)
+        .join(User, peewee.JOIN.LEFT_OUTER, on=FeedSecret.user == User.id)
+        .where(FeedSecret.secret == secret)
+        .first()
+    )
+    if owner is None or owner.user_id is None:
+        return owner
+    return owner if owner.user.active and owner.user.is_staff else None
 
 
 FEED_STATES = ("scheduled", "done")
