@@ -412,6 +412,16 @@ def test_unreadable_company_filter_is_a_400(staff_client, staff, company):
 def test_holidays_are_named_in_the_week_view(staff_client, staff):
     page = text(staff_client.get("/einsatzplanung?week=2026-W52"))
     assert "Erster Weihnachtstag" in page
+    page = text(staff_client.get("/einsatzplanung?week=2026-W52&lang=en"))
+    assert "Christmas Day" in page and "Weihnachtstag" not in page
+
+
+def test_holiday_in_an_english_date_message_is_named_in_english(client_a):
+    response = client_a.post(
+        "/aenderungen/neu/other?lang=en", data={"description": "Move", "wished_date": "2026-12-25"}
+    )
+    assert response.status_code == 422
+    assert "(Christmas Day)" in text(response) and "Weihnachtstag" not in text(response)
 
 
 # --- query budgets ----------------------------------------------------------------------

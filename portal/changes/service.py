@@ -16,6 +16,7 @@ from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
 from portal.db import database, utcnow
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
+from portal.sla import setup
 from portal.sla.calendar import service_calendar
 
 Technician = User.alias("technician")
@@ -47,6 +48,11 @@ def calendar():
     return service_calendar(
         holiday_subdivision=current_app.config.get("PROVIDER_HOLIDAY_SUBDIVISION", "NW")
     )
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The public holiday on `day` in the user's language."""
+    return setup.holiday_name(calendar(), day, str(get_locale()))
 
 
 def lead_time_overrides() -> dict:
@@ -121,12 +127,12 @@ def short_date(day: dt.date) -> str:
     return format_date(day, "d MMM yyyy" if str(get_locale()) == "en" else "dd.MM.yyyy")
 
 
-def _date_message(day: dt.date, code: str, holiday: str | None) -> str:
+def _date_message(day: dt.date, code: str) -> str:
     shown = short_date(day)
     if code == rules.PAST:
         return _("Der %(date)s liegt in der Vergangenheit.", date=shown)
     if code == rules.HOLIDAY:
-        return _("Der %(date)s ist ein Feiertag (%(name)s).", date=shown, name=holiday)
+        return _("Der %(date)s ist ein Feiertag (%(name)s).", date=shown, name=holiday_name(day))
     if code == rules.CLOSED_DAY:
         return _(
             "Am %(date)s (Sonntag) arbeiten wir nicht. Bitte wählen Sie einen Tag von Montag "
@@ -160,7 +166,7 @@ def check_wished_date(
         return None, _("Bitte geben Sie ein Datum an (TT.MM.JJJJ).")
     problem = rules.date_problem(day, today, calendar())
     if problem:
-        return None, _date_message(day, *problem)
+        return None, _date_message(day, problem[0])
     return day, None
 
 

@@ -339,5 +339,5 @@ def _labels():
         "kind_descriptions": schemas.KIND_DESCRIPTIONS,
         "state_labels": schemas.STATE_LABELS,
         "change_title": service.change_title,
-        "holiday_name": service.calendar().holiday_name,
+        "holiday_name": service.holiday_name,
     }
