@@ -68,7 +68,11 @@ def lead_time_days(kind: str) -> int:
 
 def changes_visible_to(user: User) -> peewee.ModelSelect:
     """Announcements with company, announcer and technician joined, scoped to the user."""
-    query = (
+    return scope_to_company(_changes_with_people(), PlannedChange.company, user)
+
+
+def _changes_with_people() -> peewee.ModelSelect:
+    return (
         PlannedChange.select(PlannedChange, Company, Announcer, Technician)
         .join(Company, on=PlannedChange.company == Company.id)
         .switch(PlannedChange)
@@ -80,7 +84,6 @@ def changes_visible_to(user: User) -> peewee.ModelSelect:
             on=PlannedChange.technician == Technician.id,
         )
     )
-    return scope_to_company(query, PlannedChange.company, user)
 
 
 def staff_users() -> peewee.ModelSelect:
@@ -439,15 +442,11 @@ FEED_STATES = ("scheduled", "done")
 
 def feed_changes(owner: FeedSecret) -> list[PlannedChange]:
     query = (
-        PlannedChange.select(PlannedChange, Company, Announcer, Technician)
-        .join(Company, on=PlannedChange.company == Company.id)
-        .switch(PlannedChange)
-        .join(Announcer, on=PlannedChange.created_by == Announcer.id)
-        .switch(PlannedChange)
-        .join(Technician, on=PlannedChange.technician == Technician.id)
+        _changes_with_people()
         .where(
             PlannedChange.state.in_(FEED_STATES),
             PlannedChange.scheduled_start.is_null(False),
+            PlannedChange.technician.is_null(False),
         )
         .order_by(PlannedChange.scheduled_start)
     )
