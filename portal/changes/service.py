@@ -17,7 +17,8 @@ from portal.db import database, utcnow
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
 from portal.sla import setup
-from portal.sla.calendar import service_calendar
+from portal.sla.calendar import SERVICE
+from portal.sla_page import service as sla
 
 Technician = User.alias("technician")
 Announcer = User.alias("announcer")
@@ -45,9 +46,8 @@ def local_today() -> dt.date:
 
 
 def calendar():
-    return service_calendar(
-        holiday_subdivision=current_app.config.get("PROVIDER_HOLIDAY_SUBDIVISION", "NW")
-    )
+    """The configured service calendar (SERVICE_HOURS, holidays), the SLA page's own."""
+    return sla.calendars()[SERVICE]
 
 
 def holiday_name(day: dt.date) -> str | None:
@@ -138,9 +138,10 @@ def _date_message(day: dt.date, code: str) -> str:
         return _("Der %(date)s ist ein Feiertag (%(name)s).", date=shown, name=holiday_name(day))
     if code == rules.CLOSED_DAY:
         return _(
-            "Am %(date)s (Sonntag) arbeiten wir nicht. Bitte wählen Sie einen Tag von Montag "
-            "bis Samstag.",
+            "Am %(date)s (%(weekday)s) arbeiten wir nicht. Unsere Servicezeiten: %(hours)s.",
             date=shown,
+            weekday=format_date(day, "EEEE"),
+            hours=sla.hours_text(SERVICE),
         )
     return _(
         "Der %(date)s liegt mehr als ein Jahr in der Zukunft. Bitte kündigen Sie die Änderung "
