@@ -9,6 +9,7 @@ from pathlib import Path
 import peewee
 from flask import g
 from playhouse.db_url import connect as connect_url
+from werkzeug.routing import IntegerConverter
 
 database = peewee.DatabaseProxy()
 
@@ -33,7 +34,22 @@ def default_url(instance_path: str) -> str:
     return f"sqlite:///{Path(instance_path) / 'portal.sqlite3'}"
 
 
+# Ids are SERIAL/INTEGER columns: a larger number in a URL cannot name a row.
+MAX_ID = 2**31 - 1
+
+
+class IdConverter(IntegerConverter):
+    """`<int:…>` in routes: a number beyond the id column's range is a 404, not a database
+    error (SQLite and PostgreSQL both refuse to compare an INTEGER with it)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
 def init_app(app) -> None:
+    # Before any blueprint adds its rules: the converter is looked up when a rule is added.
+    app.url_map.converters["int"] = IdConverter
     url = app.config.get("DATABASE_URL") or default_url(app.instance_path)
     database.initialize(open_database(url))
 

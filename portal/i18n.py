@@ -47,7 +47,10 @@ def url_with_language(code: str) -> str:
     """The current page in another language (the switch in the header)."""
     if request.endpoint is None or request.method != "GET":
         return url_for("main.index", lang=code)
-    args = {**request.args.to_dict(), **(request.view_args or {}), "lang": code}
+    # url_for reads _method, _external, _scheme, _anchor as options: from a query string
+    # they would break the build (500 on every page) or point the link elsewhere.
+    query = {key: value for key, value in request.args.items() if not key.startswith("_")}
+    args = {**query, **(request.view_args or {}), "lang": code}
     return url_for(request.endpoint, **args)
 
 

@@ -127,6 +127,8 @@ class ApiToken(BaseModel):
         )
         if token is None or not token.user.active:
             return None
+        if token.scope == "monitoring" and not token.user.is_staff:
+            return None  # issued to staff only; a colleague moved to a customer account loses it
         return token
 
     @property

@@ -115,12 +115,27 @@ def handle_csrf_error(error: CSRFError):
     )
 
 
+def refuse_json_on_pages():
+    """Pages take HTML forms. flask-wtf would read a JSON body as form data, and a list or a
+    number where a text is expected breaks the form (500); the JSON API lives under /api/."""
+    if request.method not in ("GET", "HEAD", "OPTIONS") and request.is_json and not wants_json():
+        return error_response(
+            400,
+            _(
+                "Diese Seite nimmt nur Formulare an. "
+                "Für JSON nutzen Sie bitte die API unter /api/v1."
+            ),
+        )
+    return None
+
+
 def handle_unexpected_error(error: Exception):
     current_app.logger.exception("unhandled error", exc_info=error)
     return error_response(500)
 
 
 def init_app(app) -> None:
+    app.before_request(refuse_json_on_pages)
     app.after_request(set_security_headers)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)

@@ -58,3 +58,12 @@ def test_openapi_document_is_valid_31(client, db):
     document = client.get("/api/v1/openapi.json").json
     assert document["openapi"].startswith("3.1")
     assert "/me" in document["paths"]
+
+
+def test_monitoring_token_ends_when_its_staff_account_becomes_a_customer(client, staff, company_a):
+    token, plain = ApiToken.issue(staff, scope="monitoring")
+    assert ApiToken.find_active(plain) is not None
+    staff.role, staff.company = "customer", company_a
+    staff.save()
+    assert ApiToken.find_active(plain) is None
+    assert client.get("/api/v1/me", headers=bearer(plain)).status_code == 401

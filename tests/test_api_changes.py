@@ -191,6 +191,22 @@ def test_staff_double_booking_is_reported_in_warnings(app, staff_client, custome
             "technician",
         ),
         ({"scheduled_start": "2026-12-09T09:00:00+01:00"}, "scheduled_end"),
+        (
+            {
+                "scheduled_start": "0001-01-01T00:30",
+                "scheduled_end": "2026-12-09T10:00:00+01:00",
+                "technician": "paula@provider.example",
+            },
+            "scheduled_start",
+        ),
+        (
+            {
+                "scheduled_start": "2026-12-09T09:00:00+01:00",
+                "scheduled_end": "9999-12-31T23:00:00-05:00",
+                "technician": "paula@provider.example",
+            },
+            "scheduled_end",
+        ),
         ({"state": "declined"}, "decline_reason"),
         ({"state": "declined", "decline_reason": "   "}, "decline_reason"),
         ({"state": "withdrawn"}, "state"),

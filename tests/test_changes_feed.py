@@ -121,3 +121,17 @@ def test_secrets_are_long_and_random(client_a, client_b, scheduled):
     feed_path(client_a, "/aenderungen"), feed_path(client_b, "/aenderungen")
     secrets = [row.secret for row in FeedSecret.select()]
     assert len(set(secrets)) == 2 and all(len(s) >= 40 for s in secrets)
+
+
+@pytest.mark.parametrize(
+    "change", [{"active": False}, {"role": "customer"}], ids=["deactivated", "demoted"]
+)
+def test_technician_feed_ends_with_the_staff_account(
+    staff_client, client, scheduled, staff, change
+):
+    from portal.models import User
+
+    path = feed_path(staff_client, "/einsatzplanung")
+    assert client.get(path).status_code == 200
+    User.update(**change).where(User.id == staff.id).execute()
+    assert client.get(path).status_code == 404

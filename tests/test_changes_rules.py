@@ -138,7 +138,9 @@ def test_iso_weeks(text, monday):
     assert rules.iso_week(D(monday)) == text.upper()
 
 
-@pytest.mark.parametrize("text", ["", "2026", "2026-49", "2026-W54", "2025-W53", "abcd-Wxy"])
+@pytest.mark.parametrize(
+    "text", ["", "2026", "2026-49", "2026-W54", "2025-W53", "abcd-Wxy", "9999-W52", "0001-W01"]
+)
 def test_invalid_iso_weeks_are_refused(text):
     with pytest.raises(ValueError):
         rules.parse_iso_week(text)
@@ -168,7 +170,10 @@ def test_dates_are_read_in_iso_and_german_format(text, day):
     assert rules.parse_day(text) == D(day)
 
 
-@pytest.mark.parametrize("text", ["", "31.11.2026", "9.12.", "2026-13-01", "morgen", "1.2.3.4"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "31.11.2026", "9.12.", "2026-13-01", "morgen", "1.2.3.4", "0001-01-01", "31.12.9999"],
+)
 def test_unreadable_dates_are_refused(text):
     with pytest.raises(ValueError):
         rules.parse_day(text)

@@ -273,6 +273,8 @@ def test_staff_schedules_in_local_time_stored_as_utc(app, staff_client, customer
         ({"schedule-start": "9 Uhr"}, "Bitte geben Sie eine Uhrzeit an (HH:MM)."),
         ({"schedule-day": ""}, "Bitte geben Sie ein Datum an (TT.MM.JJJJ)."),
         ({"schedule-technician": ""}, "Bitte wählen Sie einen Techniker aus."),
+        ({"schedule-technician": "²"}, "Bitte wählen Sie einen Techniker aus."),
+        ({"schedule-day": "0001-01-01"}, "Bitte geben Sie ein Datum an (TT.MM.JJJJ)."),
     ],
 )
 def test_bad_slots_are_explained(app, staff_client, customer_a, staff, data, message):
@@ -397,11 +399,29 @@ def test_week_navigation_links_and_bad_week(staff_client, staff):
     assert "week=2025-W52" in page and "week=2026-W02" in page
     response = staff_client.get("/einsatzplanung?week=naechste")
     assert response.status_code == 400 and "2026-W49" in text(response)
+    for week in ("9999-W52", "0001-W01"):
+        assert staff_client.get(f"/einsatzplanung?week={week}").status_code == 400
+
+
+@pytest.mark.parametrize("company", ["²", "99999999999999999999", "1" * 5000])
+def test_unreadable_company_filter_is_a_400(staff_client, staff, company):
+    response = staff_client.get(f"/einsatzplanung?company={company}")
+    assert response.status_code == 400 and "Unbekannter Filterwert" in text(response)
 
 
 def test_holidays_are_named_in_the_week_view(staff_client, staff):
     page = text(staff_client.get("/einsatzplanung?week=2026-W52"))
     assert "Erster Weihnachtstag" in page
+    page = text(staff_client.get("/einsatzplanung?week=2026-W52&lang=en"))
+    assert "Christmas Day" in page and "Weihnachtstag" not in page
+
+
+def test_holiday_in_an_english_date_message_is_named_in_english(client_a):
+    response = client_a.post(
+        "/aenderungen/neu/other?lang=en", data={"description": "Move", "wished_date": "2026-12-25"}
+    )
+    assert response.status_code == 422
+    assert "(Christmas Day)" in text(response) and "Weihnachtstag" not in text(response)
 
 
 # --- query budgets ----------------------------------------------------------------------

@@ -94,6 +94,12 @@ def test_language_switch_links_keep_the_page(client, db):
     assert 'href="/anmelden?lang=en"' in page
 
 
+def test_language_switch_ignores_url_for_options_in_the_query(client, db):
+    response = client.get("/anmelden?_method=POST&_external=1&_scheme=https&_anchor=x")
+    assert response.status_code == 200
+    assert 'href="/anmelden?lang=en"' in response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     ("lang", "moment", "expected"),
     [

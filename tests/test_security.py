@@ -146,3 +146,32 @@ def test_stylesheet_and_script_load_nothing_from_other_sites(client, db):
     for path in ("/static/css/portal.css", "/static/js/portal.js"):
         body = client.get(path).get_data(as_text=True)
         assert "http" not in body and "@import" not in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/aenderungen/99999999999999999999",
+        "/firma/99999999999999999999",
+        "/api/v1/changes/99999999999999999999",
+        "/verwaltung/firmen/99999999999999999999",
+        "/verwaltung/benutzer/99999999999999999999",
+    ],
+)
+def test_id_beyond_the_database_range_is_not_found(admin_client, path):
+    response = admin_client.get(path)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/anmelden", {"email": 5, "password": 5}),
+        ("/anmelden", [1]),
+        ("/konto/sprache", {"language": "en"}),
+    ],
+)
+def test_pages_refuse_json_bodies_with_a_400(client_a, path, body):
+    response = client_a.post(path, json=body)
+    assert response.status_code == 400
+    assert "nur Formulare" in response.get_data(as_text=True)

@@ -372,3 +372,20 @@ def _marked_strings() -> list[str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "N_":
                 marked.append(ast.literal_eval(node.args[0]))
     return marked
+
+
+def test_starting_the_app_does_not_build_the_lexicon(tmp_path):
+    """CLI commands and workers start without paying for the fuzzy index."""
+    import subprocess
+    import sys
+
+    script = (
+        "from portal import create_app\n"
+        f"create_app({{'DATABASE_URL': 'sqlite:///{tmp_path}/x.db', 'SECRET_KEY': 'x'}})\n"
+        "from portal.triage import classify\n"
+        "assert classify.lexicon.cache_info().currsize == 0\n"
+        "classify.classify_text('Der Server ist ausgefallen')\n"
+        "assert classify.lexicon.cache_info().currsize == 1\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", script], cwd=root, check=True)

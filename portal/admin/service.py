@@ -17,6 +17,7 @@ from portal.admin.rules import (
     is_valid_customer_number,
     normalise_customer_number,
 )
+from portal.auth.service import AccountError
 from portal.db import database
 from portal.models import ApiToken, Company, User
 from portal.sla.targets import PRIORITIES
@@ -26,16 +27,8 @@ MAX_COMPANY_NAME_LENGTH = 200
 OVERRIDE_COLUMNS = {priority.value: f"{priority.value}_hours" for priority in PRIORITIES}
 
 
-class CompanyError(ValueError):
+class CompanyError(AccountError):
     """A user-facing reason why a company could not be saved, with the field it concerns."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 @dataclass(frozen=True)

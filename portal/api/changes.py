@@ -131,14 +131,15 @@ def _parse_moment(value, name: str) -> dt.datetime:
         )
     try:
         moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError as error:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=service.zone())
+        rules.plausible_date(moment.date())
+        return moment.astimezone(dt.UTC)
+    except (ValueError, OverflowError) as error:
         raise validation_error(
             {name: _("Bitte als Datum mit Uhrzeit angeben, z. B. 2026-12-09T09:00:00+01:00.")},
             _("Die Angaben sind ungültig."),
         ) from error
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=service.zone())
-    return moment.astimezone(dt.UTC)
 
 
 def _patch_as_customer(change: PlannedChange, body: dict) -> PlannedChange:

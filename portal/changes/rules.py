@@ -116,13 +116,23 @@ def clashes_with(candidate: Slot, others: Iterable[Slot]) -> list[int]:
 
 # --- weeks -----------------------------------------------------------------------
 
+# Years a person can mean: outside them a typed date is a typo (and year 1 or 9999 would
+# overflow the arithmetic of the week view and of the conversion to UTC).
+YEARS = range(1900, 3000)
+
+
+def plausible_date(day: dt.date) -> dt.date:
+    if day.year not in YEARS:
+        raise ValueError(f"year out of range: {day.year}")
+    return day
+
 
 def parse_iso_week(text: str) -> dt.date:
     """The Monday of an ISO week given as "2026-W49"; ValueError for anything else."""
     year_text, separator, week_text = text.strip().upper().partition("-W")
     if not separator or not (year_text.isdigit() and week_text.isdigit()):
         raise ValueError(f"not an ISO week: {text!r}")
-    return dt.date.fromisocalendar(int(year_text), int(week_text), 1)
+    return plausible_date(dt.date.fromisocalendar(int(year_text), int(week_text), 1))
 
 
 def iso_week(day: dt.date) -> str:
@@ -147,5 +157,5 @@ def parse_day(text: str) -> dt.date:
     text = text.strip()
     if "." in text:
         day, month, year = text.split(".")
-        return dt.date(int(year), int(month), int(day))
-    return dt.date.fromisoformat(text)
+        return plausible_date(dt.date(int(year), int(month), int(day)))
+    return plausible_date(dt.date.fromisoformat(text))

@@ -17,6 +17,9 @@ from portal.clock import service_calendar
 from portal.db import database, utcnow
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
+from portal.sla import setup
+from portal.sla.calendar import SERVICE
+from portal.sla_page import service as sla
 
 Technician = User.alias("technician")
 Announcer = User.alias("announcer")
@@ -44,7 +47,13 @@ def local_today() -> dt.date:
 
 
 def calendar():
+    """The configured service calendar (SERVICE_HOURS, holidays), the SLA page's own."""
     return service_calendar()
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The public holiday on `day` in the user's language."""
+    return setup.holiday_name(calendar(), day, str(get_locale()))
 
 
 def lead_time_overrides() -> dict:
@@ -60,7 +69,11 @@ def lead_time_days(kind: str) -> int:
 
 def changes_visible_to(user: User) -> peewee.ModelSelect:
     """Announcements with company, announcer and technician joined, scoped to the user."""
-    query = (
+    return scope_to_company(_changes_with_people(), PlannedChange.company, user)
+
+
+def _changes_with_people() -> peewee.ModelSelect:
+    return (
         PlannedChange.select(PlannedChange, Company, Announcer, Technician)
         .join(Company, on=PlannedChange.company == Company.id)
         .switch(PlannedChange)
@@ -72,7 +85,6 @@ def changes_visible_to(user: User) -> peewee.ModelSelect:
             on=PlannedChange.technician == Technician.id,
         )
     )
-    return scope_to_company(query, PlannedChange.company, user)
 
 
 def staff_users() -> peewee.ModelSelect:
@@ -119,17 +131,18 @@ def short_date(day: dt.date) -> str:
     return format_date(day, "d MMM yyyy" if str(get_locale()) == "en" else "dd.MM.yyyy")
 
 
-def _date_message(day: dt.date, code: str, holiday: str | None) -> str:
+def _date_message(day: dt.date, code: str) -> str:
     shown = short_date(day)
     if code == rules.PAST:
         return _("Der %(date)s liegt in der Vergangenheit.", date=shown)
     if code == rules.HOLIDAY:
-        return _("Der %(date)s ist ein Feiertag (%(name)s).", date=shown, name=holiday)
+        return _("Der %(date)s ist ein Feiertag (%(name)s).", date=shown, name=holiday_name(day))
     if code == rules.CLOSED_DAY:
         return _(
-            "Am %(date)s (Sonntag) arbeiten wir nicht. Bitte wählen Sie einen Tag von Montag "
-            "bis Samstag.",
+            "Am %(date)s (%(weekday)s) arbeiten wir nicht. Unsere Servicezeiten: %(hours)s.",
             date=shown,
+            weekday=format_date(day, "EEEE"),
+            hours=sla.hours_text(SERVICE),
         )
     return _(
         "Der %(date)s liegt mehr als ein Jahr in der Zukunft. Bitte kündigen Sie die Änderung "
@@ -158,7 +171,7 @@ def check_wished_date(
         return None, _("Bitte geben Sie ein Datum an (TT.MM.JJJJ).")
     problem = rules.date_problem(day, today, calendar())
     if problem:
-        return None, _date_message(day, *problem)
+        return None, _date_message(day, problem[0])
     return day, None
 
 
@@ -411,9 +424,19 @@ def renew_feed_secret(*, user: User | None = None, company_id: int | None = None
 
 
 def feed_owner(secret: str) -> FeedSecret | None:
+    """The feed's owner; a technician's feed ends with their staff account (it carries the
+    customers' contacts), so a deactivated or demoted colleague's old link answers 404."""
     if not secret or len(secret) > 64:
         return None
-    return FeedSecret.get_or_none(FeedSecret.secret == secret)
+    owner = (
+        FeedSecret.select(FeedSecret, User)
+        .join(User, peewee.JOIN.LEFT_OUTER, on=FeedSecret.user == User.id)
+        .where(FeedSecret.secret == secret)
+        .first()
+    )
+    if owner is None or owner.user_id is None:
+        return owner
+    return owner if owner.user.active and owner.user.is_staff else None
 
 
 FEED_STATES = ("scheduled", "done")
@@ -421,15 +444,11 @@ FEED_STATES = ("scheduled", "done")
 
 def feed_changes(owner: FeedSecret) -> list[PlannedChange]:
     query = (
-        PlannedChange.select(PlannedChange, Company, Announcer, Technician)
-        .join(Company, on=PlannedChange.company == Company.id)
-        .switch(PlannedChange)
-        .join(Announcer, on=PlannedChange.created_by == Announcer.id)
-        .switch(PlannedChange)
-        .join(Technician, on=PlannedChange.technician == Technician.id)
+        _changes_with_people()
         .where(
             PlannedChange.state.in_(FEED_STATES),
             PlannedChange.scheduled_start.is_null(False),
+            PlannedChange.technician.is_null(False),
         )
         .order_by(PlannedChange.scheduled_start)
     )

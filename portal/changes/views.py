@@ -18,7 +18,8 @@ from portal.changes.forms import (
     announcement_form,
 )
 from portal.changes.models import PlannedChange
-from portal.models import Company, User
+from portal.db import MAX_ID
+from portal.models import Company
 
 PLANNING_LIMIT = 300
 
@@ -91,8 +92,9 @@ def new(kind: str | None = None):
 
 def _schedule_form(change: PlannedChange | None = None) -> ScheduleForm:
     form = ScheduleForm(prefix="schedule")
+    form.staff_by_id = {str(u.id): u for u in service.staff_users()}
     form.technician.choices = [("", _("Bitte wählen"))] + [
-        (str(u.id), u.name) for u in service.staff_users()
+        (key, u.name) for key, u in form.staff_by_id.items()
     ]
     if change is not None and not form.is_submitted():
         tz = service.zone()
@@ -221,9 +223,7 @@ def schedule(change_id: int):
     if not form.validate_on_submit():
         return _render_detail(change, 400, schedule_form=form)
     slot = _parse_slot(form)
-    technician = None
-    if (form.technician.data or "").isdigit():
-        technician = service.staff_users().where(User.id == int(form.technician.data)).first()
+    technician = form.staff_by_id.get(form.technician.data or "")
     if slot is None:
         return _render_detail(change, 422, schedule_form=form)
     try:
@@ -254,13 +254,17 @@ def _filter_value(name: str, allowed) -> str:
     return value
 
 
+def _is_id(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_ID
+
+
 @bp.route("/einsatzplanung")
 @staff_required
 def planning():
     state = _filter_value("state", ("open", "all", *rules.STATES)) or "open"
     kind = _filter_value("kind", rules.KINDS)
     company_text = request.args.get("company", "")
-    if company_text and not company_text.isdigit():
+    if company_text and not _is_id(company_text):
         abort(400, description=_("Unbekannter Filterwert für „%(name)s“.", name="company"))
     week_text = request.args.get("week", "")
     try:
@@ -335,5 +339,5 @@ def _labels():
         "kind_descriptions": schemas.KIND_DESCRIPTIONS,
         "state_labels": schemas.STATE_LABELS,
         "change_title": service.change_title,
-        "holiday_name": service.calendar().holiday_name,
+        "holiday_name": service.holiday_name,
     }

@@ -1,6 +1,7 @@
 """Classify a problem into the SLA classes, from free text or from the guided answers."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from portal.triage import vocabulary as vocab
 from portal.triage.examples import CRITICAL, LOW, PRIORITIES
@@ -85,12 +86,15 @@ def _vocabulary_entries():
         yield from ((concept, concept, term) for term in terms)
 
 
-LEXICON = Lexicon(
-    _vocabulary_entries(),
-    exact_words=vocab.EXACT_WORDS,
-    common_words=vocab.COMMON_WORDS,
-    unfuzzy_concepts=frozenset({NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM}),
-)
+@cache
+def lexicon() -> Lexicon:
+    """Built on first use (its fuzzy index takes ~0.1 s), not when the app or a CLI starts."""
+    return Lexicon(
+        _vocabulary_entries(),
+        exact_words=vocab.EXACT_WORDS,
+        common_words=vocab.COMMON_WORDS,
+        unfuzzy_concepts=frozenset({NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM}),
+    )
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,7 @@ def _check_answer(name: str, value: str, allowed: tuple[str, ...]) -> None:
 def read(text: str) -> Reading:
     """Find the vocabulary in the text and interpret it: mentions, symptoms, scope."""
     tokens = tokenize(text)
-    matches = LEXICON.find(tokens)
+    matches = lexicon().find(tokens)
     mentions = _mentions(tokens, matches)
     symptoms = _symptoms(tokens, matches, mentions)
     scope, scope_tokens = _scope(matches, symptoms)
