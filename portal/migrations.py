@@ -219,3 +219,24 @@ def create_planned_changes(db):
         },
     )
     db.create_tables([change, message, feed_secret])
+
+
+@migration(6)
+def create_ticket_alerts(db):
+    """Alarms of the provider's monitoring, one row per alert fingerprint and ticket."""
+    ticket = _frozen(db, "ticket", {})
+    alert = _frozen(
+        db,
+        "ticket_alert",
+        {
+            "ticket": peewee.ForeignKeyField(ticket, on_delete="CASCADE"),
+            "fingerprint": peewee.CharField(max_length=200, index=True),
+            "name": peewee.CharField(max_length=200),
+            "status": peewee.CharField(max_length=20),
+            "labels": peewee.TextField(),
+            "first_seen_at": peewee.DateTimeField(),
+            "last_seen_at": peewee.DateTimeField(),
+            "resolved_at": peewee.DateTimeField(null=True),
+        },
+    )
+    db.create_tables([alert])

@@ -1,6 +1,7 @@
 """The admin area in a real headless Chromium: a new company and customer, who then signs in."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.models import Company, User
 from tests.conftest import assert_accessible, browser_login
@@ -14,7 +15,7 @@ def test_admin_creates_a_company_and_a_customer_who_signs_in(page, live_server, 
     browser_login(page, live_server, admin.email)
     main_nav = page.get_by_role("navigation", name="Hauptnavigation")
     main_nav.get_by_role("link", name="Verwaltung").click()
-    assert page.get_by_role("heading", name="Firmen", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Firmen", level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Firma anlegen").click()
@@ -24,7 +25,7 @@ def test_admin_creates_a_company_and_a_customer_who_signs_in(page, live_server, 
     page.get_by_label("Hat einen Servicevertrag").check()
     page.get_by_label("Kritisch: Reaktionszeit in Stunden").fill("0,5")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("Die Firma Gamma Praxis GmbH wurde angelegt.").is_visible()
+    expect(page.get_by_text("Die Firma Gamma Praxis GmbH wurde angelegt.")).to_be_visible()
     assert page.get_by_label("Kritisch: Reaktionszeit in Stunden").input_value() == "0,5"
 
     page.get_by_role("link", name="Benutzer für diese Firma anlegen").click()
@@ -34,18 +35,18 @@ def test_admin_creates_a_company_and_a_customer_who_signs_in(page, live_server, 
     page.get_by_label("Anfangspasswort").fill(NEW_PASSWORD)
     assert_accessible(page)
     page.get_by_role("button", name="Benutzer anlegen").click()
-    assert page.get_by_text("Das Konto für gina@gamma.example wurde angelegt.").is_visible()
+    expect(page.get_by_text("Das Konto für gina@gamma.example wurde angelegt.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Benutzer", exact=True).click()
-    assert page.get_by_role("link", name="Gina Gamma").is_visible()
+    expect(page.get_by_role("link", name="Gina Gamma")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="API-Tokens").click()
     assert_accessible(page)
 
     page.get_by_role("button", name="Abmelden").click()
     browser_login(page, live_server, "gina@gamma.example", NEW_PASSWORD)
-    assert page.get_by_text("Willkommen, Gina Gamma!").is_visible()
+    expect(page.get_by_text("Willkommen, Gina Gamma!")).to_be_visible()
     assert page.locator('a[href="/verwaltung/"]').count() == 0
     company = Company.get(Company.name == "Gamma Praxis GmbH")
     assert company.response_overrides == {"critical": 0.5}
@@ -60,8 +61,8 @@ def test_validation_errors_are_accessible_on_a_phone(page, live_server, admin, c
     page.get_by_label("Kundennummer").fill("k-00001")
     page.get_by_label("Normal: Reaktionszeit in Stunden").fill("viel")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("Bitte prüfen Sie die markierten Angaben.").is_visible()
-    assert page.get_by_text("Bitte geben Sie eine Zahl von Stunden ein").is_visible()
+    expect(page.get_by_text("Bitte prüfen Sie die markierten Angaben.")).to_be_visible()
+    expect(page.get_by_text("Bitte geben Sie eine Zahl von Stunden ein")).to_be_visible()
     assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.goto(live_server + "/verwaltung/")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.changes import service
 from tests.changes_support import TODAY
@@ -33,7 +34,7 @@ def test_customer_announces_staff_schedules_customer_sees_the_slot(
 
     # submitting empty shows the messages at the fields, in German
     page.get_by_role("button", name="Änderung ankündigen").click()
-    assert page.get_by_text("Bitte nennen Sie den Namen des neuen Mitarbeiters.").is_visible()
+    expect(page.get_by_text("Bitte nennen Sie den Namen des neuen Mitarbeiters.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Name des neuen Mitarbeiters").fill("Lena Hoffmann")
@@ -45,8 +46,8 @@ def test_customer_announces_staff_schedules_customer_sees_the_slot(
     page.get_by_label("Wunschtermin").fill("2026-12-02")  # shorter than 10 service days
     page.get_by_role("button", name="Änderung ankündigen").click()
 
-    assert page.get_by_text("Vielen Dank!").is_visible()
-    assert page.get_by_text("also ab dem Mi., 09.12.2026.").is_visible()
+    expect(page.get_by_text("Vielen Dank!")).to_be_visible()
+    expect(page.get_by_text("also ab dem Mi., 09.12.2026.")).to_be_visible()
     assert_accessible(page)
     change_url = page.url
     sign_out(page)
@@ -54,7 +55,7 @@ def test_customer_announces_staff_schedules_customer_sees_the_slot(
     browser_login(page, live_server, staff.email)
     nav = page.get_by_role("navigation", name="Hauptnavigation")
     nav.get_by_role("link", name="Einsatzplanung").click()
-    assert page.get_by_text("Kurzfristig").first.is_visible()
+    expect(page.get_by_text("Kurzfristig").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("Lena Hoffmann")).first.click()
     assert page.url == change_url
@@ -63,18 +64,18 @@ def test_customer_announces_staff_schedules_customer_sees_the_slot(
     page.get_by_label("Ende").fill("11:30")
     page.get_by_label("Techniker").select_option(label=staff.name)
     page.get_by_role("button", name="Termin speichern").click()
-    assert page.get_by_text("Die Änderung ist eingeplant.").is_visible()
+    expect(page.get_by_text("Die Änderung ist eingeplant.")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server}/einsatzplanung?week=2026-W49")
-    assert page.locator(".week-plan").get_by_text(re.compile("09:00–11:30")).is_visible()
+    expect(page.locator(".week-plan").get_by_text(re.compile("09:00–11:30"))).to_be_visible()
     sign_out(page)
 
     browser_login(page, live_server, customer_a.email)
     page.goto(f"{live_server}/aenderungen")
     row = page.get_by_role("row", name=re.compile("Lena Hoffmann"))
-    assert row.get_by_text("Eingeplant").is_visible()
-    assert row.get_by_text("Do., 03.12.2026, 09:00 – 11:30").is_visible()
-    assert row.get_by_text(staff.name).is_visible()
+    expect(row.get_by_text("Eingeplant")).to_be_visible()
+    expect(row.get_by_text("Do., 03.12.2026, 09:00 – 11:30")).to_be_visible()
+    expect(row.get_by_text(staff.name)).to_be_visible()
 
 
 def test_changes_pages_fit_a_phone(page, live_server, customer_a, frozen_today):

@@ -1,6 +1,7 @@
 """The foundation in a real headless Chromium: sign in, switch language, accessibility."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, browser_login
 
@@ -9,9 +10,9 @@ pytestmark = pytest.mark.browser
 
 def test_customer_signs_in_and_switches_to_english(page, live_server, customer_a):
     browser_login(page, live_server, customer_a.email)
-    assert page.get_by_role("heading", name="Willkommen im Kundenportal").is_visible()
+    expect(page.get_by_role("heading", name="Willkommen im Kundenportal")).to_be_visible()
     page.get_by_role("link", name="EN – English").click()
-    assert page.get_by_role("heading", name="Welcome to the customer portal").is_visible()
+    expect(page.get_by_role("heading", name="Welcome to the customer portal")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "en"
 
 

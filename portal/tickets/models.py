@@ -119,3 +119,19 @@ class TicketEvent(BaseModel):
 
 
 TICKET_MODELS = [TicketCounter, Ticket, TicketMessage, Attachment, TicketEvent]
+
+
+class TicketAlert(BaseModel):
+    """A monitoring alarm that opened a ticket; the fingerprint keeps repeats on one ticket."""
+
+    ticket = peewee.ForeignKeyField(Ticket, backref="alerts", on_delete="CASCADE")
+    fingerprint = peewee.CharField(max_length=200, index=True)
+    name = peewee.CharField(max_length=200)
+    status = peewee.CharField(max_length=20)  # firing | resolved
+    labels = peewee.TextField()  # JSON, for staff
+    first_seen_at = UTCDateTimeField()
+    last_seen_at = UTCDateTimeField()
+    resolved_at = UTCDateTimeField(null=True)
+
+    class Meta:
+        table_name = "ticket_alert"

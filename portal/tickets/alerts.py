@@ -1,0 +1,265 @@
+"""Alarms from the provider's monitoring (Prometheus Alertmanager webhooks) become tickets.
+
+Each alert names the client company with the label `customer` (customer number, e.g.
+K-10001) or `company` (name), and its class with `priority` (critical/normal/low) or
+Alertmanager's usual `severity`. A repeated alert with the same fingerprint stays on its
+open ticket; a resolved alert leaves an internal note, and staff decide when it is solved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+
+from portal.db import utcnow
+from portal.i18n import local_datetime
+from portal.models import Company, User
+from portal.sla.targets import PRIORITIES
+from portal.tickets import service
+from portal.tickets.models import OPEN_STATUSES, Ticket, TicketAlert
+
+SEVERITY_PRIORITY = {
+    "critical": "critical",
+    "error": "critical",
+    "page": "critical",
+    "warning": "normal",
+    "major": "normal",
+    "minor": "low",
+    "info": "low",
+    "none": "low",
+}
+DEFAULT_PRIORITY = "normal"
+MAX_ALERTS = 200
+# Alertmanager's "zero" time for alerts that have not ended
+ZERO_TIME_PREFIX = "0001-01-01"
+
+
+@dataclass
+class Alert:
+    fingerprint: str
+    status: str
+    name: str
+    company: Company
+    priority: str
+    labels: dict
+    annotations: dict
+    starts_at: dt.datetime | None
+    ends_at: dt.datetime | None
+    generator_url: str = ""
+
+
+@dataclass
+class Outcome:
+    fingerprint: str
+    action: str  # created | repeated | resolved | ignored
+    ticket: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class AlertError(ValueError):
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("; ".join(fields.values()))
+        self.fields = fields
+
+
+def parse_alertmanager(payload: object, now: dt.datetime) -> list[Alert]:
+    """Check a whole webhook body before anything is written; AlertError names every bad field."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("alerts"), list):
+        raise AlertError({"alerts": _("Erwartet wird ein Alertmanager-Webhook mit „alerts“.")})
+    raw_alerts = payload["alerts"]
+    if len(raw_alerts) > MAX_ALERTS:
+        raise AlertError({"alerts": _("Höchstens %(max)d Alarme je Aufruf.", max=MAX_ALERTS)})
+    errors: dict[str, str] = {}
+    companies = _companies_named_in(raw_alerts)
+    alerts = []
+    for index, raw in enumerate(raw_alerts):
+        alert = _parse_one(raw, f"alerts[{index}]", companies, now, errors)
+        if alert is not None:
+            alerts.append(alert)
+    if errors:
+        raise AlertError(errors)
+    return alerts
+
+
+def _companies_named_in(raw_alerts: list) -> dict[str, Company]:
+    """One query for every company the alerts name, by customer number or name."""
+    keys = set()
+    for raw in raw_alerts:
+        labels = raw.get("labels") if isinstance(raw, dict) else None
+        if isinstance(labels, dict):
+            keys.update(str(labels[k]).strip() for k in ("customer", "company") if k in labels)
+    if not keys:
+        return {}
+    found = Company.select().where(
+        Company.customer_number.in_(list(keys)) | Company.name.in_(list(keys))
+    )
+    by_key = {}
+    for company in found:
+        by_key[company.customer_number] = company
+        by_key[company.name] = company
+    return by_key
+
+
+def _parse_one(raw, where: str, companies: dict, now: dt.datetime, errors: dict) -> Alert | None:
+    if not isinstance(raw, dict):
+        errors[where] = _("Jeder Alarm muss ein JSON-Objekt sein.")
+        return None
+    labels, annotations = raw.get("labels"), raw.get("annotations") or {}
+    if not isinstance(labels, dict) or not isinstance(annotations, dict):
+        errors[f"{where}.labels"] = _("„labels“ und „annotations“ müssen Objekte sein.")
+        return None
+    labels = {str(k): str(v) for k, v in labels.items()}
+    annotations = {str(k): str(v) for k, v in annotations.items()}
+    status = raw.get("status")
+    if status not in ("firing", "resolved"):
+        errors[f"{where}.status"] = _("Der Status muss „firing“ oder „resolved“ sein.")
+    company_key = (labels.get("customer") or labels.get("company") or "").strip()
+    company = companies.get(company_key)
+    if company is None:
+        errors[f"{where}.labels.customer"] = (
+            _("Unbekannter Kunde „%(key)s“.", key=company_key)
+            if company_key
+            else _("Das Label „customer“ (Kundennummer) fehlt.")
+        )
+    starts_at = _time(raw.get("startsAt"), f"{where}.startsAt", errors)
+    ends_at = _time(raw.get("endsAt"), f"{where}.endsAt", errors)
+    if status not in ("firing", "resolved") or company is None or f"{where}.startsAt" in errors:
+        return None
+    name = labels.get("alertname", "").strip() or _("Alarm")
+    return Alert(
+        fingerprint=str(raw.get("fingerprint") or _fingerprint(labels)),
+        status=status,
+        name=name[:200],
+        company=company,
+        priority=_priority(labels),
+        labels=labels,
+        annotations=annotations,
+        starts_at=min(starts_at, now) if starts_at else None,
+        ends_at=ends_at,
+        generator_url=str(raw.get("generatorURL") or ""),
+    )
+
+
+def _time(value, name: str, errors: dict) -> dt.datetime | None:
+    if value in (None, "") or str(value).startswith(ZERO_TIME_PREFIX):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        errors[name] = _("Ungültiger Zeitpunkt (erwartet: ISO 8601).")
+        return None
+    if moment.tzinfo is None:
+        errors[name] = _("Der Zeitpunkt braucht eine Zeitzone.")
+        return None
+    return moment.astimezone(dt.UTC)
+
+
+def _fingerprint(labels: dict) -> str:
+    """Alertmanager sends a fingerprint; older senders do not, so derive one from the labels."""
+    return hashlib.sha256(json.dumps(labels, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _priority(labels: dict) -> str:
+    wanted = labels.get("priority", "").lower()
+    if wanted in PRIORITIES:
+        return wanted
+    return SEVERITY_PRIORITY.get(labels.get("severity", "").lower(), DEFAULT_PRIORITY)
+
+
+# --- applying them ---------------------------------------------------------------------
+
+
+def ingest(actor: User, alerts: list[Alert], now: dt.datetime | None = None) -> list[Outcome]:
+    now = now or utcnow()
+    open_alerts = _open_alerts_by_fingerprint([a.fingerprint for a in alerts])
+    outcomes = []
+    for alert in alerts:
+        known = open_alerts.get((alert.company.id, alert.fingerprint))
+        if alert.status == "firing":
+            outcomes.append(_firing(actor, alert, known, now, open_alerts))
+        else:
+            outcomes.append(_resolved(actor, alert, known, now))
+    return outcomes
+
+
+def _open_alerts_by_fingerprint(fingerprints: list[str]) -> dict:
+    rows = (
+        TicketAlert.select(TicketAlert, Ticket)
+        .join(Ticket)
+        .where(TicketAlert.fingerprint.in_(fingerprints), Ticket.status.in_(OPEN_STATUSES))
+    )
+    return {(row.ticket.company_id, row.fingerprint): row for row in rows}
+
+
+def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) -> Outcome:
+    if known is not None:
+        # Alertmanager repeats a firing alert every repeat_interval: one ticket is enough.
+        TicketAlert.update(last_seen_at=now, status="firing").where(
+            TicketAlert.id == known.id
+        ).execute()
+        return Outcome(alert.fingerprint, "repeated", known.ticket.number)
+    report = service.Report(
+        title=_title(alert),
+        description=_description(alert),
+        priority=alert.priority,
+        affected="company" if alert.priority == "critical" else "one",
+        company=alert.company,
+        reported_at=alert.starts_at,
+    )
+    ticket = service.create_ticket(actor, report, now=now)
+    row = TicketAlert.create(
+        ticket=ticket,
+        fingerprint=alert.fingerprint,
+        name=alert.name,
+        status="firing",
+        labels=json.dumps(alert.labels, sort_keys=True),
+        first_seen_at=now,
+        last_seen_at=now,
+    )
+    open_alerts[(alert.company.id, alert.fingerprint)] = row
+    return Outcome(alert.fingerprint, "created", ticket.number)
+
+
+def _resolved(actor, alert: Alert, known: TicketAlert | None, now) -> Outcome:
+    if known is None:
+        return Outcome(alert.fingerprint, "ignored")
+    ended = alert.ends_at or now
+    TicketAlert.update(status="resolved", resolved_at=ended, last_seen_at=now).where(
+        TicketAlert.id == known.id
+    ).execute()
+    service.add_message(
+        known.ticket,
+        actor,
+        _(
+            "Monitoring: Der Alarm „%(name)s“ ist seit %(time)s nicht mehr aktiv. "
+            "Bitte prüfen und das Ticket dann lösen.",
+            name=alert.name,
+            time=local_datetime(ended),
+        ),
+        internal=True,
+        now=now,
+    )
+    return Outcome(alert.fingerprint, "resolved", known.ticket.number)
+
+
+def _title(alert: Alert) -> str:
+    summary = alert.annotations.get("summary", "").strip()
+    return (_("Monitoring: %(text)s", text=summary or alert.name))[:200]
+
+
+def _description(alert: Alert) -> str:
+    lines = []
+    for key in ("description", "summary"):
+        if alert.annotations.get(key, "").strip():
+            lines.append(alert.annotations[key].strip())
+            break
+    lines.append("")
+    lines.append(_("Alarm der Überwachung: %(name)s", name=alert.name))
+    lines.extend(f"{key}: {value}" for key, value in sorted(alert.labels.items()))
+    if alert.generator_url:
+        lines.append(alert.generator_url)
+    return "\n".join(lines)[: service.TEXT_MAX]
