@@ -1,4 +1,4 @@
-"""Tickets in a real headless Chromium: report, answer as staff, read the answer as customer."""
+"""Tickets in a real headless Chromium: classify and report, answer as staff, read the answer."""
 
 import pytest
 from playwright.sync_api import expect
@@ -14,15 +14,27 @@ def sign_out(page):
     page.wait_for_load_state()
 
 
-def test_report_answer_and_read_the_answer(page, live_server, customer_a, staff):
+def test_report_through_the_wizard_answer_and_read_the_answer(page, live_server, customer_a, staff):
     browser_login(page, live_server, customer_a.email)
-    page.get_by_role("link", name="Störung melden").first.click()
+    page.get_by_role("link", name="Störung einordnen").first.click()
+    page.get_by_label("Was ist passiert?").fill("Der Drucker im 2. OG druckt nicht")
+    page.get_by_role("button", name="Weiter").click()
+    expect(page.get_by_label("Ein Drucker")).to_be_checked()
+    page.get_by_label("Eine Person").click()
+    page.get_by_label("Geht gar nicht mehr (Ausfall)").click()
+    page.get_by_role("button", name="Ergebnis anzeigen").click()
+    page.get_by_role("link", name="Einordnung übernehmen und Störung melden").click()
+
+    # the ticket form arrives with what the wizard learned
     expect(page.get_by_role("heading", name="Störung melden")).to_be_visible()
+    expect(page.locator("input[name='priority'][value='normal']")).to_be_checked()
+    expect(page.get_by_label("Beschreibung")).to_have_value("Der Drucker im 2. OG druckt nicht")
     assert_accessible(page)
 
     page.get_by_label("Titel").fill("Drucker im 2. OG druckt nicht")
-    page.get_by_label("Beschreibung").fill("Das Papier kommt leer heraus.")
-    page.locator("input[name='priority'][value='normal']").check()
+    page.get_by_label("Beschreibung").fill(
+        "Der Drucker im 2. OG druckt nicht. Das Papier kommt leer."
+    )
     page.locator("input[name='urgency'][value='urgent']").check()
     page.get_by_label("Warum ist es dringend?").fill("Die Lohnabrechnung muss heute raus.")
     page.get_by_role("button", name="Störung melden").click()
