@@ -150,3 +150,14 @@ def test_passwords_are_stored_with_a_slow_hash_by_default(app, customer_a):
 
     assert DefaultConfig.PASSWORD_HASH_METHOD == "scrypt"
     assert TEST_PASSWORD not in customer_a.password_hash
+
+
+def test_attempts_older_than_the_window_are_dropped(client, customer_a):
+    import datetime as dt
+
+    from portal.db import utcnow
+
+    old = utcnow() - dt.timedelta(minutes=16)
+    LoginAttempt.create(email="x@y.example", address="10.0.0.9", attempted_at=old)
+    login(client, "anna@alpha.example", TEST_PASSWORD)
+    assert [a.email for a in LoginAttempt.select()] == ["anna@alpha.example"]

@@ -45,8 +45,12 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+def _window() -> dt.timedelta:
+    return dt.timedelta(minutes=current_app.config["LOGIN_WINDOW_MINUTES"])
+
+
 def recent_failures(email: str, address: str) -> int:
-    window = dt.timedelta(minutes=current_app.config["LOGIN_WINDOW_MINUTES"])
+    window = _window()
     return (
         LoginAttempt.select()
         .where(
@@ -67,7 +71,10 @@ def authenticate(email: str, password: str, address: str) -> User | None:
     """Check the credentials and record the attempt; None when they do not match."""
     user = User.by_email(email)
     ok = user is not None and user.active and check_password_hash(user.password_hash, password)
-    LoginAttempt.create(email=User.normalise_email(email), address=address, succeeded=ok)
+    with database.atomic():
+        # Attempts older than the window no longer count; dropping them keeps the table small.
+        LoginAttempt.delete().where(LoginAttempt.attempted_at < utcnow() - _window()).execute()
+        LoginAttempt.create(email=User.normalise_email(email), address=address, succeeded=ok)
     return user if ok else None
 
 
