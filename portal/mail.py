@@ -1,4 +1,7 @@
-"""Outgoing e-mail over SMTP (smtplib). Without MAIL_SERVER the mails are only logged."""
+"""Outgoing e-mail over SMTP (smtplib). Without MAIL_SERVER the mails are only logged.
+
+`post()` inside `after_commit()` holds mails back until the transaction is done, so nobody is
+told about a write that was rolled back; `external_url()` builds the links in a mail."""
 
 from __future__ import annotations
 
@@ -6,13 +9,23 @@ import logging
 import smtplib
 import ssl
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from flask import current_app
+from flask import current_app, has_request_context, url_for
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    content_type: str  # "text/calendar"
+    params: tuple[tuple[str, str], ...] = ()  # extra Content-Type parameters, e.g. method
 
 
 @dataclass(frozen=True)
@@ -20,6 +33,7 @@ class Mail:
     to: str
     subject: str
     body: str
+    attachments: tuple[Attachment, ...] = ()
 
 
 def sender() -> str:
@@ -35,6 +49,15 @@ def _message(mail: Mail) -> EmailMessage:
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain=sender().rpartition("@")[2] or None)
     message.set_content(mail.body)
+    for attachment in mail.attachments:
+        maintype, _slash, subtype = attachment.content_type.partition("/")
+        message.add_attachment(
+            attachment.content,
+            maintype=maintype,
+            subtype=subtype,
+            filename=attachment.filename,
+            params=dict(attachment.params),
+        )
     return message
 
 
@@ -66,3 +89,46 @@ def send(mails: Iterable[Mail]) -> int:
         log.exception("could not send %d mail(s) via %s", len(mails), config["MAIL_SERVER"])
         return 0
     return len(mails)
+
+
+_outbox: ContextVar[list[Mail] | None] = ContextVar("mail_outbox", default=None)
+
+
+@contextmanager
+def after_commit():
+    """Mails `post()`ed inside the block go out when it ends without an exception and are
+    dropped when it raises. Open it around the transaction, not inside it:
+    `with mail.after_commit(), database.atomic(): ...`. Nested blocks join the outermost."""
+    if _outbox.get() is not None:
+        yield
+        return
+    queued: list[Mail] = []
+    token = _outbox.set(queued)
+    try:
+        yield
+    finally:
+        _outbox.reset(token)
+    send(queued)
+
+
+def post(mails: Iterable[Mail]) -> None:
+    """Send now, or when the enclosing `after_commit()` block ends."""
+    queued = _outbox.get()
+    if queued is None:
+        send(mails)
+    else:
+        queued.extend(mails)
+
+
+def language_of(user) -> str:
+    """The recipient's preferred language, German when unknown."""
+    language = getattr(user, "preferred_language", None)
+    return language if language in current_app.config["LANGUAGES"] else "de"
+
+
+def external_url(endpoint: str, **values) -> str | None:
+    """An absolute link for a mail: the current request's host, or outside a request (CLI,
+    jobs) SERVER_NAME with PREFERRED_URL_SCHEME; None when neither is known."""
+    if not has_request_context() and not current_app.config.get("SERVER_NAME"):
+        return None
+    return url_for(endpoint, _external=True, **values)
