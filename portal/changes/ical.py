@@ -1,19 +1,24 @@
-"""The iCalendar (RFC 5545) feeds of scheduled changes: per technician and per customer company.
+"""iCalendar (RFC 5545) for scheduled changes: the feeds per technician and per customer
+company, and the one-event invitation attached to the customer's "scheduled" e-mail.
 
-A company feed carries only what the customer sees on the portal anyway (kind, title, slot,
-technician's name); the technician feed adds the company and the announcer's contact."""
+A company feed (and the invitation) carries only what the customer sees on the portal anyway
+(kind, title, slot, technician's name); the technician feed adds the company and the
+announcer's contact."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
+from portal import mail
 from portal.changes import schemas, service
 from portal.changes.models import PlannedChange
+
+CONTENT_TYPE = "text/calendar"
 
 
 def uid(change: PlannedChange) -> str:
@@ -34,8 +39,14 @@ def _description(change: PlannedChange, for_technician: bool) -> str:
         for label, text in schemas.display_details(change.kind, change.details):
             lines.append(f"{label}: {text}")
     lines.append(_("Techniker: %(name)s", name=change.technician.name))
-    lines.append(url_for("changes.detail", change_id=change.id, _external=True))
+    link = _link(change)
+    if link:
+        lines.append(link)
     return "\n".join(lines)
+
+
+def _link(change: PlannedChange) -> str | None:
+    return mail.external_url("changes.detail", change_id=change.id)
 
 
 def _event(change: PlannedChange, for_technician: bool, stamp: dt.datetime) -> Event:
@@ -52,22 +63,41 @@ def _event(change: PlannedChange, for_technician: bool, stamp: dt.datetime) -> E
     event.add("summary", summary)
     event.add("description", _description(change, for_technician))
     event.add("status", "CONFIRMED")
-    event.add("url", url_for("changes.detail", change_id=change.id, _external=True))
+    link = _link(change)
+    if link:
+        event.add("url", link)
     return event
+
+
+def _calendar(changes: list[PlannedChange], for_technician: bool, name: str | None) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{current_app.config['PROVIDER_NAME']}//Kundenportal//DE")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Berlin")
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for change in changes:
+        calendar.add_component(_event(change, for_technician, stamp))
+    return calendar.to_ical()
 
 
 def build_feed(owner, changes: list[PlannedChange]) -> bytes:
     """The calendar in German (calendar clients send no language of their own)."""
     with force_locale("de"):
-        for_technician = owner.user_id is not None
-        calendar = Calendar()
-        calendar.add("prodid", f"-//{current_app.config['PROVIDER_NAME']}//Kundenportal//DE")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", _("Geplante Änderungen"))
-        calendar.add("x-wr-timezone", "Europe/Berlin")
-        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        for change in changes:
-            calendar.add_component(_event(change, for_technician, stamp))
-        return calendar.to_ical()
+        return _calendar(changes, owner.user_id is not None, _("Geplante Änderungen"))
+
+
+def invitation(change: PlannedChange, language: str) -> mail.Attachment:
+    """The scheduled slot as the customer's feed shows it, to add with one click. The UID is
+    the feed's, so a later invitation (a new slot) replaces the event instead of adding one."""
+    with force_locale(language):
+        content = _calendar([change], for_technician=False, name=None)
+    return mail.Attachment(
+        filename=f"aenderung-{change.id}.ics",
+        content=content,
+        content_type=CONTENT_TYPE,
+        params=(("method", "PUBLISH"), ("charset", "utf-8")),
+    )
