@@ -8,6 +8,7 @@ from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal import mail
 from portal.api import bp
 from portal.api.auth import api_login_required
 from portal.api.errors import ApiError, json_object, validation_error
@@ -203,7 +204,8 @@ def update_change(change_id: int):
         raise ApiError(400, "empty_body", _("Bitte senden Sie mindestens ein Feld."))
     warnings = []
     try:
-        with service.database.atomic():
+        # One PATCH may schedule and close at once: its mails wait for the whole commit.
+        with mail.after_commit(), service.database.atomic():
             if current_user.is_staff:
                 warnings = _patch_as_staff(change, body)
             else:

@@ -1,4 +1,6 @@
-"""Planned changes: the operations the pages and the API share (announce, schedule, close)."""
+"""Planned changes: the operations the pages and the API share (announce, schedule, close).
+
+Each operation mails the other side (portal.changes.notify) once its transaction is done."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from flask import current_app
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
+from portal import mail
 from portal.access import scope_to_company
-from portal.changes import rules, schemas
+from portal.changes import notify, rules, schemas
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
 from portal.clock import service_calendar
 from portal.db import database, utcnow
@@ -198,16 +201,19 @@ def validate_announcement(kind: str, details: dict, wished, alternative) -> tupl
 def create_change(user: User, kind: str, details: dict, wished, alternative=None) -> PlannedChange:
     clean, wished_day, alternative_day = validate_announcement(kind, details, wished, alternative)
     lead = rules.lead_time(kind, local_today(), wished_day, calendar(), lead_time_overrides())
-    return PlannedChange.create(
-        company=user.company_id,
-        created_by=user,
-        kind=kind,
-        details=clean,
-        wished_date=wished_day,
-        alternative_date=alternative_day,
-        recommended_earliest=lead.recommended_earliest,
-        state="submitted",
-    )
+    with mail.after_commit(), database.atomic():
+        change = PlannedChange.create(
+            company=user.company_id,
+            created_by=user,
+            kind=kind,
+            details=clean,
+            wished_date=wished_day,
+            alternative_date=alternative_day,
+            recommended_earliest=lead.recommended_earliest,
+            state="submitted",
+        )
+        mail.post(notify.announced(change))
+    return change
 
 
 # --- changing state ----------------------------------------------------------------
@@ -223,17 +229,20 @@ def _require_open(change: PlannedChange) -> None:
         )
 
 
-def _save_state(change: PlannedChange, **values) -> PlannedChange:
-    for name, value in values.items():
-        setattr(change, name, value)
-    change.updated_at = utcnow()
-    change.save()
+def _save_state(change: PlannedChange, notification, **values) -> PlannedChange:
+    """Store the new values, then mail `notification(change)` once the write is committed."""
+    with mail.after_commit(), database.atomic():
+        for name, value in values.items():
+            setattr(change, name, value)
+        change.updated_at = utcnow()
+        change.save()
+        mail.post(notification(change))
     return change
 
 
 def withdraw(change: PlannedChange) -> PlannedChange:
     _require_open(change)
-    return _save_state(change, state="withdrawn")
+    return _save_state(change, notify.withdrawn, state="withdrawn")
 
 
 def decline(change: PlannedChange, reason: str | None) -> PlannedChange:
@@ -247,12 +256,12 @@ def decline(change: PlannedChange, reason: str | None) -> PlannedChange:
     if len(reason) > 2000:
         raise ChangeInputError({"decline_reason": _("Höchstens %(max)d Zeichen.", max=2000)})
     _require_open(change)
-    return _save_state(change, state="declined", decline_reason=reason)
+    return _save_state(change, notify.declined, state="declined", decline_reason=reason)
 
 
 def mark_done(change: PlannedChange) -> PlannedChange:
     _require_open(change)
-    return _save_state(change, state="done")
+    return _save_state(change, notify.done, state="done")
 
 
 def find_technician(email: str) -> User | None:
@@ -320,9 +329,29 @@ def schedule(
             )
         )
     _save_state(
-        change, state="scheduled", scheduled_start=start, scheduled_end=end, technician=technician
+        change,
+        _schedule_notification(change, start, end, technician),
+        state="scheduled",
+        scheduled_start=start,
+        scheduled_end=end,
+        technician=technician,
     )
     return warnings
+
+
+def _schedule_notification(change: PlannedChange, start, end, technician: User):
+    """The customer hears of the first slot and of every changed one (with the earlier slot);
+    saving the same slot and technician again sends nothing."""
+    if change.state != "scheduled" or change.scheduled_start is None:
+        return notify.scheduled
+    before = {
+        "start": change.scheduled_start,
+        "end": change.scheduled_end,
+        "technician": change.technician.name if change.technician_id else "–",
+    }
+    if (before["start"], before["end"], change.technician_id) == (start, end, technician.id):
+        return lambda _change: []
+    return lambda saved: notify.scheduled(saved, before)
 
 
 def add_message(change: PlannedChange, author: User, body) -> ChangeMessage:
@@ -331,9 +360,10 @@ def add_message(change: PlannedChange, author: User, body) -> ChangeMessage:
         raise ChangeInputError({"body": _("Bitte schreiben Sie eine Nachricht.")})
     if len(text) > 4000:
         raise ChangeInputError({"body": _("Höchstens %(max)d Zeichen.", max=4000)})
-    with database.atomic():
+    with mail.after_commit(), database.atomic():
         message = ChangeMessage.create(change=change, author=author, body=text)
         PlannedChange.update(updated_at=utcnow()).where(PlannedChange.id == change.id).execute()
+        mail.post(notify.message_added(change, message))
     return message
 
 

@@ -1,0 +1,318 @@
+"""The e-mails about planned changes, each in its recipient's language.
+
+The provider (the scheduled technician, else the support address) hears when a customer
+announces, writes or withdraws; the announcing customer hears when staff schedule, reschedule,
+decline, finish or write. Customer mails carry only what the customer's own pages show."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from portal import mail
+from portal.changes import ical, schemas, service
+from portal.changes.models import ChangeMessage, PlannedChange
+from portal.i18n import local_date, local_datetime
+from portal.mail import Mail
+
+
+def _lines(*lines) -> str:
+    return "\n".join(line for line in lines if line is not None) + "\n"
+
+
+def _link_line(change: PlannedChange) -> str | None:
+    link = mail.external_url("changes.detail", change_id=change.id)
+    return _("Ihre Änderung im Kundenportal: %(link)s", link=link) if link else None
+
+
+def _greeting(person) -> tuple:
+    return (_("Guten Tag %(name)s,", name=person.name), "")
+
+
+def _signature(change: PlannedChange) -> tuple:
+    return (
+        "",
+        _link_line(change),
+        "",
+        _("Mit freundlichen Grüßen"),
+        _("Ihr Service-Team von %(provider)s", provider=current_app.config["PROVIDER_NAME"]),
+    )
+
+
+def _title(change: PlannedChange) -> str:
+    return service.change_title(change)
+
+
+def slot_text(start, end) -> str:
+    """ "Mi., 09.12.2026, 09:00 bis 12:00 Uhr" in the service's time zone; both dates in full
+    when the slot runs over midnight."""
+    zone = service.zone()
+    same_day = start.astimezone(zone).date() == end.astimezone(zone).date()
+    end_text = local_datetime(end, "time" if same_day else "full")
+    return _("%(start)s bis %(end)s Uhr", start=local_datetime(start), end=end_text)
+
+
+# --- recipients --------------------------------------------------------------------
+
+
+def _customer(change: PlannedChange):
+    """The customer who announced the change, while their account is active."""
+    announcer = change.created_by
+    return announcer if announcer.active and not announcer.is_staff else None
+
+
+def _provider(change: PlannedChange) -> tuple[str, str]:
+    """The scheduled technician, or the on-duty address while nobody is scheduled."""
+    if change.technician_id and change.technician.active:
+        return change.technician.email, mail.language_of(change.technician)
+    config = current_app.config
+    return config.get("SUPPORT_EMAIL") or config["PROVIDER_SERVICE_EMAIL"], "de"
+
+
+def _to_customer(change: PlannedChange, build) -> list[Mail]:
+    """`build(customer)` returns (subject, body[, attachments]) in the customer's language."""
+    customer = _customer(change)
+    if customer is None:
+        return []
+    language = mail.language_of(customer)
+    with force_locale(language):
+        subject, body, *attachments = build(customer, language)
+    return [Mail(customer.email, subject, body, tuple(attachments))]
+
+
+def _to_provider(change: PlannedChange, build) -> list[Mail]:
+    to, language = _provider(change)
+    with force_locale(language):
+        subject, body = build()
+    return [Mail(to, subject, body)]
+
+
+# --- to the provider ---------------------------------------------------------------
+
+
+def _staff_link(change: PlannedChange) -> tuple:
+    link = mail.external_url("changes.detail", change_id=change.id)
+    return ("", _("Im Kundenportal: %(link)s", link=link) if link else None)
+
+
+def _short_notice(change: PlannedChange) -> str | None:
+    if change.lead_time_ok:
+        return None
+    return _(
+        "Kurzfristig: Wir empfehlen %(days)d Servicetage Vorlauf, also ab dem %(date)s. "
+        "Die Ankündigung ist trotzdem angenommen.",
+        days=service.lead_time_days(change.kind),
+        date=local_date(change.recommended_earliest),
+    )
+
+
+def _announcer_line(change: PlannedChange) -> str:
+    announcer = change.created_by
+    contact = announcer.email + (f", {announcer.phone}" if announcer.phone else "")
+    return _("Angekündigt von: %(name)s (%(contact)s)", name=announcer.name, contact=contact)
+
+
+def announced(change: PlannedChange) -> list[Mail]:
+    def build():
+        alternative = (
+            _("Ausweichtermin: %(date)s", date=local_date(change.alternative_date))
+            if change.alternative_date
+            else None
+        )
+        rows = schemas.display_details(change.kind, change.details)
+        details = [f"{label}: {text}" for label, text in rows]
+        subject = _(
+            "Neue geplante Änderung von %(company)s: %(title)s",
+            company=change.company.name,
+            title=_title(change),
+        )
+        body = _lines(
+            _("Firma: %(company)s", company=change.company.name),
+            _("Art: %(kind)s", kind=service.kind_label(change.kind)),
+            _announcer_line(change),
+            _("Wunschtermin: %(date)s", date=local_date(change.wished_date)),
+            alternative,
+            _short_notice(change),
+            "",
+            *details,
+            *_staff_link(change),
+        )
+        return subject, body
+
+    return _to_provider(change, build)
+
+
+def customer_wrote(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
+    def build():
+        subject = _(
+            "Kundennachricht zur geplanten Änderung von %(company)s: %(title)s",
+            company=change.company.name,
+            title=_title(change),
+        )
+        body = _lines(
+            _("%(author)s schreibt:", author=message.author.name),
+            "",
+            message.body,
+            *_staff_link(change),
+        )
+        return subject, body
+
+    return _to_provider(change, build)
+
+
+def withdrawn(change: PlannedChange) -> list[Mail]:
+    def build():
+        slot = None
+        if change.scheduled_start and change.technician_id:
+            slot = _(
+                "Der Termin %(slot)s (%(technician)s) ist damit frei.",
+                slot=slot_text(change.scheduled_start, change.scheduled_end),
+                technician=change.technician.name,
+            )
+        subject = _(
+            "Zurückgezogen: geplante Änderung von %(company)s: %(title)s",
+            company=change.company.name,
+            title=_title(change),
+        )
+        body = _lines(
+            _(
+                "%(company)s hat die geplante Änderung „%(title)s“ (%(kind)s, Wunschtermin "
+                "%(date)s) zurückgezogen.",
+                company=change.company.name,
+                title=_title(change),
+                kind=service.kind_label(change.kind),
+                date=local_date(change.wished_date),
+            ),
+            slot,
+            *_staff_link(change),
+        )
+        return subject, body
+
+    return _to_provider(change, build)
+
+
+# --- to the customer ---------------------------------------------------------------
+
+
+def _appointment(change: PlannedChange) -> tuple:
+    return (
+        _("Termin: %(slot)s", slot=slot_text(change.scheduled_start, change.scheduled_end)),
+        _("Techniker: %(name)s", name=change.technician.name),
+    )
+
+
+def scheduled(change: PlannedChange, before: dict | None = None) -> list[Mail]:
+    """The slot, first given or changed (`before`: the earlier start, end and technician)."""
+
+    def build(customer, language):
+        invitation = ical.invitation(change, language)
+        if before is None:
+            subject = _("Ihre geplante Änderung ist eingeplant: %(title)s", title=_title(change))
+            intro = _(
+                "wir haben Ihre geplante Änderung „%(title)s“ eingeplant:", title=_title(change)
+            )
+            previous = None
+            calendar_hint = _("Im Anhang finden Sie den Termin für Ihren Kalender.")
+        else:
+            subject = _("Neuer Termin für Ihre geplante Änderung: %(title)s", title=_title(change))
+            intro = _(
+                "der Termin Ihrer geplanten Änderung „%(title)s“ hat sich geändert:",
+                title=_title(change),
+            )
+            previous = _(
+                "Bisher: %(slot)s (%(technician)s)",
+                slot=slot_text(before["start"], before["end"]),
+                technician=before["technician"],
+            )
+            calendar_hint = _(
+                "Im Anhang finden Sie den neuen Termin für Ihren Kalender; er ersetzt den "
+                "bisherigen."
+            )
+        body = _lines(
+            *_greeting(customer),
+            intro,
+            "",
+            *_appointment(change),
+            previous,
+            "",
+            calendar_hint,
+            _("Passt der Termin nicht? Schreiben Sie uns einfach eine Nachricht im Kundenportal."),
+            *_signature(change),
+        )
+        return subject, body, invitation
+
+    return _to_customer(change, build)
+
+
+def declined(change: PlannedChange) -> list[Mail]:
+    def build(customer, _language):
+        subject = _("Ihre geplante Änderung wurde abgelehnt: %(title)s", title=_title(change))
+        body = _lines(
+            *_greeting(customer),
+            _(
+                "leider können wir Ihre geplante Änderung „%(title)s“ so nicht durchführen. "
+                "Unsere Begründung:",
+                title=_title(change),
+            ),
+            "",
+            change.decline_reason,
+            "",
+            _(
+                "Haben Sie Fragen? Schreiben Sie uns im Kundenportal oder rufen Sie uns an: "
+                "%(phone)s",
+                phone=current_app.config["PROVIDER_INFOLINE"],
+            ),
+            *_signature(change),
+        )
+        return subject, body
+
+    return _to_customer(change, build)
+
+
+def done(change: PlannedChange) -> list[Mail]:
+    def build(customer, _language):
+        subject = _("Ihre geplante Änderung ist erledigt: %(title)s", title=_title(change))
+        body = _lines(
+            *_greeting(customer),
+            _(
+                "wir haben Ihre geplante Änderung „%(title)s“ durchgeführt und als erledigt "
+                "markiert.",
+                title=_title(change),
+            ),
+            _(
+                "Falls noch etwas nicht wie gewünscht funktioniert, melden Sie sich bitte über "
+                "das Kundenportal."
+            ),
+            *_signature(change),
+        )
+        return subject, body
+
+    return _to_customer(change, build)
+
+
+def staff_wrote(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
+    def build(customer, _language):
+        subject = _("Neue Nachricht zu Ihrer geplanten Änderung: %(title)s", title=_title(change))
+        body = _lines(
+            *_greeting(customer),
+            _(
+                "zu Ihrer geplanten Änderung „%(title)s“ schreibt %(author)s:",
+                title=_title(change),
+                author=message.author.name,
+            ),
+            "",
+            message.body,
+            "",
+            _("Antworten können Sie direkt im Kundenportal."),
+            *_signature(change),
+        )
+        return subject, body
+
+    return _to_customer(change, build)
+
+
+def message_added(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
+    if message.author.is_staff:
+        return staff_wrote(change, message)
+    return customer_wrote(change, message)
