@@ -6,11 +6,15 @@ same tests against a real PostgreSQL server (the schema is dropped and migrated 
 
 from __future__ import annotations
 
+import email
 import os
 import re
+import socket
+from email import policy
 
 import peewee
 import pytest
+from aiosmtpd.controller import Controller
 
 from portal import create_app
 from portal.auth.service import create_user
@@ -182,6 +186,55 @@ class QueryCounter:
     def __exit__(self, *exc):
         peewee.Database.execute_sql = self._original
         return False
+
+
+# --- a real SMTP server -------------------------------------------------------------
+
+
+class Mailbox:
+    """What the SMTP server received, parsed; `refuse = True` makes it answer 554."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = False
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            return "554 Transaction failed"
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append(message)
+        return "250 OK"
+
+    def to(self, address):
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    """A port nobody listens on (aiosmtpd's Controller needs a concrete one; 0 fails)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    """(mailbox, port) of an aiosmtpd server on 127.0.0.1; point MAIL_SERVER/MAIL_PORT at it
+    in the module's `app_config`."""
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield mailbox, controller.port
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp):
+    return smtp[0]
+
+
+def mail_text(message) -> str:
+    """The plain-text body of a received mail."""
+    return message.get_body(preferencelist=("plain",)).get_content()
 
 
 # --- browser tests -----------------------------------------------------------------

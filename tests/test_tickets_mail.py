@@ -2,58 +2,21 @@
 
 from __future__ import annotations
 
-import email
-import socket
-from email import policy
-
 import pytest
-from aiosmtpd.controller import Controller
 
 from portal.models import User
 from portal.tickets import service
 from portal.tickets.models import Ticket
+from tests.conftest import free_port
 from tests.ticket_factory import make_ticket
 
 SUPPORT = "dienst@provider.example"
-
-
-class Mailbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append(message)
-        return "250 OK"
-
-    def to(self, address):
-        return [m for m in self.messages if m["To"] == address]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp():
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield mailbox, controller.port
-    controller.stop()
 
 
 @pytest.fixture
 def app_config(smtp):
     _mailbox, port = smtp
     return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": port, "SUPPORT_EMAIL": SUPPORT}
-
-
-@pytest.fixture
-def mailbox(smtp):
-    return smtp[0]
 
 
 def body(message) -> str:
