@@ -41,7 +41,10 @@ def _signature(change: PlannedChange) -> tuple:
 
 
 def _title(change: PlannedChange) -> str:
-    return service.change_title(change)
+    """ "Neuer Mitarbeiter – Lena Hoffmann": the kind, and the title when there is one."""
+    kind = service.kind_label(change.kind)
+    title = service.change_title(change)
+    return kind if title == kind else f"{kind} – {title}"
 
 
 def slot_text(start, end) -> str:
@@ -177,11 +180,10 @@ def withdrawn(change: PlannedChange) -> list[Mail]:
         )
         body = _lines(
             _(
-                "%(company)s hat die geplante Änderung „%(title)s“ (%(kind)s, Wunschtermin "
-                "%(date)s) zurückgezogen.",
+                "%(company)s hat die geplante Änderung „%(title)s“ (Wunschtermin %(date)s) "
+                "zurückgezogen.",
                 company=change.company.name,
                 title=_title(change),
-                kind=service.kind_label(change.kind),
                 date=local_date(change.wished_date),
             ),
             slot,
