@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import peewee
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
@@ -29,7 +28,7 @@ from portal.tickets.labels import (
     PRIORITY_LABELS,
     STATUS_LABELS,
 )
-from portal.tickets.models import AFFECTED, OPEN_STATUSES, STATUSES, Ticket
+from portal.tickets.models import AFFECTED, STATUSES, Ticket
 from portal.tickets.service import BERLIN, TicketError
 
 DESCRIPTION_PREFILL_MAX = 5000
@@ -168,9 +167,9 @@ def index():
     if status not in STATUS_FILTERS:
         status = "open"
     search = (request.args.get("q") or "").strip()[:200]
-    query = service.tickets_visible_to(current_user)
+    query = service.scoped_tickets(current_user)
     if status == "open":
-        query = query.where(Ticket.status.in_(OPEN_STATUSES))
+        query = service.open_tickets(query)
     elif status != "all":
         query = query.where(Ticket.status == status)
     if search:
@@ -181,7 +180,9 @@ def index():
         )
     query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page())
+    tickets, total = service.paginate(
+        query, page, _per_page(), rows=service.with_company_and_assignee
+    )
     return render_template(
         "tickets/index.html",
         tickets=tickets,
@@ -199,13 +200,7 @@ def index():
 def queue():
     now = utcnow()
     args = request.args
-    query = service.open_tickets(service.tickets_visible_to(current_user))
-    assignee = User.alias()
-    query = (
-        query.select_extend(assignee)
-        .switch(Ticket)
-        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-    )
+    query = service.open_tickets(service.scoped_tickets(current_user))
     filters = {
         "assigned": args.get("assigned", ""),
         "overdue": args.get("overdue") == "1",
@@ -224,7 +219,9 @@ def queue():
         query = query.where(Ticket.priority == filters["priority"])
     query = query.order_by(*service.queue_order())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page())
+    tickets, total = service.paginate(
+        query, page, _per_page(), rows=service.with_company_and_assignee
+    )
     companies = companies_visible_to(current_user).order_by(Company.name)
     return render_template(
         "tickets/queue.html",
