@@ -256,9 +256,7 @@ def list_tickets():
         query = query.order_by(*service.queue_order())
     else:
         query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
-    tickets, total = service.paginate(
-        query, page, per_page, rows=service.with_company_and_assignee
-    )
+    tickets, total = service.paginate(query, page, per_page, rows=service.with_company_and_assignee)
     return jsonify(
         {
             "tickets": [ticket_json(t, current_user) for t in tickets],

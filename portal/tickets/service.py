@@ -699,9 +699,7 @@ def staff_members() -> list[User]:
     )
 
 
-def paginate(
-    query: peewee.ModelSelect, page: int, per_page: int, rows=None
-) -> tuple[list, int]:
+def paginate(query: peewee.ModelSelect, page: int, per_page: int, rows=None) -> tuple[list, int]:
     """One page of rows and the total: two queries.
 
     ``rows`` (e.g. with_company_and_assignee) adds the joins for the page only, so the count
