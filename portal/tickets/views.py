@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from portal.access import companies_visible_to, staff_required
 from portal.db import utcnow
+from portal.i18n import translated
 from portal.models import Company, User
 from portal.sla.calendar import EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
@@ -36,11 +37,12 @@ DESCRIPTION_PREFILL_MAX = 5000
 
 @bp.app_context_processor
 def _ticket_labels():
+    # translated once per language, not once per row
     return {
-        "PRIORITY_LABELS": PRIORITY_LABELS,
-        "STATUS_LABELS": STATUS_LABELS,
-        "AFFECTED_LABELS": AFFECTED_LABELS,
-        "EVENT_LABELS": EVENT_LABELS,
+        "PRIORITY_LABELS": translated(PRIORITY_LABELS),
+        "STATUS_LABELS": translated(STATUS_LABELS),
+        "AFFECTED_LABELS": translated(AFFECTED_LABELS),
+        "EVENT_LABELS": translated(EVENT_LABELS),
         "due_phrase": due_phrase,
     }
 
@@ -222,7 +224,13 @@ def queue():
     tickets, total = service.paginate(
         query, page, _per_page(), rows=service.with_company_and_assignee
     )
-    companies = companies_visible_to(current_user).order_by(Company.name)
+    # the filter's choices: id and name only (hundreds of companies, one small row each)
+    companies = (
+        companies_visible_to(current_user)
+        .select(Company.id, Company.name)
+        .order_by(Company.name)
+        .namedtuples()
+    )
     return render_template(
         "tickets/queue.html",
         tickets=tickets,
