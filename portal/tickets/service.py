@@ -189,16 +189,47 @@ def scoped_tickets(user: User) -> peewee.ModelSelect:
     return scope_to_company(Ticket.select(), Ticket.company, user)
 
 
-def with_company_and_assignee(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """Rows of a scoped_tickets() query with their company and assignee (still one query)."""
+# What ticket lists leave out: the long texts and what only the ticket's own page shows.
+LIST_OMITS = (
+    "description",
+    "urgent_reason",
+    "callback_phone",
+    "triage_example",
+    "triage_component",
+    "triage_state",
+)
+
+
+def with_company_and_assignee(query: peewee.ModelSelect, *, texts: bool = True):
+    """Rows of a scoped_tickets() query with company and assignee (still one query).
+
+    Only the company's and assignee's columns lists show; ``texts=False`` also leaves out
+    the ticket's long texts (LIST_OMITS) for the HTML lists.
+    """
     assignee = User.alias()
+    fields = Ticket._meta.sorted_fields
+    if not texts:
+        fields = [f for f in fields if f.name not in LIST_OMITS]
     return (
-        query.select_extend(Company, assignee)
+        query.select(
+            *fields,
+            Company.id,
+            Company.name,
+            Company.has_contract,
+            assignee.id,
+            assignee.name,
+            assignee.email,
+        )
         .switch(Ticket)
         .join(Company)
         .switch(Ticket)
         .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
     )
+
+
+def ticket_list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """with_company_and_assignee for the HTML lists: without the long texts."""
+    return with_company_and_assignee(query, texts=False)
 
 
 def tickets_visible_to(user: User) -> peewee.ModelSelect:

@@ -182,9 +182,7 @@ def index():
         )
     query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
     page = _page_number()
-    tickets, total = service.paginate(
-        query, page, _per_page(), rows=service.with_company_and_assignee
-    )
+    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
     return render_template(
         "tickets/index.html",
         tickets=tickets,
@@ -221,9 +219,7 @@ def queue():
         query = query.where(Ticket.priority == filters["priority"])
     query = query.order_by(*service.queue_order())
     page = _page_number()
-    tickets, total = service.paginate(
-        query, page, _per_page(), rows=service.with_company_and_assignee
-    )
+    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
     # the filter's choices: id and name only (hundreds of companies, one small row each)
     companies = (
         companies_visible_to(current_user)
