@@ -237,19 +237,17 @@ def store_queue_order(db):
     from portal.sla.queue import queue_ranks
 
     migrator = SchemaMigrator.from_database(db)
-    columns = ("in_queue", "priority_rank", "contract_rank", "urgency_rank")
     # NOT NULL with a DEFAULT: one cheap ALTER TABLE each, no table rebuild on SQLite.
+    new_columns = {
+        "in_queue": peewee.BooleanField(constraints=[peewee.SQL("DEFAULT FALSE")]),
+        "priority_rank": peewee.SmallIntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
+        "contract_rank": peewee.SmallIntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
+        "urgency_rank": peewee.SmallIntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
+    }
     migrate(
         *(
-            migrator.add_column(
-                "ticket",
-                name,
-                (peewee.BooleanField if name == "in_queue" else peewee.SmallIntegerField)(
-                    constraints=[peewee.SQL("DEFAULT 0")]
-                ),
-                allow_not_null=True,
-            )
-            for name in columns
+            migrator.add_column("ticket", name, field, allow_not_null=True)
+            for name, field in new_columns.items()
         )
     )
     company = _frozen(db, "company", {"has_contract": peewee.BooleanField()})
@@ -288,7 +286,7 @@ def store_queue_order(db):
             relaxed == bool(is_relaxed),
             ticket.company.in_(contract_companies),
         ).execute()
-    order = (*columns, "response_due", "reported_at", "id")
+    order = (*new_columns, "response_due", "reported_at", "id")
     migrate(
         migrator.add_index("ticket", order, False),
         migrator.add_index("ticket", order[1:], False),

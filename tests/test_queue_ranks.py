@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 from peewee import Table
 
-from portal.db import database, migrate
+from portal.db import database, is_postgres, migrate
 from portal.models import Company
 from portal.sla.queue import CONTRACT_RANK, QueueEntry, queue_key
 from portal.tickets import service
@@ -155,7 +155,7 @@ def test_staff_queue_follows_a_contract_change(app, admin_client, company_b, cus
 
 
 def _drop_everything():
-    cascade = " CASCADE" if database.obj.__class__.__name__.startswith("Postgres") else ""
+    cascade = " CASCADE" if is_postgres() else ""
     for table in database.get_tables():
         database.execute_sql(f'DROP TABLE IF EXISTS "{table}"{cascade}')
 
