@@ -8,6 +8,8 @@ from pathlib import Path
 class DefaultConfig:
     ENV_NAME = "development"  # PORTAL_ENV=production switches on Secure cookies and HSTS
     DATABASE_URL = None  # None: SQLite file portal.sqlite3 in the instance folder
+    # Keep connections open between requests (see portal.db.open_database).
+    DATABASE_POOL = True
 
     BABEL_DEFAULT_LOCALE = "de"
     BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"

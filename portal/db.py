@@ -21,13 +21,31 @@ SQLITE_PRAGMAS = {
 }
 
 
-def open_database(url: str) -> peewee.Database:
-    """Open (lazily) the database behind a `sqlite:///…` or `postgresql://…` URL."""
+def open_database(url: str, pool: bool = False) -> peewee.Database:
+    """Open (lazily) the database behind a `sqlite:///…` or `postgresql://…` URL.
+
+    With ``pool`` a request's close() hands the connection back for the next request
+    instead of closing it: no new connection (and, on SQLite, no pragmas) per request.
+    """
+    options = {"max_connections": POOL_SIZE, "stale_timeout": POOL_STALE_SECONDS} if pool else {}
     if url.startswith("sqlite"):
-        return connect_url(url, pragmas=SQLITE_PRAGMAS)
+        if pool:  # a pooled connection serves one thread at a time, but not always the same
+            options["check_same_thread"] = False
+        return connect_url(_pooled(url, pool), pragmas=SQLITE_PRAGMAS, **options)
     if url.startswith(("postgres://", "postgresql://")):
-        return connect_url(url, unquote_password=True)
+        return connect_url(_pooled(url, pool), unquote_password=True, **options)
     raise ValueError(f"unsupported database URL: {url!r}")
+
+
+def _pooled(url: str, pool: bool) -> str:
+    scheme, rest = url.split(":", 1)
+    return f"{scheme}+pool:{rest}" if pool and "+" not in scheme else url
+
+
+# No upper limit (None): a gunicorn sync worker holds one connection, threaded servers one per
+# busy thread; the pool only keeps idle ones for reuse, closing those unused for 5 minutes.
+POOL_SIZE = None
+POOL_STALE_SECONDS = 300
 
 
 def default_url(instance_path: str) -> str:
@@ -51,7 +69,7 @@ def init_app(app) -> None:
     # Before any blueprint adds its rules: the converter is looked up when a rule is added.
     app.url_map.converters["int"] = IdConverter
     url = app.config.get("DATABASE_URL") or default_url(app.instance_path)
-    database.initialize(open_database(url))
+    database.initialize(open_database(url, pool=app.config.get("DATABASE_POOL", True)))
 
     @app.before_request
     def _connect():
@@ -134,7 +152,14 @@ class UTCDateTimeField(peewee.DateTimeField):
         return super().db_value(value)
 
     def python_value(self, value):
-        value = super().python_value(value)
+        if isinstance(value, str):
+            # SQLite hands back ISO text: parse it directly (list pages read many of these)
+            try:
+                value = dt.datetime.fromisoformat(value)
+            except ValueError:
+                value = super().python_value(value)
+        else:
+            value = super().python_value(value)
         if isinstance(value, dt.datetime) and value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value

@@ -8,6 +8,7 @@ from portal.models import ApiToken
 from portal.tickets import alerts
 from portal.tickets.models import Ticket, TicketMessage
 from tests.conftest import login_client
+from tests.ticket_factory import force_status
 
 URL = "/api/v1/alerts/alertmanager"
 
@@ -83,7 +84,7 @@ def test_resolved_alert_without_open_ticket_is_ignored(monitoring, company_a):
 
 def test_alert_firing_again_after_the_ticket_was_solved_opens_a_new_one(monitoring, company_a):
     first = monitoring(webhook(alert())).json["results"][0]["ticket"]
-    Ticket.update(status="resolved").where(Ticket.number == first).execute()
+    force_status(Ticket.get(Ticket.number == first), "resolved")
     second = monitoring(webhook(alert())).json["results"][0]
     assert second["action"] == "created" and second["ticket"] != first
 

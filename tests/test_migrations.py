@@ -4,12 +4,12 @@ import datetime as dt
 
 from peewee import Table
 
-from portal.db import MIGRATIONS, current_version, database, latest_version, migrate
+from portal.db import MIGRATIONS, current_version, database, is_postgres, latest_version, migrate
 from portal.models import Company, LoginAttempt, User
 
 
 def _drop_everything():
-    cascade = " CASCADE" if database.obj.__class__.__name__.startswith("Postgres") else ""
+    cascade = " CASCADE" if is_postgres() else ""
     for table in database.get_tables():
         database.execute_sql(f'DROP TABLE IF EXISTS "{table}"{cascade}')
 

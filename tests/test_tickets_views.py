@@ -11,7 +11,7 @@ from portal.models import User
 from portal.tickets import service
 from portal.tickets.models import Ticket, TicketEvent, TicketMessage
 from tests.conftest import count_queries
-from tests.ticket_factory import make_ticket
+from tests.ticket_factory import force_status, make_ticket
 
 
 def form(**values):
@@ -235,7 +235,7 @@ def test_customer_marks_solved_and_reopens(app, client_a, customer_a):
 def test_reopen_after_14_days_shows_a_clear_message(app, client_a, customer_a):
     ticket = make_ticket(app, customer_a)
     old = dt.datetime.now(dt.UTC) - dt.timedelta(days=20)
-    Ticket.update(status="resolved", resolved_at=old).where(Ticket.id == ticket.id).execute()
+    force_status(ticket, "resolved", resolved_at=old)
     response = client_a.post(f"/tickets/{ticket.number}/wieder-oeffnen", follow_redirects=True)
     assert "melden Sie eine neue Störung" in page(response)
     assert Ticket.get_by_id(ticket.id).status == "resolved"
@@ -290,7 +290,7 @@ def test_ticket_view_says_how_many_are_ahead(app, client_a, customer_a, customer
 def test_list_filters_by_status_and_searches_title_and_text(app, client_a, customer_a):
     make_ticket(app, customer_a, title="Drucker streikt", description="Papierstau")
     solved = make_ticket(app, customer_a, title="Outlook hängt", description="Kalender")
-    Ticket.update(status="resolved").where(Ticket.id == solved.id).execute()
+    force_status(solved, "resolved")
     open_page = page(client_a.get("/tickets"))
     assert "Drucker streikt" in open_page and "Outlook hängt" not in open_page
     assert "Outlook hängt" in page(client_a.get("/tickets?status=resolved"))
@@ -313,7 +313,7 @@ def test_queue_shows_open_tickets_in_order_with_time_left(
     make_ticket(app, customer_a, title="Vertrag niedrig", priority="low")
     make_ticket(app, customer_a, title="Vertrag kritisch", priority="critical")
     done = make_ticket(app, customer_a, title="Schon gelöst")
-    Ticket.update(status="resolved").where(Ticket.id == done.id).execute()
+    force_status(done, "resolved")
     html = page(staff_client.get("/warteschlange"))
     positions = [
         html.index(t) for t in ("Vertrag kritisch", "Ohne Vertrag normal", "Vertrag niedrig")

@@ -28,3 +28,13 @@ def at(text: str) -> dt.datetime:
 
     local = dt.datetime.fromisoformat(text).replace(tzinfo=ZoneInfo("Europe/Berlin"))
     return local.astimezone(dt.UTC)
+
+
+def force_status(ticket: Ticket, status: str, **columns) -> None:
+    """Set a status directly (a shortcut past the service's rules, e.g. for an old ticket),
+    keeping the stored queue flag equal to it as the service would."""
+    from portal.tickets.models import OPEN_STATUSES
+
+    Ticket.update(status=status, in_queue=status in OPEN_STATUSES, **columns).where(
+        Ticket.id == ticket.id
+    ).execute()

@@ -21,6 +21,7 @@ from portal.auth.service import AccountError
 from portal.db import database
 from portal.models import ApiToken, Company, User
 from portal.sla.targets import PRIORITIES
+from portal.tickets.service import move_company_tickets
 
 MAX_COMPANY_NAME_LENGTH = 200
 # Company columns that hold the first-response overrides, by class.
@@ -142,6 +143,7 @@ def save_company(
     """
     name, number = _check_company(company, name, customer_number)
     columns = _check_overrides(overrides)
+    contract_changed = company is not None and company.has_contract != has_contract
     company = company or Company()
     company.name = name
     company.customer_number = number
@@ -151,6 +153,8 @@ def save_company(
     try:
         with database.atomic():
             company.save()
+            if contract_changed:
+                move_company_tickets(company)
     except peewee.IntegrityError:
         # Someone else took the name or number between our check and the write.
         raise CompanyError(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import peewee
 from flask import current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -21,7 +20,7 @@ from portal.api.openapi import error_responses, register
 from portal.models import Company, User
 from portal.sla.targets import PRIORITIES
 from portal.tickets import service
-from portal.tickets.models import OPEN_STATUSES, STATUSES, Ticket
+from portal.tickets.models import STATUSES, Ticket
 from portal.tickets.service import TicketError
 
 MAX_PER_PAGE = 100
@@ -240,27 +239,24 @@ def list_tickets():
         errors["priority"] = _("Erlaubt sind: %(choices)s.", choices=", ".join(PRIORITIES))
     if errors:
         raise validation_error(errors, _("Die Angaben sind ungültig."))
-    assignee = User.alias()
-    query = (
-        service.tickets_visible_to(current_user)
-        .select_extend(assignee)
-        .switch(Ticket)
-        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-    )
+    query = service.scoped_tickets(current_user)
     if status == "open":
-        query = query.where(Ticket.status.in_(OPEN_STATUSES))
+        query = service.open_tickets(query)
     elif status != "all":
         query = query.where(Ticket.status == status)
     if priority:
         query = query.where(Ticket.priority == priority)
     company = request.args.get("company")
     if company:
-        query = query.where((Company.name == company) | (Company.customer_number == company))
+        named = Company.select(Company.id).where(
+            (Company.name == company) | (Company.customer_number == company)
+        )
+        query = query.where(Ticket.company.in_(named))
     if current_user.is_staff:
         query = query.order_by(*service.queue_order())
     else:
         query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
-    tickets, total = service.paginate(query, page, per_page)
+    tickets, total = service.paginate(query, page, per_page, rows=service.with_company_and_assignee)
     return jsonify(
         {
             "tickets": [ticket_json(t, current_user) for t in tickets],

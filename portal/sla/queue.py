@@ -16,6 +16,14 @@ URGENT, PLAIN, RELAXED = 0, 1, 2
 URGENCY_RANK: dict[str, int] = {"urgent": URGENT, "plain": PLAIN, "relaxed": RELAXED}
 
 
+class QueueRanks(NamedTuple):
+    """The integer part of the sort key; the ticket table stores it so an index can serve it."""
+
+    priority_rank: int
+    contract_rank: int
+    urgency_rank: int
+
+
 class QueueKey(NamedTuple):
     """Sort key of one ticket; fields in the order they decide, smaller comes first."""
 
@@ -27,13 +35,10 @@ class QueueKey(NamedTuple):
     ticket_id: int
 
 
-# The same order for SQL, one ORDER BY term per field, all ascending:
-#   CASE priority WHEN 'critical' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END   (PRIORITY_RANK)
-#   CASE WHEN has_contract THEN 0 ELSE 1 END                               (CONTRACT_RANK)
-#   CASE WHEN priority = 'normal' AND urgent THEN 0
-#        WHEN relaxed THEN 2 ELSE 1 END                                    (URGENCY_RANK)
-#   response_due, reported_at, id
-# With peewee: Case(Ticket.priority, list(PRIORITY_RANK.items())) and so on.
+# The same order for SQL, one ORDER BY term per field, all ascending: the three ranks of
+# queue_ranks() are stored with each ticket (kept current whenever class, flags or the
+# company's contract change), then response_due, reported_at, id. An index on exactly these
+# columns lets the database read the queue in order instead of sorting every open ticket.
 QUEUE_ORDER: tuple[str, ...] = QueueKey._fields
 
 
@@ -73,6 +78,15 @@ def urgency_rank(priority: str, urgent: bool, relaxed: bool) -> int:
     return RELAXED if relaxed else PLAIN
 
 
+def queue_ranks(priority: str, has_contract: bool, urgent: bool, relaxed: bool) -> QueueRanks:
+    """Class, contract before none, urgent/plain/relaxed: the ranks stored with a ticket."""
+    return QueueRanks(
+        priority_rank=PRIORITY_RANK[as_priority(priority)],
+        contract_rank=CONTRACT_RANK[bool(has_contract)],
+        urgency_rank=urgency_rank(priority, urgent, relaxed),
+    )
+
+
 def queue_key(entry: Queueable) -> QueueKey:
     """Sort key: class, contract before none, urgent/plain/relaxed, response_due, reported_at.
 
@@ -80,9 +94,7 @@ def queue_key(entry: Queueable) -> QueueKey:
     customers "stets vor den Kunden ... ohne Vertrag". Datetimes compare as UTC instants.
     """
     return QueueKey(
-        priority_rank=PRIORITY_RANK[as_priority(entry.priority)],
-        contract_rank=CONTRACT_RANK[bool(entry.has_contract)],
-        urgency_rank=urgency_rank(entry.priority, entry.urgent, entry.relaxed),
+        *queue_ranks(entry.priority, entry.has_contract, entry.urgent, entry.relaxed),
         response_due=as_utc(entry.response_due),
         reported_at=as_utc(entry.reported_at),
         ticket_id=entry.ticket_id,

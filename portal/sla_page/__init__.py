@@ -9,7 +9,7 @@ bp = Blueprint("sla", __name__)
 
 @bp.app_context_processor
 def _hotline():
-    return {"hotline_status": service.hotline_status(), "hotline_hours": service.hours_text()}
+    return service.hotline_box()
 
 
 @bp.app_template_filter("response_target")

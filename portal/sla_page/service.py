@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from babel.dates import get_day_names
+from flask import current_app
 from flask_babel import format_datetime, format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -116,6 +117,26 @@ def hotline_status(moment: datetime | None = None) -> HotlineStatus:
     else:
         text = _("derzeit geschlossen – wieder erreichbar ab %(when)s", when=when)
     return HotlineStatus(False, next_opening, holiday, text)
+
+
+HOTLINE_BOX = "portal.sla_page.hotline_box"
+
+
+def hotline_box() -> dict:
+    """The hotline box on every page: status and hours, computed once per minute and language.
+
+    Opening hours start and end on full minutes, so the status at the start of the minute
+    is the status for all of it; the cache lives with the app (its configured calendars).
+    """
+    minute = now().replace(second=0, microsecond=0)
+    key = (str(get_locale()), minute)
+    cache = current_app.extensions.setdefault(HOTLINE_BOX, {})
+    box = cache.get(key)
+    if box is None:
+        if len(cache) > 8:  # older minutes
+            cache.clear()
+        box = cache[key] = {"hotline_status": hotline_status(minute), "hotline_hours": hours_text()}
+    return box
 
 
 def _weekday_and_time(moment: datetime, later: datetime) -> str:

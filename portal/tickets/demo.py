@@ -9,7 +9,14 @@ from portal.db import database, utcnow
 from portal.models import Company, User
 from portal.sla.targets import response_due
 from portal.tickets import notify, service
-from portal.tickets.models import OPEN_STATUSES, Ticket, TicketCounter, TicketEvent, TicketMessage
+from portal.tickets.models import (
+    OPEN_STATUSES,
+    Ticket,
+    TicketCounter,
+    TicketEvent,
+    TicketMessage,
+    queue_columns,
+)
 
 BATCH = 500
 HOUR = dt.timedelta(hours=1)
@@ -282,4 +289,5 @@ def _ticket_row(rng, now, year, number, company, staff, customers) -> dict:
         "resolved_at": first_response if status in ("resolved", "closed") else None,
         "last_activity_at": first_response if answered else reported_at,
         "created_at": reported_at,
+        **queue_columns(status, priority, company.has_contract, urgent, relaxed_days is not None),
     }

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask_babel import format_datetime, get_locale
-from flask_babel import gettext as _
+from flask_babel import get_locale
+
+from portal.i18n import fast_gettext as _
+from portal.i18n import format_local
 
 
 def due_phrase(value: dt.datetime) -> str:
     """A promised time in local time, without the year: "Di., 25.11., 08:30"."""
     if str(get_locale()) == "en":
-        return format_datetime(value, "EEE, d MMM, HH:mm")
-    return format_datetime(value, "EEE, dd.MM., HH:mm")
+        return format_local(value, "EEE, d MMM, HH:mm")
+    return format_local(value, "EEE, dd.MM., HH:mm")
 
 
 def duration(delta: dt.timedelta) -> str:

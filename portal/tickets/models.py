@@ -6,11 +6,33 @@ import peewee
 
 from portal.db import UTCDateTimeField, utcnow
 from portal.models import BaseModel, Company, User
+from portal.sla.queue import queue_ranks
 
 STATUSES = ("new", "in_progress", "waiting_for_customer", "resolved", "closed")
 OPEN_STATUSES = ("new", "in_progress", "waiting_for_customer")
 DONE_STATUSES = ("resolved", "closed")
 AFFECTED = ("one", "several", "company")
+
+
+QUEUE_INDEX = (
+    "in_queue",
+    "priority_rank",
+    "contract_rank",
+    "urgency_rank",
+    "response_due",
+    "reported_at",
+    "id",
+)
+
+
+def queue_columns(
+    status: str, priority: str, has_contract: bool, urgent: bool, relaxed: bool
+) -> dict[str, object]:
+    """The stored queue columns of a ticket; the single place they are computed from."""
+    return {
+        "in_queue": status in OPEN_STATUSES,
+        **queue_ranks(priority, has_contract, urgent, relaxed)._asdict(),
+    }
 
 
 class TicketCounter(BaseModel):
@@ -50,12 +72,23 @@ class Ticket(BaseModel):
     resolved_at = UTCDateTimeField(null=True)
     last_activity_at = UTCDateTimeField(default=utcnow)
     created_at = UTCDateTimeField(default=utcnow)
+    # The queue order, stored so that an index serves it (see queue_columns): in_queue is
+    # "status is open"; the ranks are portal.sla.queue.queue_ranks of class, contract, flags.
+    in_queue = peewee.BooleanField()
+    priority_rank = peewee.SmallIntegerField()
+    contract_rank = peewee.SmallIntegerField()
+    urgency_rank = peewee.SmallIntegerField()
 
     class Meta:
         table_name = "ticket"
         indexes = (
-            # the queue: open tickets, then the SLA order (class, due date)
             (("status", "priority", "response_due"), False),
+            # the queue: open tickets in queue order, read in index order
+            (QUEUE_INDEX, False),
+            # staff's list of all tickets in queue order
+            (QUEUE_INDEX[1:], False),
+            # "Meine Tickets": a company's open tickets, newest first
+            (("company", "in_queue", "reported_at"), False),
             # "Meine Tickets": a company's tickets, newest first
             (("company", "reported_at"), False),
             (("assignee", "status"), False),
@@ -66,6 +99,14 @@ class Ticket(BaseModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    def save(self, *args, **kwargs):
+        """Every save keeps the stored queue columns equal to the ticket's status and flags."""
+        for name, value in queue_columns(
+            self.status, self.priority, self.company.has_contract, self.urgent, self.relaxed
+        ).items():
+            setattr(self, name, value)
+        return super().save(*args, **kwargs)
 
     @property
     def relaxed(self) -> bool:

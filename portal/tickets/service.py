@@ -7,10 +7,8 @@ Every write runs in one transaction; e-mails go out only after it has committed.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import reduce
 from zoneinfo import ZoneInfo
 
 import peewee
@@ -20,22 +18,13 @@ from portal.access import scope_to_company
 from portal.clock import calendars
 from portal.db import database, utcnow
 from portal.models import Company, User
-from portal.sla.queue import (
-    CONTRACT_RANK,
-    PLAIN,
-    PRIORITY_RANK,
-    RELAXED,
-    URGENT,
-    QueueEntry,
-    queue_key,
-)
+from portal.sla.queue import CONTRACT_RANK, QueueEntry
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
 from portal.sla.targets import response_due as sla_response_due
 from portal.tickets import attachments, notify
 from portal.tickets.models import (
     AFFECTED,
     DONE_STATUSES,
-    OPEN_STATUSES,
     STATUSES,
     Attachment,
     Ticket,
@@ -195,10 +184,69 @@ def _validate_recording(report: Report, now: dt.datetime) -> dict[str, str]:
 # --- scoping and the queue --------------------------------------------------------------
 
 
+def scoped_tickets(user: User) -> peewee.ModelSelect:
+    """Tickets ``user`` may see, without joins: the base for filters and cheap counts."""
+    return scope_to_company(Ticket.select(), Ticket.company, user)
+
+
+# What ticket lists leave out: the long texts and what only the ticket's own page shows.
+LIST_OMITS = (
+    "description",
+    "urgent_reason",
+    "callback_phone",
+    "triage_example",
+    "triage_component",
+    "triage_state",
+)
+
+
+def with_company_and_assignee(query: peewee.ModelSelect, *, texts: bool = True):
+    """Rows of a scoped_tickets() query with company and assignee (still one query).
+
+    Only the company's and assignee's columns lists show; ``texts=False`` also leaves out
+    the ticket's long texts (LIST_OMITS) for the HTML lists.
+    """
+    assignee = User.alias()
+    fields = Ticket._meta.sorted_fields
+    if not texts:
+        fields = [f for f in fields if f.name not in LIST_OMITS]
+    return (
+        query.select(
+            *fields,
+            Company.id,
+            Company.name,
+            Company.has_contract,
+            assignee.id,
+            assignee.name,
+            assignee.email,
+        )
+        .switch(Ticket)
+        .join(Company)
+        .switch(Ticket)
+        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
+    )
+
+
+def ticket_list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """with_company_and_assignee for the HTML lists: without the long texts."""
+    return with_company_and_assignee(query, texts=False)
+
+
 def tickets_visible_to(user: User) -> peewee.ModelSelect:
     """Tickets with their company; customers see only their own company's."""
     query = Ticket.select(Ticket, Company).join(Company)
     return scope_to_company(query, Ticket.company, user)
+
+
+def move_company_tickets(company: Company) -> None:
+    """After a change of contract: the company's tickets take their new place in the queue.
+
+    Call it inside the transaction that saves the company, so the queue never disagrees
+    with the contract.
+    """
+    Ticket.update(contract_rank=CONTRACT_RANK[bool(company.has_contract)]).where(
+        Ticket.company == company.id
+    ).execute()
 
 
 def ticket_for(user: User, number: str) -> Ticket | None:
@@ -216,35 +264,16 @@ def ticket_for(user: User, number: str) -> Ticket | None:
     return scope_to_company(query, Ticket.company, user).first()
 
 
-def priority_rank():
-    return peewee.Case(Ticket.priority, list(PRIORITY_RANK.items()), len(PRIORITY_RANK))
-
-
-def contract_rank():
-    return peewee.Case(
-        None,
-        [(Company.has_contract == True, CONTRACT_RANK[True])],  # noqa: E712
-        CONTRACT_RANK[False],
-    )
-
-
-def urgency_rank():
-    return peewee.Case(
-        None,
-        [
-            ((Ticket.priority == NORMAL) & (Ticket.urgent == True), URGENT),  # noqa: E712
-            (Ticket.relaxed_days.is_null(False), RELAXED),
-        ],
-        PLAIN,
-    )
-
-
 def queue_order() -> list:
-    """ORDER BY terms equal to portal.sla.queue.queue_key (the query must join Company)."""
+    """ORDER BY terms equal to portal.sla.queue.queue_key, over the stored ranks.
+
+    The index on Ticket's QUEUE_INDEX columns serves this order, so a page of the queue is
+    read in order instead of sorting every open ticket.
+    """
     return [
-        priority_rank(),
-        contract_rank(),
-        urgency_rank(),
+        Ticket.priority_rank,
+        Ticket.contract_rank,
+        Ticket.urgency_rank,
         Ticket.response_due,
         Ticket.reported_at,
         Ticket.id,
@@ -264,30 +293,17 @@ def queue_entry(ticket: Ticket) -> QueueEntry:
 
 
 def open_tickets(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    return query.where(Ticket.status.in_(OPEN_STATUSES))
+    """Open tickets, by the stored flag the queue index starts with (kept equal to status)."""
+    return query.where(Ticket.in_queue == True)  # noqa: E712
 
 
 def tickets_ahead(ticket: Ticket) -> int:
-    """How many open tickets come before this one in the queue, in one SQL query."""
-    key = queue_key(queue_entry(ticket))
-    terms = zip(
-        queue_order(),
-        (
-            key.priority_rank,
-            key.contract_rank,
-            key.urgency_rank,
-            ticket.response_due,
-            ticket.reported_at,
-            ticket.id,
-        ),
-        strict=True,
+    """How many open tickets come before this one in the queue: one index range count."""
+    terms = queue_order()
+    before = peewee.Tuple(*terms) < peewee.Tuple(
+        *(term.to_value(getattr(ticket, term.name)) for term in terms)
     )
-    before, equal_so_far = [], []
-    for expression, value in terms:
-        before.append(reduce(operator.and_, [*equal_so_far, expression < value]))
-        equal_so_far.append(expression == value)
-    query = open_tickets(Ticket.select().join(Company)).where(reduce(operator.or_, before))
-    return query.count()
+    return open_tickets(Ticket.select()).where(before).count()
 
 
 def is_overdue(ticket: Ticket, now: dt.datetime | None = None) -> bool:
@@ -462,6 +478,7 @@ def add_message(
             if not author.is_staff and ticket.status == "waiting_for_customer":
                 _status_event(ticket, author, "in_progress", "", now)
                 updates[Ticket.status] = "in_progress"
+                updates[Ticket.in_queue] = True  # still open: the queue flag stays as it was
             Ticket.update(updates).where(Ticket.id == ticket.id).execute()
             for column, value in updates.items():
                 setattr(ticket, column.name, value)
@@ -713,7 +730,14 @@ def staff_members() -> list[User]:
     )
 
 
-def paginate(query: peewee.ModelSelect, page: int, per_page: int) -> tuple[list, int]:
-    """One page of rows and the total: two queries."""
-    total = query.order_by().count()
-    return list(query.paginate(page, per_page)), total
+def paginate(query: peewee.ModelSelect, page: int, per_page: int, rows=None) -> tuple[list, int]:
+    """One page of rows and the total: two queries.
+
+    ``rows`` (e.g. with_company_and_assignee) adds the joins for the page only, so the count
+    runs over the ticket table (and its indexes) alone.
+    """
+    # COUNT(*) straight over the table: peewee's count() wraps the query in a subquery,
+    # which keeps SQLite from counting with its fast whole-index count.
+    total = query.order_by().select(peewee.fn.COUNT(peewee.SQL("*"))).scalar()
+    page_query = rows(query) if rows else query
+    return list(page_query.paginate(page, per_page)), total

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import peewee
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
@@ -10,6 +9,7 @@ from flask_login import current_user, login_required
 
 from portal.access import companies_visible_to, staff_required
 from portal.db import utcnow
+from portal.i18n import translated
 from portal.models import Company, User
 from portal.sla.calendar import EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
@@ -29,7 +29,7 @@ from portal.tickets.labels import (
     PRIORITY_LABELS,
     STATUS_LABELS,
 )
-from portal.tickets.models import AFFECTED, OPEN_STATUSES, STATUSES, Ticket
+from portal.tickets.models import AFFECTED, STATUSES, Ticket
 from portal.tickets.service import BERLIN, TicketError
 
 DESCRIPTION_PREFILL_MAX = 5000
@@ -37,11 +37,12 @@ DESCRIPTION_PREFILL_MAX = 5000
 
 @bp.app_context_processor
 def _ticket_labels():
+    # translated once per language, not once per row
     return {
-        "PRIORITY_LABELS": PRIORITY_LABELS,
-        "STATUS_LABELS": STATUS_LABELS,
-        "AFFECTED_LABELS": AFFECTED_LABELS,
-        "EVENT_LABELS": EVENT_LABELS,
+        "PRIORITY_LABELS": translated(PRIORITY_LABELS),
+        "STATUS_LABELS": translated(STATUS_LABELS),
+        "AFFECTED_LABELS": translated(AFFECTED_LABELS),
+        "EVENT_LABELS": translated(EVENT_LABELS),
         "due_phrase": due_phrase,
     }
 
@@ -168,9 +169,9 @@ def index():
     if status not in STATUS_FILTERS:
         status = "open"
     search = (request.args.get("q") or "").strip()[:200]
-    query = service.tickets_visible_to(current_user)
+    query = service.scoped_tickets(current_user)
     if status == "open":
-        query = query.where(Ticket.status.in_(OPEN_STATUSES))
+        query = service.open_tickets(query)
     elif status != "all":
         query = query.where(Ticket.status == status)
     if search:
@@ -181,7 +182,7 @@ def index():
         )
     query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page())
+    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
     return render_template(
         "tickets/index.html",
         tickets=tickets,
@@ -199,13 +200,7 @@ def index():
 def queue():
     now = utcnow()
     args = request.args
-    query = service.open_tickets(service.tickets_visible_to(current_user))
-    assignee = User.alias()
-    query = (
-        query.select_extend(assignee)
-        .switch(Ticket)
-        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-    )
+    query = service.open_tickets(service.scoped_tickets(current_user))
     filters = {
         "assigned": args.get("assigned", ""),
         "overdue": args.get("overdue") == "1",
@@ -224,8 +219,14 @@ def queue():
         query = query.where(Ticket.priority == filters["priority"])
     query = query.order_by(*service.queue_order())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page())
-    companies = companies_visible_to(current_user).order_by(Company.name)
+    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
+    # the filter's choices: id and name only (hundreds of companies, one small row each)
+    companies = (
+        companies_visible_to(current_user)
+        .select(Company.id, Company.name)
+        .order_by(Company.name)
+        .namedtuples()
+    )
     return render_template(
         "tickets/queue.html",
         tickets=tickets,
