@@ -413,3 +413,23 @@ def test_customer_answer_puts_a_waiting_ticket_back_in_progress(app, customer_a,
         service.change_ticket(ticket, staff, {"status": "waiting_for_customer"}, "")
         service.add_message(ticket, customer_a, "Hier die Antwort.")
     assert Ticket.get_by_id(ticket.id).status == "in_progress"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1", 1),
+        ("007", 7),
+        ("999999999", 999_999_999),
+        ("1000000000", service.LARGE_NUMBER),
+        ("9" * 5000, service.LARGE_NUMBER),
+        ("0", 0),
+        ("", None),
+        ("-1", None),
+        ("²", None),
+        ("١", None),
+        ("abc", None),
+    ],
+)
+def test_whole_number_from_a_query_string(text, expected):
+    assert service.whole_number(text) == expected

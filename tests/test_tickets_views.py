@@ -383,3 +383,22 @@ def test_pages_use_few_queries_whatever_the_number_of_tickets(
     many = measure()
     assert many == few
     assert many <= 8
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tickets?page=" + "9" * 25,
+        "/tickets?page=" + "9" * 5000,
+        "/tickets?page=%C2%B2",  # "²" counts as a digit for str.isdigit, not for int()
+        "/warteschlange?page=" + "9" * 25,
+        "/warteschlange?company=" + "9" * 25,
+        "/warteschlange?company=%C2%B2",
+    ],
+)
+def test_absurd_page_and_company_numbers_show_a_page_not_an_error(
+    app, client_a, staff_client, customer_a, url
+):
+    make_ticket(app, customer_a)
+    client = staff_client if url.startswith("/warteschlange") else client_a
+    assert client.get(url).status_code == 200

@@ -215,10 +215,11 @@ def _positive_int(name: str, default: int, errors: dict) -> int:
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    value = service.whole_number(raw)
+    if not value:
         errors[name] = _("Erwartet wird eine ganze Zahl ab 1.")
         return default
-    return int(raw)
+    return value
 
 
 @bp.route("/tickets")

@@ -730,6 +730,23 @@ def staff_members() -> list[User]:
     )
 
 
+# Pages beyond this are empty anyway; the cap keeps OFFSET inside the database's integers.
+MAX_PAGE = 1_000_000
+# What whole_number() answers for a longer number (int() refuses more than 4300 digits).
+LARGE_NUMBER = 10**9
+
+
+def whole_number(text: str) -> int | None:
+    """ASCII digits from a query string as an int (LARGE_NUMBER at most), else None.
+
+    str.isdigit alone also accepts "²", which int() refuses.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0") or "0"
+    return LARGE_NUMBER if len(digits) > len(str(LARGE_NUMBER)) - 1 else int(digits)
+
+
 def paginate(query: peewee.ModelSelect, page: int, per_page: int, rows=None) -> tuple[list, int]:
     """One page of rows and the total: two queries.
 
@@ -740,4 +757,4 @@ def paginate(query: peewee.ModelSelect, page: int, per_page: int, rows=None) -> 
     # which keeps SQLite from counting with its fast whole-index count.
     total = query.order_by().select(peewee.fn.COUNT(peewee.SQL("*"))).scalar()
     page_query = rows(query) if rows else query
-    return list(page_query.paginate(page, per_page)), total
+    return list(page_query.paginate(min(page, MAX_PAGE), per_page)), total
