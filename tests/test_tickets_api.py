@@ -97,6 +97,16 @@ def test_staff_call_in_the_future_or_without_zone_is_422(staff_client, company_a
         assert field in response.get_json()["error"]["fields"]
 
 
+def test_staff_call_in_year_one_is_422_not_a_500(staff_client, company_a):
+    response = staff_client.post(
+        "/api/v1/tickets",
+        json={**NEW, "company": company_a.name, "reported_at": "0001-01-01T00:30:00+01:00"},
+    )
+    assert response.status_code == 422
+    assert "reported_at" in response.get_json()["error"]["fields"]
+    assert Ticket.select().count() == 0
+
+
 def test_list_is_scoped_and_paginated(app, client_a, customer_a, customer_b):
     for index in range(3):
         make_ticket(app, customer_a, title=f"Eigenes {index}")

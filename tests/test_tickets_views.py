@@ -147,6 +147,16 @@ def test_staff_cannot_record_a_call_in_the_future(staff_client, company_a):
     assert Ticket.select().count() == 0
 
 
+def test_staff_call_in_year_one_is_refused_not_a_500(staff_client, company_a):
+    response = staff_client.post(
+        "/tickets/neu",
+        data=form(company=str(company_a.id), contact="0", reported_at="0001-01-01T00:30"),
+    )
+    assert response.status_code == 422
+    assert "zu weit in der Vergangenheit" in page(response)
+    assert Ticket.select().count() == 0
+
+
 def test_customer_cannot_report_for_another_company(client_a, company_b, customer_a):
     client_a.post("/tickets/neu", data=form(company=str(company_b.id)))
     assert Ticket.get().company_id == customer_a.company_id
