@@ -415,6 +415,19 @@ def test_customer_answer_puts_a_waiting_ticket_back_in_progress(app, customer_a,
     assert Ticket.get_by_id(ticket.id).status == "in_progress"
 
 
+def test_staff_only_activity_does_not_move_the_customers_last_activity(app, customer_a, staff):
+    reported = at("2026-11-24 08:00")
+    ticket = Ticket.get_by_id(make_ticket(app, customer_a, now=reported).id)
+    with app.test_request_context():
+        service.add_message(ticket, staff, "Intern", internal=True, now=at("2026-11-24 09:00"))
+        service.change_ticket(ticket, staff, {"assignee": staff}, now=at("2026-11-24 09:30"))
+    # customers see last_activity_at ("Letzte Aktivität"): nothing they can see happened
+    assert Ticket.get_by_id(ticket.id).last_activity_at == reported
+    with app.test_request_context():
+        service.add_message(ticket, staff, "Wir sind dran.", now=at("2026-11-24 10:00"))
+    assert Ticket.get_by_id(ticket.id).last_activity_at == at("2026-11-24 10:00")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

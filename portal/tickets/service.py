@@ -472,14 +472,16 @@ def add_message(
                 ticket=ticket, author=author, body=body.strip(), internal=internal, created_at=now
             )
             _store_uploads(ticket, message, author, uploads, internal, now, written)
-            updates = {Ticket.last_activity_at: now}
+            # customers see last_activity_at: an internal note is no activity of theirs
+            updates = {} if internal else {Ticket.last_activity_at: now}
             if author.is_staff and not internal and ticket.first_response_at is None:
                 updates[Ticket.first_response_at] = now
             if not author.is_staff and ticket.status == "waiting_for_customer":
                 _status_event(ticket, author, "in_progress", "", now)
                 updates[Ticket.status] = "in_progress"
                 updates[Ticket.in_queue] = True  # still open: the queue flag stays as it was
-            Ticket.update(updates).where(Ticket.id == ticket.id).execute()
+            if updates:
+                Ticket.update(updates).where(Ticket.id == ticket.id).execute()
             for column, value in updates.items():
                 setattr(ticket, column.name, value)
     except BaseException:
@@ -621,7 +623,8 @@ def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
         ticket.response_due = compute_response_due(
             ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days
         )
-    ticket.last_activity_at = now
+    if any(e.public for e in events):  # customers see last_activity_at, not staff-only events
+        ticket.last_activity_at = now
     return events
 
 
