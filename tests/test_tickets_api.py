@@ -276,3 +276,15 @@ def test_absurd_page_numbers_are_answered_not_a_500(app, client_a, customer_a, q
     assert response.status_code in (200, 422)
     if response.status_code == 200:
         assert response.get_json()["tickets"] == []
+
+
+def test_staff_deadline_on_a_ticket_that_is_not_urgent_is_422_not_ignored(
+    app, staff_client, customer_a
+):
+    ticket = make_ticket(app, customer_a)
+    response = staff_client.patch(
+        f"/api/v1/tickets/{ticket.number}", json={"deadline": "2099-01-01"}
+    )
+    assert response.status_code == 422
+    assert "deadline" in response.get_json()["error"]["fields"]
+    assert Ticket.get_by_id(ticket.id).deadline is None

@@ -564,7 +564,9 @@ def _validate_changes(ticket: Ticket, changes: dict, reason: str) -> dict[str, s
     flags = ("priority", "urgent", "urgent_reason", "deadline", "relaxed_days")
     merged = {name: changes.get(name, getattr(ticket, name)) for name in flags}
     if not merged["urgent"]:
-        merged["urgent_reason"], merged["deadline"] = "", None
+        merged["urgent_reason"] = ""
+        if "deadline" not in changes:  # a new deadline without "dringend" is an error
+            merged["deadline"] = None
     errors.update(
         validate_flags(
             merged["priority"],
