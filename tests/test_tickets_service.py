@@ -407,6 +407,20 @@ def test_first_public_staff_message_is_the_first_response(app, customer_a, staff
     assert Ticket.get_by_id(ticket.id).first_response_at is not None
 
 
+def test_staff_solving_through_the_customers_button_is_the_first_response(app, customer_a, staff):
+    ticket = Ticket.get_by_id(make_ticket(app, customer_a).id)
+    with app.test_request_context():
+        service.resolve(ticket, staff, now=at("2026-11-24 09:00"))
+    assert Ticket.get_by_id(ticket.id).first_response_at == at("2026-11-24 09:00")
+
+
+def test_customer_solving_is_no_first_response(app, customer_a):
+    ticket = Ticket.get_by_id(make_ticket(app, customer_a).id)
+    with app.test_request_context():
+        service.resolve(ticket, customer_a)
+    assert Ticket.get_by_id(ticket.id).first_response_at is None
+
+
 def test_customer_answer_puts_a_waiting_ticket_back_in_progress(app, customer_a, staff):
     ticket = Ticket.get_by_id(make_ticket(app, customer_a).id)
     with app.test_request_context():

@@ -599,9 +599,7 @@ def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
 
     if "status" in changes:
         event("status", ticket.status, changes["status"], public=True)
-        _set_status(ticket, changes["status"], now)
-        if ticket.first_response_at is None:
-            ticket.first_response_at = now
+        _set_status(ticket, changes["status"], now, actor)
     if "priority" in changes:
         event("priority", ticket.priority, changes["priority"], public=True)
         ticket.priority = changes["priority"]
@@ -642,9 +640,12 @@ def _event_value(value) -> str:
     return str(value)
 
 
-def _set_status(ticket: Ticket, status: str, now: dt.datetime) -> None:
+def _set_status(ticket: Ticket, status: str, now: dt.datetime, actor: User | None = None) -> None:
+    """A staff member's status change is a response: the first one is the first response."""
     ticket.status = status
     ticket.resolved_at = now if status in DONE_STATUSES else None
+    if actor is not None and actor.is_staff and ticket.first_response_at is None:
+        ticket.first_response_at = now
 
 
 def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
@@ -654,7 +655,7 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
         raise TicketError({"status": _("Dieses Ticket ist bereits abgeschlossen.")})
     with write_transaction():
         event = _status_event(ticket, actor, "resolved", "", now)
-        _set_status(ticket, "resolved", now)
+        _set_status(ticket, "resolved", now, actor)
         ticket.last_activity_at = now
         ticket.save()
     return event
@@ -681,7 +682,7 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
     new_status = "in_progress" if ticket.first_response_at else "new"
     with write_transaction():
         event = _status_event(ticket, actor, new_status, "", now)
-        _set_status(ticket, new_status, now)
+        _set_status(ticket, new_status, now, actor)
         ticket.last_activity_at = now
         ticket.save()
     notify.deliver(notify.reopened(ticket))
