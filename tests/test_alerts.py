@@ -6,7 +6,7 @@ import pytest
 
 from portal.models import ApiToken
 from portal.tickets import alerts
-from portal.tickets.models import Ticket, TicketMessage
+from portal.tickets.models import Ticket, TicketAlert, TicketMessage
 from tests.conftest import login_client
 from tests.ticket_factory import force_status
 
@@ -163,3 +163,57 @@ def test_only_a_monitoring_token_may_post(client, app, staff, company_a):
 )
 def test_class_from_priority_or_severity(labels, expected):
     assert alerts._priority(labels) == expected
+
+
+def test_alertmanager_envelope_and_number_labels_are_accepted(monitoring, company_a):
+    body = webhook(alert(port=8080, severity="warning"))
+    body.update(groupKey='{}:{alertname="HostDown"}', truncatedAlerts=0, externalURL="http://am")
+    response = monitoring(body)
+    assert response.status_code == 200 and response.json["results"][0]["action"] == "created"
+    assert "port: 8080" in Ticket.get().description
+
+
+@pytest.mark.parametrize("fingerprint", ["x" * 201, {"a": 1}, ["fp"], 12.5])
+def test_a_fingerprint_that_is_no_short_text_is_named(monitoring, company_a, fingerprint):
+    response = monitoring(webhook(alert(fingerprint=fingerprint)))
+    assert response.status_code == 422
+    assert "alerts[0].fingerprint" in response.json["error"]["fields"]
+    assert Ticket.select().count() == 0
+
+
+def test_a_failure_halfway_through_a_call_writes_nothing(monitoring, company_a, monkeypatch):
+    real_create = alerts.TicketAlert.create
+    calls = []
+
+    def fail_second(**values):
+        calls.append(values)
+        if len(calls) == 2:
+            raise RuntimeError("database gone")
+        return real_create(**values)
+
+    monkeypatch.setattr(alerts.TicketAlert, "create", fail_second)
+    response = monitoring(webhook(alert(fingerprint="a"), alert(fingerprint="b")))
+    assert response.status_code == 500
+    # Alertmanager retries the whole call: a ticket without its alert row would be doubled
+    assert Ticket.select().count() == 0
+
+
+def test_a_repeated_resolved_notification_leaves_one_note(monitoring, company_a):
+    monitoring(webhook(alert()))
+    monitoring(webhook(alert(status="resolved")))
+    again = monitoring(webhook(alert(status="resolved"))).json["results"][0]
+    assert again["action"] == "resolved"
+    assert TicketMessage.select().count() == 1
+
+
+def test_a_late_firing_of_an_alert_already_resolved_does_not_revive_it(monitoring, company_a):
+    number = monitoring(webhook(alert())).json["results"][0]["ticket"]
+    monitoring(webhook(alert(status="resolved")))
+    late = monitoring(webhook(alert())).json["results"][0]  # same startsAt: a retried old send
+    assert late == {"fingerprint": "fp-1", "action": "ignored", "ticket": number}
+    assert TicketAlert.get().status == "resolved"
+    # firing anew (a later startsAt) counts again
+    fresh = alert()
+    fresh["startsAt"] = "2026-11-24T10:00:00Z"
+    assert monitoring(webhook(fresh)).json["results"][0]["action"] == "repeated"
+    assert TicketAlert.get().status == "firing"

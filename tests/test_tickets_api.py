@@ -97,6 +97,16 @@ def test_staff_call_in_the_future_or_without_zone_is_422(staff_client, company_a
         assert field in response.get_json()["error"]["fields"]
 
 
+def test_staff_call_in_year_one_is_422_not_a_500(staff_client, company_a):
+    response = staff_client.post(
+        "/api/v1/tickets",
+        json={**NEW, "company": company_a.name, "reported_at": "0001-01-01T00:30:00+01:00"},
+    )
+    assert response.status_code == 422
+    assert "reported_at" in response.get_json()["error"]["fields"]
+    assert Ticket.select().count() == 0
+
+
 def test_list_is_scoped_and_paginated(app, client_a, customer_a, customer_b):
     for index in range(3):
         make_ticket(app, customer_a, title=f"Eigenes {index}")
@@ -257,3 +267,24 @@ def test_api_list_query_count_with_a_token(app, client, customer_a):
         response = client.get("/api/v1/tickets", headers=headers)
     assert response.get_json()["total"] == 11
     assert many.count == few.count <= 8
+
+
+@pytest.mark.parametrize("query", ["page=" + "9" * 25, "page=%C2%B2", "per_page=%C2%B2"])
+def test_absurd_page_numbers_are_answered_not_a_500(app, client_a, customer_a, query):
+    make_ticket(app, customer_a)
+    response = client_a.get(f"/api/v1/tickets?{query}")
+    assert response.status_code in (200, 422)
+    if response.status_code == 200:
+        assert response.get_json()["tickets"] == []
+
+
+def test_staff_deadline_on_a_ticket_that_is_not_urgent_is_422_not_ignored(
+    app, staff_client, customer_a
+):
+    ticket = make_ticket(app, customer_a)
+    response = staff_client.patch(
+        f"/api/v1/tickets/{ticket.number}", json={"deadline": "2099-01-01"}
+    )
+    assert response.status_code == 422
+    assert "deadline" in response.get_json()["error"]["fields"]
+    assert Ticket.get_by_id(ticket.id).deadline is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from portal import mail
+from portal.db import database
 from portal.models import User
 from portal.tickets import service
 from portal.tickets.models import Ticket
@@ -109,3 +111,32 @@ def test_a_broken_mail_server_does_not_lose_the_ticket(app, client_a, smtp):
     )
     assert response.status_code == 302
     assert Ticket.select().count() == 1
+
+
+def test_mails_outside_a_request_link_the_ticket_via_server_name(app, customer_a, mailbox):
+    app.config.update(SERVER_NAME="portal.example", PREFERRED_URL_SCHEME="https")
+    with app.app_context():  # e.g. the monitoring import or a CLI command: no request host
+        ticket = service.create_ticket(
+            customer_a,
+            service.Report(title="Server steht", description="Nichts geht.", priority="low"),
+        )
+    link = f"https://portal.example/tickets/{ticket.number}"
+    [confirmation] = mailbox.to(customer_a.email)
+    assert link in body(confirmation)
+    [alert] = mailbox.to(SUPPORT)
+    assert link in body(alert)
+
+
+def test_ticket_mails_wait_for_the_commit_of_an_enclosing_transaction(app, customer_a, smtp):
+    mailbox, _port = smtp
+    report = service.Report(title="Server steht", description="Nichts geht.", priority="low")
+    with (
+        app.test_request_context(),
+        pytest.raises(RuntimeError),
+        mail.after_commit(),
+        database.atomic(),
+    ):
+        service.create_ticket(customer_a, report)
+        raise RuntimeError("rolled back")
+    assert Ticket.select().count() == 0
+    assert mailbox.messages == []

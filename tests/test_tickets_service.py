@@ -407,9 +407,56 @@ def test_first_public_staff_message_is_the_first_response(app, customer_a, staff
     assert Ticket.get_by_id(ticket.id).first_response_at is not None
 
 
+def test_staff_solving_through_the_customers_button_is_the_first_response(app, customer_a, staff):
+    ticket = Ticket.get_by_id(make_ticket(app, customer_a).id)
+    with app.test_request_context():
+        service.resolve(ticket, staff, now=at("2026-11-24 09:00"))
+    assert Ticket.get_by_id(ticket.id).first_response_at == at("2026-11-24 09:00")
+
+
+def test_customer_solving_is_no_first_response(app, customer_a):
+    ticket = Ticket.get_by_id(make_ticket(app, customer_a).id)
+    with app.test_request_context():
+        service.resolve(ticket, customer_a)
+    assert Ticket.get_by_id(ticket.id).first_response_at is None
+
+
 def test_customer_answer_puts_a_waiting_ticket_back_in_progress(app, customer_a, staff):
     ticket = Ticket.get_by_id(make_ticket(app, customer_a).id)
     with app.test_request_context():
         service.change_ticket(ticket, staff, {"status": "waiting_for_customer"}, "")
         service.add_message(ticket, customer_a, "Hier die Antwort.")
     assert Ticket.get_by_id(ticket.id).status == "in_progress"
+
+
+def test_staff_only_activity_does_not_move_the_customers_last_activity(app, customer_a, staff):
+    reported = at("2026-11-24 08:00")
+    ticket = Ticket.get_by_id(make_ticket(app, customer_a, now=reported).id)
+    with app.test_request_context():
+        service.add_message(ticket, staff, "Intern", internal=True, now=at("2026-11-24 09:00"))
+        service.change_ticket(ticket, staff, {"assignee": staff}, now=at("2026-11-24 09:30"))
+    # customers see last_activity_at ("Letzte Aktivität"): nothing they can see happened
+    assert Ticket.get_by_id(ticket.id).last_activity_at == reported
+    with app.test_request_context():
+        service.add_message(ticket, staff, "Wir sind dran.", now=at("2026-11-24 10:00"))
+    assert Ticket.get_by_id(ticket.id).last_activity_at == at("2026-11-24 10:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1", 1),
+        ("007", 7),
+        ("999999999", 999_999_999),
+        ("1000000000", service.LARGE_NUMBER),
+        ("9" * 5000, service.LARGE_NUMBER),
+        ("0", 0),
+        ("", None),
+        ("-1", None),
+        ("²", None),
+        ("١", None),
+        ("abc", None),
+    ],
+)
+def test_whole_number_from_a_query_string(text, expected):
+    assert service.whole_number(text) == expected

@@ -147,6 +147,16 @@ def test_staff_cannot_record_a_call_in_the_future(staff_client, company_a):
     assert Ticket.select().count() == 0
 
 
+def test_staff_call_in_year_one_is_refused_not_a_500(staff_client, company_a):
+    response = staff_client.post(
+        "/tickets/neu",
+        data=form(company=str(company_a.id), contact="0", reported_at="0001-01-01T00:30"),
+    )
+    assert response.status_code == 422
+    assert "zu weit in der Vergangenheit" in page(response)
+    assert Ticket.select().count() == 0
+
+
 def test_customer_cannot_report_for_another_company(client_a, company_b, customer_a):
     client_a.post("/tickets/neu", data=form(company=str(company_b.id)))
     assert Ticket.get().company_id == customer_a.company_id
@@ -383,3 +393,22 @@ def test_pages_use_few_queries_whatever_the_number_of_tickets(
     many = measure()
     assert many == few
     assert many <= 8
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tickets?page=" + "9" * 25,
+        "/tickets?page=" + "9" * 5000,
+        "/tickets?page=%C2%B2",  # "²" counts as a digit for str.isdigit, not for int()
+        "/warteschlange?page=" + "9" * 25,
+        "/warteschlange?company=" + "9" * 25,
+        "/warteschlange?company=%C2%B2",
+    ],
+)
+def test_absurd_page_and_company_numbers_show_a_page_not_an_error(
+    app, client_a, staff_client, customer_a, url
+):
+    make_ticket(app, customer_a)
+    client = staff_client if url.startswith("/warteschlange") else client_a
+    assert client.get(url).status_code == 200

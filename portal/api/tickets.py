@@ -185,7 +185,11 @@ class Fields:
                 "z. B. 2026-11-25T08:30:00+01:00."
             )
             return None
-        return parsed.astimezone(dt.UTC)
+        try:
+            return parsed.astimezone(dt.UTC)
+        except OverflowError:  # e.g. 0001-01-01T00:30+01:00: before year 1 in UTC
+            self.errors[key] = _("Dieser Zeitpunkt liegt zu weit in der Vergangenheit.")
+            return None
 
     def check(self):
         if self.errors:
@@ -215,10 +219,11 @@ def _positive_int(name: str, default: int, errors: dict) -> int:
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    value = service.whole_number(raw)
+    if not value:
         errors[name] = _("Erwartet wird eine ganze Zahl ab 1.")
         return default
-    return int(raw)
+    return value
 
 
 @bp.route("/tickets")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
+from portal import mail
 from portal.db import utcnow
 from portal.i18n import local_datetime
 from portal.models import Company, User
@@ -34,6 +35,7 @@ SEVERITY_PRIORITY = {
 }
 DEFAULT_PRIORITY = "normal"
 MAX_ALERTS = 200
+MAX_FINGERPRINT = 200  # TicketAlert.fingerprint's column
 # Alertmanager's "zero" time for alerts that have not ended
 ZERO_TIME_PREFIX = "0001-01-01"
 
@@ -127,11 +129,17 @@ def _parse_one(raw, where: str, companies: dict, now: dt.datetime, errors: dict)
         )
     starts_at = _time(raw.get("startsAt"), f"{where}.startsAt", errors)
     ends_at = _time(raw.get("endsAt"), f"{where}.endsAt", errors)
+    fingerprint = raw.get("fingerprint") or _fingerprint(labels)
+    if not isinstance(fingerprint, str) or len(fingerprint) > MAX_FINGERPRINT:
+        errors[f"{where}.fingerprint"] = _(
+            "Der Fingerprint muss Text mit höchstens %(max)d Zeichen sein.", max=MAX_FINGERPRINT
+        )
+        return None
     if status not in ("firing", "resolved") or company is None or f"{where}.startsAt" in errors:
         return None
     name = labels.get("alertname", "").strip() or _("Alarm")
     return Alert(
-        fingerprint=str(raw.get("fingerprint") or _fingerprint(labels)),
+        fingerprint=fingerprint,
         status=status,
         name=name[:200],
         company=company,
@@ -174,15 +182,18 @@ def _priority(labels: dict) -> str:
 
 
 def ingest(actor: User, alerts: list[Alert], now: dt.datetime | None = None) -> list[Outcome]:
+    """All alerts of one call in one transaction, mails after the commit: Alertmanager
+    repeats a failed call whole, so a half-written one would open its tickets twice."""
     now = now or utcnow()
-    open_alerts = _open_alerts_by_fingerprint([a.fingerprint for a in alerts])
-    outcomes = []
-    for alert in alerts:
-        known = open_alerts.get((alert.company.id, alert.fingerprint))
-        if alert.status == "firing":
-            outcomes.append(_firing(actor, alert, known, now, open_alerts))
-        else:
-            outcomes.append(_resolved(actor, alert, known, now))
+    with mail.after_commit(), service.write_transaction():
+        open_alerts = _open_alerts_by_fingerprint([a.fingerprint for a in alerts])
+        outcomes = []
+        for alert in alerts:
+            known = open_alerts.get((alert.company.id, alert.fingerprint))
+            if alert.status == "firing":
+                outcomes.append(_firing(actor, alert, known, now, open_alerts))
+            else:
+                outcomes.append(_resolved(actor, alert, known, now))
     return outcomes
 
 
@@ -197,6 +208,9 @@ def _open_alerts_by_fingerprint(fingerprints: list[str]) -> dict:
 
 def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) -> Outcome:
     if known is not None:
+        if known.status == "resolved" and _started_before_it_ended(alert, known):
+            # a late (retried) send of the firing that was since resolved: nothing new
+            return Outcome(alert.fingerprint, "ignored", known.ticket.number)
         # Alertmanager repeats a firing alert every repeat_interval: one ticket is enough.
         TicketAlert.update(last_seen_at=now, status="firing").where(
             TicketAlert.id == known.id
@@ -224,9 +238,16 @@ def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) ->
     return Outcome(alert.fingerprint, "created", ticket.number)
 
 
+def _started_before_it_ended(alert: Alert, known: TicketAlert) -> bool:
+    return alert.starts_at is not None and alert.starts_at <= known.resolved_at
+
+
 def _resolved(actor, alert: Alert, known: TicketAlert | None, now) -> Outcome:
     if known is None:
         return Outcome(alert.fingerprint, "ignored")
+    if known.status == "resolved":
+        # Alertmanager may send a resolved alert again: the note is already there
+        return Outcome(alert.fingerprint, "resolved", known.ticket.number)
     ended = alert.ends_at or now
     TicketAlert.update(status="resolved", resolved_at=ended, last_seen_at=now).where(
         TicketAlert.id == known.id

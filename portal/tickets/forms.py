@@ -19,7 +19,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import Optional
+from wtforms.validators import Optional, ValidationError
 
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, PRIORITIES
 from portal.tickets.labels import AFFECTED_LABELS, PRIORITY_LABELS, STATUS_LABELS
@@ -44,6 +44,10 @@ def apply_errors(form: FlaskForm, errors: dict[str, str]) -> None:
         if target is None:
             target = next(iter(form))
         target.errors = [*target.errors, message] if target.errors else [message]
+
+
+def _berlin_to_utc(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=BERLIN).astimezone(dt.UTC)
 
 
 def triage_key(value: str | None) -> str:
@@ -91,6 +95,16 @@ class NewTicketForm(FlaskForm):
     component = HiddenField()
     state = HiddenField()
 
+    def validate_reported_at(self, field) -> None:
+        if field.data is None:
+            return
+        try:
+            _berlin_to_utc(field.data)
+        except OverflowError as error:  # 0001-01-01 00:30 in Berlin is before year 1 in UTC
+            raise ValidationError(
+                _l("Dieser Zeitpunkt liegt zu weit in der Vergangenheit.")
+            ) from error
+
     def for_user(self, user, companies=(), contacts=()) -> NewTicketForm:
         if user.is_staff:
             self.company.choices = [(0, _l("– bitte wählen –"))] + [
@@ -125,7 +139,7 @@ class NewTicketForm(FlaskForm):
             report.company = companies_by_id.get(self.company.data)
             report.reporter = (contacts_by_id or {}).get(self.contact.data)
             if self.reported_at.data:
-                report.reported_at = self.reported_at.data.replace(tzinfo=BERLIN).astimezone(dt.UTC)
+                report.reported_at = _berlin_to_utc(self.reported_at.data)
         return report
 
 

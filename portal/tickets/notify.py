@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -27,21 +27,14 @@ def suppressed():
         _suppressed.reset(token)
 
 
-def deliver(mails: list[Mail]) -> int:
-    if _suppressed.get():
-        return 0
-    return mail.send(mails)
-
-
-def _language(user) -> str:
-    language = getattr(user, "preferred_language", None)
-    return language if language in current_app.config["LANGUAGES"] else "de"
+def deliver(mails: list[Mail]) -> None:
+    """Send now, or when an enclosing mail.after_commit() block has committed."""
+    if not _suppressed.get():
+        mail.post(mails)
 
 
 def _link(ticket) -> str | None:
-    if not has_request_context():
-        return None
-    return url_for("tickets.view", number=ticket.number, _external=True)
+    return mail.external_url("tickets.view", number=ticket.number)
 
 
 def _render(to: str, language: str, subject, body) -> Mail:
@@ -73,7 +66,7 @@ def _customer(ticket):
 def _staff_recipient(ticket) -> tuple[str, str]:
     """The assignee, or the on-duty address for tickets nobody has taken yet."""
     if ticket.assignee_id:
-        return ticket.assignee.email, _language(ticket.assignee)
+        return ticket.assignee.email, mail.language_of(ticket.assignee)
     config = current_app.config
     return config.get("SUPPORT_EMAIL") or config["PROVIDER_SERVICE_EMAIL"], "de"
 
@@ -124,7 +117,7 @@ def ticket_created(ticket) -> list[Mail]:
         mails.append(
             _render(
                 customer.email,
-                _language(customer),
+                mail.language_of(customer),
                 lambda: _("Ihr Ticket %(number)s ist eingegangen", number=ticket.number),
                 lambda: _confirmation(ticket, customer),
             )
@@ -151,7 +144,7 @@ def staff_replied(ticket, message) -> list[Mail]:
     return [
         _render(
             customer.email,
-            _language(customer),
+            mail.language_of(customer),
             lambda: _("Neue Antwort zu Ihrem Ticket %(number)s", number=ticket.number),
             lambda: _lines(
                 _("Guten Tag %(name)s,", name=customer.name),
@@ -176,7 +169,7 @@ def status_changed(ticket, old_status: str) -> list[Mail]:
     return [
         _render(
             customer.email,
-            _language(customer),
+            mail.language_of(customer),
             lambda: _("Neuer Status für Ihr Ticket %(number)s", number=ticket.number),
             lambda: _lines(
                 _("Guten Tag %(name)s,", name=customer.name),

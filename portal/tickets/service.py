@@ -472,14 +472,16 @@ def add_message(
                 ticket=ticket, author=author, body=body.strip(), internal=internal, created_at=now
             )
             _store_uploads(ticket, message, author, uploads, internal, now, written)
-            updates = {Ticket.last_activity_at: now}
+            # customers see last_activity_at: an internal note is no activity of theirs
+            updates = {} if internal else {Ticket.last_activity_at: now}
             if author.is_staff and not internal and ticket.first_response_at is None:
                 updates[Ticket.first_response_at] = now
             if not author.is_staff and ticket.status == "waiting_for_customer":
                 _status_event(ticket, author, "in_progress", "", now)
                 updates[Ticket.status] = "in_progress"
                 updates[Ticket.in_queue] = True  # still open: the queue flag stays as it was
-            Ticket.update(updates).where(Ticket.id == ticket.id).execute()
+            if updates:
+                Ticket.update(updates).where(Ticket.id == ticket.id).execute()
             for column, value in updates.items():
                 setattr(ticket, column.name, value)
     except BaseException:
@@ -562,7 +564,9 @@ def _validate_changes(ticket: Ticket, changes: dict, reason: str) -> dict[str, s
     flags = ("priority", "urgent", "urgent_reason", "deadline", "relaxed_days")
     merged = {name: changes.get(name, getattr(ticket, name)) for name in flags}
     if not merged["urgent"]:
-        merged["urgent_reason"], merged["deadline"] = "", None
+        merged["urgent_reason"] = ""
+        if "deadline" not in changes:  # a new deadline without "dringend" is an error
+            merged["deadline"] = None
     errors.update(
         validate_flags(
             merged["priority"],
@@ -595,9 +599,7 @@ def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
 
     if "status" in changes:
         event("status", ticket.status, changes["status"], public=True)
-        _set_status(ticket, changes["status"], now)
-        if ticket.first_response_at is None:
-            ticket.first_response_at = now
+        _set_status(ticket, changes["status"], now, actor)
     if "priority" in changes:
         event("priority", ticket.priority, changes["priority"], public=True)
         ticket.priority = changes["priority"]
@@ -621,7 +623,8 @@ def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
         ticket.response_due = compute_response_due(
             ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days
         )
-    ticket.last_activity_at = now
+    if any(e.public for e in events):  # customers see last_activity_at, not staff-only events
+        ticket.last_activity_at = now
     return events
 
 
@@ -637,9 +640,12 @@ def _event_value(value) -> str:
     return str(value)
 
 
-def _set_status(ticket: Ticket, status: str, now: dt.datetime) -> None:
+def _set_status(ticket: Ticket, status: str, now: dt.datetime, actor: User | None = None) -> None:
+    """A staff member's status change is a response: the first one is the first response."""
     ticket.status = status
     ticket.resolved_at = now if status in DONE_STATUSES else None
+    if actor is not None and actor.is_staff and ticket.first_response_at is None:
+        ticket.first_response_at = now
 
 
 def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
@@ -649,7 +655,7 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
         raise TicketError({"status": _("Dieses Ticket ist bereits abgeschlossen.")})
     with write_transaction():
         event = _status_event(ticket, actor, "resolved", "", now)
-        _set_status(ticket, "resolved", now)
+        _set_status(ticket, "resolved", now, actor)
         ticket.last_activity_at = now
         ticket.save()
     return event
@@ -676,7 +682,7 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
     new_status = "in_progress" if ticket.first_response_at else "new"
     with write_transaction():
         event = _status_event(ticket, actor, new_status, "", now)
-        _set_status(ticket, new_status, now)
+        _set_status(ticket, new_status, now, actor)
         ticket.last_activity_at = now
         ticket.save()
     notify.deliver(notify.reopened(ticket))
@@ -730,6 +736,23 @@ def staff_members() -> list[User]:
     )
 
 
+# Pages beyond this are empty anyway; the cap keeps OFFSET inside the database's integers.
+MAX_PAGE = 1_000_000
+# What whole_number() answers for a longer number (int() refuses more than 4300 digits).
+LARGE_NUMBER = 10**9
+
+
+def whole_number(text: str) -> int | None:
+    """ASCII digits from a query string as an int (LARGE_NUMBER at most), else None.
+
+    str.isdigit alone also accepts "²", which int() refuses.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0") or "0"
+    return LARGE_NUMBER if len(digits) > len(str(LARGE_NUMBER)) - 1 else int(digits)
+
+
 def paginate(query: peewee.ModelSelect, page: int, per_page: int, rows=None) -> tuple[list, int]:
     """One page of rows and the total: two queries.
 
@@ -740,4 +763,4 @@ def paginate(query: peewee.ModelSelect, page: int, per_page: int, rows=None) -> 
     # which keeps SQLite from counting with its fast whole-index count.
     total = query.order_by().select(peewee.fn.COUNT(peewee.SQL("*"))).scalar()
     page_query = rows(query) if rows else query
-    return list(page_query.paginate(page, per_page)), total
+    return list(page_query.paginate(min(page, MAX_PAGE), per_page)), total

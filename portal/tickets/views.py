@@ -48,8 +48,8 @@ def _ticket_labels():
 
 
 def _page_number() -> int:
-    page = request.args.get("page", "1")
-    return int(page) if page.isdigit() and int(page) > 0 else 1
+    page = service.whole_number(request.args.get("page", "1"))
+    return page if page else 1
 
 
 def _per_page() -> int:
@@ -204,7 +204,7 @@ def queue():
     filters = {
         "assigned": args.get("assigned", ""),
         "overdue": args.get("overdue") == "1",
-        "company": int(args["company"]) if args.get("company", "").isdigit() else None,
+        "company": service.whole_number(args.get("company", "")),
         "priority": args.get("priority") if args.get("priority") in PRIORITIES else "",
     }
     if filters["assigned"] == "mine":
