@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, validation_error
-from portal.api.openapi import error_responses, register
+from portal.api.openapi import error_responses, json_body, json_response, register
 from portal.clock import now
 from portal.tickets import alerts
 
@@ -54,67 +54,58 @@ register(
                     "the call (422) and nothing is written."
                 ),
                 "security": [{"bearer": []}],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["alerts"],
-                                "properties": {
-                                    "alerts": {
-                                        "type": "array",
-                                        "maxItems": alerts.MAX_ALERTS,
-                                        "items": {
-                                            "type": "object",
-                                            "required": ["status", "labels"],
-                                            "properties": {
-                                                "status": {"enum": ["firing", "resolved"]},
-                                                "labels": {"type": "object"},
-                                                "annotations": {"type": "object"},
-                                                "startsAt": {"type": "string"},
-                                                "endsAt": {"type": "string"},
-                                                "generatorURL": {"type": "string"},
-                                                "fingerprint": {"type": "string"},
-                                            },
-                                        },
-                                    }
+                "requestBody": json_body(
+                    {
+                        "type": "object",
+                        "required": ["alerts"],
+                        "properties": {
+                            "alerts": {
+                                "type": "array",
+                                "maxItems": alerts.MAX_ALERTS,
+                                "items": {
+                                    "type": "object",
+                                    "required": ["status", "labels"],
+                                    "properties": {
+                                        "status": {"enum": ["firing", "resolved"]},
+                                        "labels": {"type": "object"},
+                                        "annotations": {"type": "object"},
+                                        "startsAt": {"type": "string"},
+                                        "endsAt": {"type": "string"},
+                                        "generatorURL": {"type": "string"},
+                                        "fingerprint": {"type": "string"},
+                                    },
                                 },
                             }
-                        }
-                    },
-                },
+                        },
+                    }
+                ),
                 "responses": {
-                    "200": {
-                        "description": "What happened to each alert",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "results": {
-                                            "type": "array",
-                                            "items": {
-                                                "type": "object",
-                                                "properties": {
-                                                    "fingerprint": {"type": "string"},
-                                                    "action": {
-                                                        "enum": [
-                                                            "created",
-                                                            "repeated",
-                                                            "resolved",
-                                                            "ignored",
-                                                        ]
-                                                    },
-                                                    "ticket": {"type": ["string", "null"]},
-                                                },
+                    "200": json_response(
+                        "What happened to each alert",
+                        {
+                            "type": "object",
+                            "properties": {
+                                "results": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "fingerprint": {"type": "string"},
+                                            "action": {
+                                                "enum": [
+                                                    "created",
+                                                    "repeated",
+                                                    "resolved",
+                                                    "ignored",
+                                                ]
                                             },
-                                        }
+                                            "ticket": {"type": ["string", "null"]},
+                                        },
                                     },
                                 }
-                            }
+                            },
                         },
-                    },
+                    ),
                     **error_responses(401, 403, 422),
                 },
             }

@@ -12,7 +12,13 @@ from portal import mail
 from portal.api import bp
 from portal.api.auth import api_login_required
 from portal.api.errors import ApiError, json_object, validation_error
-from portal.api.openapi import error_responses, register
+from portal.api.openapi import (
+    error_responses,
+    json_body,
+    json_response,
+    register,
+    schema_ref,
+)
 from portal.changes import rules, schemas, service
 from portal.changes.models import PlannedChange
 
@@ -252,7 +258,7 @@ _CHANGE_SCHEMA = {
         "kind": {"enum": list(rules.KINDS)},
         "kind_label": {"type": "string"},
         "title": {"type": "string"},
-        "details": {"oneOf": [{"$ref": f"#/components/schemas/{n}"} for n in _DETAILS_SCHEMAS]},
+        "details": {"oneOf": [schema_ref(n) for n in _DETAILS_SCHEMAS]},
         "wished_date": {"type": "string", "format": "date"},
         "alternative_date": {"type": ["string", "null"], "format": "date"},
         "state": {"enum": list(rules.STATES)},
@@ -274,8 +280,7 @@ _CHANGE_SCHEMA = {
         "warnings": {"type": "array", "items": {"type": "string"}},
     },
 }
-_JSON = "application/json"
-_ref = {"$ref": "#/components/schemas/PlannedChange"}
+_ref = schema_ref("PlannedChange")
 
 register(
     {
@@ -287,17 +292,13 @@ register(
                     {"name": "kind", "in": "query", "schema": {"enum": list(rules.KINDS)}},
                 ],
                 "responses": {
-                    "200": {
-                        "description": "Ordered by wished date",
-                        "content": {
-                            _JSON: {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {"changes": {"type": "array", "items": _ref}},
-                                }
-                            }
+                    "200": json_response(
+                        "Ordered by wished date",
+                        {
+                            "type": "object",
+                            "properties": {"changes": {"type": "array", "items": _ref}},
                         },
-                    },
+                    ),
                     **error_responses(401, 422),
                 },
             },
@@ -308,29 +309,21 @@ register(
                     "than a year ahead are refused (422). Shorter notice than recommended is "
                     "accepted; `warnings` says so and `lead_time_ok` is false."
                 ),
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        _JSON: {
-                            "schema": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["kind", "details", "wished_date"],
-                                "properties": {
-                                    "kind": {"enum": list(rules.KINDS)},
-                                    "details": _CHANGE_SCHEMA["properties"]["details"],
-                                    "wished_date": {"type": "string", "format": "date"},
-                                    "alternative_date": {
-                                        "type": ["string", "null"],
-                                        "format": "date",
-                                    },
-                                },
-                            }
-                        }
-                    },
-                },
+                "requestBody": json_body(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["kind", "details", "wished_date"],
+                        "properties": {
+                            "kind": {"enum": list(rules.KINDS)},
+                            "details": _CHANGE_SCHEMA["properties"]["details"],
+                            "wished_date": {"type": "string", "format": "date"},
+                            "alternative_date": {"type": ["string", "null"], "format": "date"},
+                        },
+                    }
+                ),
                 "responses": {
-                    "201": {"description": "Announced", "content": {_JSON: {"schema": _ref}}},
+                    "201": json_response("Announced", _ref),
                     **error_responses(400, 401, 403, 422),
                 },
             },
@@ -342,7 +335,7 @@ register(
             "get": {
                 "summary": "One planned change (another company's answers 404)",
                 "responses": {
-                    "200": {"description": "The change", "content": {_JSON: {"schema": _ref}}},
+                    "200": json_response("The change", _ref),
                     **error_responses(401, 404),
                 },
             },
@@ -356,28 +349,21 @@ register(
                     "declined with decline_reason. A change that is already done, declined or "
                     "withdrawn answers 409."
                 ),
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        _JSON: {
-                            "schema": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "properties": {
-                                    "state": {
-                                        "enum": ["withdrawn", "scheduled", "done", "declined"]
-                                    },
-                                    "scheduled_start": {"type": "string", "format": "date-time"},
-                                    "scheduled_end": {"type": "string", "format": "date-time"},
-                                    "technician": {"type": "string", "format": "email"},
-                                    "decline_reason": {"type": "string"},
-                                },
-                            }
-                        }
-                    },
-                },
+                "requestBody": json_body(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "state": {"enum": ["withdrawn", "scheduled", "done", "declined"]},
+                            "scheduled_start": {"type": "string", "format": "date-time"},
+                            "scheduled_end": {"type": "string", "format": "date-time"},
+                            "technician": {"type": "string", "format": "email"},
+                            "decline_reason": {"type": "string"},
+                        },
+                    }
+                ),
                 "responses": {
-                    "200": {"description": "The change", "content": {_JSON: {"schema": _ref}}},
+                    "200": json_response("The change", _ref),
                     **error_responses(400, 401, 403, 404, 409, 422),
                 },
             },

@@ -7,7 +7,7 @@ from flask_login import current_user
 from portal.api import bp
 from portal.api.auth import api_login_required
 from portal.api.errors import json_object, validation_error
-from portal.api.openapi import document, error_responses, register
+from portal.api.openapi import document, error_responses, json_response, register
 
 
 @bp.route("/openapi.json")
@@ -53,23 +53,19 @@ register(
             "get": {
                 "summary": "The signed-in account",
                 "responses": {
-                    "200": {
-                        "description": "The account",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "email": {"type": "string"},
-                                        "name": {"type": "string"},
-                                        "role": {"enum": ["customer", "staff", "admin"]},
-                                        "company": {"type": ["string", "null"]},
-                                        "preferred_language": {"type": ["string", "null"]},
-                                    },
-                                }
-                            }
+                    "200": json_response(
+                        "The account",
+                        {
+                            "type": "object",
+                            "properties": {
+                                "email": {"type": "string"},
+                                "name": {"type": "string"},
+                                "role": {"enum": ["customer", "staff", "admin"]},
+                                "company": {"type": ["string", "null"]},
+                                "preferred_language": {"type": ["string", "null"]},
+                            },
                         },
-                    },
+                    ),
                     **error_responses(401),
                 },
             },

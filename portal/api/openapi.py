@@ -55,9 +55,26 @@ def register(paths: dict, schemas: dict | None = None) -> None:
     DOCUMENT["components"]["schemas"].update(schemas or {})
 
 
+JSON = "application/json"
+
+
+def schema_ref(name: str) -> dict:
+    """A reference to a schema in components/schemas."""
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def json_body(schema: dict) -> dict:
+    """A required JSON request body."""
+    return {"required": True, "content": {JSON: {"schema": schema}}}
+
+
+def json_response(description: str, schema: dict) -> dict:
+    """A response with a JSON body."""
+    return {"description": description, "content": {JSON: {"schema": schema}}}
+
+
 def error_responses(*statuses: int) -> dict:
-    ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-    return {str(status): {"description": "Error", **ref} for status in statuses}
+    return {str(status): json_response("Error", schema_ref("Error")) for status in statuses}
 
 
 def document() -> dict:

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from portal.api import bp
 from portal.api.errors import ApiError, json_object
-from portal.api.openapi import error_responses, register
+from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
 from portal.sla.calendar import BERLIN, EXTENDED, SERVICE
 from portal.sla.setup import WEEKDAY_KEYS
 from portal.sla_page import service as sla
@@ -157,14 +157,7 @@ register(
                     "Labels follow Accept-Language or the account's language."
                 ),
                 "security": [{}, {"bearer": []}, {"session": []}],
-                "responses": {
-                    "200": {
-                        "description": "The SLA",
-                        "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/Sla"}}
-                        },
-                    }
-                },
+                "responses": {"200": json_response("The SLA", schema_ref("Sla"))},
             }
         },
         "/classify": {
@@ -174,31 +167,19 @@ register(
                     "Public. Send exactly one of `text` (1 to 9999 characters) or `answers`."
                 ),
                 "security": [{}, {"bearer": []}, {"session": []}],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "properties": {
-                                    "text": {"type": "string", "minLength": 1, "maxLength": 9999},
-                                    "answers": _ANSWERS,
-                                },
-                                "oneOf": [{"required": ["text"]}, {"required": ["answers"]}],
-                            }
-                        }
-                    },
-                },
-                "responses": {
-                    "200": {
-                        "description": "The suggested class",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Classification"}
-                            }
+                "requestBody": json_body(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "text": {"type": "string", "minLength": 1, "maxLength": 9999},
+                            "answers": _ANSWERS,
                         },
-                    },
+                        "oneOf": [{"required": ["text"]}, {"required": ["answers"]}],
+                    }
+                ),
+                "responses": {
+                    "200": json_response("The suggested class", schema_ref("Classification")),
                     **error_responses(400),
                 },
             }
