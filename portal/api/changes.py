@@ -19,6 +19,7 @@ from portal.api.openapi import (
     register,
     schema_ref,
 )
+from portal.api.responses import created
 from portal.changes import rules, schemas, service
 from portal.changes.models import PlannedChange
 
@@ -117,10 +118,7 @@ def create_change():
     except service.ChangeInputError as error:
         raise _input_error(error) from error
     change = _visible_change(change.id)
-    response = jsonify(change_json(change))
-    response.status_code = 201
-    response.headers["Location"] = url_for("api.get_change", change_id=change.id)
-    return response
+    return created(change_json(change), url_for("api.get_change", change_id=change.id))
 
 
 @bp.route("/changes/<int:change_id>")
