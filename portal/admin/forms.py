@@ -8,7 +8,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.admin.rules import parse_hours
-from portal.auth.service import MIN_PASSWORD_LENGTH
+from portal.auth.forms import password_length, token_name_field
 from portal.models import ROLES
 
 ROLE_LABELS = {
@@ -133,10 +133,7 @@ class UserCreateForm(UserEditForm):
         _l("Anfangspasswort"),
         validators=[
             Optional(),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                message=_l("Das Passwort muss mindestens %(min)d Zeichen haben."),
-            ),
+            password_length(),
         ],
     )
     active = None  # new accounts are active
@@ -144,11 +141,4 @@ class UserCreateForm(UserEditForm):
 
 class MonitoringTokenForm(FlaskForm):
     user = SelectField(_l("Mitarbeiter"), choices=[], validate_choice=False)
-    name = StringField(
-        _l("Bezeichnung"),
-        default="Alertmanager",
-        validators=[
-            DataRequired(_l("Bitte geben Sie dem Token einen Namen.")),
-            Length(max=100, message=_l("Höchstens %(max)d Zeichen.")),
-        ],
-    )
+    name = token_name_field(default="Alertmanager")

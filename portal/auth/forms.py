@@ -21,6 +21,26 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
+def password_length() -> Length:
+    """The minimum length of a password, for every form that sets one."""
+    return Length(
+        min=MIN_PASSWORD_LENGTH,
+        message=_l("Das Passwort muss mindestens %(min)d Zeichen haben."),
+    )
+
+
+def token_name_field(**kwargs) -> StringField:
+    """The name of an API token, for the account page and the admin's monitoring tokens."""
+    return StringField(
+        _l("Bezeichnung"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie dem Token einen Namen.")),
+            Length(max=100, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+        **kwargs,
+    )
+
+
 class PasswordForm(FlaskForm):
     current = PasswordField(
         _l("Aktuelles Passwort"),
@@ -30,10 +50,7 @@ class PasswordForm(FlaskForm):
         _l("Neues Passwort"),
         validators=[
             DataRequired(_l("Bitte geben Sie ein neues Passwort ein.")),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                message=_l("Das Passwort muss mindestens %(min)d Zeichen haben."),
-            ),
+            password_length(),
         ],
     )
     repeat = PasswordField(
@@ -49,13 +66,7 @@ class LanguageForm(FlaskForm):
 
 
 class TokenForm(FlaskForm):
-    name = StringField(
-        _l("Bezeichnung"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie dem Token einen Namen.")),
-            Length(max=100, message=_l("Höchstens %(max)d Zeichen.")),
-        ],
-    )
+    name = token_name_field()
     scope = SelectField(
         _l("Zweck"),
         choices=[("api", _l("Programmierschnittstelle (API)")), ("monitoring", _l("Monitoring"))],
