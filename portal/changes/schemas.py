@@ -76,6 +76,9 @@ STATE_LABELS = {
 YES_NO_UNSURE = (("yes", _l("Ja")), ("no", _l("Nein")), ("unsure", _l("Weiß ich nicht")))
 YES_NO = (("yes", _l("Ja")), ("no", _l("Nein")))
 
+# Free remarks, the last field of every kind that has more than one.
+REMARKS = FieldSpec("remarks", TEXTAREA, _l("Anmerkungen"), max_length=4000)
+
 SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
     "new_employee": (
         FieldSpec(
@@ -140,7 +143,7 @@ SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
                 ("existing", _l("Vorhandenes Telefon")),
             ),
         ),
-        FieldSpec("remarks", TEXTAREA, _l("Anmerkungen"), max_length=4000),
+        REMARKS,
     ),
     "software_install": (
         FieldSpec(
@@ -168,7 +171,7 @@ SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
             required_message=_l("Bitte sagen Sie uns, ob eine Lizenz vorhanden ist."),
             choices=YES_NO_UNSURE,
         ),
-        FieldSpec("remarks", TEXTAREA, _l("Anmerkungen"), max_length=4000),
+        REMARKS,
     ),
     "update": (
         FieldSpec(
@@ -192,7 +195,7 @@ SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
             required_message=_l("Bitte sagen Sie uns, ob eine Ausfallzeit akzeptabel ist."),
             choices=YES_NO,
         ),
-        FieldSpec("remarks", TEXTAREA, _l("Anmerkungen"), max_length=4000),
+        REMARKS,
     ),
     "other": (
         FieldSpec(
