@@ -128,6 +128,12 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture
+def runner(app):
+    """Flask's CLI runner, for the `flask --app portal …` commands."""
+    return app.test_cli_runner()
+
+
 def login_client(app, user):
     client = app.test_client()
     with client.session_transaction() as session:

@@ -6,11 +6,6 @@ from portal.db import current_version, database, latest_version
 from portal.models import ApiToken, Company, User
 
 
-@pytest.fixture
-def runner(app):
-    return app.test_cli_runner()
-
-
 def test_init_db_is_idempotent(runner, db):
     first = runner.invoke(args=["init-db"])
     assert first.exit_code == 0, first.output

@@ -1,14 +1,7 @@
 """Demo tickets for the demo companies, and the bulk tickets the benchmark loads."""
 
-import pytest
-
 from portal.db import utcnow
 from portal.tickets.models import Ticket, TicketCounter, TicketEvent, TicketMessage
-
-
-@pytest.fixture
-def runner(app):
-    return app.test_cli_runner()
 
 
 def test_demo_content_shows_every_kind_of_ticket(runner, db):
