@@ -145,13 +145,21 @@ def message(change_id: int):
     return redirect(url_for("changes.detail", change_id=change.id) + "#nachrichten")
 
 
+def _state_refused(change, error: service.ChangeStateError):
+    """The change is no longer in a state that allows this (e.g. withdrawn meanwhile)."""
+    flash(str(error), "error")
+    return redirect(url_for("changes.detail", change_id=change.id)), 303
+
+
 def _state_action(change_id: int, action, success: str):
+    """A button that posts only the CSRF token and moves the change to another state."""
+    if not _csrf_ok():
+        abort(400)
     change = _change_or_404(change_id)
     try:
         action(change)
     except service.ChangeStateError as error:
-        flash(str(error), "error")
-        return redirect(url_for("changes.detail", change_id=change.id)), 303
+        return _state_refused(change, error)
     flash(success, "success")
     return redirect(url_for("changes.detail", change_id=change.id))
 
@@ -160,16 +168,12 @@ def _state_action(change_id: int, action, success: str):
 @login_required
 def withdraw(change_id: int):
     customer_required()
-    if not _csrf_ok():
-        abort(400)
     return _state_action(change_id, service.withdraw, _("Sie haben die Ankündigung zurückgezogen."))
 
 
 @bp.route("/aenderungen/<int:change_id>/erledigt", methods=["POST"])
 @staff_required
 def done(change_id: int):
-    if not _csrf_ok():
-        abort(400)
     return _state_action(change_id, service.mark_done, _("Die Änderung ist als erledigt markiert."))
 
 
@@ -191,8 +195,7 @@ def decline(change_id: int):
         form.reason.errors = [error.fields["decline_reason"]]
         return _render_detail(change, 422, decline_form=form)
     except service.ChangeStateError as error:
-        flash(str(error), "error")
-        return redirect(url_for("changes.detail", change_id=change.id)), 303
+        return _state_refused(change, error)
     flash(_("Die Ankündigung ist abgelehnt; der Kunde sieht Ihren Grund."), "success")
     return redirect(url_for("changes.detail", change_id=change.id))
 
@@ -236,8 +239,7 @@ def schedule(change_id: int):
             form.end.errors = [error.fields["scheduled_end"]]
         return _render_detail(change, 422, schedule_form=form)
     except service.ChangeStateError as error:
-        flash(str(error), "error")
-        return redirect(url_for("changes.detail", change_id=change.id)), 303
+        return _state_refused(change, error)
     flash(_("Die Änderung ist eingeplant. Der Kunde sieht den Termin."), "success")
     for warning in warnings:
         flash(warning, "warning")
