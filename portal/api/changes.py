@@ -86,7 +86,6 @@ def list_changes():
         if value not in allowed:
             raise validation_error(
                 {name: _("Erlaubt sind: %(choices)s.", choices=", ".join(allowed))},
-                _("Die Angaben sind ungültig."),
             )
         query = query.where(getattr(PlannedChange, name) == value)
     changes = query.order_by(PlannedChange.wished_date, PlannedChange.id)
@@ -129,11 +128,11 @@ def get_change(change_id: int):
 
 def _parse_moment(value, name: str) -> dt.datetime:
     """ISO 8601; without an offset the time is read as Europe/Berlin local time."""
+    refused = validation_error(
+        {name: _("Bitte als Datum mit Uhrzeit angeben, z. B. 2026-12-09T09:00:00+01:00.")}
+    )
     if not isinstance(value, str):
-        raise validation_error(
-            {name: _("Bitte als Datum mit Uhrzeit angeben, z. B. 2026-12-09T09:00:00+01:00.")},
-            _("Die Angaben sind ungültig."),
-        )
+        raise refused
     try:
         moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         if moment.tzinfo is None:
@@ -141,10 +140,7 @@ def _parse_moment(value, name: str) -> dt.datetime:
         rules.plausible_date(moment.date())
         return moment.astimezone(dt.UTC)
     except (ValueError, OverflowError) as error:
-        raise validation_error(
-            {name: _("Bitte als Datum mit Uhrzeit angeben, z. B. 2026-12-09T09:00:00+01:00.")},
-            _("Die Angaben sind ungültig."),
-        ) from error
+        raise refused from error
 
 
 def _patch_as_customer(change: PlannedChange, body: dict) -> PlannedChange:
@@ -164,12 +160,10 @@ def _patch_as_staff(change: PlannedChange, body: dict) -> list[str]:
     if state is not None and state not in ("scheduled", "done", "declined"):
         raise validation_error(
             {"state": _("Erlaubt sind: %(choices)s.", choices="scheduled, done, declined")},
-            _("Die Angaben sind ungültig."),
         )
     if "decline_reason" in body and state != "declined":
         raise validation_error(
             {"decline_reason": _("Ein Grund gehört nur zu state: declined.")},
-            _("Die Angaben sind ungültig."),
         )
     if SCHEDULE_KEYS & set(body) or state == "scheduled":
         start = body.get("scheduled_start", _iso(change.scheduled_start))
@@ -182,12 +176,11 @@ def _patch_as_staff(change: PlannedChange, body: dict) -> list[str]:
         if email is None:
             fields["technician"] = _("Bitte geben Sie die E-Mail-Adresse des Technikers an.")
         if fields:
-            raise validation_error(fields, _("Die Angaben sind ungültig."))
+            raise validation_error(fields)
         technician = service.find_technician(email)
         if technician is None:
             raise validation_error(
                 {"technician": _("Unter dieser E-Mail-Adresse gibt es keinen Techniker.")},
-                _("Die Angaben sind ungültig."),
             )
         start_at = _parse_moment(start, "scheduled_start")
         end_at = _parse_moment(end, "scheduled_end")

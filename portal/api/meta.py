@@ -39,7 +39,6 @@ def update_me():
     if language not in (None, *current_app.config["LANGUAGES"]):
         raise validation_error(
             {"preferred_language": _("Erlaubt sind: %(choices)s.", choices="de, en, null")},
-            _("Die Angaben sind ungültig."),
         )
     user = current_user._get_current_object()
     user.preferred_language = language

@@ -6,7 +6,7 @@ from flask import current_app, jsonify
 from flask_babel import gettext as _
 
 from portal.api import bp
-from portal.api.errors import ApiError, json_object
+from portal.api.errors import ApiError, json_object, validation_error
 from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
 from portal.sla.calendar import BERLIN, EXTENDED, SERVICE
 from portal.sla.setup import WEEKDAY_KEYS
@@ -77,9 +77,7 @@ def classify():
     try:
         result = _classify_text(body["text"]) if "text" in body else _classify_answers(body)
     except wizard.TriageInputError as error:
-        raise ApiError(
-            400, "validation_error", _("Die Angaben sind ungültig."), error.fields
-        ) from error
+        raise validation_error(error.fields, status=400) from error
     return jsonify(wizard.result_json(result, sla.current_contract()))
 
 
