@@ -121,7 +121,7 @@ def test_wizard_details_are_kept_for_staff(client_a, staff_client):
 def test_class_choices_show_the_sla_explanation_and_the_customers_target(client_a):
     html = page(client_a.get("/tickets/neu"))
     assert "zentral genutzten Servers" in html
-    assert "innerhalb von 1 Stunden, rund um die Uhr" in html  # contract customer, critical
+    assert "innerhalb von 1 Stunde, rund um die Uhr" in html  # contract customer, critical
 
 
 def test_staff_records_a_hotline_call(staff_client, company_a, customer_a):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -13,6 +12,7 @@ from portal.i18n import translated
 from portal.models import Company, User
 from portal.sla.calendar import EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
+from portal.sla_page.service import duration_text
 from portal.tickets import attachments, bp, service
 from portal.tickets.display import due_phrase, time_left
 from portal.tickets.forms import (
@@ -93,15 +93,16 @@ def priority_hints(company: Company | None) -> dict[str, str]:
         text = str(PRIORITY_EXPLANATIONS[priority])
         if company is not None:
             target = target_for(priority, company.has_contract, company.response_overrides)
+            # duration_text says "1 Stunde" / "1 hour", not "1 Stunden"
             if target.calendar_name == EXTENDED:
                 promise = _(
-                    "Erste Rückmeldung innerhalb von %(hours)s Stunden, rund um die Uhr.",
-                    hours=format_decimal(target.hours),
+                    "Erste Rückmeldung innerhalb von %(duration)s, rund um die Uhr.",
+                    duration=duration_text(target.hours),
                 )
             else:
                 promise = _(
-                    "Erste Rückmeldung innerhalb von %(hours)s Stunden in den Servicezeiten.",
-                    hours=format_decimal(target.hours),
+                    "Erste Rückmeldung innerhalb von %(duration)s in den Servicezeiten.",
+                    duration=duration_text(target.hours),
                 )
             text = f"{text} {promise}"
         hints[priority.value] = text
