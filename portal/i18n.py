@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import parse_pattern
 from flask import current_app, has_request_context, request, session, url_for
 from flask_babel import Babel, format_date, format_decimal, get_locale, get_translations
 from flask_login import current_user
@@ -103,24 +104,35 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def format_local(value: dt.datetime, pattern: str) -> str:
+def format_local(value: dt.datetime, pattern: str, locale=None) -> str:
     """flask_babel.format_datetime(value, pattern) without its per-call lookups.
 
-    List pages format dozens of times per request; this goes straight to Babel with the
-    configured time zone and the request's locale (same output, a quarter of the time).
+    List pages format dozens of times per request; this applies Babel's parsed (and cached)
+    pattern to the value in the configured time zone and the request's locale: the same
+    output in about a third of the time. A naive value counts as UTC, as in Babel.
     """
-    zone = _zone(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return babel_format_datetime(value, pattern, tzinfo=zone, locale=get_locale())
+    if not isinstance(value, dt.datetime):  # dates, timestamps: Babel's own conversions
+        zone = _zone(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+        return babel_format_datetime(value, pattern, tzinfo=zone, locale=locale or get_locale())
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    local = value.astimezone(_zone(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
+    return parse_pattern(pattern).apply(local, locale or get_locale())
+
+
+DATETIME_PATTERNS = {
+    "de": {"full": "EEE, dd.MM.yyyy, HH:mm", "short": "dd.MM.yyyy HH:mm", "time": "HH:mm"},
+    "en": {"full": "EEE, d MMM yyyy, HH:mm", "short": "d MMM yyyy HH:mm", "time": "HH:mm"},
+}
 
 
 def local_datetime(value: dt.datetime | None, style: str = "full") -> str:
     """'Di, 25.11.2026, 08:30' in German, 'Tue, 25 Nov 2026, 08:30' in English, local time."""
     if value is None:
         return "–"
-    patterns = {"full": "EEE, dd.MM.yyyy, HH:mm", "short": "dd.MM.yyyy HH:mm", "time": "HH:mm"}
-    if str(get_locale()) == "en":
-        patterns = {"full": "EEE, d MMM yyyy, HH:mm", "short": "d MMM yyyy HH:mm", "time": "HH:mm"}
-    return format_local(value, patterns[style])
+    locale = get_locale()
+    patterns = DATETIME_PATTERNS["en" if locale.language == "en" else "de"]
+    return format_local(value, patterns[style], locale)
 
 
 def local_date(value: dt.date | None, style: str = "medium") -> str:
