@@ -57,7 +57,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None  # the login page says it itself
-    login_manager.user_loader(lambda user_id: User.get_or_none(User.id == int(user_id)))
+    login_manager.user_loader(lambda user_id: User.by_id(int(user_id)))
     login_manager.request_loader(load_user_from_request)
 
     @app.context_processor

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 
 from portal.access import scope_to_company
 from portal.clock import calendars
-from portal.db import database, utcnow
+from portal.db import PreparedSelect, database, param, utcnow
 from portal.models import Company, User
 from portal.sla.queue import CONTRACT_RANK, QueueEntry
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
@@ -282,6 +282,19 @@ def move_company_tickets(company: Company) -> None:
 
 def ticket_for(user: User, number: str) -> Ticket | None:
     """One ticket with company, reporter and assignee, if ``user`` may see it (one query)."""
+    return _TICKET_FOR.first(user.is_staff, number=number, company=user.company_id)
+
+
+@dataclass(frozen=True)
+class _AnyViewer:
+    """scope_to_company's view of a user while a prepared query is built: the staff flag,
+    and the company as a placeholder bound to the real viewer's company on each call."""
+
+    is_staff: bool
+    company_id: object = None
+
+
+def _ticket_for_query(staff: bool) -> peewee.ModelSelect:
     reporter, assignee = User.alias(), User.alias()
     query = (
         Ticket.select(Ticket, Company, reporter, assignee)
@@ -290,9 +303,14 @@ def ticket_for(user: User, number: str) -> Ticket | None:
         .join(reporter, peewee.JOIN.LEFT_OUTER, on=(Ticket.reporter == reporter.id))
         .switch(Ticket)
         .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-        .where(Ticket.number == number)
+        .where(Ticket.number == param("number", Ticket.number))
     )
-    return scope_to_company(query, Ticket.company, user).first()
+    viewer = _AnyViewer(staff, param("company", Ticket.company))
+    return scope_to_company(query, Ticket.company, viewer).limit(1)
+
+
+# the ticket page and every action on a ticket start here: its SQL is generated once
+_TICKET_FOR = PreparedSelect(_ticket_for_query)
 
 
 def queue_order() -> list:

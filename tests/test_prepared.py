@@ -1,0 +1,50 @@
+"""Prepared selects (portal.db.PreparedSelect): the same rows as the query, values bound anew."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from portal.db import PreparedSelect, param
+from portal.models import User
+from portal.tickets import service
+from portal.tickets.models import Ticket
+from tests.ticket_factory import make_ticket
+
+
+def test_signed_in_user_is_loaded_by_id(app, customer_a, staff):
+    with app.app_context():
+        assert User.by_id(customer_a.id).email == customer_a.email
+        assert User.by_id(staff.id).email == staff.email
+        assert User.by_id(999_999) is None
+
+
+def test_ticket_for_binds_number_and_viewer_company_on_every_call(
+    app, customer_a, customer_b, staff
+):
+    ticket_a = make_ticket(app, customer_a, title="Bei Alpha")
+    ticket_b = make_ticket(app, customer_b, title="Bei Beta")
+    with app.app_context():
+        found = service.ticket_for(customer_a, ticket_a.number)
+        assert found.title == "Bei Alpha"
+        assert found.company.name == customer_a.company.name
+        assert found.reporter.email == customer_a.email
+        # the same prepared query for another viewer and number: scoped to that viewer
+        assert service.ticket_for(customer_a, ticket_b.number) is None
+        assert service.ticket_for(customer_b, ticket_b.number).title == "Bei Beta"
+        assert service.ticket_for(staff, ticket_a.number).title == "Bei Alpha"
+        assert service.ticket_for(staff, ticket_b.number).title == "Bei Beta"
+        assert service.ticket_for(staff, "T-1999-00001") is None
+
+
+def test_placeholders_are_converted_like_the_compared_field(app, customer_a):
+    ticket = make_ticket(app, customer_a)
+    due = Ticket.get_by_id(ticket.id).response_due
+    due_before = PreparedSelect(
+        lambda _shape: Ticket.select(Ticket.id).where(
+            Ticket.response_due < param("moment", Ticket.response_due)
+        )
+    )
+    with app.app_context():
+        later = due + dt.timedelta(minutes=1)
+        assert [t.id for t in due_before.rows(moment=later)] == [ticket.id]
+        assert due_before.rows(moment=due) == []
