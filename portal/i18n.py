@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,11 +13,13 @@ from babel.dates import parse_pattern, tokenize_pattern
 from flask import current_app, has_request_context, request, session, url_for
 from flask_babel import Babel, format_date, format_decimal, get_locale, get_translations
 from flask_login import current_user
+from jinja2 import pass_context
 from markupsafe import Markup
 
 babel = Babel()
 CATALOGUES = "portal.i18n.catalogues"
 LABELS = "portal.i18n.labels"
+TEMPLATE_GETTEXT = "portal.i18n.template_gettext"
 
 
 def catalogue():
@@ -189,6 +191,7 @@ def init_app(app) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.extensions[CATALOGUES] = {}
     app.extensions[LABELS] = {}
+    app.extensions[TEMPLATE_GETTEXT] = {}
     # flask_babel's template callables look the catalogue up on every string
     app.jinja_env.install_gettext_callables(
         gettext=lambda text: catalogue().ugettext(text),
@@ -206,8 +209,50 @@ def init_app(app) -> None:
 
     @app.context_processor
     def _language():
+        gettext, ngettext = template_gettext()
         return {
             "current_language": str(get_locale()),
             "languages": supported_languages(),
             "url_with_language": url_with_language,
+            # _() and ngettext() of this render: the catalogue found once, not per string
+            "gettext": gettext,
+            "ngettext": ngettext,
         }
+
+
+def template_gettext() -> tuple[Callable, Callable]:
+    """Jinja's newstyle gettext and ngettext over the locale's catalogue (same escaping and
+    formatting as jinja2.ext's), built once per app and locale.
+
+    A template's _() resolves "gettext" in its context first; the context processor puts
+    these there, so each string skips the catalogue lookup of the global callables (a list
+    page translates dozens). Templates without the request context still use the globals.
+    """
+    locale = get_locale()
+    built = current_app.extensions[TEMPLATE_GETTEXT]
+    try:
+        return built[locale]
+    except KeyError:
+        found = built[locale] = _newstyle_gettext(catalogue())
+        return found
+
+
+def _newstyle_gettext(translations) -> tuple[Callable, Callable]:
+    ugettext, ungettext = translations.ugettext, translations.ungettext
+
+    @pass_context
+    def gettext(context, string, **variables):
+        text = ugettext(string)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    @pass_context
+    def ngettext(context, singular, plural, num, **variables):
+        variables.setdefault("num", num)
+        text = ungettext(singular, plural, num)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    return gettext, ngettext
