@@ -60,9 +60,11 @@ def _init_extensions(app: Flask) -> None:
     login_manager.user_loader(lambda user_id: User.by_id(int(user_id)))
     login_manager.request_loader(load_user_from_request)
 
+    provider = _provider(app)  # configuration, read once
+
     @app.context_processor
     def _layout():
-        return {"provider": _provider(app), "navigation": navigation_items()}
+        return {"provider": provider, "navigation": navigation_items()}
 
 
 def _provider(app: Flask) -> dict:
