@@ -7,6 +7,7 @@ Every write runs in one transaction; e-mails go out only after it has committed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -212,8 +213,8 @@ def with_company_and_assignee(query: peewee.ModelSelect):
 def list_columns() -> tuple:
     """What the HTML ticket lists (templates/tickets/index.html, queue.html) show.
 
-    A row loads only these: peewee spends ~4 µs per selected column on the SQL and as much
-    again on each row's values. A list that shows more adds the column here.
+    A row loads only these: peewee spends ~4 µs per selected column on the SQL. A list
+    that shows more adds the column here (ListRow takes its name).
     """
     return (
         Ticket.id,
@@ -233,23 +234,79 @@ def list_columns() -> tuple:
 
 
 def ticket_list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """A scoped_tickets() query as the HTML lists' rows: list_columns() with company and
-    assignee (ids kept: peewee links the joined rows by them)."""
+    """A scoped_tickets() query as the HTML lists' rows: list_columns() with the company's
+    name and contract and the assignee's name (read by read_list_rows)."""
     assignee = User.alias()
     return (
-        query.select(
-            *list_columns(),
-            Company.id,
-            Company.name,
-            Company.has_contract,
-            assignee.id,
-            assignee.name,
-        )
+        query.select(*list_columns(), Company.name, Company.has_contract, assignee.name)
         .switch(Ticket)
         .join(Company)
         .switch(Ticket)
         .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
     )
+
+
+class ListCompany:
+    __slots__ = ("has_contract", "id", "name")
+
+
+class ListAssignee:
+    __slots__ = ("id", "name")
+
+
+class ListRow:
+    """A ticket as the HTML lists show it: list_columns() by name (foreign keys as
+    company_id and assignee_id), ``company`` (id, name, has_contract) and ``assignee``
+    (id, name; None when nobody is assigned). Read-only: saving goes through Ticket.
+
+    peewee turns each joined row into three model instances (~16 µs a row); a list page
+    only reads a dozen values, so these small objects take a quarter of that.
+    """
+
+    __slots__ = (
+        *(
+            f.name if not isinstance(f, peewee.ForeignKeyField) else f"{f.name}_id"
+            for f in list_columns()
+        ),
+        "assignee",
+        "company",
+    )
+
+
+@functools.cache
+def _list_converters() -> tuple:
+    """How read_list_rows converts each column: None where the driver's value is right."""
+    plain = (peewee.CharField, peewee.TextField, peewee.IntegerField, peewee.AutoField)
+    return tuple(
+        None if isinstance(f, plain) else f.python_value
+        for f in (*list_columns(), Company.name, Company.has_contract, User.name)
+    )
+
+
+def read_list_rows(query: peewee.ModelSelect) -> list[ListRow]:
+    """Run a ticket_list_rows() query and read its rows as ListRow objects."""
+    converters = _list_converters()
+    names = ListRow.__slots__[: len(list_columns())]
+    rows = []
+    for values in database.execute(query).fetchall():
+        values = [c(v) if c else v for c, v in zip(converters, values, strict=True)]
+        row = ListRow()
+        for name, value in zip(names, values, strict=False):
+            setattr(row, name, value)
+        company = row.company = ListCompany()
+        company.id, company.name, company.has_contract = row.company_id, values[-3], values[-2]
+        if row.assignee_id is None:
+            row.assignee = None
+        else:
+            assignee = row.assignee = ListAssignee()
+            assignee.id, assignee.name = row.assignee_id, values[-1]
+        rows.append(row)
+    return rows
+
+
+def list_page(query: peewee.ModelSelect, page: int, per_page: int) -> tuple[list[ListRow], int]:
+    """One page of an HTML ticket list (ListRow objects) and the total: two queries."""
+    return paginate(query, page, per_page, rows=ticket_list_rows, read=read_list_rows)
 
 
 def tickets_visible_to(user: User) -> peewee.ModelSelect:
@@ -779,14 +836,17 @@ def staff_members() -> list[User]:
     )
 
 
-def paginate(query: peewee.ModelSelect, page: int, per_page: int, rows=None) -> tuple[list, int]:
+def paginate(
+    query: peewee.ModelSelect, page: int, per_page: int, rows=None, read=list
+) -> tuple[list, int]:
     """One page of rows and the total: two queries.
 
     ``rows`` (e.g. with_company_and_assignee) adds the joins for the page only, so the count
-    runs over the ticket table (and its indexes) alone.
+    runs over the ticket table (and its indexes) alone; ``read`` turns the page query into
+    its rows.
     """
     # COUNT(*) straight over the table: peewee's count() wraps the query in a subquery,
     # which keeps SQLite from counting with its fast whole-index count.
     total = query.order_by().select(peewee.fn.COUNT(peewee.SQL("*"))).scalar()
     page_query = rows(query) if rows else query
-    return list(page_query.paginate(page, per_page)), total
+    return read(page_query.paginate(page, per_page)), total

@@ -183,7 +183,7 @@ def index():
         )
     query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
+    tickets, total = service.list_page(query, page, _per_page())
     return render_template(
         "tickets/index.html",
         tickets=tickets,
@@ -220,7 +220,7 @@ def queue():
         query = query.where(Ticket.priority == filters["priority"])
     query = query.order_by(*service.queue_order())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
+    tickets, total = service.list_page(query, page, _per_page())
     # a search that names no company says so, instead of only "0 offene Tickets"
     unknown_company = (
         bool(filters["company"])

@@ -1,4 +1,4 @@
-"""Prepared selects (portal.db.PreparedSelect): the same rows as the query, values bound anew."""
+"""Cheaper reads: prepared selects and HTML list rows give what the plain peewee queries give."""
 
 from __future__ import annotations
 
@@ -48,3 +48,24 @@ def test_placeholders_are_converted_like_the_compared_field(app, customer_a):
         later = due + dt.timedelta(minutes=1)
         assert [t.id for t in due_before.rows(moment=later)] == [ticket.id]
         assert due_before.rows(moment=due) == []
+
+
+def test_list_rows_carry_what_the_lists_show(app, customer_a, customer_b, staff):
+    assigned = make_ticket(app, customer_a, title="Zugewiesen", priority="normal")
+    make_ticket(app, customer_b, title="Ohne Vertrag", priority="low")
+    Ticket.update(assignee=staff.id, urgent=True, urgent_reason="Frist").where(
+        Ticket.id == assigned.id
+    ).execute()
+    with app.app_context():
+        query = service.scoped_tickets(staff).order_by(Ticket.id)
+        rows, total = service.list_page(query, 1, 25)
+        assert total == 2
+        first, second = rows
+        model = Ticket.get_by_id(assigned.id)
+        for column in service.list_columns():
+            name = column.name + ("_id" if column.name in ("company", "assignee") else "")
+            assert getattr(first, name) == getattr(model, name), name
+        assert first.urgent is True and first.reported_at.tzinfo is not None
+        assert (first.company.name, first.company.has_contract) == (model.company.name, True)
+        assert (first.assignee.id, first.assignee.name) == (staff.id, staff.name)
+        assert second.assignee is None and second.company.has_contract is False
