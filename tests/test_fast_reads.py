@@ -69,3 +69,35 @@ def test_list_rows_carry_what_the_lists_show(app, customer_a, customer_b, staff)
         assert (first.company.name, first.company.has_contract) == (model.company.name, True)
         assert (first.assignee.id, first.assignee.name) == (staff.id, staff.name)
         assert second.assignee is None and second.company.has_contract is False
+
+
+def test_pages_of_the_same_shape_bind_their_own_filter_values(
+    app, client_a, client_b, customer_a, customer_b
+):
+    for index in range(27):
+        make_ticket(app, customer_a, title=f"Alpha {index:02d}")
+    make_ticket(app, customer_b, title="Beta 00")
+    first = client_a.get("/tickets").get_data(as_text=True)
+    second = client_a.get("/tickets?page=2").get_data(as_text=True)
+    other = client_b.get("/tickets").get_data(as_text=True)
+    assert first.count("Alpha ") == 25 and "Alpha 26" in first and "Alpha 00" not in first
+    assert second.count("Alpha ") == 2 and "Alpha 00" in second
+    assert "Alpha" not in other and "Beta 00" in other
+    assert "28 Tickets" not in other and "1 Ticket" in other
+
+
+def test_a_page_with_values_outside_where_is_still_right(app, customer_a, staff):
+    """Parameters in the select list (here a constant) cannot be cached: generated anew."""
+    import peewee
+
+    make_ticket(app, customer_a, title="Eins")
+    make_ticket(app, customer_a, title="Zwei")
+
+    def with_label(query):
+        return query.select(Ticket.title, peewee.Value("x").alias("label"))
+
+    with app.app_context():
+        query = service.scoped_tickets(staff).order_by(Ticket.id)
+        for page, title in ((1, "Eins"), (2, "Zwei")):
+            rows, total = service.paginate(query, page, 1, rows=with_label)
+            assert total == 2 and [(r.title, r.label) for r in rows] == [(title, "x")]
