@@ -849,7 +849,9 @@ def paginate(
     renders only the query's FROM, WHERE and ORDER BY (cheap), and that text with the
     joins and the reader is the key under which the count and the page's SQL are kept
     (0.3 ms less per list page). Their parameters are the filter's, then LIMIT and OFFSET;
-    a shape whose parameters do not line up like that is never cached.
+    a shape whose parameters do not line up like that is never cached. The shapes are few
+    (filter combinations; values are always parameters, a list of values for IN would
+    make one shape per length).
     """
     rows = rows or _same_rows
     read = read or _read_models
