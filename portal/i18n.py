@@ -167,13 +167,20 @@ DATETIME_PATTERNS = {
 }
 
 
-def local_datetime(value: dt.datetime | None, style: str = "full") -> str:
+def local_datetime(value: dt.datetime | None, style: str = "full", locale=None) -> str:
     """'Di, 25.11.2026, 08:30' in German, 'Tue, 25 Nov 2026, 08:30' in English, local time."""
     if value is None:
         return "–"
-    locale = get_locale()
+    locale = locale or get_locale()
     patterns = DATETIME_PATTERNS["en" if locale.language == "en" else "de"]
     return format_local(value, patterns[style], locale)
+
+
+@pass_context
+def _datetime_filter(context, value: dt.datetime | None, style: str = "full") -> str:
+    """|datetime: local_datetime in the render's locale (put there by _language: a list
+    formats dozens of times per page), else the request's."""
+    return local_datetime(value, style, context.get("current_locale"))
 
 
 def local_date(value: dt.date | None, style: str = "medium") -> str:
@@ -203,15 +210,17 @@ def init_app(app) -> None:
         ),
     )
     app.before_request(remember_requested_language)
-    app.add_template_filter(local_datetime, "datetime")
+    app.add_template_filter(_datetime_filter, "datetime")
     app.add_template_filter(local_date, "date")
     app.add_template_filter(format_decimal, "number")
 
     @app.context_processor
     def _language():
         gettext, ngettext = template_gettext()
+        locale = get_locale()
         return {
-            "current_language": str(get_locale()),
+            "current_language": str(locale),
+            "current_locale": locale,
             "languages": supported_languages(),
             "url_with_language": url_with_language,
             # _() and ngettext() of this render: the catalogue found once, not per string
