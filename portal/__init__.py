@@ -57,12 +57,14 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None  # the login page says it itself
-    login_manager.user_loader(lambda user_id: User.get_or_none(User.id == int(user_id)))
+    login_manager.user_loader(lambda user_id: User.by_id(int(user_id)))
     login_manager.request_loader(load_user_from_request)
+
+    provider = _provider(app)  # configuration, read once
 
     @app.context_processor
     def _layout():
-        return {"provider": _provider(app), "navigation": navigation_items()}
+        return {"provider": provider, "navigation": navigation_items()}
 
 
 def _provider(app: Flask) -> dict:

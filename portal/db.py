@@ -167,3 +167,59 @@ class UTCDateTimeField(peewee.DateTimeField):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+# --- prepared selects --------------------------------------------------------
+# peewee renders a query's SQL anew on every execution, 4-5 µs per selected column: 0.1 ms
+# for the signed-in user that every request loads, 0.4 ms for a ticket with its company and
+# people. For queries whose shape is fixed, the SQL is generated once and only the values
+# change.
+
+
+class Param:
+    """A named placeholder of a PreparedSelect; ``convert`` is the compared field's db_value."""
+
+    __slots__ = ("convert", "name")
+
+    def __init__(self, name: str, convert: Callable | None):
+        self.name, self.convert = name, convert
+
+
+def param(name: str, field: peewee.Field | None = None) -> peewee.Value:
+    """A value bound when the prepared query runs; ``field`` converts it like a comparison."""
+    return peewee.Value(Param(name, field.db_value if field else None), converter=False)
+
+
+class PreparedSelect:
+    """A select built once per shape (and database class) by ``build(shape)``, with param()
+    placeholders; each call runs the cached SQL with new values and reads the rows with the
+    query's own cursor wrapper, so rows are the model objects the query would give.
+    """
+
+    def __init__(self, build: Callable[[object], peewee.ModelSelect]):
+        self._build = build
+        self._prepared: dict = {}
+
+    def _prepare(self, shape):
+        key = (type(database.obj), shape)
+        try:
+            return self._prepared[key]
+        except KeyError:
+            query = self._build(shape)
+            sql, params = query.sql()
+            slots = [(index, p) for index, p in enumerate(params) if isinstance(p, Param)]
+            prepared = self._prepared[key] = (query, sql, params, slots)
+            return prepared
+
+    def rows(self, shape=None, **values) -> list:
+        query, sql, params, slots = self._prepare(shape)
+        bound = list(params)
+        for index, placeholder in slots:
+            value = values[placeholder.name]
+            bound[index] = placeholder.convert(value) if placeholder.convert else value
+        cursor = database.execute_sql(sql, bound)
+        return list(query._get_cursor_wrapper(cursor))
+
+    def first(self, shape=None, **values):
+        rows = self.rows(shape, **values)
+        return rows[0] if rows else None

@@ -8,7 +8,7 @@ import secrets
 import peewee
 from flask_login import UserMixin
 
-from portal.db import UTCDateTimeField, database, utcnow
+from portal.db import PreparedSelect, UTCDateTimeField, database, param, utcnow
 
 ROLES = ("customer", "staff", "admin")
 TOKEN_SCOPES = ("api", "monitoring")
@@ -86,6 +86,16 @@ class User(UserMixin, BaseModel):
     @classmethod
     def by_email(cls, email: str) -> User | None:
         return cls.get_or_none(cls.email == cls.normalise_email(email))
+
+    @classmethod
+    def by_id(cls, user_id: int) -> User | None:
+        """The signed-in user, loaded on every request: a prepared query."""
+        return _USER_BY_ID.first(id=user_id)
+
+
+_USER_BY_ID = PreparedSelect(
+    lambda _shape: User.select().where(User.id == param("id", User.id)).limit(1)
+)
 
 
 def hash_token(token: str) -> str:

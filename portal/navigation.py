@@ -1,6 +1,7 @@
 """The main navigation, in one place; an entry appears once its endpoint exists."""
 
 from flask import current_app
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -15,24 +16,39 @@ NAVIGATION = [
     ("changes.planning", _l("Einsatzplanung"), "staff"),
     ("admin.companies", _l("Verwaltung"), "admin"),
 ]
+NAVIGATION_KEY = "portal.navigation"
 
 
-def _visible(audience: str) -> bool:
-    if audience == "all":
-        return True
-    if not current_user.is_authenticated:
-        return False
-    if audience == "customer":
-        return not current_user.is_staff
-    if audience == "staff":
-        return current_user.is_staff
-    return current_user.is_admin
+def _role() -> str:
+    user = current_user._get_current_object()  # one proxy lookup, not one per entry
+    if not user.is_authenticated:
+        return "anonymous"
+    if user.is_admin:
+        return "admin"
+    return "staff" if user.is_staff else "customer"
 
 
-def navigation_items():
-    endpoints = current_app.view_functions
-    return [
-        (endpoint, label)
-        for endpoint, label, audience in NAVIGATION
-        if endpoint in endpoints and _visible(audience)
-    ]
+AUDIENCES = {
+    "anonymous": ("all",),
+    "customer": ("all", "customer"),
+    "staff": ("all", "staff"),
+    "admin": ("all", "staff", "admin"),
+}
+
+
+def navigation_items() -> list[tuple[str, str]]:
+    """(endpoint, label) for the signed-in user's role, labels translated: once per app,
+    role and locale, since the layout shows them on every page."""
+    key = (_role(), get_locale())
+    built = current_app.extensions.setdefault(NAVIGATION_KEY, {})
+    try:
+        return built[key]
+    except KeyError:
+        endpoints = current_app.view_functions
+        audiences = AUDIENCES[key[0]]
+        found = built[key] = [
+            (endpoint, str(label))
+            for endpoint, label, audience in NAVIGATION
+            if endpoint in endpoints and audience in audiences
+        ]
+        return found

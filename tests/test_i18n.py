@@ -113,3 +113,26 @@ def test_language_switch_ignores_url_for_options_in_the_query(client, db):
 def test_times_are_shown_in_berlin_time(app, lang, moment, expected):
     with app.test_request_context(headers={"Accept-Language": lang}):
         assert local_datetime(moment) == expected
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_times_read_exactly_as_babel_writes_them(app, lang):
+    """local_datetime and due_phrase skip Babel's formatter for speed: the same text for
+    every style, across both daylight-saving changes and all weekdays and months."""
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import format_datetime
+
+    from portal.i18n import DATETIME_PATTERNS
+    from portal.tickets.display import due_phrase
+
+    berlin = ZoneInfo("Europe/Berlin")
+    phrase = "EEE, d MMM, HH:mm" if lang == "en" else "EEE, dd.MM., HH:mm"
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        for step in range(0, 2 * 366 * 24 * 60, 6 * 60 + 7):
+            moment = start + dt.timedelta(minutes=step)
+            for style, pattern in DATETIME_PATTERNS[lang].items():
+                expected = format_datetime(moment, pattern, tzinfo=berlin, locale=lang)
+                assert local_datetime(moment, style) == expected
+            assert due_phrase(moment) == format_datetime(moment, phrase, tzinfo=berlin, locale=lang)

@@ -352,8 +352,32 @@ def test_queue_filters_mine_unassigned_company_class(
     assert "Niemandes" not in page(staff_client.get("/warteschlange?assigned=mine"))
     assert "Meins" in page(staff_client.get("/warteschlange?assigned=mine"))
     assert "Meins" not in page(staff_client.get("/warteschlange?assigned=unassigned"))
-    assert "Meins" not in page(staff_client.get(f"/warteschlange?company={company_b.id}"))
+    assert "Meins" not in page(staff_client.get("/warteschlange?company=Beta"))
     assert "Meins" not in page(staff_client.get("/warteschlange?priority=low"))
+
+
+def test_queue_finds_a_company_by_part_of_its_name_or_customer_number(
+    app, staff_client, customer_a, customer_b
+):
+    make_ticket(app, customer_a, title="Bei Alpha")
+    make_ticket(app, customer_b, title="Bei Beta")
+    for search in ("alpha", "Steuer", "K-00001", "00001"):
+        html = page(staff_client.get("/warteschlange", query_string={"company": search}))
+        assert "Bei Alpha" in html and "Bei Beta" not in html, search
+        assert f'value="{search}"' in html  # the field keeps what was typed
+    both = page(staff_client.get("/warteschlange?company=K-0000"))
+    assert "Bei Alpha" in both and "Bei Beta" in both
+
+
+def test_queue_says_when_no_company_matches_the_search(app, staff_client, customer_a):
+    make_ticket(app, customer_a, title="Bei Alpha")
+    html = page(staff_client.get("/warteschlange?company=Gamma%25"))
+    assert "Bei Alpha" not in html
+    assert "Keine Firma passt zu „Gamma%“" in html
+    # a company without open tickets is no typo: no such message
+    assert "Keine Firma passt" not in page(
+        staff_client.get("/warteschlange?company=Alpha&priority=low")
+    )
 
 
 # --- query budget ---------------------------------------------------------------------------

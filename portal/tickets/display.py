@@ -6,8 +6,8 @@ import datetime as dt
 
 from flask_babel import get_locale
 
+from portal.i18n import catalogue, format_local
 from portal.i18n import fast_gettext as _
-from portal.i18n import format_local
 
 
 def due_phrase(value: dt.datetime) -> str:
@@ -17,18 +17,20 @@ def due_phrase(value: dt.datetime) -> str:
     return format_local(value, "EEE, dd.MM., HH:mm")
 
 
-def duration(delta: dt.timedelta) -> str:
+def duration(delta: dt.timedelta, gettext=_) -> str:
     minutes = max(0, int(delta.total_seconds() // 60))
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
     if days:
-        return _("%(days)d T. %(hours)d Std.", days=days, hours=hours)
+        return gettext("%(days)d T. %(hours)d Std.") % {"days": days, "hours": hours}
     if hours:
-        return _("%(hours)d Std. %(minutes)d Min.", hours=hours, minutes=minutes)
-    return _("%(minutes)d Min.", minutes=minutes)
+        return gettext("%(hours)d Std. %(minutes)d Min.") % {"hours": hours, "minutes": minutes}
+    return gettext("%(minutes)d Min.") % {"minutes": minutes}
 
 
 def time_left(due: dt.datetime, now: dt.datetime) -> str:
+    """ "noch 2 Std. 15 Min." or "überfällig seit 5 Min." (the queue shows one per row)."""
+    gettext = catalogue().ugettext  # looked up once for both strings
     if due >= now:
-        return _("noch %(duration)s", duration=duration(due - now))
-    return _("überfällig seit %(duration)s", duration=duration(now - due))
+        return gettext("noch %(duration)s") % {"duration": duration(due - now, gettext)}
+    return gettext("überfällig seit %(duration)s") % {"duration": duration(now - due, gettext)}

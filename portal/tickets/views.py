@@ -6,7 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.access import companies_visible_to, staff_required
+from portal.access import staff_required
 from portal.db import utcnow
 from portal.i18n import translated
 from portal.models import Company, User
@@ -33,6 +33,7 @@ from portal.tickets.models import AFFECTED, STATUSES, Ticket
 from portal.tickets.service import BERLIN, TicketError
 
 DESCRIPTION_PREFILL_MAX = 5000
+COMPANY_SEARCH_MAX = 200
 
 
 @bp.app_context_processor
@@ -183,7 +184,7 @@ def index():
         )
     query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
+    tickets, total = service.list_page(query, page, _per_page())
     return render_template(
         "tickets/index.html",
         tickets=tickets,
@@ -205,7 +206,7 @@ def queue():
     filters = {
         "assigned": args.get("assigned", ""),
         "overdue": args.get("overdue") == "1",
-        "company": service.whole_number(args.get("company", "")),
+        "company": (args.get("company") or "").strip()[:COMPANY_SEARCH_MAX],
         "priority": args.get("priority") if args.get("priority") in PRIORITIES else "",
     }
     if filters["assigned"] == "mine":
@@ -215,18 +216,17 @@ def queue():
     if filters["overdue"]:
         query = query.where(Ticket.first_response_at.is_null(), Ticket.response_due < now)
     if filters["company"]:
-        query = query.where(Ticket.company == filters["company"])
+        query = query.where(Ticket.company.in_(service.companies_matching(filters["company"])))
     if filters["priority"]:
         query = query.where(Ticket.priority == filters["priority"])
     query = query.order_by(*service.queue_order())
     page = _page_number()
-    tickets, total = service.paginate(query, page, _per_page(), rows=service.ticket_list_rows)
-    # the filter's choices: id and name only (hundreds of companies, one small row each)
-    companies = (
-        companies_visible_to(current_user)
-        .select(Company.id, Company.name)
-        .order_by(Company.name)
-        .namedtuples()
+    tickets, total = service.list_page(query, page, _per_page())
+    # a search that names no company says so, instead of only "0 offene Tickets"
+    unknown_company = (
+        bool(filters["company"])
+        and not total
+        and not service.companies_matching(filters["company"]).exists()
     )
     return render_template(
         "tickets/queue.html",
@@ -235,7 +235,7 @@ def queue():
         page=page,
         per_page=_per_page(),
         filters=filters,
-        companies=companies,
+        unknown_company=unknown_company,
         now=now,
         time_left=time_left,
         is_overdue=service.is_overdue,
