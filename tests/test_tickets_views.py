@@ -436,3 +436,17 @@ def test_absurd_page_and_company_numbers_show_a_page_not_an_error(
     make_ticket(app, customer_a)
     client = staff_client if url.startswith("/warteschlange") else client_a
     assert client.get(url).status_code == 200
+
+
+def test_reopen_button_only_within_14_days(app, client_a, customer_a):
+
+    from portal.db import utcnow
+
+    ticket = make_ticket(app, customer_a)
+    reopen_url = f"/tickets/{ticket.number}/wieder-oeffnen"
+    force_status(ticket, "resolved", resolved_at=utcnow() - dt.timedelta(days=13))
+    assert reopen_url in client_a.get(f"/tickets/{ticket.number}").get_data(as_text=True)
+    force_status(ticket, "resolved", resolved_at=utcnow() - dt.timedelta(days=15))
+    page = client_a.get(f"/tickets/{ticket.number}").get_data(as_text=True)
+    assert reopen_url not in page
+    assert "melden Sie eine neue Störung" in page

@@ -767,13 +767,18 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
     return event
 
 
-def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
+def can_reopen(ticket: Ticket, now: dt.datetime) -> bool:
     """A solved ticket may be reopened within 14 days; after that, a new ticket is better."""
+    if ticket.status != "resolved":
+        return False
+    return not (ticket.resolved_at and now - ticket.resolved_at > dt.timedelta(days=REOPEN_DAYS))
+
+
+def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
     now = now or utcnow()
     if ticket.is_open:
         raise TicketError({"status": _("Dieses Ticket ist noch offen.")})
-    too_late = ticket.resolved_at and now - ticket.resolved_at > dt.timedelta(days=REOPEN_DAYS)
-    if ticket.status == "closed" or too_late:
+    if not can_reopen(ticket, now):
         raise TicketError(
             {
                 "status": _(

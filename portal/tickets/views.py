@@ -287,7 +287,7 @@ def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=2
             time_left=time_left,
             message_form=(message_form or MessageForm(formdata=None)).for_user(current_user),
             change_form=change_form,
-            can_reopen=ticket.status == "resolved",
+            can_reopen=service.can_reopen(ticket, now),
             explanations=PRIORITY_EXPLANATIONS,
         ),
         status,
