@@ -403,6 +403,15 @@ def open_tickets(query: peewee.ModelSelect) -> peewee.ModelSelect:
     return query.where(Ticket.in_queue == True)  # noqa: E712
 
 
+def with_status(query: peewee.ModelSelect, status: str) -> peewee.ModelSelect:
+    """The list filter: "open" (by the queue's flag), "all", or one stored status."""
+    if status == "open":
+        return open_tickets(query)
+    if status == "all":
+        return query
+    return query.where(Ticket.status == status)
+
+
 def tickets_ahead(ticket: Ticket) -> int:
     """How many open tickets come before this one in the queue: one index range count."""
     terms = queue_order()

@@ -57,6 +57,13 @@ def _per_page() -> int:
     return current_app.config["TICKETS_PER_PAGE"]
 
 
+def _list_page(query) -> dict:
+    """One page of a ticket list, as the list templates and their pagination expect it."""
+    page, per_page = _page_number(), _per_page()
+    tickets, total = service.list_page(query, page, per_page)
+    return {"tickets": tickets, "total": total, "page": page, "per_page": per_page}
+
+
 # --- reporting ------------------------------------------------------------------------------
 
 
@@ -171,11 +178,7 @@ def index():
     if status not in STATUS_FILTERS:
         status = "open"
     search = (request.args.get("q") or "").strip()[:200]
-    query = service.scoped_tickets(current_user)
-    if status == "open":
-        query = service.open_tickets(query)
-    elif status != "all":
-        query = query.where(Ticket.status == status)
+    query = service.with_status(service.scoped_tickets(current_user), status)
     if search:
         query = query.where(
             Ticket.title.contains(search)
@@ -183,14 +186,9 @@ def index():
             | (Ticket.number == search.upper())
         )
     query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
-    page = _page_number()
-    tickets, total = service.list_page(query, page, _per_page())
     return render_template(
         "tickets/index.html",
-        tickets=tickets,
-        total=total,
-        page=page,
-        per_page=_per_page(),
+        **_list_page(query),
         status=status,
         status_filters=STATUS_FILTERS,
         search=search,
@@ -219,21 +217,16 @@ def queue():
         query = query.where(Ticket.company.in_(service.companies_matching(filters["company"])))
     if filters["priority"]:
         query = query.where(Ticket.priority == filters["priority"])
-    query = query.order_by(*service.queue_order())
-    page = _page_number()
-    tickets, total = service.list_page(query, page, _per_page())
+    listing = _list_page(query.order_by(*service.queue_order()))
     # a search that names no company says so, instead of only "0 offene Tickets"
     unknown_company = (
         bool(filters["company"])
-        and not total
+        and not listing["total"]
         and not service.companies_matching(filters["company"]).exists()
     )
     return render_template(
         "tickets/queue.html",
-        tickets=tickets,
-        total=total,
-        page=page,
-        per_page=_per_page(),
+        **listing,
         filters=filters,
         unknown_company=unknown_company,
         now=now,
@@ -351,34 +344,36 @@ def update(number: str):
     return redirect(url_for("tickets.view", number=number))
 
 
-@bp.route("/tickets/<number>/geloest", methods=["POST"])
-@login_required
-def resolve(number: str):
+def _status_action(number: str, action, done_message: str):
+    """Resolve or reopen from the ticket page; a refusal is flashed, not an error page."""
     ticket = _ticket_or_404(number)
     try:
-        service.resolve(ticket, current_user)
+        action(ticket, current_user)
     except TicketError as error:
         flash(error.fields["status"], "error")
     else:
-        flash(
-            _("Schön, dass es wieder funktioniert! Das Ticket ist als gelöst markiert."), "success"
-        )
+        flash(done_message, "success")
     return redirect(url_for("tickets.view", number=number))
+
+
+@bp.route("/tickets/<number>/geloest", methods=["POST"])
+@login_required
+def resolve(number: str):
+    return _status_action(
+        number,
+        service.resolve,
+        _("Schön, dass es wieder funktioniert! Das Ticket ist als gelöst markiert."),
+    )
 
 
 @bp.route("/tickets/<number>/wieder-oeffnen", methods=["POST"])
 @login_required
 def reopen(number: str):
-    ticket = _ticket_or_404(number)
-    try:
-        service.reopen(ticket, current_user)
-    except TicketError as error:
-        flash(error.fields["status"], "error")
-    else:
-        flash(
-            _("Das Ticket ist wieder geöffnet. Bitte schreiben Sie uns, was noch fehlt."), "success"
-        )
-    return redirect(url_for("tickets.view", number=number))
+    return _status_action(
+        number,
+        service.reopen,
+        _("Das Ticket ist wieder geöffnet. Bitte schreiben Sie uns, was noch fehlt."),
+    )
 
 
 @bp.route("/tickets/<number>/anhaenge/<int:attachment_id>")
