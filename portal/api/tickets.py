@@ -16,7 +16,8 @@ from flask_login import current_user
 from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, json_object, validation_error
-from portal.api.openapi import error_responses, register
+from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
+from portal.api.responses import created
 from portal.models import Company, User
 from portal.sla.targets import PRIORITIES
 from portal.tickets import service
@@ -47,6 +48,8 @@ CHANGE_KEYS = {
     "relaxed_days",
 }
 CUSTOMER_STATUS_ACTIONS = ("resolved", "reopen")
+# the same filters as the ticket list page (service.with_status); here "all" is the default
+STATUS_FILTERS = ("all", "open", *STATUSES)
 
 
 # --- JSON shapes ----------------------------------------------------------------------------
@@ -193,7 +196,7 @@ class Fields:
 
     def check(self):
         if self.errors:
-            raise validation_error(self.errors, _("Die Angaben sind ungültig."))
+            raise validation_error(self.errors)
 
 
 def _service_error(error: TicketError) -> ApiError:
@@ -235,20 +238,14 @@ def list_tickets():
     if per_page > MAX_PER_PAGE:
         errors["per_page"] = _("Höchstens %(max)d pro Seite.", max=MAX_PER_PAGE)
     status = request.args.get("status", "all")
-    if status not in ("all", "open", *STATUSES):
-        errors["status"] = _(
-            "Erlaubt sind: %(choices)s.", choices=", ".join(("all", "open", *STATUSES))
-        )
+    if status not in STATUS_FILTERS:
+        errors["status"] = _("Erlaubt sind: %(choices)s.", choices=", ".join(STATUS_FILTERS))
     priority = request.args.get("priority")
     if priority is not None and priority not in PRIORITIES:
         errors["priority"] = _("Erlaubt sind: %(choices)s.", choices=", ".join(PRIORITIES))
     if errors:
-        raise validation_error(errors, _("Die Angaben sind ungültig."))
-    query = service.scoped_tickets(current_user)
-    if status == "open":
-        query = service.open_tickets(query)
-    elif status != "all":
-        query = query.where(Ticket.status == status)
+        raise validation_error(errors)
+    query = service.with_status(service.scoped_tickets(current_user), status)
     if priority:
         query = query.where(Ticket.priority == priority)
     company = request.args.get("company")
@@ -318,10 +315,10 @@ def create_ticket():
     except TicketError as error:
         raise _service_error(error) from error
     ticket = service.ticket_for(current_user, ticket.number)
-    response = jsonify(ticket_detail_json(ticket, current_user))
-    response.status_code = 201
-    response.headers["Location"] = url_for("api.get_ticket", number=ticket.number)
-    return response
+    return created(
+        ticket_detail_json(ticket, current_user),
+        url_for("api.get_ticket", number=ticket.number),
+    )
 
 
 @bp.route("/tickets/<number>")
@@ -405,27 +402,12 @@ def add_message(number: str):
     except TicketError as error:
         raise _service_error(error) from error
     message.author = current_user._get_current_object()
-    response = jsonify(message_json(ticket, message))
-    response.status_code = 201
-    return response
+    return created(message_json(ticket, message))
 
 
 # --- OpenAPI ----------------------------------------------------------------------------------
 
-_JSON = "application/json"
 _TIME = {"type": ["string", "null"], "format": "date-time"}
-
-
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _body(schema: dict) -> dict:
-    return {"required": True, "content": {_JSON: {"schema": schema}}}
-
-
-def _ok(description: str, schema: dict) -> dict:
-    return {"description": description, "content": {_JSON: {"schema": schema}}}
 
 
 _NUMBER = {
@@ -456,7 +438,7 @@ SCHEMAS = {
             "internal": {"type": "boolean", "description": "Always false for customers"},
             "body": {"type": "string"},
             "created_at": _TIME,
-            "attachments": {"type": "array", "items": _ref("Attachment")},
+            "attachments": {"type": "array", "items": schema_ref("Attachment")},
         },
     },
     "Event": {
@@ -506,13 +488,13 @@ SCHEMAS = {
     },
     "TicketDetail": {
         "allOf": [
-            _ref("Ticket"),
+            schema_ref("Ticket"),
             {
                 "type": "object",
                 "properties": {
-                    "attachments": {"type": "array", "items": _ref("Attachment")},
-                    "messages": {"type": "array", "items": _ref("Message")},
-                    "events": {"type": "array", "items": _ref("Event")},
+                    "attachments": {"type": "array", "items": schema_ref("Attachment")},
+                    "messages": {"type": "array", "items": schema_ref("Message")},
+                    "events": {"type": "array", "items": schema_ref("Event")},
                 },
             },
         ]
@@ -582,7 +564,7 @@ register(
                     {
                         "name": "status",
                         "in": "query",
-                        "schema": {"enum": ["all", "open", *STATUSES], "default": "all"},
+                        "schema": {"enum": list(STATUS_FILTERS), "default": "all"},
                     },
                     {
                         "name": "priority",
@@ -603,12 +585,12 @@ register(
                     },
                 ],
                 "responses": {
-                    "200": _ok(
+                    "200": json_response(
                         "One page of tickets",
                         {
                             "type": "object",
                             "properties": {
-                                "tickets": {"type": "array", "items": _ref("Ticket")},
+                                "tickets": {"type": "array", "items": schema_ref("Ticket")},
                                 "total": {"type": "integer"},
                                 "page": {"type": "integer"},
                                 "per_page": {"type": "integer"},
@@ -620,9 +602,9 @@ register(
             },
             "post": {
                 "summary": "Report a ticket (JSON; attachments via the HTML form)",
-                "requestBody": _body(_ref("NewTicket")),
+                "requestBody": json_body(schema_ref("NewTicket")),
                 "responses": {
-                    "201": _ok("The new ticket", _ref("TicketDetail")),
+                    "201": json_response("The new ticket", schema_ref("TicketDetail")),
                     **error_responses(400, 401, 403, 422),
                 },
             },
@@ -632,15 +614,15 @@ register(
             "get": {
                 "summary": "One ticket with its messages and events",
                 "responses": {
-                    "200": _ok("The ticket", _ref("TicketDetail")),
+                    "200": json_response("The ticket", schema_ref("TicketDetail")),
                     **error_responses(401, 404),
                 },
             },
             "patch": {
                 "summary": "Change status, class, assignee or flags",
-                "requestBody": _body(_ref("TicketChange")),
+                "requestBody": json_body(schema_ref("TicketChange")),
                 "responses": {
-                    "200": _ok("The changed ticket", _ref("TicketDetail")),
+                    "200": json_response("The changed ticket", schema_ref("TicketDetail")),
                     **error_responses(400, 401, 403, 404, 422),
                 },
             },
@@ -649,9 +631,9 @@ register(
             "parameters": [_NUMBER],
             "post": {
                 "summary": "Write a message (staff: also an internal note)",
-                "requestBody": _body(_ref("NewMessage")),
+                "requestBody": json_body(schema_ref("NewMessage")),
                 "responses": {
-                    "201": _ok("The message", _ref("Message")),
+                    "201": json_response("The message", schema_ref("Message")),
                     **error_responses(400, 401, 403, 404, 422),
                 },
             },
