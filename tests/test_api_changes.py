@@ -5,6 +5,7 @@ import pytest
 from portal.changes.models import PlannedChange
 from portal.models import ApiToken
 from tests.changes_support import NEW_EMPLOYEE, announce, fixed_today, schedule  # noqa: F401
+from tests.conftest import count_queries
 
 pytestmark = pytest.mark.usefixtures("fixed_today")
 
@@ -293,3 +294,108 @@ def test_openapi_documents_the_changes_endpoints(client, db):
         "workstations",
         "licence",
     ]
+
+
+# --- paging ---------------------------------------------------------------------------
+
+
+def announce_several(app, customer, count):
+    days = ["2026-12-09", "2026-12-10", "2026-12-11", "2026-12-14", "2026-12-15"]
+    return [announce(app, customer, wished=days[i % len(days)]) for i in range(count)]
+
+
+def test_list_is_paged_with_total_page_and_per_page(app, client_a, customer_a, customer_b):
+    ids = [c.id for c in announce_several(app, customer_a, 5)]
+    announce(app, customer_b)  # another company's: not counted
+    first = client_a.get("/api/v1/changes?per_page=2").json
+    assert (first["total"], first["page"], first["per_page"]) == (5, 1, 2)
+    last = client_a.get("/api/v1/changes?per_page=2&page=3").json
+    assert [c["wished_date"] for c in last["changes"]] == ["2026-12-15"]
+    pages = [
+        c["id"]
+        for page in (1, 2, 3)
+        for c in client_a.get(f"/api/v1/changes?per_page=2&page={page}").json["changes"]
+    ]
+    assert sorted(pages) == sorted(ids) and len(pages) == 5  # each once, none lost
+    beyond = client_a.get("/api/v1/changes?per_page=2&page=4").json
+    assert beyond["changes"] == [] and beyond["total"] == 5
+
+
+def test_list_defaults_to_25_per_page_and_allows_100(app, client_a, customer_a):
+    announce(app, customer_a)
+    data = client_a.get("/api/v1/changes").json
+    assert (data["page"], data["per_page"], data["total"]) == (1, 25, 1)
+    assert len(data["changes"]) == 1
+    assert client_a.get("/api/v1/changes?per_page=100").json["per_page"] == 100
+
+
+def test_filters_and_paging_combine(app, client_a, customer_a):
+    announce_several(app, customer_a, 3)
+    announce(app, customer_a, kind="other", details={"description": "x"})
+    data = client_a.get("/api/v1/changes?kind=new_employee&per_page=2&page=2").json
+    assert data["total"] == 3 and len(data["changes"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("page=abc", "page"),
+        ("page=0", "page"),
+        ("page=-1", "page"),
+        ("page=%C2%B2", "page"),
+        ("per_page=0", "per_page"),
+        ("per_page=101", "per_page"),
+        ("per_page=" + "1" + "0" * 30, "per_page"),
+        ("per_page=2.5", "per_page"),
+        ("state=nope", "state"),
+    ],
+)
+def test_bad_paging_values_are_422_naming_the_field(app, client_a, customer_a, query, field):
+    announce(app, customer_a)
+    response = client_a.get(f"/api/v1/changes?{query}")
+    assert response.status_code == 422, response.json
+    assert field in response.json["error"]["fields"]
+
+
+def test_bad_page_and_per_page_are_named_together(client_a):
+    response = client_a.get("/api/v1/changes?page=abc&per_page=101&kind=party")
+    assert response.status_code == 422
+    assert set(response.json["error"]["fields"]) == {"page", "per_page", "kind"}
+
+
+def test_paging_errors_follow_the_request_language(client_a):
+    response = client_a.get("/api/v1/changes?per_page=101", headers={"Accept-Language": "en"})
+    assert response.json["error"]["fields"]["per_page"] == "At most 100 per page."
+
+
+def test_a_huge_page_number_answers_an_empty_page(app, client_a, customer_a):
+    announce(app, customer_a)
+    response = client_a.get("/api/v1/changes?page=" + "9" * 30)
+    assert response.status_code == 200
+    assert response.json["changes"] == [] and response.json["total"] == 1
+
+
+def test_list_query_count_does_not_grow_with_the_rows(app, client, customer_a, staff):
+    with app.app_context():
+        _token, plain = ApiToken.issue(customer_a)
+    headers = {"Authorization": f"Bearer {plain}"}
+    schedule(app, announce(app, customer_a), staff)
+    with count_queries() as few:
+        client.get("/api/v1/changes", headers=headers)
+    for change in announce_several(app, customer_a, 10):
+        schedule(app, change, staff)
+    with count_queries() as many:
+        response = client.get("/api/v1/changes", headers=headers)
+    assert response.json["total"] == 11
+    assert all(c["technician"]["name"] == "Paula Technik" for c in response.json["changes"])
+    assert many.count == few.count
+
+
+def test_openapi_documents_the_changes_paging(client, db):
+    document = client.get("/api/v1/openapi.json").json
+    listing = document["paths"]["/changes"]["get"]
+    parameters = {p["name"]: p["schema"] for p in listing["parameters"]}
+    assert parameters["per_page"]["maximum"] == 100 and parameters["per_page"]["default"] == 25
+    assert parameters["page"]["minimum"] == 1
+    schema = listing["responses"]["200"]["content"]["application/json"]["schema"]
+    assert {"changes", "total", "page", "per_page"} <= set(schema["properties"])

@@ -47,6 +47,19 @@ def invitation(message) -> Calendar:
     return Calendar.from_ical(attachment.get_payload(decode=True))
 
 
+def cancellation(message) -> Calendar:
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content_type() == "text/calendar"
+    assert attachment.get_param("method") == "CANCEL"
+    assert attachment.get_filename().endswith(".ics")
+    return Calendar.from_ical(attachment.get_payload(decode=True))
+
+
+def at(monkeypatch, moment: dt.datetime) -> None:
+    """Store the following changes as made at `moment` (the SEQUENCE follows updated_at)."""
+    monkeypatch.setattr(service, "utcnow", lambda: moment)
+
+
 def prefer_english(user) -> None:
     User.update(preferred_language="en").where(User.id == user.id).execute()
 
@@ -103,7 +116,7 @@ def test_withdrawal_tells_the_scheduled_technician_the_slot_is_free(
     schedule(app, change, staff)
     mailbox.messages.clear()
     assert client_a.post(f"/aenderungen/{change.id}/zurueckziehen").status_code == 302
-    [notice] = mailbox.messages
+    [notice] = mailbox.to(staff.email)  # the customer's confirmation: see below
     assert notice["To"] == staff.email
     assert notice["Subject"].startswith("Zurückgezogen:")
     text = mail_text(notice)
@@ -197,6 +210,121 @@ def test_decline_mails_the_customer_the_reason(app, staff_client, customer_a, ma
     text = mail_text(message)
     assert "Das Gerät ist zu alt." in text and "02102 / 7315-444" in text
     assert list(message.iter_attachments()) == []
+
+
+def test_decline_of_a_scheduled_change_cancels_the_invitation(
+    app, staff_client, customer_a, staff, mailbox, monkeypatch
+):
+    change = announce(app, customer_a)
+    at(monkeypatch, dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC))
+    staff_client.post(f"/aenderungen/{change.id}/einplanen", data=schedule_form(staff))
+    [invited] = invitation(mailbox.to(customer_a.email)[0]).walk("VEVENT")
+    mailbox.messages.clear()
+    at(monkeypatch, dt.datetime(2026, 11, 30, 10, 0, tzinfo=dt.UTC))
+    staff_client.post(
+        f"/aenderungen/{change.id}/ablehnen", data={"decline-reason": "Das Gerät ist zu alt."}
+    )
+    [message] = mailbox.to(customer_a.email)
+    assert message["Subject"] == f"Ihre geplante Änderung wurde abgelehnt: {TITLE}"
+    assert "Im Anhang finden Sie die Absage für Ihren Kalender" in mail_text(message)
+    calendar = cancellation(message)
+    assert str(calendar["METHOD"]) == "CANCEL"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["UID"]) == str(invited["UID"]) == f"planned-change-{change.id}@bluvo.de"
+    assert str(event["STATUS"]) == "CANCELLED" and str(invited["STATUS"]) == "CONFIRMED"
+    assert event.decoded("SEQUENCE") > invited.decoded("SEQUENCE") >= 0
+    assert event.decoded("DTSTART") == invited.decoded("DTSTART")
+    assert event.decoded("DTEND") == invited.decoded("DTEND")
+
+
+def test_each_new_slot_and_the_cancellation_raise_the_sequence(
+    app, staff_client, customer_a, staff, mailbox, monkeypatch
+):
+    change = announce(app, customer_a)
+    at(monkeypatch, dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC))
+    schedule(app, change, staff)
+    at(monkeypatch, dt.datetime(2026, 11, 27, 9, 5, tzinfo=dt.UTC))
+    schedule(app, change, staff, day="2026-12-10")
+    at(monkeypatch, dt.datetime(2026, 11, 27, 9, 10, tzinfo=dt.UTC))
+    staff_client.post(f"/aenderungen/{change.id}/ablehnen", data={"decline-reason": "Zu alt."})
+    first, second, declined = mailbox.to(customer_a.email)
+    sequences = [
+        invitation(first).walk("VEVENT")[0].decoded("SEQUENCE"),
+        invitation(second).walk("VEVENT")[0].decoded("SEQUENCE"),
+        cancellation(declined).walk("VEVENT")[0].decoded("SEQUENCE"),
+    ]
+    assert sequences == sorted(set(sequences))  # strictly growing
+    assert max(sequences) < 2**31  # RFC 5545 integers are 32-bit
+
+
+def test_scheduling_and_declining_in_one_patch_still_cancels_with_a_higher_sequence(
+    app, staff_client, customer_a, staff, mailbox
+):
+    change = announce(app, customer_a)
+    response = staff_client.patch(
+        f"/api/v1/changes/{change.id}",
+        json={
+            "scheduled_start": "2026-12-09T09:00",
+            "scheduled_end": "2026-12-09T12:00",
+            "technician": staff.email,
+            "state": "declined",
+            "decline_reason": "Doch nicht möglich.",
+        },
+    )
+    assert response.status_code == 200, response.json
+    scheduled, declined = mailbox.to(customer_a.email)  # the same second
+    [invited] = invitation(scheduled).walk("VEVENT")
+    [cancelled] = cancellation(declined).walk("VEVENT")
+    assert cancelled["UID"] == invited["UID"]
+    assert cancelled.decoded("SEQUENCE") > invited.decoded("SEQUENCE")
+
+
+def test_customer_withdrawing_a_scheduled_change_gets_a_confirmation_with_the_cancellation(
+    app, client_a, customer_a, staff, mailbox
+):
+    change = announce(app, customer_a)
+    schedule(app, change, staff)
+    [invited] = invitation(mailbox.to(customer_a.email)[0]).walk("VEVENT")
+    mailbox.messages.clear()
+    assert client_a.post(f"/aenderungen/{change.id}/zurueckziehen").status_code == 302
+    assert [m["To"] for m in mailbox.messages] == [staff.email, customer_a.email]
+    [message] = mailbox.to(customer_a.email)
+    assert message["Subject"] == f"Ihre geplante Änderung ist zurückgezogen: {TITLE}"
+    text = mail_text(message)
+    assert text.startswith("Guten Tag Anna Alpha,")
+    assert "Der Termin Mi., 09.12.2026, 09:00 bis 12:00 Uhr entfällt." in text
+    [event] = cancellation(message).walk("VEVENT")
+    assert event["UID"] == invited["UID"] and str(event["STATUS"]) == "CANCELLED"
+    assert event.decoded("SEQUENCE") > invited.decoded("SEQUENCE")
+
+
+def test_withdrawing_an_unscheduled_change_sends_the_customer_nothing(
+    app, client_a, customer_a, mailbox
+):
+    change = announce(app, customer_a)
+    mailbox.messages.clear()
+    client_a.post(f"/aenderungen/{change.id}/zurueckziehen")
+    assert mailbox.to(customer_a.email) == []
+    assert [m["To"] for m in mailbox.messages] == [SUPPORT]
+
+
+def test_withdrawal_through_the_api_cancels_in_the_customers_language(
+    app, client_a, customer_a, staff, mailbox
+):
+    prefer_english(customer_a)
+    change = announce(app, User.get_by_id(customer_a.id))
+    schedule(app, change, staff)
+    mailbox.messages.clear()
+    client_a.patch(f"/api/v1/changes/{change.id}", json={"state": "withdrawn"})
+    [message] = mailbox.to(customer_a.email)
+    assert message["Subject"] == (
+        "Your planned change has been withdrawn: New employee – Lena Hoffmann"
+    )
+    text = mail_text(message)
+    assert text.startswith("Dear Anna Alpha,")
+    assert "Wed, 9 Dec 2026, 09:00 to 12:00" in text
+    [event] = cancellation(message).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Planned change: Lena Hoffmann"
 
 
 def test_done_mails_the_customer(app, staff_client, customer_a, staff, mailbox):

@@ -19,13 +19,16 @@ from portal.api.openapi import (
     register,
     schema_ref,
 )
+from portal.api.params import MAX_PER_PAGE, paging
 from portal.api.responses import created
 from portal.changes import rules, schemas, service
 from portal.changes.models import PlannedChange
+from portal.tickets.service import paginate
 
 CREATE_KEYS = {"kind", "details", "wished_date", "alternative_date"}
 PATCH_KEYS = {"state", "scheduled_start", "scheduled_end", "technician", "decline_reason"}
 SCHEDULE_KEYS = {"scheduled_start", "scheduled_end", "technician"}
+PER_PAGE = 25
 
 
 def _iso(value):
@@ -77,6 +80,8 @@ def _visible_change(change_id: int) -> PlannedChange:
 @bp.route("/changes")
 @api_login_required()
 def list_changes():
+    errors: dict = {}
+    page, per_page = paging(PER_PAGE, errors)
     query = service.changes_visible_to(current_user)
     filters = {"state": rules.STATES, "kind": rules.KINDS}
     for name, allowed in filters.items():
@@ -84,12 +89,21 @@ def list_changes():
         if value is None:
             continue
         if value not in allowed:
-            raise validation_error(
-                {name: _("Erlaubt sind: %(choices)s.", choices=", ".join(allowed))},
-            )
+            errors[name] = _("Erlaubt sind: %(choices)s.", choices=", ".join(allowed))
+            continue
         query = query.where(getattr(PlannedChange, name) == value)
-    changes = query.order_by(PlannedChange.wished_date, PlannedChange.id)
-    return jsonify({"changes": [change_json(c) for c in changes]})
+    if errors:
+        raise validation_error(errors, _("Die Angaben sind ungültig."))
+    query = query.order_by(PlannedChange.wished_date, PlannedChange.id)
+    changes, total = paginate(query, page, per_page)
+    return jsonify(
+        {
+            "changes": [change_json(c) for c in changes],
+            "total": total,
+            "page": page,
+            "per_page": per_page,
+        }
+    )
 
 
 @bp.route("/changes", methods=["POST"])
@@ -281,13 +295,29 @@ register(
                 "parameters": [
                     {"name": "state", "in": "query", "schema": {"enum": list(rules.STATES)}},
                     {"name": "kind", "in": "query", "schema": {"enum": list(rules.KINDS)}},
+                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                    {
+                        "name": "per_page",
+                        "in": "query",
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": MAX_PER_PAGE,
+                            "default": PER_PAGE,
+                        },
+                    },
                 ],
                 "responses": {
                     "200": json_response(
-                        "Ordered by wished date",
+                        "One page of changes, ordered by wished date",
                         {
                             "type": "object",
-                            "properties": {"changes": {"type": "array", "items": _ref}},
+                            "properties": {
+                                "changes": {"type": "array", "items": _ref},
+                                "total": {"type": "integer"},
+                                "page": {"type": "integer"},
+                                "per_page": {"type": "integer"},
+                            },
                         },
                     ),
                     **error_responses(401, 422),

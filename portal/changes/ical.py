@@ -1,5 +1,6 @@
 """iCalendar (RFC 5545) for scheduled changes: the feeds per technician and per customer
-company, and the one-event invitation attached to the customer's "scheduled" e-mail.
+company, the one-event invitation attached to the customer's "scheduled" e-mail, and the
+cancellation attached when a scheduled change is declined or withdrawn.
 
 A company feed (and the invitation) carries only what the customer sees on the portal anyway
 (kind, title, slot, technician's name); the technician feed adds the company and the
@@ -27,6 +28,16 @@ def uid(change: PlannedChange) -> str:
     return f"planned-change-{change.id}@{domain}"
 
 
+# SEQUENCE counts from here: seconds since this moment fit RFC 5545's 32-bit integer until 2088.
+_SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def sequence(change: PlannedChange) -> int:
+    """Grows with every stored change of the event (the seconds of updated_at), so a later
+    invitation or cancellation outranks an earlier one without a counter in the database."""
+    return max(0, int((change.updated_at - _SEQUENCE_EPOCH).total_seconds()))
+
+
 def _description(change: PlannedChange, for_technician: bool) -> str:
     lines = [f"{service.kind_label(change.kind)}: {service.change_title(change)}"]
     if for_technician:
@@ -38,7 +49,8 @@ def _description(change: PlannedChange, for_technician: bool) -> str:
         )
         for label, text in schemas.display_details(change.kind, change.details):
             lines.append(f"{label}: {text}")
-    lines.append(_("Techniker: %(name)s", name=change.technician.name))
+    if change.technician_id:
+        lines.append(_("Techniker: %(name)s", name=change.technician.name))
     link = _link(change)
     if link:
         lines.append(link)
@@ -49,9 +61,13 @@ def _link(change: PlannedChange) -> str | None:
     return mail.external_url("changes.detail", change_id=change.id)
 
 
-def _event(change: PlannedChange, for_technician: bool, stamp: dt.datetime) -> Event:
+def _event(
+    change: PlannedChange, for_technician: bool, stamp: dt.datetime, cancelled: bool = False
+) -> Event:
     event = Event()
     event.add("uid", uid(change))
+    # A cancellation outranks every invitation sent before it, even one of the same second.
+    event.add("sequence", sequence(change) + (1 if cancelled else 0))
     event.add("dtstamp", stamp)
     event.add("last-modified", change.updated_at.astimezone(dt.UTC))
     event.add("dtstart", change.scheduled_start.astimezone(dt.UTC))
@@ -62,25 +78,31 @@ def _event(change: PlannedChange, for_technician: bool, stamp: dt.datetime) -> E
         summary = _("Geplante Änderung: %(title)s", title=service.change_title(change))
     event.add("summary", summary)
     event.add("description", _description(change, for_technician))
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     link = _link(change)
     if link:
         event.add("url", link)
     return event
 
 
-def _calendar(changes: list[PlannedChange], for_technician: bool, name: str | None) -> bytes:
+def _calendar(
+    changes: list[PlannedChange],
+    for_technician: bool,
+    name: str | None,
+    method: str = "PUBLISH",
+) -> bytes:
+    cancelled = method == "CANCEL"
     calendar = Calendar()
     calendar.add("prodid", f"-//{current_app.config['PROVIDER_NAME']}//Kundenportal//DE")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for change in changes:
-        calendar.add_component(_event(change, for_technician, stamp))
+        calendar.add_component(_event(change, for_technician, stamp, cancelled))
     return calendar.to_ical()
 
 
@@ -100,4 +122,22 @@ def invitation(change: PlannedChange, language: str) -> mail.Attachment:
         content=content,
         content_type=CONTENT_TYPE,
         params=(("method", "PUBLISH"), ("charset", "utf-8")),
+    )
+
+
+def was_invited(change: PlannedChange) -> bool:
+    """Whether the customer was sent an invitation: the change has (had) a slot."""
+    return change.scheduled_start is not None and change.scheduled_end is not None
+
+
+def cancellation(change: PlannedChange, language: str) -> mail.Attachment:
+    """Takes the invitation's event out of the customer's calendar again: METHOD:CANCEL with
+    the same UID, STATUS:CANCELLED and a higher SEQUENCE than any invitation before it."""
+    with force_locale(language):
+        content = _calendar([change], for_technician=False, name=None, method="CANCEL")
+    return mail.Attachment(
+        filename=f"aenderung-{change.id}-abgesagt.ics",
+        content=content,
+        content_type=CONTENT_TYPE,
+        params=(("method", "CANCEL"), ("charset", "utf-8")),
     )

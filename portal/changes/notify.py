@@ -2,7 +2,9 @@
 
 The provider (the scheduled technician, else the support address) hears when a customer
 announces, writes or withdraws; the announcing customer hears when staff schedule, reschedule,
-decline, finish or write. Customer mails carry only what the customer's own pages show."""
+decline, finish or write, and gets a confirmation of a withdrawal once the change had a slot.
+Whoever received a calendar invitation gets its cancellation with the decline or withdrawal.
+Customer mails carry only what the customer's own pages show."""
 
 from __future__ import annotations
 
@@ -191,7 +193,7 @@ def withdrawn(change: PlannedChange) -> list[Mail]:
         )
         return subject, body
 
-    return _to_provider(change, build)
+    return [*_to_provider(change, build), *_withdrawal_confirmed(change)]
 
 
 # --- to the customer ---------------------------------------------------------------
@@ -247,8 +249,37 @@ def scheduled(change: PlannedChange, before: dict | None = None) -> list[Mail]:
     return _to_customer(change, build)
 
 
+def _cancellation(change: PlannedChange, language: str) -> tuple:
+    """The invitation's cancellation, when the customer was sent an invitation."""
+    return (ical.cancellation(change, language),) if ical.was_invited(change) else ()
+
+
+def _withdrawal_confirmed(change: PlannedChange) -> list[Mail]:
+    """The customer sent an invitation hears that its slot is off, with the cancellation."""
+    if not ical.was_invited(change):
+        return []
+
+    def build(customer, language):
+        subject = _("Ihre geplante Änderung ist zurückgezogen: %(title)s", title=_title(change))
+        body = _lines(
+            *_greeting(customer),
+            _(
+                "Ihre geplante Änderung „%(title)s“ ist zurückgezogen. Der Termin %(slot)s "
+                "entfällt.",
+                title=_title(change),
+                slot=slot_text(change.scheduled_start, change.scheduled_end),
+            ),
+            "",
+            _("Im Anhang finden Sie die Absage für Ihren Kalender; sie entfernt den Termin."),
+            *_signature(change),
+        )
+        return subject, body, *_cancellation(change, language)
+
+    return _to_customer(change, build)
+
+
 def declined(change: PlannedChange) -> list[Mail]:
-    def build(customer, _language):
+    def build(customer, language):
         subject = _("Ihre geplante Änderung wurde abgelehnt: %(title)s", title=_title(change))
         body = _lines(
             *_greeting(customer),
@@ -260,6 +291,9 @@ def declined(change: PlannedChange) -> list[Mail]:
             "",
             change.decline_reason,
             "",
+            _("Im Anhang finden Sie die Absage für Ihren Kalender; sie entfernt den Termin.")
+            if ical.was_invited(change)
+            else None,
             _(
                 "Haben Sie Fragen? Schreiben Sie uns im Kundenportal oder rufen Sie uns an: "
                 "%(phone)s",
@@ -267,7 +301,7 @@ def declined(change: PlannedChange) -> list[Mail]:
             ),
             *_signature(change),
         )
-        return subject, body
+        return subject, body, *_cancellation(change, language)
 
     return _to_customer(change, build)
 
