@@ -17,6 +17,7 @@ from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, json_object, validation_error
 from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
+from portal.api.params import MAX_PER_PAGE, paging
 from portal.api.responses import created
 from portal.models import Company, User
 from portal.sla.targets import PRIORITIES
@@ -24,7 +25,6 @@ from portal.tickets import service
 from portal.tickets.models import STATUSES, Ticket
 from portal.tickets.service import TicketError
 
-MAX_PER_PAGE = 100
 REPORT_KEYS = {
     "title",
     "description",
@@ -218,25 +218,11 @@ def _ticket_or_404(number: str) -> Ticket:
 # --- routes ---------------------------------------------------------------------------------
 
 
-def _positive_int(name: str, default: int, errors: dict) -> int:
-    raw = request.args.get(name)
-    if raw is None:
-        return default
-    value = service.whole_number(raw)
-    if not value:
-        errors[name] = _("Erwartet wird eine ganze Zahl ab 1.")
-        return default
-    return value
-
-
 @bp.route("/tickets")
 @api_login_required()
 def list_tickets():
     errors: dict = {}
-    page = _positive_int("page", 1, errors)
-    per_page = _positive_int("per_page", current_app.config["TICKETS_PER_PAGE"], errors)
-    if per_page > MAX_PER_PAGE:
-        errors["per_page"] = _("Höchstens %(max)d pro Seite.", max=MAX_PER_PAGE)
+    page, per_page = paging(current_app.config["TICKETS_PER_PAGE"], errors)
     status = request.args.get("status", "all")
     if status not in STATUS_FILTERS:
         errors["status"] = _("Erlaubt sind: %(choices)s.", choices=", ".join(STATUS_FILTERS))
