@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime as babel_format_datetime
-from babel.dates import parse_pattern, tokenize_pattern
+from babel.dates import parse_pattern
 from flask import current_app, has_request_context, request, session, url_for
 from flask_babel import Babel, format_date, format_decimal, get_locale, get_translations
 from flask_login import current_user
@@ -109,56 +109,17 @@ def _zone(name: str) -> ZoneInfo:
 def format_local(value: dt.datetime, pattern: str, locale=None) -> str:
     """flask_babel.format_datetime(value, pattern) without its per-call lookups.
 
-    List pages format dozens of times per request; this writes the value in the configured
-    time zone and the request's locale from a pattern compiled once (Babel's own formatter
-    for fields it does not know): the same output in about a third of the time. A naive
-    value counts as UTC, as in Babel.
+    List pages format dozens of times per request: this converts to the configured time
+    zone and applies Babel's (cached) parsed pattern directly. A naive value counts as UTC,
+    as in Babel.
     """
+    locale = locale or get_locale()
+    zone = _zone(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     if not isinstance(value, dt.datetime):  # dates, timestamps: Babel's own conversions
-        zone = _zone(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-        return babel_format_datetime(value, pattern, tzinfo=zone, locale=locale or get_locale())
+        return babel_format_datetime(value, pattern, tzinfo=zone, locale=locale)
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    local = value.astimezone(_zone(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
-    locale = locale or get_locale()
-    compiled = _compiled_pattern(pattern, locale)
-    if compiled is None:
-        return parse_pattern(pattern).apply(local, locale)
-    return "".join([part if part.__class__ is str else part(local) for part in compiled])
-
-
-# The pattern fields the portal's date formats use, written as Babel writes them (compared
-# with Babel over two years in both languages in tests/test_i18n.py); a pattern with any
-# other field goes to Babel.
-_NUMERIC_FIELDS = {
-    ("d", 1): lambda v: str(v.day),
-    ("d", 2): lambda v: f"{v.day:02d}",
-    ("M", 2): lambda v: f"{v.month:02d}",
-    ("y", 4): lambda v: f"{v.year:04d}",
-    ("H", 2): lambda v: f"{v.hour:02d}",
-    ("m", 2): lambda v: f"{v.minute:02d}",
-}
-
-
-@cache
-def _compiled_pattern(pattern: str, locale) -> tuple | None:
-    """The pattern as literal strings and per-field functions, or None if Babel must do it."""
-    weekdays = locale.days["format"]["abbreviated"]
-    months = locale.months["format"]["abbreviated"]
-    text_fields = {
-        ("E", 3): lambda v: weekdays[v.weekday()],
-        ("M", 3): lambda v: months[v.month],
-    }
-    parts = []
-    for kind, token in tokenize_pattern(pattern):
-        if kind == "chars":
-            parts.append(token)
-            continue
-        field = _NUMERIC_FIELDS.get(token) or text_fields.get(token)
-        if field is None:
-            return None
-        parts.append(field)
-    return tuple(parts)
+    return parse_pattern(pattern).apply(value.astimezone(zone), locale)
 
 
 DATETIME_PATTERNS = {
