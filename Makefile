@@ -26,8 +26,8 @@ translations: $(VENV)/.installed
 
 # Extract new strings from code and templates and merge them into the catalogues.
 catalogues: $(VENV)/.installed
-	$(BABEL) extract -F babel.cfg -k _l -k N_ --no-location --sort-output -o translations/messages.pot .
-	$(BABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BABEL) extract -F babel.cfg -k _l -k N_ --no-location --sort-output --no-wrap -o translations/messages.pot .
+	$(BABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 
 run: translations
 	$(FLASK) init-db
