@@ -18,7 +18,8 @@ from portal.db import database, is_postgres, migrate
 from portal.models import Company
 from portal.sla.queue import CONTRACT_RANK, QueueEntry, queue_key
 from portal.tickets import service
-from portal.tickets.models import OPEN_STATUSES, Ticket
+from portal.tickets.models import Ticket
+from portal.tickets.rules import OPEN_STATUSES
 from tests.conftest import make_user
 from tests.ticket_factory import at, make_ticket
 

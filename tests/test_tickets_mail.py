@@ -9,6 +9,7 @@ from portal.db import database
 from portal.models import User
 from portal.tickets import service
 from portal.tickets.models import Ticket
+from portal.tickets.rules import Report
 from tests.conftest import free_port
 from tests.ticket_factory import make_ticket
 
@@ -118,7 +119,7 @@ def test_mails_outside_a_request_link_the_ticket_via_server_name(app, customer_a
     with app.app_context():  # e.g. the monitoring import or a CLI command: no request host
         ticket = service.create_ticket(
             customer_a,
-            service.Report(title="Server steht", description="Nichts geht.", priority="low"),
+            Report(title="Server steht", description="Nichts geht.", priority="low"),
         )
     link = f"https://portal.example/tickets/{ticket.number}"
     [confirmation] = mailbox.to(customer_a.email)
@@ -129,7 +130,7 @@ def test_mails_outside_a_request_link_the_ticket_via_server_name(app, customer_a
 
 def test_ticket_mails_wait_for_the_commit_of_an_enclosing_transaction(app, customer_a, smtp):
     mailbox, _port = smtp
-    report = service.Report(title="Server steht", description="Nichts geht.", priority="low")
+    report = Report(title="Server steht", description="Nichts geht.", priority="low")
     with (
         app.test_request_context(),
         pytest.raises(RuntimeError),

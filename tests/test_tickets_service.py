@@ -12,9 +12,9 @@ import pytest
 from portal.db import database
 from portal.models import Company
 from portal.sla.queue import QueueEntry, sort_queue
-from portal.tickets import service
+from portal.tickets import rules, service
 from portal.tickets.models import Ticket, TicketEvent
-from portal.tickets.service import Report, TicketError
+from portal.tickets.rules import Report, TicketError
 from tests.ticket_factory import at, make_ticket
 
 TUESDAY = at("2026-11-24 08:30")
@@ -50,7 +50,7 @@ TODAY = dt.date(2026, 11, 24)
 )
 def test_urgent_and_relaxed_flags(app, priority, urgent, reason, deadline, relaxed, fields):
     with app.test_request_context():
-        errors = service.validate_flags(priority, urgent, reason, deadline, relaxed, TODAY)
+        errors = rules.validate_flags(priority, urgent, reason, deadline, relaxed, TODAY)
     assert set(errors) == fields
 
 

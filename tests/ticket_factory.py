@@ -6,12 +6,13 @@ import datetime as dt
 
 from portal.tickets import service
 from portal.tickets.models import Ticket
+from portal.tickets.rules import Report
 
 
 def make_ticket(app, actor, **values) -> Ticket:
     """A ticket reported by `actor` (a customer, or staff with company=…) with sensible defaults."""
     now = values.pop("now", None)
-    report = service.Report(
+    report = Report(
         title=values.pop("title", "Drucker druckt nicht"),
         description=values.pop("description", "Seit heute früh kommt nichts mehr heraus."),
         priority=values.pop("priority", "normal"),
@@ -33,7 +34,7 @@ def at(text: str) -> dt.datetime:
 def force_status(ticket: Ticket, status: str, **columns) -> None:
     """Set a status directly (a shortcut past the service's rules, e.g. for an old ticket),
     keeping the stored queue flag equal to it as the service would."""
-    from portal.tickets.models import OPEN_STATUSES
+    from portal.tickets.rules import OPEN_STATUSES
 
     Ticket.update(status=status, in_queue=status in OPEN_STATUSES, **columns).where(
         Ticket.id == ticket.id

@@ -21,9 +21,9 @@ from portal.api.params import MAX_PER_PAGE, paging
 from portal.api.responses import created
 from portal.models import Company, User
 from portal.sla.targets import PRIORITIES
-from portal.tickets import service
-from portal.tickets.models import STATUSES, Ticket
-from portal.tickets.service import TicketError
+from portal.tickets import rules, service
+from portal.tickets.models import Ticket
+from portal.tickets.rules import STATUSES, TicketError
 
 REPORT_KEYS = {
     "title",
@@ -272,7 +272,7 @@ def create_ticket():
             {key: _("Nur für Mitarbeiter.") for key in staff_only},
         )
     fields = Fields(body)
-    report = service.Report(
+    report = rules.Report(
         title=fields.text("title"),
         description=fields.text("description"),
         priority=fields.text("priority"),

@@ -20,8 +20,9 @@ from portal.db import utcnow
 from portal.i18n import local_datetime
 from portal.models import Company, User
 from portal.sla.targets import PRIORITIES
-from portal.tickets import service
-from portal.tickets.models import OPEN_STATUSES, Ticket, TicketAlert
+from portal.tickets import rules, service
+from portal.tickets.models import Ticket, TicketAlert
+from portal.tickets.rules import OPEN_STATUSES
 
 SEVERITY_PRIORITY = {
     "critical": "critical",
@@ -216,7 +217,7 @@ def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) ->
             TicketAlert.id == known.id
         ).execute()
         return Outcome(alert.fingerprint, "repeated", known.ticket.number)
-    report = service.Report(
+    report = rules.Report(
         title=_title(alert),
         description=_description(alert),
         priority=alert.priority,
@@ -283,4 +284,4 @@ def _description(alert: Alert) -> str:
     lines.extend(f"{key}: {value}" for key, value in sorted(alert.labels.items()))
     if alert.generator_url:
         lines.append(alert.generator_url)
-    return "\n".join(lines)[: service.TEXT_MAX]
+    return "\n".join(lines)[: rules.TEXT_MAX]

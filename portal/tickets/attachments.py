@@ -14,6 +14,8 @@ import filetype
 from flask import current_app
 from flask_babel import gettext as _
 
+from portal.tickets.rules import too_many_files
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
 # extension -> the type its content must have
@@ -48,7 +50,7 @@ def allowed_list() -> str:
 
 
 def too_many_message() -> str:
-    return _("Bitte hängen Sie höchstens %(count)d Dateien an.", count=MAX_FILES)
+    return too_many_files(MAX_FILES)
 
 
 def clean_filename(name: str) -> str:

@@ -8,7 +8,7 @@ import random
 from portal.db import database, utcnow
 from portal.models import Company, User
 from portal.sla.targets import response_due
-from portal.tickets import notify, service
+from portal.tickets import notify, rules, service
 from portal.tickets.models import (
     OPEN_STATUSES,
     Ticket,
@@ -118,7 +118,7 @@ def seed_demo_tickets(rng: random.Random) -> list[str]:
 
 
 def _report(user, when, title, description, priority, **flags) -> Ticket:
-    report = service.Report(
+    report = rules.Report(
         title=title,
         description=description,
         priority=priority,

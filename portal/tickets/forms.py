@@ -21,10 +21,10 @@ from wtforms import (
 )
 from wtforms.validators import Optional, ValidationError
 
+from portal.sla.calendar import BERLIN
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, PRIORITIES
 from portal.tickets.labels import AFFECTED_LABELS, PRIORITY_LABELS, STATUS_LABELS
-from portal.tickets.models import AFFECTED, STATUSES
-from portal.tickets.service import BERLIN, Report
+from portal.tickets.rules import AFFECTED, STATUSES, Report
 
 URGENCY_CHOICES = [
     ("plain", _l("Normal – nach Klasse und Eingang")),

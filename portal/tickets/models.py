@@ -7,12 +7,7 @@ import peewee
 from portal.db import UTCDateTimeField, utcnow
 from portal.models import BaseModel, Company, User
 from portal.sla.queue import queue_ranks
-
-STATUSES = ("new", "in_progress", "waiting_for_customer", "resolved", "closed")
-OPEN_STATUSES = ("new", "in_progress", "waiting_for_customer")
-DONE_STATUSES = ("resolved", "closed")
-AFFECTED = ("one", "several", "company")
-
+from portal.tickets.rules import OPEN_STATUSES
 
 QUEUE_INDEX = (
     "in_queue",

@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
+from dataclasses import dataclass
 
 import peewee
 from flask_babel import gettext as _
@@ -19,167 +18,30 @@ from portal.access import scope_to_company
 from portal.clock import calendars
 from portal.db import PreparedSelect, database, param, utcnow
 from portal.models import Company, User
+from portal.sla.calendar import BERLIN
 from portal.sla.queue import CONTRACT_RANK, QueueEntry
-from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
 from portal.sla.targets import response_due as sla_response_due
-from portal.tickets import attachments, notify
+from portal.tickets import attachments, notify, rules
 from portal.tickets.models import (
-    AFFECTED,
-    DONE_STATUSES,
-    STATUSES,
     Attachment,
     Ticket,
     TicketCounter,
     TicketEvent,
     TicketMessage,
 )
+from portal.tickets.rules import DONE_STATUSES, Report, TicketError
 
-BERLIN = ZoneInfo("Europe/Berlin")
-TITLE_MAX = 200
-TEXT_MAX = 20_000
-REASON_MAX = 2_000
-PHONE_MAX = 50
-REOPEN_DAYS = 14
 NUMBER_ATTEMPTS = 3
-
-
-class TicketError(Exception):
-    """Input that breaks a rule: a message per field, in the user's language."""
-
-    def __init__(self, fields: dict[str, str], message: str | None = None):
-        super().__init__(message or "; ".join(fields.values()))
-        self.fields = fields
-        self.message = message or _("Bitte prüfen Sie Ihre Angaben.")
-
-
-@dataclass
-class Report:
-    """What a new ticket needs; the form and the API both fill one of these."""
-
-    title: str = ""
-    description: str = ""
-    priority: str = ""
-    affected: str = "one"
-    callback_phone: str = ""
-    urgent: bool = False
-    urgent_reason: str = ""
-    deadline: dt.date | None = None
-    relaxed_days: int | None = None
-    # staff recording a hotline call: the company, its contact and when the call came in
-    company: Company | None = None
-    reporter: User | None = None
-    reported_at: dt.datetime | None = None
-    triage_example: str = ""
-    triage_component: str = ""
-    triage_state: str = ""
-    uploads: Sequence[attachments.Upload] = field(default_factory=tuple)
 
 
 def local_today(now: dt.datetime | None = None) -> dt.date:
     return (now or utcnow()).astimezone(BERLIN).date()
 
 
-# --- validation: one set of rules for the form and the API ------------------------------
-
-
-def _check_text(errors, name, value, required_message, max_length):
-    if not value.strip():
-        errors[name] = required_message
-    elif len(value) > max_length:
-        errors[name] = _("Höchstens %(max)d Zeichen.", max=max_length)
-
-
-def validate_flags(
-    priority: str,
-    urgent: bool,
-    urgent_reason: str,
-    deadline: dt.date | None,
-    relaxed_days: int | None,
-    today: dt.date | None,
-) -> dict[str, str]:
-    """Dringend (normal tickets, with a reason, optional deadline) or nicht dringend, not both.
-
-    ``today`` None skips the "deadline in the past" check (for a deadline that is unchanged).
-    """
-    errors: dict[str, str] = {}
-    if urgent and relaxed_days is not None:
-        errors["urgent"] = _(
-            "Bitte wählen Sie entweder „dringend“ oder „nicht dringend“, nicht beides."
-        )
-        return errors
-    if urgent:
-        if priority != NORMAL:
-            errors["urgent"] = _(
-                "„Dringend“ gibt es nur für normale Störungen. Kritische Störungen "
-                "bearbeiten wir ohnehin sofort."
-            )
-        if not urgent_reason.strip():
-            errors["urgent_reason"] = _(
-                "Bitte sagen Sie uns, warum es dringend ist – z. B. welche Frist droht."
-            )
-        elif len(urgent_reason) > REASON_MAX:
-            errors["urgent_reason"] = _("Höchstens %(max)d Zeichen.", max=REASON_MAX)
-        if deadline is not None and today is not None and deadline < today:
-            errors["deadline"] = _("Die Frist liegt in der Vergangenheit.")
-    elif deadline is not None:
-        errors["deadline"] = _("Eine Frist gibt es nur zusammen mit „dringend“.")
-    if relaxed_days is not None:
-        if not MIN_RELAXED_DAYS <= relaxed_days <= MAX_RELAXED_DAYS:
-            errors["relaxed_days"] = _(
-                "Bitte geben Sie %(min)d bis %(max)d Tage an.",
-                min=MIN_RELAXED_DAYS,
-                max=MAX_RELAXED_DAYS,
-            )
-        elif priority == "critical":
-            errors["relaxed_days"] = _(
-                "Eine kritische Störung kann nicht „nicht dringend“ sein. "
-                "Bitte wählen Sie dann die Klasse Normal oder Niedrig."
-            )
-    return errors
-
-
 def validate_report(report: Report, actor: User, now: dt.datetime) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    _check_text(errors, "title", report.title, _("Bitte geben Sie einen kurzen Titel ein."), 200)
-    _check_text(
-        errors,
-        "description",
-        report.description,
-        _("Bitte beschreiben Sie, was nicht funktioniert."),
-        TEXT_MAX,
+    return rules.validate_report(
+        report, actor.is_staff, now, local_today(now), attachments.MAX_FILES
     )
-    if report.priority not in PRIORITIES:
-        errors["priority"] = _("Bitte wählen Sie eine Klasse: Kritisch, Normal oder Niedrig.")
-    if report.affected not in AFFECTED:
-        errors["affected"] = _("Bitte sagen Sie uns, wer betroffen ist.")
-    if len(report.callback_phone) > PHONE_MAX:
-        errors["callback_phone"] = _("Höchstens %(max)d Zeichen.", max=PHONE_MAX)
-    errors.update(
-        validate_flags(
-            report.priority,
-            report.urgent,
-            report.urgent_reason,
-            report.deadline,
-            report.relaxed_days,
-            local_today(now),
-        )
-    )
-    if actor.is_staff:
-        errors.update(_validate_recording(report, now))
-    if len(report.uploads) > attachments.MAX_FILES:
-        errors["attachments"] = attachments.too_many_message()
-    return errors
-
-
-def _validate_recording(report: Report, now: dt.datetime) -> dict[str, str]:
-    errors = {}
-    if report.company is None:
-        errors["company"] = _("Bitte wählen Sie die Firma, für die Sie das Ticket erfassen.")
-    elif report.reporter is not None and report.reporter.company_id != report.company.id:
-        errors["contact"] = _("Dieser Ansprechpartner gehört nicht zu der gewählten Firma.")
-    if report.reported_at is not None and report.reported_at > now:
-        errors["reported_at"] = _("Der Zeitpunkt des Anrufs darf nicht in der Zukunft liegen.")
-    return errors
 
 
 # --- scoping and the queue --------------------------------------------------------------
@@ -422,8 +284,7 @@ def tickets_ahead(ticket: Ticket) -> int:
 
 
 def is_overdue(ticket: Ticket, now: dt.datetime | None = None) -> bool:
-    """The first response is missing and its time has passed."""
-    return ticket.first_response_at is None and ticket.response_due < (now or utcnow())
+    return rules.is_overdue(ticket.first_response_at, ticket.response_due, now or utcnow())
 
 
 # --- writes -----------------------------------------------------------------------------
@@ -569,15 +430,9 @@ def add_message(
     now = now or utcnow()
     if internal and not author.is_staff:
         raise PermissionError("only staff write internal notes")
-    errors: dict[str, str] = {}
-    _check_text(errors, "body", body, _("Bitte schreiben Sie eine Nachricht."), TEXT_MAX)
-    if len(uploads) > attachments.MAX_FILES:
-        errors["attachments"] = attachments.too_many_message()
-    if not author.is_staff and ticket.status in DONE_STATUSES:
-        errors["body"] = _(
-            "Dieses Ticket ist abgeschlossen. Bitte öffnen Sie es wieder oder melden Sie "
-            "eine neue Störung."
-        )
+    errors = rules.validate_message(
+        body, len(uploads), attachments.MAX_FILES, author.is_staff, ticket.status
+    )
     if errors:
         raise TicketError(errors)
     written: list[str] = []
@@ -624,10 +479,6 @@ def _status_event(ticket, actor, new_status, reason, now) -> TicketEvent:
     )
 
 
-CHANGEABLE = ("status", "priority", "assignee", "urgent", "urgent_reason", "deadline")
-CHANGEABLE += ("relaxed_days",)
-
-
 def change_ticket(
     ticket: Ticket,
     actor: User,
@@ -639,7 +490,7 @@ def change_ticket(
     if not actor.is_staff:
         raise PermissionError("only staff change tickets")
     now = now or utcnow()
-    unknown = set(changes) - set(CHANGEABLE)
+    unknown = set(changes) - set(rules.CHANGEABLE)
     if unknown:
         raise ValueError(f"not changeable: {sorted(unknown)}")
     changes = {k: v for k, v in changes.items() if v != _current(ticket, k)}
@@ -663,36 +514,9 @@ def _current(ticket: Ticket, name: str):
 
 
 def _validate_changes(ticket: Ticket, changes: dict, reason: str) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    if "status" in changes and changes["status"] not in STATUSES:
-        errors["status"] = _("Diesen Status gibt es nicht.")
-    if "priority" in changes:
-        if changes["priority"] not in PRIORITIES:
-            errors["priority"] = _("Bitte wählen Sie eine Klasse: Kritisch, Normal oder Niedrig.")
-        elif not reason.strip():
-            errors["reason"] = _("Bitte begründen Sie, warum sich die Klasse ändert.")
-    if len(reason) > REASON_MAX:
-        errors["reason"] = _("Höchstens %(max)d Zeichen.", max=REASON_MAX)
-    assignee = changes.get("assignee")
-    if assignee is not None and not assignee.is_staff:
-        errors["assignee"] = _("Zuständig können nur Mitarbeiter sein.")
     flags = ("priority", "urgent", "urgent_reason", "deadline", "relaxed_days")
-    merged = {name: changes.get(name, getattr(ticket, name)) for name in flags}
-    if not merged["urgent"]:
-        merged["urgent_reason"] = ""
-        if "deadline" not in changes:  # a new deadline without "dringend" is an error
-            merged["deadline"] = None
-    errors.update(
-        validate_flags(
-            merged["priority"],
-            merged["urgent"],
-            merged["urgent_reason"],
-            merged["deadline"] if "deadline" in changes else None,
-            merged["relaxed_days"],
-            local_today() if "deadline" in changes else None,
-        )
-    )
-    return errors
+    current = {name: getattr(ticket, name) for name in flags}
+    return rules.validate_changes(current, changes, reason, local_today())
 
 
 def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
@@ -777,29 +601,14 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
 
 
 def can_reopen(ticket: Ticket, now: dt.datetime) -> bool:
-    """A solved ticket may be reopened within 14 days; after that, a new ticket is better."""
-    if ticket.status != "resolved":
-        return False
-    return not (ticket.resolved_at and now - ticket.resolved_at > dt.timedelta(days=REOPEN_DAYS))
+    return rules.can_reopen(ticket.status, ticket.resolved_at, now)
 
 
 def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
     now = now or utcnow()
-    if ticket.is_open:
-        raise TicketError({"status": _("Dieses Ticket ist noch offen.")})
     if not can_reopen(ticket, now):
-        raise TicketError(
-            {
-                "status": _(
-                    "Dieses Ticket ist seit mehr als %(days)d Tagen abgeschlossen und kann nicht "
-                    "mehr geöffnet werden. Bitte melden Sie eine neue Störung und nennen Sie "
-                    "darin die Nummer %(number)s.",
-                    days=REOPEN_DAYS,
-                    number=ticket.number,
-                )
-            }
-        )
-    new_status = "in_progress" if ticket.first_response_at else "new"
+        raise TicketError({"status": rules.reopen_refusal(ticket.status, ticket.number)})
+    new_status = rules.status_after_reopen(ticket.first_response_at)
     with write_transaction():
         event = _status_event(ticket, actor, new_status, "", now)
         _set_status(ticket, new_status, now, actor)

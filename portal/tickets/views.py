@@ -10,7 +10,7 @@ from portal.access import staff_required
 from portal.db import utcnow
 from portal.i18n import translated
 from portal.models import Company, User
-from portal.sla.calendar import EXTENDED
+from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
 from portal.tickets import attachments, bp, service
@@ -29,8 +29,8 @@ from portal.tickets.labels import (
     PRIORITY_LABELS,
     STATUS_LABELS,
 )
-from portal.tickets.models import AFFECTED, STATUSES, Ticket
-from portal.tickets.service import BERLIN, TicketError
+from portal.tickets.models import Ticket
+from portal.tickets.rules import AFFECTED, STATUSES, TicketError
 
 DESCRIPTION_PREFILL_MAX = 5000
 COMPANY_SEARCH_MAX = 200
