@@ -8,7 +8,8 @@ import secrets
 import peewee
 from flask_login import UserMixin
 
-from portal.db import PreparedSelect, UTCDateTimeField, database, param, utcnow
+from portal import reads
+from portal.db import UTCDateTimeField, database, utcnow
 
 ROLES = ("customer", "staff", "admin")
 TOKEN_SCOPES = ("api", "monitoring")
@@ -89,13 +90,8 @@ class User(UserMixin, BaseModel):
 
     @classmethod
     def by_id(cls, user_id: int) -> User | None:
-        """The signed-in user, loaded on every request: a prepared query."""
-        return _USER_BY_ID.first(id=user_id)
-
-
-_USER_BY_ID = PreparedSelect(
-    lambda _shape: User.select().where(User.id == param("id", User.id)).limit(1)
-)
+        """The signed-in user, loaded on every request (its SQL kept by portal.reads)."""
+        return reads.first(cls.select().where(cls.id == user_id))
 
 
 def hash_token(token: str) -> str:

@@ -17,7 +17,7 @@ from peewee import Table
 from portal.db import database, is_postgres, migrate
 from portal.models import Company
 from portal.sla.queue import CONTRACT_RANK, QueueEntry, queue_key
-from portal.tickets import service
+from portal.tickets import queries, service
 from portal.tickets.models import Ticket
 from portal.tickets.rules import OPEN_STATUSES
 from tests.conftest import make_user
@@ -50,7 +50,7 @@ def expected(ticket: Ticket) -> tuple:
 
 def loaded(ticket: Ticket, user) -> Ticket:
     """The ticket as the pages load it (with company, reporter, assignee)."""
-    return service.ticket_for(user, ticket.number)
+    return queries.ticket_for(user, ticket.number)
 
 
 def test_a_new_ticket_stores_its_queue_ranks(app, customer_a, customer_b):
@@ -130,7 +130,7 @@ def test_contract_change_in_admin_moves_the_companys_tickets(
 
 
 def queue_titles() -> list[str]:
-    query = service.open_tickets(Ticket.select()).order_by(*service.queue_order())
+    query = queries.open_tickets(Ticket.select()).order_by(*queries.queue_order())
     return [t.title for t in query]
 
 
@@ -206,7 +206,7 @@ def test_upgrade_to_version_5_fills_queue_ranks_of_existing_tickets(db):
 
     for row in Ticket.select().order_by(Ticket.id):
         assert stored(row) == expected(row), row.id
-    in_queue = service.open_tickets(Ticket.select()).order_by(*service.queue_order())
+    in_queue = queries.open_tickets(Ticket.select()).order_by(*queries.queue_order())
     # critical; normal: contract urgent, no contract urgent, no contract relaxed; then low
     assert [t.id for t in in_queue] == [1, 2, 3, 4, 5]
 

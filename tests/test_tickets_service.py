@@ -9,10 +9,11 @@ import threading
 
 import pytest
 
+from portal import paging
 from portal.db import database
 from portal.models import Company
 from portal.sla.queue import QueueEntry, sort_queue
-from portal.tickets import rules, service
+from portal.tickets import queries, rules, service
 from portal.tickets.models import Ticket, TicketEvent
 from portal.tickets.rules import Report, TicketError
 from tests.ticket_factory import at, make_ticket
@@ -230,7 +231,7 @@ def raw_ticket(
 
 def sql_queue(query=None):
     query = query or Ticket.select(Ticket, Company).join(Company)
-    return [t.title for t in service.open_tickets(query).order_by(*service.queue_order())]
+    return [t.title for t in queries.open_tickets(query).order_by(*queries.queue_order())]
 
 
 def test_queue_order_follows_the_sla_page(company_a, company_b):
@@ -328,7 +329,7 @@ def test_tickets_ahead_counts_the_open_tickets_before_this_one(company_a, compan
     mine = raw_ticket(company_b, priority="normal", due=due, reported=due, title="mine")
     raw_ticket(company_b, priority="low", due=due, reported=due, title="after")
     mine = Ticket.select(Ticket, Company).join(Company).where(Ticket.id == mine.id).get()
-    assert service.tickets_ahead(mine) == 2
+    assert queries.tickets_ahead(mine) == 2
     assert sql_queue().index("mine") == 2
 
 
@@ -448,8 +449,8 @@ def test_staff_only_activity_does_not_move_the_customers_last_activity(app, cust
         ("1", 1),
         ("007", 7),
         ("999999999", 999_999_999),
-        ("1000000000", service.LARGE_NUMBER),
-        ("9" * 5000, service.LARGE_NUMBER),
+        ("1000000000", paging.LARGE_NUMBER),
+        ("9" * 5000, paging.LARGE_NUMBER),
         ("0", 0),
         ("", None),
         ("-1", None),
@@ -459,4 +460,4 @@ def test_staff_only_activity_does_not_move_the_customers_last_activity(app, cust
     ],
 )
 def test_whole_number_from_a_query_string(text, expected):
-    assert service.whole_number(text) == expected
+    assert paging.whole_number(text) == expected

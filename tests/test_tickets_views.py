@@ -349,9 +349,9 @@ def test_queue_filters_mine_unassigned_company_class(
     mine = make_ticket(app, customer_a, title="Meins")
     make_ticket(app, customer_b, title="Niemandes", priority="low")
     Ticket.update(assignee=staff.id).where(Ticket.id == mine.id).execute()
-    assert "Niemandes" not in page(staff_client.get("/warteschlange?assigned=mine"))
-    assert "Meins" in page(staff_client.get("/warteschlange?assigned=mine"))
-    assert "Meins" not in page(staff_client.get("/warteschlange?assigned=unassigned"))
+    assert "Niemandes" not in page(staff_client.get("/warteschlange?assignee=mine"))
+    assert "Meins" in page(staff_client.get("/warteschlange?assignee=mine"))
+    assert "Meins" not in page(staff_client.get("/warteschlange?assignee=unassigned"))
     assert "Meins" not in page(staff_client.get("/warteschlange?company=Beta"))
     assert "Meins" not in page(staff_client.get("/warteschlange?priority=low"))
 

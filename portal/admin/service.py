@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import peewee
 from flask_babel import lazy_gettext as _l
@@ -21,7 +19,7 @@ from portal.auth.service import AccountError
 from portal.db import database
 from portal.models import ApiToken, Company, User
 from portal.sla.targets import PRIORITIES
-from portal.tickets.service import move_company_tickets
+from portal.tickets.models import Ticket
 
 MAX_COMPANY_NAME_LENGTH = 200
 # Company columns that hold the first-response overrides, by class.
@@ -30,35 +28,6 @@ OVERRIDE_COLUMNS = {priority.value: f"{priority.value}_hours" for priority in PR
 
 class CompanyError(AccountError):
     """A user-facing reason why a company could not be saved, with the field it concerns."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of a list: its rows and what the pagination links need."""
-
-    rows: list
-    number: int
-    size: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.size))
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.pages
-
-
-def paginate(query: peewee.ModelSelect, number: int, size: int) -> Page:
-    """Two queries whatever the page size: the count and the rows. Out-of-range pages clamp."""
-    total = query.order_by().count()
-    number = min(max(1, number), max(1, math.ceil(total / size)))
-    return Page(rows=list(query.paginate(number, size)), number=number, size=size, total=total)
 
 
 # --- companies -----------------------------------------------------------------------
@@ -154,7 +123,7 @@ def save_company(
         with database.atomic():
             company.save()
             if contract_changed:
-                move_company_tickets(company)
+                Ticket.requeue_company(company)
     except peewee.IntegrityError:
         # Someone else took the name or number between our check and the write.
         raise CompanyError(

@@ -22,7 +22,6 @@ from portal.admin.service import (
     all_tokens,
     companies_with_active_users,
     company_choices,
-    paginate,
     save_company,
     staff_accounts,
     users_filtered,
@@ -37,17 +36,17 @@ from portal.auth.service import (
     update_user,
 )
 from portal.models import ApiToken, Company, User
+from portal.paging import Page, paginate, whole_number
 from portal.sla.targets import PRIORITIES, target_for
 
 DEFAULT_PAGE_SIZE = 25
 
 
-def _page_number() -> int:
-    return request.args.get("seite", default=1, type=int)
-
-
-def _page_size() -> int:
-    return current_app.config.get("ADMIN_PAGE_SIZE", DEFAULT_PAGE_SIZE)
+def _page(query) -> Page:
+    """``?seite=`` of an admin list; a page beyond the last shows the last."""
+    number = whole_number(request.args.get("seite", "1")) or 1
+    size = current_app.config.get("ADMIN_PAGE_SIZE", DEFAULT_PAGE_SIZE)
+    return paginate(query, number, size, clamp=True)
 
 
 def _attach_error(form, error) -> None:
@@ -68,7 +67,7 @@ def companies():
     form = CompanySearchForm(request.args)
     if not form.validate():
         return render_template("admin/companies.html", form=form, page=None), 400
-    page = paginate(companies_with_active_users(form.q.data or ""), _page_number(), _page_size())
+    page = _page(companies_with_active_users(form.q.data or ""))
     return render_template("admin/companies.html", form=form, page=page)
 
 
@@ -173,7 +172,7 @@ def users():
         active=active,
         search=form.q.data or "",
     )
-    page = paginate(query, _page_number(), _page_size())
+    page = _page(query)
     return render_template("admin/users.html", form=form, page=page, role_labels=ROLE_LABELS)
 
 
@@ -278,7 +277,7 @@ def _fill_staff_choices(form: MonitoringTokenForm) -> dict[str, User]:
 
 
 def _render_tokens(form, status=200, new_token=None, new_token_user=None):
-    page = paginate(all_tokens(), _page_number(), _page_size())
+    page = _page(all_tokens())
     return (
         render_template(
             "admin/tokens.html",

@@ -19,11 +19,10 @@ from portal.api.openapi import (
     register,
     schema_ref,
 )
-from portal.api.params import MAX_PER_PAGE, paging
 from portal.api.responses import created
 from portal.changes import rules, schemas, service
 from portal.changes.models import PlannedChange
-from portal.tickets.service import paginate
+from portal.paging import MAX_PER_PAGE, api_paging, paginate
 
 CREATE_KEYS = {"kind", "details", "wished_date", "alternative_date"}
 PATCH_KEYS = {"state", "scheduled_start", "scheduled_end", "technician", "decline_reason"}
@@ -81,7 +80,7 @@ def _visible_change(change_id: int) -> PlannedChange:
 @api_login_required()
 def list_changes():
     errors: dict = {}
-    page, per_page = paging(PER_PAGE, errors)
+    page, per_page = api_paging(request.args, PER_PAGE, errors)
     query = service.changes_visible_to(current_user)
     filters = {"state": rules.STATES, "kind": rules.KINDS}
     for name, allowed in filters.items():
@@ -95,11 +94,11 @@ def list_changes():
     if errors:
         raise validation_error(errors, _("Die Angaben sind ungültig."))
     query = query.order_by(PlannedChange.wished_date, PlannedChange.id)
-    changes, total = paginate(query, page, per_page)
+    found = paginate(query, page, per_page)
     return jsonify(
         {
-            "changes": [change_json(c) for c in changes],
-            "total": total,
+            "changes": [change_json(c) for c in found.rows],
+            "total": found.total,
             "page": page,
             "per_page": per_page,
         }

@@ -17,12 +17,13 @@ from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, json_object, validation_error
 from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
-from portal.api.params import MAX_PER_PAGE, paging
 from portal.api.responses import created
+from portal.db import utcnow
 from portal.models import Company, User
-from portal.sla.targets import PRIORITIES
-from portal.tickets import rules, service
+from portal.paging import MAX_PER_PAGE, api_paging, paginate
+from portal.tickets import queries, rules, service
 from portal.tickets.models import Ticket
+from portal.tickets.queries import STATUS_FILTERS, TicketFilter
 from portal.tickets.rules import STATUSES, TicketError
 
 REPORT_KEYS = {
@@ -48,8 +49,6 @@ CHANGE_KEYS = {
     "relaxed_days",
 }
 CUSTOMER_STATUS_ACTIONS = ("resolved", "reopen")
-# the same filters as the ticket list page (service.with_status); here "all" is the default
-STATUS_FILTERS = ("all", "open", *STATUSES)
 
 
 # --- JSON shapes ----------------------------------------------------------------------------
@@ -123,10 +122,8 @@ def event_json(event) -> dict:
 
 
 def ticket_detail_json(ticket: Ticket, viewer: User) -> dict:
-    messages, events = service.conversation(ticket, viewer)
-    files: dict = {}
-    for attachment in service.visible_attachments(ticket, viewer):
-        files.setdefault(attachment.message_id, []).append(attachment)
+    messages, events = queries.conversation(ticket, viewer)
+    files = queries.attachments_by_message(ticket, viewer)
     data = ticket_json(ticket, viewer)
     data["attachments"] = [_attachment_json(ticket, a) for a in files.get(None, [])]
     data["messages"] = [message_json(ticket, m, files.get(m.id, [])) for m in messages]
@@ -209,7 +206,7 @@ def _find_company(value: str) -> Company | None:
 
 
 def _ticket_or_404(number: str) -> Ticket:
-    ticket = service.ticket_for(current_user, number)
+    ticket = queries.ticket_for(current_user, number)
     if ticket is None:
         raise ApiError(404, "not_found", _("Dieses Ticket gibt es nicht."))
     return ticket
@@ -222,35 +219,19 @@ def _ticket_or_404(number: str) -> Ticket:
 @api_login_required()
 def list_tickets():
     errors: dict = {}
-    page, per_page = paging(current_app.config["TICKETS_PER_PAGE"], errors)
-    status = request.args.get("status", "all")
-    if status not in STATUS_FILTERS:
-        errors["status"] = _("Erlaubt sind: %(choices)s.", choices=", ".join(STATUS_FILTERS))
-    priority = request.args.get("priority")
-    if priority is not None and priority not in PRIORITIES:
-        errors["priority"] = _("Erlaubt sind: %(choices)s.", choices=", ".join(PRIORITIES))
+    page, per_page = api_paging(request.args, current_app.config["TICKETS_PER_PAGE"], errors)
+    ticket_filter, filter_errors = TicketFilter.parse(request.args, default_status="all")
+    errors.update(filter_errors)
     if errors:
         raise validation_error(errors)
-    query = service.with_status(service.scoped_tickets(current_user), status)
-    if priority:
-        query = query.where(Ticket.priority == priority)
-    company = request.args.get("company")
-    if company:
-        named = Company.select(Company.id).where(
-            (Company.name == company) | (Company.customer_number == company)
-        )
-        query = query.where(Ticket.company.in_(named))
-    if current_user.is_staff:
-        query = query.order_by(*service.queue_order())
-    else:
-        query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
-    tickets, total = service.paginate(query, page, per_page, rows=service.with_company_and_assignee)
+    query = queries.filtered(current_user, ticket_filter, utcnow())
+    found = paginate(query, page, per_page, shape=queries.with_company_and_assignee)
     return jsonify(
         {
-            "tickets": [ticket_json(t, current_user) for t in tickets],
-            "total": total,
-            "page": page,
-            "per_page": per_page,
+            "tickets": [ticket_json(t, current_user) for t in found.rows],
+            "total": found.total,
+            "page": found.number,
+            "per_page": found.size,
         }
     )
 
@@ -300,7 +281,7 @@ def create_ticket():
         ticket = service.create_ticket(current_user, report)
     except TicketError as error:
         raise _service_error(error) from error
-    ticket = service.ticket_for(current_user, ticket.number)
+    ticket = queries.ticket_for(current_user, ticket.number)
     return created(
         ticket_detail_json(ticket, current_user),
         url_for("api.get_ticket", number=ticket.number),
@@ -323,7 +304,7 @@ def change_ticket(number: str):
         _customer_status_action(ticket, body)
     else:
         _staff_change(ticket, body)
-    ticket = service.ticket_for(current_user, number)
+    ticket = queries.ticket_for(current_user, number)
     return jsonify(ticket_detail_json(ticket, current_user))
 
 

@@ -6,7 +6,7 @@ import peewee
 
 from portal.db import UTCDateTimeField, utcnow
 from portal.models import BaseModel, Company, User
-from portal.sla.queue import queue_ranks
+from portal.sla.queue import CONTRACT_RANK, queue_ranks
 from portal.tickets.rules import OPEN_STATUSES
 
 QUEUE_INDEX = (
@@ -96,7 +96,11 @@ class Ticket(BaseModel):
         return self.status in OPEN_STATUSES
 
     def save(self, *args, **kwargs):
-        """Every save keeps the stored queue columns equal to the ticket's status and flags."""
+        """Every save keeps the stored queue columns equal to the ticket's status and flags.
+
+        The queue columns are written here and in requeue_company() only, both with the
+        ranks of portal.sla.queue; a write of status or flags goes through save().
+        """
         for name, value in queue_columns(
             self.status, self.priority, self.company.has_contract, self.urgent, self.relaxed
         ).items():
@@ -106,6 +110,16 @@ class Ticket(BaseModel):
     @property
     def relaxed(self) -> bool:
         return self.relaxed_days is not None
+
+    @classmethod
+    def requeue_company(cls, company: Company) -> None:
+        """After a change of contract: the company's tickets take their new place in the queue.
+
+        Call it inside the transaction that saves the company, so the queue never disagrees
+        with the contract. Only the contract's rank depends on the company.
+        """
+        rank = CONTRACT_RANK[bool(company.has_contract)]
+        cls.update(contract_rank=rank).where(cls.company == company.id).execute()
 
 
 class TicketMessage(BaseModel):

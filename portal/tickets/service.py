@@ -1,25 +1,21 @@
-"""Ticket rules behind the pages and the API: validate, create, answer, change, the queue.
+"""Writing tickets: report, answer, change, resolve and reopen, each in one transaction.
 
-The HTML views and the JSON API call these functions; neither writes a rule of its own.
-Every write runs in one transaction; e-mails go out only after it has committed.
+The HTML views and the JSON API call these functions; the rules they check are in
+tickets/rules.py, the reads in tickets/queries.py. E-mails go out only after the commit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import peewee
 from flask_babel import gettext as _
 
-from portal.access import scope_to_company
 from portal.clock import calendars
-from portal.db import PreparedSelect, database, param, utcnow
+from portal.db import database, utcnow
 from portal.models import Company, User
 from portal.sla.calendar import BERLIN
-from portal.sla.queue import CONTRACT_RANK, QueueEntry
 from portal.sla.targets import response_due as sla_response_due
 from portal.tickets import attachments, notify, rules
 from portal.tickets.models import (
@@ -42,249 +38,6 @@ def validate_report(report: Report, actor: User, now: dt.datetime) -> dict[str, 
     return rules.validate_report(
         report, actor.is_staff, now, local_today(now), attachments.MAX_FILES
     )
-
-
-# --- scoping and the queue --------------------------------------------------------------
-
-
-def scoped_tickets(user: User) -> peewee.ModelSelect:
-    """Tickets ``user`` may see, without joins: the base for filters and cheap counts."""
-    return scope_to_company(Ticket.select(), Ticket.company, user)
-
-
-def with_company_and_assignee(query: peewee.ModelSelect):
-    """Rows of a scoped_tickets() query with company and assignee (still one query)."""
-    assignee = User.alias()
-    return (
-        query.select(
-            *Ticket._meta.sorted_fields,
-            Company.id,
-            Company.name,
-            Company.has_contract,
-            assignee.id,
-            assignee.name,
-            assignee.email,
-        )
-        .switch(Ticket)
-        .join(Company)
-        .switch(Ticket)
-        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-    )
-
-
-def list_columns() -> tuple:
-    """What the HTML ticket lists (templates/tickets/index.html, queue.html) show.
-
-    A row loads only these: peewee spends ~4 µs per selected column on the SQL. A list
-    that shows more adds the column here (ListRow takes its name).
-    """
-    return (
-        Ticket.id,
-        Ticket.number,
-        Ticket.company,
-        Ticket.assignee,
-        Ticket.title,
-        Ticket.priority,
-        Ticket.status,
-        Ticket.urgent,
-        Ticket.relaxed_days,
-        Ticket.reported_at,
-        Ticket.response_due,
-        Ticket.first_response_at,
-        Ticket.last_activity_at,
-    )
-
-
-def ticket_list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """A scoped_tickets() query as the HTML lists' rows: list_columns() with the company's
-    name and contract and the assignee's name (read by read_list_rows)."""
-    assignee = User.alias()
-    return (
-        query.select(*list_columns(), Company.name, Company.has_contract, assignee.name)
-        .switch(Ticket)
-        .join(Company)
-        .switch(Ticket)
-        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-    )
-
-
-class ListCompany:
-    __slots__ = ("has_contract", "id", "name")
-
-
-class ListAssignee:
-    __slots__ = ("id", "name")
-
-
-class ListRow:
-    """A ticket as the HTML lists show it: list_columns() by name (foreign keys as
-    company_id and assignee_id), ``company`` (id, name, has_contract) and ``assignee``
-    (id, name; None when nobody is assigned). Read-only: saving goes through Ticket.
-
-    peewee turns each joined row into three model instances (~16 µs a row); a list page
-    only reads a dozen values, so these small objects take a quarter of that.
-    """
-
-    __slots__ = (
-        *(
-            f.name if not isinstance(f, peewee.ForeignKeyField) else f"{f.name}_id"
-            for f in list_columns()
-        ),
-        "assignee",
-        "company",
-    )
-
-
-@functools.cache
-def _list_converters() -> tuple:
-    """How read_list_rows converts each column: None where the driver's value is right."""
-    plain = (peewee.CharField, peewee.TextField, peewee.IntegerField, peewee.AutoField)
-    return tuple(
-        None if isinstance(f, plain) else f.python_value
-        for f in (*list_columns(), Company.name, Company.has_contract, User.name)
-    )
-
-
-def read_list_rows(page_query: peewee.ModelSelect, cursor) -> list[ListRow]:
-    """The rows of a ticket_list_rows() query's cursor as ListRow objects."""
-    converters = _list_converters()
-    names = ListRow.__slots__[: len(list_columns())]
-    rows = []
-    for values in cursor.fetchall():
-        values = [c(v) if c else v for c, v in zip(converters, values, strict=True)]
-        row = ListRow()
-        for name, value in zip(names, values, strict=False):
-            setattr(row, name, value)
-        company = row.company = ListCompany()
-        company.id, company.name, company.has_contract = row.company_id, values[-3], values[-2]
-        if row.assignee_id is None:
-            row.assignee = None
-        else:
-            assignee = row.assignee = ListAssignee()
-            assignee.id, assignee.name = row.assignee_id, values[-1]
-        rows.append(row)
-    return rows
-
-
-def list_page(query: peewee.ModelSelect, page: int, per_page: int) -> tuple[list[ListRow], int]:
-    """One page of an HTML ticket list (ListRow objects) and the total: two queries."""
-    return paginate(query, page, per_page, rows=ticket_list_rows, read=read_list_rows)
-
-
-def tickets_visible_to(user: User) -> peewee.ModelSelect:
-    """Tickets with their company; customers see only their own company's."""
-    query = Ticket.select(Ticket, Company).join(Company)
-    return scope_to_company(query, Ticket.company, user)
-
-
-def companies_matching(text: str) -> peewee.ModelSelect:
-    """Ids of the companies whose name or customer number contains ``text`` (any case).
-
-    The queue's company filter: a technician types "Muster" or "20001" instead of picking
-    one of hundreds of companies from a list.
-    """
-    return Company.select(Company.id).where(
-        Company.name.contains(text) | Company.customer_number.contains(text)
-    )
-
-
-def move_company_tickets(company: Company) -> None:
-    """After a change of contract: the company's tickets take their new place in the queue.
-
-    Call it inside the transaction that saves the company, so the queue never disagrees
-    with the contract.
-    """
-    Ticket.update(contract_rank=CONTRACT_RANK[bool(company.has_contract)]).where(
-        Ticket.company == company.id
-    ).execute()
-
-
-def ticket_for(user: User, number: str) -> Ticket | None:
-    """One ticket with company, reporter and assignee, if ``user`` may see it (one query)."""
-    return _TICKET_FOR.first(user.is_staff, number=number, company=user.company_id)
-
-
-@dataclass(frozen=True)
-class _AnyViewer:
-    """scope_to_company's view of a user while a prepared query is built: the staff flag,
-    and the company as a placeholder bound to the real viewer's company on each call."""
-
-    is_staff: bool
-    company_id: object = None
-
-
-def _ticket_for_query(staff: bool) -> peewee.ModelSelect:
-    reporter, assignee = User.alias(), User.alias()
-    query = (
-        Ticket.select(Ticket, Company, reporter, assignee)
-        .join(Company)
-        .switch(Ticket)
-        .join(reporter, peewee.JOIN.LEFT_OUTER, on=(Ticket.reporter == reporter.id))
-        .switch(Ticket)
-        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-        .where(Ticket.number == param("number", Ticket.number))
-    )
-    viewer = _AnyViewer(staff, param("company", Ticket.company))
-    return scope_to_company(query, Ticket.company, viewer).limit(1)
-
-
-# the ticket page and every action on a ticket start here: its SQL is generated once
-_TICKET_FOR = PreparedSelect(_ticket_for_query)
-
-
-def queue_order() -> list:
-    """ORDER BY terms equal to portal.sla.queue.queue_key, over the stored ranks.
-
-    The index on Ticket's QUEUE_INDEX columns serves this order, so a page of the queue is
-    read in order instead of sorting every open ticket.
-    """
-    return [
-        Ticket.priority_rank,
-        Ticket.contract_rank,
-        Ticket.urgency_rank,
-        Ticket.response_due,
-        Ticket.reported_at,
-        Ticket.id,
-    ]
-
-
-def queue_entry(ticket: Ticket) -> QueueEntry:
-    return QueueEntry(
-        priority=ticket.priority,
-        has_contract=ticket.company.has_contract,
-        response_due=ticket.response_due,
-        reported_at=ticket.reported_at,
-        urgent=ticket.urgent,
-        relaxed=ticket.relaxed,
-        ticket_id=ticket.id,
-    )
-
-
-def open_tickets(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """Open tickets, by the stored flag the queue index starts with (kept equal to status)."""
-    return query.where(Ticket.in_queue == True)  # noqa: E712
-
-
-def with_status(query: peewee.ModelSelect, status: str) -> peewee.ModelSelect:
-    """The list filter: "open" (by the queue's flag), "all", or one stored status."""
-    if status == "open":
-        return open_tickets(query)
-    if status == "all":
-        return query
-    return query.where(Ticket.status == status)
-
-
-def tickets_ahead(ticket: Ticket) -> int:
-    """How many open tickets come before this one in the queue: one index range count."""
-    terms = queue_order()
-    before = peewee.Tuple(*terms) < peewee.Tuple(
-        *(term.to_value(getattr(ticket, term.name)) for term in terms)
-    )
-    return open_tickets(Ticket.select()).where(before).count()
-
-
-def is_overdue(ticket: Ticket, now: dt.datetime | None = None) -> bool:
-    return rules.is_overdue(ticket.first_response_at, ticket.response_due, now or utcnow())
 
 
 # --- writes -----------------------------------------------------------------------------
@@ -448,8 +201,7 @@ def add_message(
                 updates[Ticket.first_response_at] = now
             if not author.is_staff and ticket.status == "waiting_for_customer":
                 _status_event(ticket, author, "in_progress", "", now)
-                updates[Ticket.status] = "in_progress"
-                updates[Ticket.in_queue] = True  # still open: the queue flag stays as it was
+                updates[Ticket.status] = "in_progress"  # open as before: in_queue stays
             if updates:
                 Ticket.update(updates).where(Ticket.id == ticket.id).execute()
             for column, value in updates.items():
@@ -600,13 +352,9 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
     return event
 
 
-def can_reopen(ticket: Ticket, now: dt.datetime) -> bool:
-    return rules.can_reopen(ticket.status, ticket.resolved_at, now)
-
-
 def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> TicketEvent:
     now = now or utcnow()
-    if not can_reopen(ticket, now):
+    if not rules.can_reopen(ticket.status, ticket.resolved_at, now):
         raise TicketError({"status": rules.reopen_refusal(ticket.status, ticket.number)})
     new_status = rules.status_after_reopen(ticket.first_response_at)
     with write_transaction():
@@ -616,124 +364,3 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
         ticket.save()
     notify.deliver(notify.reopened(ticket))
     return event
-
-
-def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
-    """Messages (with author and attachments) and events the viewer may see: two queries."""
-    messages = (
-        TicketMessage.select(TicketMessage, User)
-        .join(User, peewee.JOIN.LEFT_OUTER)
-        .where(TicketMessage.ticket == ticket.id)
-        .order_by(TicketMessage.created_at, TicketMessage.id)
-    )
-    events = (
-        TicketEvent.select(TicketEvent, User)
-        .join(User, peewee.JOIN.LEFT_OUTER)
-        .where(TicketEvent.ticket == ticket.id)
-        .order_by(TicketEvent.created_at, TicketEvent.id)
-    )
-    if not viewer.is_staff:
-        messages = messages.where(TicketMessage.internal == False)  # noqa: E712
-        events = events.where(TicketEvent.public == True)  # noqa: E712
-    return list(messages), list(events)
-
-
-def visible_attachments(ticket: Ticket, viewer: User) -> list[Attachment]:
-    query = Attachment.select().where(Attachment.ticket == ticket.id).order_by(Attachment.id)
-    if not viewer.is_staff:
-        query = query.where(Attachment.internal == False)  # noqa: E712
-    return list(query)
-
-
-def attachment_for(user: User, number: str, attachment_id: int) -> Attachment | None:
-    """An attachment the user may download: the ticket visible, internal ones for staff only."""
-    query = (
-        Attachment.select(Attachment)
-        .join(Ticket)
-        .where(Ticket.number == number, Attachment.id == attachment_id)
-    )
-    if not user.is_staff:
-        query = query.where(Attachment.internal == False)  # noqa: E712
-    return scope_to_company(query, Ticket.company, user).first()
-
-
-def staff_members() -> list[User]:
-    return list(
-        User.select()
-        .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
-        .order_by(User.name)
-    )
-
-
-# Pages beyond this are empty anyway; the cap keeps OFFSET inside the database's integers.
-MAX_PAGE = 1_000_000
-# What whole_number() answers for a longer number (int() refuses more than 4300 digits).
-LARGE_NUMBER = 10**9
-
-
-def whole_number(text: str) -> int | None:
-    """ASCII digits from a query string as an int (LARGE_NUMBER at most), else None.
-
-    str.isdigit alone also accepts "²", which int() refuses.
-    """
-    if not (text.isascii() and text.isdigit()):
-        return None
-    digits = text.lstrip("0") or "0"
-    return LARGE_NUMBER if len(digits) > len(str(LARGE_NUMBER)) - 1 else int(digits)
-
-
-def paginate(
-    query: peewee.ModelSelect, page: int, per_page: int, rows=None, read=None
-) -> tuple[list, int]:
-    """One page of rows and the total: two queries.
-
-    ``rows`` (e.g. with_company_and_assignee) adds the joins for the page only, so the count
-    runs over the ticket table (and its indexes) alone; ``read(page_query, cursor)`` turns
-    the page's cursor into its rows (default: the query's model objects).
-
-    The SQL of both queries is generated once per shape of the filtered query: peewee
-    renders only the query's FROM, WHERE and ORDER BY (cheap), and that text with the
-    joins and the reader is the key under which the count and the page's SQL are kept
-    (0.3 ms less per list page). Their parameters are the filter's, then LIMIT and OFFSET;
-    a shape whose parameters do not line up like that is never cached. The shapes are few
-    (filter combinations; values are always parameters, a list of values for IN would
-    make one shape per length).
-    """
-    page = min(page, MAX_PAGE)
-    rows = rows or _same_rows
-    read = read or _read_models
-    skeleton, values = query.select(peewee.SQL("1")).sql()
-    key = (type(database.obj), rows, skeleton)
-    prepared = _PAGE_SQL.get(key)
-    if prepared is None:
-        prepared = _PAGE_SQL[key] = _prepare_page(query, rows, values, page, per_page)
-    if prepared is False:  # parameters outside WHERE: generate each time
-        page_query = rows(query).paginate(page, per_page)
-        total = query.order_by().select(peewee.fn.COUNT(peewee.SQL("*"))).scalar()
-        return read(page_query, database.execute(page_query)), total
-    count_sql, page_sql, page_query = prepared
-    total = database.execute_sql(count_sql, values).fetchone()[0]
-    cursor = database.execute_sql(page_sql, [*values, per_page, (page - 1) * per_page])
-    return read(page_query, cursor), total
-
-
-_PAGE_SQL: dict = {}
-
-
-def _same_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    return query
-
-
-def _read_models(page_query: peewee.ModelSelect, cursor) -> list:
-    return list(page_query._get_cursor_wrapper(cursor))
-
-
-def _prepare_page(query, rows, values: list, page: int, per_page: int):
-    # COUNT(*) straight over the table: peewee's count() wraps the query in a subquery,
-    # which keeps SQLite from counting with its fast whole-index count.
-    count_sql, count_values = query.order_by().select(peewee.fn.COUNT(peewee.SQL("*"))).sql()
-    page_query = rows(query).paginate(page, per_page)
-    page_sql, page_values = page_query.sql()
-    if count_values != values or page_values != [*values, per_page, (page - 1) * per_page]:
-        return False
-    return count_sql, page_sql, page_query

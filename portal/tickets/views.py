@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -10,10 +12,11 @@ from portal.access import staff_required
 from portal.db import utcnow
 from portal.i18n import translated
 from portal.models import Company, User
+from portal.paging import page_number
 from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
-from portal.tickets import attachments, bp, service
+from portal.tickets import attachments, bp, queries, rules, service
 from portal.tickets.display import due_phrase, time_left
 from portal.tickets.forms import (
     ChangeForm,
@@ -30,7 +33,8 @@ from portal.tickets.labels import (
     STATUS_LABELS,
 )
 from portal.tickets.models import Ticket
-from portal.tickets.rules import AFFECTED, STATUSES, TicketError
+from portal.tickets.queries import TicketFilter
+from portal.tickets.rules import AFFECTED, TicketError
 
 DESCRIPTION_PREFILL_MAX = 5000
 COMPANY_SEARCH_MAX = 200
@@ -48,20 +52,12 @@ def _ticket_labels():
     }
 
 
-def _page_number() -> int:
-    page = service.whole_number(request.args.get("page", "1"))
-    return page if page else 1
-
-
-def _per_page() -> int:
-    return current_app.config["TICKETS_PER_PAGE"]
-
-
 def _list_page(query) -> dict:
     """One page of a ticket list, as the list templates and their pagination expect it."""
-    page, per_page = _page_number(), _per_page()
-    tickets, total = service.list_page(query, page, per_page)
-    return {"tickets": tickets, "total": total, "page": page, "per_page": per_page}
+    page = queries.list_page(
+        query, page_number(request.args), current_app.config["TICKETS_PER_PAGE"]
+    )
+    return {"tickets": page.rows, "total": page.total, "page": page.number, "per_page": page.size}
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -161,37 +157,30 @@ def new():
 @bp.route("/tickets/<number>/gemeldet")
 @login_required
 def confirmation(number: str):
-    ticket = service.ticket_for(current_user, number) or abort(404)
+    ticket = queries.ticket_for(current_user, number) or abort(404)
     return render_template("tickets/confirmation.html", ticket=ticket)
 
 
 # --- lists ----------------------------------------------------------------------------------
 
 
-STATUS_FILTERS = ("open", "all", *STATUSES)
+def _ticket_filter() -> TicketFilter:
+    """The list's filter from the query string; a bad value falls back to its default."""
+    ticket_filter, errors = TicketFilter.parse(request.args)
+    defaults = TicketFilter()
+    return replace(ticket_filter, **{name: getattr(defaults, name) for name in errors})
 
 
 @bp.route("/tickets")
 @login_required
 def index():
-    status = request.args.get("status", "open")
-    if status not in STATUS_FILTERS:
-        status = "open"
-    search = (request.args.get("q") or "").strip()[:200]
-    query = service.with_status(service.scoped_tickets(current_user), status)
-    if search:
-        query = query.where(
-            Ticket.title.contains(search)
-            | Ticket.description.contains(search)
-            | (Ticket.number == search.upper())
-        )
-    query = query.order_by(Ticket.reported_at.desc(), Ticket.id.desc())
+    ticket_filter = _ticket_filter()
+    query = queries.filtered(current_user, ticket_filter, utcnow())
     return render_template(
         "tickets/index.html",
         **_list_page(query),
-        status=status,
-        status_filters=STATUS_FILTERS,
-        search=search,
+        filters=ticket_filter,
+        status_filters=queries.STATUS_FILTERS,
     )
 
 
@@ -199,39 +188,19 @@ def index():
 @staff_required
 def queue():
     now = utcnow()
-    args = request.args
-    query = service.open_tickets(service.scoped_tickets(current_user))
-    filters = {
-        "assigned": args.get("assigned", ""),
-        "overdue": args.get("overdue") == "1",
-        "company": (args.get("company") or "").strip()[:COMPANY_SEARCH_MAX],
-        "priority": args.get("priority") if args.get("priority") in PRIORITIES else "",
-    }
-    if filters["assigned"] == "mine":
-        query = query.where(Ticket.assignee == current_user.id)
-    elif filters["assigned"] == "unassigned":
-        query = query.where(Ticket.assignee.is_null())
-    if filters["overdue"]:
-        query = query.where(Ticket.first_response_at.is_null(), Ticket.response_due < now)
-    if filters["company"]:
-        query = query.where(Ticket.company.in_(service.companies_matching(filters["company"])))
-    if filters["priority"]:
-        query = query.where(Ticket.priority == filters["priority"])
-    listing = _list_page(query.order_by(*service.queue_order()))
-    # a search that names no company says so, instead of only "0 offene Tickets"
-    unknown_company = (
-        bool(filters["company"])
-        and not listing["total"]
-        and not service.companies_matching(filters["company"]).exists()
-    )
+    ticket_filter = _ticket_filter()
+    listing = _list_page(queries.filtered(current_user, ticket_filter, now))
     return render_template(
         "tickets/queue.html",
         **listing,
-        filters=filters,
-        unknown_company=unknown_company,
+        filters=ticket_filter,
+        status_filters=queries.STATUS_FILTERS,
+        # a search that names no company says so, instead of only "0 offene Tickets"
+        unknown_company=not listing["total"] and ticket_filter.names_no_company(),
         now=now,
+        due_soon=now + queries.DUE_SOON,
         time_left=time_left,
-        is_overdue=service.is_overdue,
+        is_overdue=rules.is_overdue,
     )
 
 
@@ -239,7 +208,7 @@ def queue():
 
 
 def _ticket_or_404(number: str) -> Ticket:
-    ticket = service.ticket_for(current_user, number)
+    ticket = queries.ticket_for(current_user, number)
     if ticket is None:
         abort(404)
     return ticket
@@ -247,12 +216,8 @@ def _ticket_or_404(number: str) -> Ticket:
 
 def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=200):
     staff = current_user.is_staff
-    messages, events = service.conversation(ticket, current_user)
-    files = service.visible_attachments(ticket, current_user)
-    by_message: dict = {}
-    for attachment in files:
-        by_message.setdefault(attachment.message_id, []).append(attachment)
-    staff_members = service.staff_members() if staff else []
+    messages, events = queries.conversation(ticket, current_user)
+    staff_members = queries.staff_members() if staff else []
     if change_form is None and staff:
         change_form = ChangeForm(
             formdata=None,
@@ -273,14 +238,14 @@ def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=2
             ticket=ticket,
             messages=messages,
             events=events,
-            attachments_by_message=by_message,
-            ahead=service.tickets_ahead(ticket) if ticket.is_open else None,
-            overdue=service.is_overdue(ticket, now),
+            attachments_by_message=queries.attachments_by_message(ticket, current_user),
+            ahead=queries.tickets_ahead(ticket) if ticket.is_open else None,
+            overdue=rules.is_overdue(ticket.first_response_at, ticket.response_due, now),
             now=now,
             time_left=time_left,
             message_form=(message_form or MessageForm(formdata=None)).for_user(current_user),
             change_form=change_form,
-            can_reopen=service.can_reopen(ticket, now),
+            can_reopen=rules.can_reopen(ticket.status, ticket.resolved_at, now),
             explanations=PRIORITY_EXPLANATIONS,
         ),
         status,
@@ -323,7 +288,7 @@ def reply(number: str):
 @staff_required
 def update(number: str):
     ticket = _ticket_or_404(number)
-    staff_members = service.staff_members()
+    staff_members = queries.staff_members()
     form = ChangeForm().for_staff(staff_members)
     if not form.validate_on_submit():
         return _render_ticket(ticket, change_form=form, status=422)
@@ -380,7 +345,7 @@ def reopen(number: str):
 @login_required
 def attachment(number: str, attachment_id: int):
     """Only people who may see the ticket; always a download, never shown inline."""
-    found = service.attachment_for(current_user, number, attachment_id)
+    found = queries.attachment_for(current_user, number, attachment_id)
     if found is None:
         abort(404)
     path = attachments.path_for(found.storage_key)

@@ -1,0 +1,306 @@
+"""Reading tickets: who may see which (one scoping rule), the one filter of every ticket list
+(the queue, "Meine Tickets" and GET /api/v1/tickets), the queue order and one ticket with its
+conversation. Reads only; the writes are in tickets/service.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+import peewee
+from flask_babel import gettext as _
+
+from portal import reads
+from portal.access import scope_to_company
+from portal.models import Company, User
+from portal.paging import Page, paginate
+from portal.sla.targets import PRIORITIES
+from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
+from portal.tickets.rules import STATUSES
+
+# "open" (the queue's stored flag), "all", or one stored status
+STATUS_FILTERS = ("open", "all", *STATUSES)
+ASSIGNEE_FILTERS = ("mine", "unassigned")
+# A first response due within this time is "due soon" (the filter and the queue's marking).
+DUE_SOON = dt.timedelta(hours=1)
+SEARCH_MAX = 200
+
+
+def scoped_tickets(user: User) -> peewee.ModelSelect:
+    """Tickets ``user`` may see, without joins: the base of every ticket read."""
+    return scope_to_company(Ticket.select(), Ticket.company, user)
+
+
+def open_tickets(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """Open tickets, by the stored flag the queue index starts with (kept equal to status)."""
+    return query.where(Ticket.in_queue == True)  # noqa: E712
+
+
+def companies_matching(text: str) -> peewee.ModelSelect:
+    """Ids of the companies whose name or customer number contains ``text`` (any case): a
+    technician types "Muster" or "20001" instead of picking one of hundreds of companies."""
+    return Company.select(Company.id).where(
+        Company.name.contains(text) | Company.customer_number.contains(text)
+    )
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    """What a ticket list shows, from the query string of the page or the API alike.
+
+    status: "open", "all" or a status; text: a part of title or description, or the number;
+    company: a part of a company's name or customer number; priority: a class;
+    assignee: "mine" or "unassigned"; overdue: the first response is missing and late;
+    due_soon: the first response is missing and due within DUE_SOON.
+    """
+
+    status: str = "open"
+    text: str = ""
+    company: str = ""
+    priority: str = ""
+    assignee: str = ""
+    overdue: bool = False
+    due_soon: bool = False
+
+    @classmethod
+    def parse(cls, args: Mapping[str, str], default_status: str = "open"):
+        """The filter named by ``args`` and a message per bad value (the pages ignore bad
+        values and show the default, the API answers 422)."""
+        errors: dict[str, str] = {}
+
+        def choice(name: str, allowed: tuple, default: str = "") -> str:
+            value = args.get(name, default)
+            if value in ("", default) or value in allowed:
+                return value
+            errors[name] = _("Erlaubt sind: %(choices)s.", choices=", ".join(allowed))
+            return default
+
+        def flag(name: str) -> bool:
+            value = args.get(name, "")
+            if value in ("", "0", "1"):
+                return value == "1"
+            errors[name] = _("Erlaubt sind: %(choices)s.", choices="0, 1")
+            return False
+
+        found = cls(
+            status=choice("status", STATUS_FILTERS, default_status),
+            text=_search(args.get("q", "")),
+            company=_search(args.get("company", "")),
+            priority=choice("priority", tuple(str(p) for p in PRIORITIES)),
+            assignee=choice("assignee", ASSIGNEE_FILTERS),
+            overdue=flag("overdue"),
+            due_soon=flag("due_soon"),
+        )
+        return found, errors
+
+    def with_status(self, status: str) -> TicketFilter:
+        return replace(self, status=status)
+
+    def apply(self, query: peewee.ModelSelect, viewer: User, now: dt.datetime):
+        """``query`` (a scoped_tickets() base) narrowed to the tickets this filter names."""
+        if self.status == "open":
+            query = open_tickets(query)
+        elif self.status != "all":
+            query = query.where(Ticket.status == self.status)
+        if self.text:
+            query = query.where(
+                Ticket.title.contains(self.text)
+                | Ticket.description.contains(self.text)
+                | (Ticket.number == self.text.upper())
+            )
+        if self.company:
+            query = query.where(Ticket.company.in_(companies_matching(self.company)))
+        if self.priority:
+            query = query.where(Ticket.priority == self.priority)
+        if self.assignee == "mine":
+            query = query.where(Ticket.assignee == viewer.id)
+        elif self.assignee == "unassigned":
+            query = query.where(Ticket.assignee.is_null())
+        if self.overdue or self.due_soon:
+            query = query.where(Ticket.first_response_at.is_null())
+        if self.overdue:
+            query = query.where(Ticket.response_due < now)
+        if self.due_soon:
+            query = query.where(Ticket.response_due >= now, Ticket.response_due < now + DUE_SOON)
+        return query
+
+    def names_no_company(self) -> bool:
+        """The company search matches no company at all (the queue says so)."""
+        return bool(self.company) and not companies_matching(self.company).exists()
+
+
+def _search(text: str) -> str:
+    return text.strip()[:SEARCH_MAX]
+
+
+def queue_order() -> list:
+    """ORDER BY terms equal to portal.sla.queue.queue_key, over the stored ranks.
+
+    The index on Ticket's QUEUE_INDEX columns serves this order, so a page of the queue is
+    read in order instead of sorting every open ticket.
+    """
+    return [
+        Ticket.priority_rank,
+        Ticket.contract_rank,
+        Ticket.urgency_rank,
+        Ticket.response_due,
+        Ticket.reported_at,
+        Ticket.id,
+    ]
+
+
+def newest_first() -> list:
+    return [Ticket.reported_at.desc(), Ticket.id.desc()]
+
+
+def filtered(viewer: User, ticket_filter: TicketFilter, now: dt.datetime):
+    """The tickets of a list in its order: staff in queue order, customers newest first."""
+    query = ticket_filter.apply(scoped_tickets(viewer), viewer, now)
+    return query.order_by(*(queue_order() if viewer.is_staff else newest_first()))
+
+
+# --- shapes: what a read adds to its base (portal/reads.py keeps their SQL) ----------------
+
+
+def list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """What the HTML ticket lists show, as flat named tuples (company_name, assignee_name …):
+    a list page reads a dozen values a row, not three model objects."""
+    assignee = User.alias()
+    return (
+        query.select(
+            Ticket.id,
+            Ticket.number,
+            Ticket.company.alias("company_id"),
+            Ticket.assignee.alias("assignee_id"),
+            Ticket.title,
+            Ticket.priority,
+            Ticket.status,
+            Ticket.urgent,
+            Ticket.relaxed_days,
+            Ticket.reported_at,
+            Ticket.response_due,
+            Ticket.first_response_at,
+            Ticket.last_activity_at,
+            Company.name.alias("company_name"),
+            Company.has_contract.alias("has_contract"),
+            assignee.name.alias("assignee_name"),
+        )
+        .switch(Ticket)
+        .join(Company)
+        .switch(Ticket)
+        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
+        .namedtuples()
+    )
+
+
+def with_company_and_assignee(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """Tickets with company and assignee as models (the API's list)."""
+    assignee = User.alias()
+    return (
+        query.select(
+            *Ticket._meta.sorted_fields,
+            Company.id,
+            Company.name,
+            Company.has_contract,
+            assignee.id,
+            assignee.name,
+            assignee.email,
+        )
+        .switch(Ticket)
+        .join(Company)
+        .switch(Ticket)
+        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
+    )
+
+
+def with_people(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """A ticket with its company, reporter and assignee (the ticket page and every action)."""
+    reporter, assignee = User.alias(), User.alias()
+    return (
+        query.select(Ticket, Company, reporter, assignee)
+        .switch(Ticket)
+        .join(Company)
+        .switch(Ticket)
+        .join(reporter, peewee.JOIN.LEFT_OUTER, on=(Ticket.reporter == reporter.id))
+        .switch(Ticket)
+        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
+    )
+
+
+def list_page(query: peewee.ModelSelect, number: int, size: int) -> Page:
+    """One page of an HTML ticket list (list_rows) and the total: two queries."""
+    return paginate(query, number, size, shape=list_rows)
+
+
+# --- one ticket -----------------------------------------------------------------------------
+
+
+def ticket_for(user: User, number: str) -> Ticket | None:
+    """One ticket with company, reporter and assignee, if ``user`` may see it (one query)."""
+    return reads.first(scoped_tickets(user).where(Ticket.number == number), with_people)
+
+
+def tickets_ahead(ticket: Ticket) -> int:
+    """How many open tickets come before this one in the queue: one index range count."""
+    terms = queue_order()
+    before = peewee.Tuple(*terms) < peewee.Tuple(
+        *(term.to_value(getattr(ticket, term.name)) for term in terms)
+    )
+    return open_tickets(Ticket.select()).where(before).count()
+
+
+def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
+    """Messages (with author) and events the viewer may see: two queries."""
+    messages = (
+        TicketMessage.select(TicketMessage, User)
+        .join(User, peewee.JOIN.LEFT_OUTER)
+        .where(TicketMessage.ticket == ticket.id)
+        .order_by(TicketMessage.created_at, TicketMessage.id)
+    )
+    events = (
+        TicketEvent.select(TicketEvent, User)
+        .join(User, peewee.JOIN.LEFT_OUTER)
+        .where(TicketEvent.ticket == ticket.id)
+        .order_by(TicketEvent.created_at, TicketEvent.id)
+    )
+    if not viewer.is_staff:
+        messages = messages.where(TicketMessage.internal == False)  # noqa: E712
+        events = events.where(TicketEvent.public == True)  # noqa: E712
+    return list(messages), list(events)
+
+
+def visible_attachments(ticket: Ticket, viewer: User) -> list[Attachment]:
+    query = Attachment.select().where(Attachment.ticket == ticket.id).order_by(Attachment.id)
+    if not viewer.is_staff:
+        query = query.where(Attachment.internal == False)  # noqa: E712
+    return list(query)
+
+
+def attachments_by_message(ticket: Ticket, viewer: User) -> dict:
+    """The visible attachments grouped by message id (None: attached to the report itself)."""
+    grouped: dict = {}
+    for attachment in visible_attachments(ticket, viewer):
+        grouped.setdefault(attachment.message_id, []).append(attachment)
+    return grouped
+
+
+def attachment_for(user: User, number: str, attachment_id: int) -> Attachment | None:
+    """An attachment the user may download: the ticket visible, internal ones for staff only."""
+    query = (
+        Attachment.select(Attachment)
+        .join(Ticket)
+        .where(Ticket.number == number, Attachment.id == attachment_id)
+    )
+    if not user.is_staff:
+        query = query.where(Attachment.internal == False)  # noqa: E712
+    return scope_to_company(query, Ticket.company, user).first()
+
+
+def staff_members() -> list[User]:
+    return list(
+        User.select()
+        .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
+        .order_by(User.name)
+    )
