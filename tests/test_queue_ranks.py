@@ -14,7 +14,8 @@ import datetime as dt
 import pytest
 from peewee import Table
 
-from portal.db import database, is_postgres, migrate
+from portal.db import database, is_postgres
+from portal.migrations import migrate
 from portal.models import Company
 from portal.sla.queue import CONTRACT_RANK, QueueEntry, queue_key
 from portal.tickets import service
