@@ -8,20 +8,20 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import peewee
-from flask import current_app
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
-from portal import mail
+from portal import clock, mail
 from portal.access import scope_to_company
 from portal.changes import notify, rules, schemas
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
-from portal.clock import service_calendar
+from portal.changes.schemas import change_title, state_label
+from portal.changes.schemas import kind_label as kind_label  # re-exported: api/changes.py
+from portal.changes.settings import calendar, holiday_name, lead_time_days, lead_time_overrides
 from portal.db import database, utcnow
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
-from portal.sla import setup
-from portal.sla.calendar import SERVICE
+from portal.sla.calendar import BERLIN, SERVICE
 from portal.sla_page import service as sla
 
 Technician = User.alias("technician")
@@ -42,29 +42,8 @@ class ChangeStateError(ValueError):
 
 
 def zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("PROVIDER_TIMEZONE", "Europe/Berlin"))
-
-
-def local_today() -> dt.date:
-    return dt.datetime.now(zone()).date()
-
-
-def calendar():
-    """The configured service calendar (SERVICE_HOURS, holidays), the SLA page's own."""
-    return service_calendar()
-
-
-def holiday_name(day: dt.date) -> str | None:
-    """The public holiday on `day` in the user's language."""
-    return setup.holiday_name(calendar(), day, str(get_locale()))
-
-
-def lead_time_overrides() -> dict:
-    return dict(current_app.config.get("CHANGE_LEAD_TIME_DAYS") or {})
-
-
-def lead_time_days(kind: str) -> int:
-    return rules.lead_time_days(kind, lead_time_overrides())
+    """The provider's zone, for portal/api/changes.py until it reads portal.sla.calendar.BERLIN."""
+    return BERLIN
 
 
 # --- reading -----------------------------------------------------------------------
@@ -96,18 +75,6 @@ def staff_users() -> peewee.ModelSelect:
         .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
         .order_by(User.name)
     )
-
-
-def kind_label(kind: str) -> str:
-    return str(schemas.KIND_LABELS[kind])
-
-
-def state_label(state: str) -> str:
-    return str(schemas.STATE_LABELS[state])
-
-
-def change_title(change: PlannedChange) -> str:
-    return schemas.title(change.kind, change.details) or kind_label(change.kind)
 
 
 def lead_time_warning(change: PlannedChange) -> str | None:
@@ -184,7 +151,7 @@ def validate_announcement(kind: str, details: dict, wished, alternative) -> tupl
         raise ChangeInputError(
             {"kind": _("Erlaubt sind: %(choices)s.", choices=", ".join(rules.KINDS))}
         )
-    today = local_today()
+    today = clock.local_today()
     clean, errors = schemas.validate_details(kind, details)
     errors = {f"details.{name}": str(message) for name, message in errors.items()}
     wished_day, message = check_wished_date(wished, today, required=True)
@@ -200,7 +167,7 @@ def validate_announcement(kind: str, details: dict, wished, alternative) -> tupl
 
 def create_change(user: User, kind: str, details: dict, wished, alternative=None) -> PlannedChange:
     clean, wished_day, alternative_day = validate_announcement(kind, details, wished, alternative)
-    lead = rules.lead_time(kind, local_today(), wished_day, calendar(), lead_time_overrides())
+    lead = rules.lead_time(kind, clock.local_today(), wished_day, calendar(), lead_time_overrides())
     with mail.after_commit(), database.atomic():
         change = PlannedChange.create(
             company=user.company_id,
@@ -308,7 +275,7 @@ def schedule(
         raise ChangeInputError(errors)
     _require_open(change)
     warnings = []
-    day = start.astimezone(zone()).date()
+    day = start.astimezone(BERLIN).date()
     if not calendar().is_service_day(day):
         warnings.append(
             _(
@@ -382,11 +349,10 @@ def messages_of(change: PlannedChange) -> list[ChangeMessage]:
 def week_plan(monday: dt.date) -> dict:
     """Rows technicians, columns Monday to Saturday; every cell lists its changes by start."""
     days = rules.week_days(monday)
-    tz = zone()
-    week_start = dt.datetime.combine(monday, dt.time(0), tzinfo=tz).astimezone(dt.UTC)
-    week_end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time(0), tzinfo=tz).astimezone(
-        dt.UTC
-    )
+    week_start = dt.datetime.combine(monday, dt.time(0), tzinfo=BERLIN).astimezone(dt.UTC)
+    week_end = dt.datetime.combine(
+        monday + dt.timedelta(days=7), dt.time(0), tzinfo=BERLIN
+    ).astimezone(dt.UTC)
     scheduled = list(
         PlannedChange.select(PlannedChange, Company, Technician)
         .join(Company, on=PlannedChange.company == Company.id)
@@ -414,8 +380,8 @@ def week_plan(monday: dt.date) -> dict:
                     c
                     for c in scheduled
                     if c.technician_id == technician.id
-                    and c.scheduled_start.astimezone(tz).date() <= day
-                    and c.scheduled_end.astimezone(tz).date() >= day
+                    and c.scheduled_start.astimezone(BERLIN).date() <= day
+                    and c.scheduled_end.astimezone(BERLIN).date() >= day
                 ]
             )
         rows.append({"technician": technician, "cells": cells})

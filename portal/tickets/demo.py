@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from portal import clock
 from portal.db import database, utcnow
 from portal.models import Company, User
 from portal.sla.targets import response_due
@@ -67,7 +68,7 @@ def seed_demo_tickets(rng: random.Random) -> list[str]:
             "normal",
             urgent=True,
             urgent_reason="Die Jahresabschlüsse müssen morgen beim Finanzamt sein.",
-            deadline=service.local_today(now) + dt.timedelta(days=1),
+            deadline=clock.local_today(now) + dt.timedelta(days=1),
         )
         _report(
             jonas,
@@ -178,7 +179,7 @@ def seed_bulk_tickets(rng: random.Random, tickets: int) -> list[str]:
     if not companies:
         return ["Keine Firmen vorhanden: keine Tickets angelegt."]
     now = utcnow()
-    year = service.local_today(now).year
+    year = clock.local_today(now).year
     first = _reserve_numbers(year, tickets)
     for start in range(0, tickets, BATCH):
         count = min(BATCH, tickets - start)
