@@ -69,14 +69,6 @@ def _changes_with_people() -> peewee.ModelSelect:
     )
 
 
-def staff_users() -> peewee.ModelSelect:
-    return (
-        User.select()
-        .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
-        .order_by(User.name)
-    )
-
-
 def lead_time_warning(change: PlannedChange) -> str | None:
     if change.lead_time_ok or not change.is_open:
         return None
@@ -234,7 +226,7 @@ def mark_done(change: PlannedChange) -> PlannedChange:
 def find_technician(email: str) -> User | None:
     if not isinstance(email, str):
         return None
-    return staff_users().where(User.email == User.normalise_email(email)).first()
+    return User.active_staff().where(User.email == User.normalise_email(email)).first()
 
 
 def _slot(change_id: int, technician_id: int, start: dt.datetime, end: dt.datetime) -> rules.Slot:
@@ -368,7 +360,7 @@ def week_plan(monday: dt.date) -> dict:
     clashes = rules.double_bookings(
         _slot(c.id, c.technician_id, c.scheduled_start, c.scheduled_end) for c in scheduled
     )
-    technicians = {t.id: t for t in staff_users()}
+    technicians = {t.id: t for t in User.active_staff()}
     for change in scheduled:  # a former colleague still holding a slot keeps a row
         technicians.setdefault(change.technician_id, change.technician)
     rows = []

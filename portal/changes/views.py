@@ -20,7 +20,7 @@ from portal.changes.forms import (
 )
 from portal.changes.models import PlannedChange
 from portal.db import MAX_ID
-from portal.models import Company
+from portal.models import Company, User
 from portal.sla.calendar import BERLIN
 
 PLANNING_LIMIT = 300
@@ -94,7 +94,7 @@ def new(kind: str | None = None):
 
 def _schedule_form(change: PlannedChange | None = None) -> ScheduleForm:
     form = ScheduleForm(prefix="schedule")
-    form.staff_by_id = {str(u.id): u for u in service.staff_users()}
+    form.staff_by_id = {str(u.id): u for u in User.active_staff()}
     form.technician.choices = [("", _("Bitte wählen"))] + [
         (key, u.name) for key, u in form.staff_by_id.items()
     ]

@@ -7,7 +7,7 @@ import random
 
 from portal import clock
 from portal.db import database, utcnow
-from portal.models import Company, User
+from portal.models import STAFF_ROLES, Company, User
 from portal.sla.targets import response_due
 from portal.tickets import notify, rules, service
 from portal.tickets.models import (
@@ -172,7 +172,7 @@ def seed_bulk_tickets(rng: random.Random, tickets: int) -> list[str]:
             Company.low_hours,
         )
     )
-    staff = list(User.select(User.id).where(User.role.in_(("staff", "admin"))))
+    staff = list(User.select(User.id).where(User.role.in_(STAFF_ROLES)))
     customers: dict[int, list[int]] = {}
     for user in User.select(User.id, User.company).where(User.role == "customer"):
         customers.setdefault(user.company_id, []).append(user.id)
