@@ -19,6 +19,7 @@ from portal.changes.schemas import change_title, state_label
 from portal.changes.schemas import kind_label as kind_label  # re-exported: api/changes.py
 from portal.changes.settings import calendar, holiday_name, lead_time_days, lead_time_overrides
 from portal.db import database, utcnow
+from portal.errors import InputError
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
 from portal.sla.calendar import BERLIN, SERVICE
@@ -28,13 +29,8 @@ Technician = User.alias("technician")
 Announcer = User.alias("announcer")
 
 
-class ChangeInputError(ValueError):
-    """Invalid values; `fields` names each field with its message (422 in the API)."""
-
-    def __init__(self, fields: dict, message: str | None = None):
-        super().__init__(message or _("Bitte prüfen Sie Ihre Angaben."))
-        self.fields = fields
-        self.message = str(self.args[0])
+class ChangeInputError(InputError):
+    """Invalid values for a planned change; `fields` names each field with its message."""
 
 
 class ChangeStateError(ValueError):
