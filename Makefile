@@ -7,10 +7,20 @@ FLASK := $(PY) -m flask --app portal
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
+.PHONY: help test-postgres run test install translations catalogues lint format clean
+
+# The first target: `make` alone lists the commands and starts nothing.
+help:
+	@echo "make run [PORT=8000]  set up, fill demo data, serve on http://$(HOST):$(PORT) (stop: Ctrl+C)"
+	@echo "make test             set up and run the whole test suite (SQLite)"
+	@echo "make test-postgres    the same suite against a throwaway PostgreSQL server (root)"
+	@echo "make lint | format    ruff"
+	@echo "make catalogues       extract new strings into translations/ (then translate en)"
+	@echo "make translations     compile the catalogues"
+	@echo "make install | clean  create | remove .venv"
+
 test-postgres: translations
 	scripts/with-postgres $(MAKE) test
-
-.PHONY: test-postgres run test install translations catalogues lint format bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

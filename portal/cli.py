@@ -7,7 +7,8 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from portal.auth.service import AccountError, create_user, issue_token
-from portal.db import database, migrate
+from portal.db import database
+from portal.migrations import migrate
 from portal.models import ROLES, TOKEN_SCOPES, Company, User
 
 

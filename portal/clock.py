@@ -1,7 +1,9 @@
-"""The configured SLA calendars and the current time, shared by every area of the portal.
+"""The configured SLA calendars, the current time and the provider's "today", shared by every
+area of the portal.
 
 The calendars are built once from configuration (SERVICE_HOURS, EXTENDED_HOURS, …) so the
 hotline box, response targets and lead times of planned changes all count the same hours.
+The provider's time zone is the calendars' own (Europe/Berlin, `portal.sla.calendar.BERLIN`).
 """
 
 from __future__ import annotations
@@ -36,5 +38,10 @@ def now() -> datetime:
     return as_utc(clock())
 
 
-def local_today() -> date:
-    return now().astimezone(BERLIN).date()
+_now = now  # for local_today, whose parameter takes the name
+
+
+def local_today(now: datetime | None = None) -> date:
+    """The provider's date (Europe/Berlin) at the instant `now`, by default the clock's now()."""
+    instant = _now() if now is None else as_utc(now)
+    return instant.astimezone(BERLIN).date()

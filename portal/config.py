@@ -4,6 +4,8 @@ import os
 import secrets
 from pathlib import Path
 
+from portal.sla.calendar import BERLIN
+
 
 class DefaultConfig:
     ENV_NAME = "development"  # PORTAL_ENV=production switches on Secure cookies and HSTS
@@ -12,7 +14,8 @@ class DefaultConfig:
     DATABASE_POOL = True
 
     BABEL_DEFAULT_LOCALE = "de"
-    BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"
+    # Not a setting: times are shown in the zone the SLA calendars count in.
+    BABEL_DEFAULT_TIMEZONE = BERLIN.key
     LANGUAGES = ("de", "en")
 
     PASSWORD_HASH_METHOD = "scrypt"  # slow on purpose; tests use a cheap method
@@ -53,7 +56,6 @@ class DefaultConfig:
     PROVIDER_HOTLINE = "+49 2102 - 7315-747"
     PROVIDER_SERVICE_EMAIL = "service@bluvo.de"
     PROVIDER_HOLIDAY_SUBDIVISION = "NW"
-    PROVIDER_TIMEZONE = "Europe/Berlin"
 
     # Opening hours, weekday (mon … sun) -> "HH:MM-HH:MM"; a day left out is closed. The
     # hotline box, the SLA page and response_due all read the calendars built from these.

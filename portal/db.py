@@ -1,4 +1,5 @@
-"""The peewee database proxy, per-request connections and the versioned schema migrations."""
+"""The peewee database proxy, per-request connections and the column types and query helpers
+the models share. The schema's versions are in portal/migrations.py, which builds on this."""
 
 from __future__ import annotations
 
@@ -84,61 +85,6 @@ def init_app(app) -> None:
 
 def is_postgres() -> bool:
     return isinstance(database.obj, peewee.PostgresqlDatabase)
-
-
-# --- migrations --------------------------------------------------------------
-# Each step is registered with its version number and receives the database.
-# Steps define the tables *as they were at that version* (frozen models in
-# portal/migrations.py), so an old database upgrades step by step and keeps its data.
-
-MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {}
-
-
-def migration(version: int):
-    def register(step):
-        if version in MIGRATIONS:
-            raise RuntimeError(f"migration {version} registered twice")
-        MIGRATIONS[version] = step
-        return step
-
-    return register
-
-
-class SchemaVersion(peewee.Model):
-    version = peewee.IntegerField(primary_key=True)
-    applied_at = peewee.DateTimeField()
-
-    class Meta:
-        database = database
-        table_name = "schema_version"
-
-
-def current_version() -> int:
-    if not database.table_exists("schema_version"):
-        return 0
-    latest = SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar()
-    return latest or 0
-
-
-def migrate(target: int | None = None) -> list[int]:
-    """Apply every pending migration up to `target` (default: the newest); return those applied."""
-    from portal import migrations  # noqa: F401  (registers the steps)
-
-    SchemaVersion.create_table(safe=True)
-    applied = []
-    target = max(MIGRATIONS) if target is None else target
-    for version in sorted(v for v in MIGRATIONS if current_version() < v <= target):
-        with database.atomic():
-            MIGRATIONS[version](database.obj)
-            SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
-        applied.append(version)
-    return applied
-
-
-def latest_version() -> int:
-    from portal import migrations  # noqa: F401
-
-    return max(MIGRATIONS)
 
 
 class UTCDateTimeField(peewee.DateTimeField):

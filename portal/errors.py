@@ -1,6 +1,7 @@
 """The one shape of a user's bad input: a message per field, in the user's language.
 
-Tickets, planned changes, the triage wizard and the monitoring intake raise subclasses; the
+Tickets (TicketError), planned changes (ChangeInputError), the triage wizard
+(TriageInputError) and the monitoring intake (AlertError) raise subclasses; the
 pages put ``fields`` beside the form fields, the API answers 422 with them (api/errors.py).
 """
 

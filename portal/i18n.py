@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import parse_pattern
@@ -15,6 +13,8 @@ from flask_babel import Babel, format_date, format_decimal, get_locale, get_tran
 from flask_login import current_user
 from jinja2 import pass_context
 from markupsafe import Markup
+
+from portal.sla.calendar import BERLIN
 
 babel = Babel()
 CATALOGUES = "portal.i18n.catalogues"
@@ -101,25 +101,19 @@ def url_with_language(code: str) -> str:
     return url_for(request.endpoint, **args)
 
 
-@cache
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
 def format_local(value: dt.datetime, pattern: str, locale=None) -> str:
     """flask_babel.format_datetime(value, pattern) without its per-call lookups.
 
-    List pages format dozens of times per request: this converts to the configured time
-    zone and applies Babel's (cached) parsed pattern directly. A naive value counts as UTC,
-    as in Babel.
+    List pages format dozens of times per request: this converts to the provider's time zone
+    (the calendars' Europe/Berlin) and applies Babel's (cached) parsed pattern directly. A
+    naive value counts as UTC, as in Babel.
     """
     locale = locale or get_locale()
-    zone = _zone(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     if not isinstance(value, dt.datetime):  # dates, timestamps: Babel's own conversions
-        return babel_format_datetime(value, pattern, tzinfo=zone, locale=locale)
+        return babel_format_datetime(value, pattern, tzinfo=BERLIN, locale=locale)
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    return parse_pattern(pattern).apply(value.astimezone(zone), locale)
+    return parse_pattern(pattern).apply(value.astimezone(BERLIN), locale)
 
 
 DATETIME_PATTERNS = {

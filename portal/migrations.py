@@ -1,9 +1,65 @@
-"""The schema's history, one step per version. Never edit a step that has shipped: add one."""
+"""The schema's history, one step per version, and the runner that applies the missing ones.
+
+Never edit a step that has shipped: add one. Each step is registered with its version number
+and receives the database; it defines the tables *as they were at that version* (frozen
+models), so an old database upgrades step by step and keeps its data. This module builds on
+portal.db; nothing in portal.db knows of it."""
+
+import datetime as dt
+from collections.abc import Callable
 
 import peewee
-from playhouse.migrate import SchemaMigrator, migrate
+from playhouse import migrate as schema_change
 
-from portal.db import migration
+from portal.db import database
+
+MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {}
+
+
+def migration(version: int):
+    def register(step):
+        if version in MIGRATIONS:
+            raise RuntimeError(f"migration {version} registered twice")
+        MIGRATIONS[version] = step
+        return step
+
+    return register
+
+
+class SchemaVersion(peewee.Model):
+    version = peewee.IntegerField(primary_key=True)
+    applied_at = peewee.DateTimeField()
+
+    class Meta:
+        database = database
+        table_name = "schema_version"
+
+
+def current_version() -> int:
+    if not database.table_exists("schema_version"):
+        return 0
+    latest = SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar()
+    return latest or 0
+
+
+def latest_version() -> int:
+    return max(MIGRATIONS)
+
+
+def migrate(target: int | None = None) -> list[int]:
+    """Apply every pending migration up to `target` (default: the newest); return those applied."""
+    SchemaVersion.create_table(safe=True)
+    applied = []
+    target = latest_version() if target is None else target
+    for version in sorted(v for v in MIGRATIONS if current_version() < v <= target):
+        with database.atomic():
+            MIGRATIONS[version](database.obj)
+            SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
+        applied.append(version)
+    return applied
+
+
+# --- the steps ---------------------------------------------------------------
 
 
 def _frozen(db: peewee.Database, name: str, fields: dict, indexes=()) -> type[peewee.Model]:
@@ -72,8 +128,8 @@ def add_login_attempts_and_phone(db):
         },
     )
     db.create_tables([attempt])
-    migrator = SchemaMigrator.from_database(db)
-    migrate(
+    migrator = schema_change.SchemaMigrator.from_database(db)
+    schema_change.migrate(
         migrator.add_column("user_account", "phone", peewee.CharField(max_length=50, default=""))
     )
 
@@ -236,7 +292,7 @@ def store_queue_order(db):
     """
     from portal.sla.queue import queue_ranks
 
-    migrator = SchemaMigrator.from_database(db)
+    migrator = schema_change.SchemaMigrator.from_database(db)
     # NOT NULL with a DEFAULT: one cheap ALTER TABLE each, no table rebuild on SQLite.
     new_columns = {
         "in_queue": peewee.BooleanField(constraints=[peewee.SQL("DEFAULT FALSE")]),
@@ -244,7 +300,7 @@ def store_queue_order(db):
         "contract_rank": peewee.SmallIntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
         "urgency_rank": peewee.SmallIntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
     }
-    migrate(
+    schema_change.migrate(
         *(
             migrator.add_column("ticket", name, field, allow_not_null=True)
             for name, field in new_columns.items()
@@ -287,7 +343,7 @@ def store_queue_order(db):
             ticket.company.in_(contract_companies),
         ).execute()
     order = (*new_columns, "response_due", "reported_at", "id")
-    migrate(
+    schema_change.migrate(
         migrator.add_index("ticket", order, False),
         migrator.add_index("ticket", order[1:], False),
         # "Meine Tickets": a company's open tickets, newest first, and their count

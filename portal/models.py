@@ -53,6 +53,10 @@ class Company(BaseModel):
                 return number
 
 
+# The provider's own accounts: technicians and administrators.
+STAFF_ROLES = ("staff", "admin")
+
+
 class User(UserMixin, BaseModel):
     # Stored lower-cased: e-mail addresses are unique regardless of case.
     email = peewee.CharField(max_length=254, unique=True)
@@ -74,7 +78,7 @@ class User(UserMixin, BaseModel):
 
     @property
     def is_staff(self) -> bool:
-        return self.role in ("staff", "admin")
+        return self.role in STAFF_ROLES
 
     @property
     def is_admin(self) -> bool:
@@ -87,6 +91,16 @@ class User(UserMixin, BaseModel):
     @classmethod
     def by_email(cls, email: str) -> User | None:
         return cls.get_or_none(cls.email == cls.normalise_email(email))
+
+    @classmethod
+    def active_staff(cls) -> peewee.ModelSelect:
+        """The provider's active accounts by name: who can be assigned, scheduled or own a
+        monitoring token."""
+        return (
+            cls.select()
+            .where(cls.role.in_(STAFF_ROLES), cls.active == True)  # noqa: E712
+            .order_by(peewee.fn.LOWER(cls.name), cls.id)
+        )
 
     @classmethod
     def by_id(cls, user_id: int) -> User | None:

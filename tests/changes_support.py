@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
+from portal import clock
 from portal.changes import service
 from portal.changes.models import PlannedChange
+from portal.sla.calendar import BERLIN
 
 TODAY = dt.date(2026, 11, 27)  # a Friday; +10 service days = Wed 09.12.2026
 
@@ -23,7 +25,8 @@ NEW_EMPLOYEE = {
 
 @pytest.fixture
 def fixed_today(monkeypatch):
-    monkeypatch.setattr(service, "local_today", lambda: TODAY)
+    """The provider's "today" is TODAY; the clock's instants stay real."""
+    monkeypatch.setattr(clock, "local_today", lambda now=None: TODAY)
     return TODAY
 
 
@@ -38,7 +41,7 @@ def berlin(day: str, hhmm: str) -> dt.datetime:
     return dt.datetime.combine(
         dt.date.fromisoformat(day),
         dt.time.fromisoformat(hhmm),
-        tzinfo=service.ZoneInfo("Europe/Berlin"),
+        tzinfo=BERLIN,
     )
 
 

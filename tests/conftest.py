@@ -18,7 +18,8 @@ from aiosmtpd.controller import Controller
 
 from portal import create_app
 from portal.auth.service import create_user
-from portal.db import database, migrate
+from portal.db import database
+from portal.migrations import migrate
 from portal.models import Company
 
 POSTGRES_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")

@@ -5,16 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from portal.changes import service
-from tests.changes_support import TODAY
+from tests.changes_support import fixed_today  # noqa: F401
 from tests.conftest import assert_accessible, browser_login
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(service, "local_today", lambda: TODAY)
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fixed_today")]
 
 
 def sign_out(page):
@@ -22,7 +16,7 @@ def sign_out(page):
 
 
 def test_customer_announces_staff_schedules_customer_sees_the_slot(
-    page, live_server, customer_a, staff, frozen_today
+    page, live_server, customer_a, staff
 ):
     browser_login(page, live_server, customer_a.email)
     nav = page.get_by_role("navigation", name="Hauptnavigation")

@@ -1,7 +1,8 @@
 """Migration 4 adds the planned-change tables to a database of an earlier version."""
 
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
-from portal.db import database, migrate
+from portal.db import database
+from portal.migrations import migrate
 from tests.test_migrations import _drop_everything
 
 

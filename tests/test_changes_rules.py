@@ -1,7 +1,6 @@
 """Planned-change rules, hand-checked: lead times across holidays, date checks, double bookings."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -154,12 +153,6 @@ def test_local_slot_is_stored_in_utc_across_dst():
         dt.datetime(2026, 12, 9, 11, tzinfo=dt.UTC),
     )
     assert summer[0] == dt.datetime(2026, 7, 1, 7, tzinfo=dt.UTC)
-
-
-def test_rules_module_stays_free_of_flask_and_peewee():
-    source = Path(rules.__file__).read_text(encoding="utf-8")
-    imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
-    assert not [line for line in imports if "flask" in line or "peewee" in line]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 import pytest
 
-from portal.db import current_version, database, latest_version
+from portal.db import database
+from portal.migrations import current_version, latest_version
 from portal.models import ApiToken, Company, User
 
 

@@ -4,7 +4,8 @@ import datetime as dt
 
 from peewee import Table
 
-from portal.db import MIGRATIONS, current_version, database, is_postgres, latest_version, migrate
+from portal.db import database, is_postgres
+from portal.migrations import MIGRATIONS, current_version, latest_version, migrate
 from portal.models import Company, LoginAttempt, User
 
 

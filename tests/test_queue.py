@@ -1,9 +1,7 @@
 """The staff queue order (portal/sla/queue.py): cases from PRODUCT.md and order properties."""
 
-import ast
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -210,17 +208,3 @@ def test_the_queue_does_not_depend_on_the_input_order(tickets):
     assert in_queue == sort_queue(sorted(tickets, key=lambda ticket: ticket.ticket_id))
     for earlier, later in zip(in_queue, in_queue[1:], strict=False):
         assert rule_says_first(earlier, later) is True
-
-
-@pytest.mark.parametrize("module", ["calendar", "targets", "queue"])
-def test_sla_modules_import_neither_flask_nor_peewee(module):
-    # Checked in the source: importing the package would pull in portal/__init__.py's app.
-    tree = ast.parse((Path(__file__).parents[1] / "portal" / "sla" / f"{module}.py").read_text())
-    imported = {
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    }
-    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert not {name.split(".")[0] for name in imported if name} & {"flask", "peewee"}

@@ -136,15 +136,20 @@ def test_forbidden_page_is_german(client_a):
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["'](?:https?:)?//""", re.I)
 
 
-@pytest.mark.parametrize("path", ["/", "/anmelden", "/gibt-es-nicht"])
-def test_pages_load_nothing_from_other_sites(client, db, path):
-    page = client.get(path).get_data(as_text=True)
-    assert not EXTERNAL.findall(page)
+@pytest.mark.parametrize(
+    ("path", "status"), [("/", 200), ("/anmelden", 200), ("/gibt-es-nicht", 404)]
+)
+def test_pages_load_nothing_from_other_sites(client, db, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert not EXTERNAL.findall(response.get_data(as_text=True))
 
 
 def test_stylesheet_and_script_load_nothing_from_other_sites(client, db):
     for path in ("/static/css/portal.css", "/static/js/portal.js"):
-        body = client.get(path).get_data(as_text=True)
+        response = client.get(path)
+        assert response.status_code == 200
+        body = response.get_data(as_text=True)
         assert "http" not in body and "@import" not in body
 
 

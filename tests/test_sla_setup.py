@@ -87,14 +87,3 @@ def test_the_extended_week_is_one_all_day_group():
 )
 def test_holidays_are_named_in_the_users_language(day, language, expected):
     assert holiday_name(calendars_from_config({})[SERVICE], day, language) == expected
-
-
-def test_setup_module_imports_neither_flask_nor_peewee():
-    import ast
-    from pathlib import Path
-
-    source = Path(__file__).parents[1] / "portal" / "sla" / "setup.py"
-    tree = ast.parse(source.read_text())
-    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-    assert not {name.split(".")[0] for name in imported} & {"flask", "peewee"}

@@ -168,15 +168,6 @@ def all_tokens() -> peewee.ModelSelect:
     )
 
 
-def staff_accounts() -> peewee.ModelSelect:
-    """Active provider accounts that may hold a monitoring token."""
-    return (
-        User.select(User.id, User.name, User.email)
-        .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
-        .order_by(peewee.fn.LOWER(User.name))
-    )
-
-
 def company_choices() -> list[tuple[int, str]]:
     """(id, "name (number)") of every company, for select boxes: one query."""
     rows = (

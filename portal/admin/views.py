@@ -23,7 +23,6 @@ from portal.admin.service import (
     companies_with_active_users,
     company_choices,
     save_company,
-    staff_accounts,
     users_filtered,
 )
 from portal.auth.service import (
@@ -271,7 +270,7 @@ def user_reset_password(user_id: int):
 
 
 def _fill_staff_choices(form: MonitoringTokenForm) -> dict[str, User]:
-    staff = {str(user.id): user for user in staff_accounts()}
+    staff = {str(user.id): user for user in User.active_staff()}
     form.user.choices = [(key, f"{u.name} ({u.email})") for key, u in staff.items()]
     return staff
 

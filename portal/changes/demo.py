@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal import demo
-from portal.changes import rules
+from portal import clock, demo
+from portal.changes import rules, settings
 from portal.changes.models import PlannedChange
 from portal.db import database
 from portal.models import User
+from portal.sla.calendar import BERLIN
 
 
 def seed_changes(rng) -> list[str]:
-    from portal.changes import service
-
     customer = User.by_email("kunde@muster.example")
     other = User.by_email("kunde@beispiel.example")
     technician = User.by_email("technik@bluvo.example")
     if customer is None or technician is None:
         return []
-    calendar = service.calendar()
-    today = service.local_today()
-    tz = service.zone()
+    calendar = settings.calendar()
+    today = clock.local_today()
 
     def add(user, kind, details, wished, **values):
-        days = service.lead_time_days(kind)
+        days = settings.lead_time_days(kind)
         return PlannedChange.create(
             company=user.company_id,
             created_by=user,
@@ -36,7 +34,7 @@ def seed_changes(rng) -> list[str]:
         )
 
     def slot(day, hour, hours):
-        start = dt.datetime.combine(day, dt.time(hour), tzinfo=tz).astimezone(dt.UTC)
+        start = dt.datetime.combine(day, dt.time(hour), tzinfo=BERLIN).astimezone(dt.UTC)
         return start, start + dt.timedelta(hours=hours)
 
     with database.atomic():

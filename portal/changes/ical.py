@@ -16,8 +16,9 @@ from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
 from portal import mail
-from portal.changes import schemas, service
+from portal.changes import schemas
 from portal.changes.models import PlannedChange
+from portal.sla.calendar import BERLIN
 
 CONTENT_TYPE = "text/calendar"
 
@@ -39,7 +40,7 @@ def sequence(change: PlannedChange) -> int:
 
 
 def _description(change: PlannedChange, for_technician: bool) -> str:
-    lines = [f"{service.kind_label(change.kind)}: {service.change_title(change)}"]
+    lines = [f"{schemas.kind_label(change.kind)}: {schemas.change_title(change)}"]
     if for_technician:
         lines.append(_("Kunde: %(company)s", company=change.company.name))
         contact = change.created_by
@@ -73,9 +74,9 @@ def _event(
     event.add("dtstart", change.scheduled_start.astimezone(dt.UTC))
     event.add("dtend", change.scheduled_end.astimezone(dt.UTC))
     if for_technician:
-        summary = f"{change.company.name}: {service.change_title(change)}"
+        summary = f"{change.company.name}: {schemas.change_title(change)}"
     else:
-        summary = _("Geplante Änderung: %(title)s", title=service.change_title(change))
+        summary = _("Geplante Änderung: %(title)s", title=schemas.change_title(change))
     event.add("summary", summary)
     event.add("description", _description(change, for_technician))
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
@@ -99,7 +100,7 @@ def _calendar(
     calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Berlin")
+    calendar.add("x-wr-timezone", BERLIN.key)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for change in changes:
         calendar.add_component(_event(change, for_technician, stamp, cancelled))

@@ -13,10 +13,11 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portal import mail
-from portal.changes import ical, schemas, service
+from portal.changes import ical, schemas, settings
 from portal.changes.models import ChangeMessage, PlannedChange
 from portal.i18n import local_date, local_datetime
 from portal.mail import Mail
+from portal.sla.calendar import BERLIN
 
 
 def _lines(*lines) -> str:
@@ -44,16 +45,15 @@ def _signature(change: PlannedChange) -> tuple:
 
 def _title(change: PlannedChange) -> str:
     """ "Neuer Mitarbeiter – Lena Hoffmann": the kind, and the title when there is one."""
-    kind = service.kind_label(change.kind)
-    title = service.change_title(change)
+    kind = schemas.kind_label(change.kind)
+    title = schemas.change_title(change)
     return kind if title == kind else f"{kind} – {title}"
 
 
 def slot_text(start, end) -> str:
     """ "Mi., 09.12.2026, 09:00 bis 12:00 Uhr" in the service's time zone; both dates in full
     when the slot runs over midnight."""
-    zone = service.zone()
-    same_day = start.astimezone(zone).date() == end.astimezone(zone).date()
+    same_day = start.astimezone(BERLIN).date() == end.astimezone(BERLIN).date()
     end_text = local_datetime(end, "time" if same_day else "full")
     return _("%(start)s bis %(end)s Uhr", start=local_datetime(start), end=end_text)
 
@@ -107,7 +107,7 @@ def _short_notice(change: PlannedChange) -> str | None:
     return _(
         "Kurzfristig: Wir empfehlen %(days)d Servicetage Vorlauf, also ab dem %(date)s. "
         "Die Ankündigung ist trotzdem angenommen.",
-        days=service.lead_time_days(change.kind),
+        days=settings.lead_time_days(change.kind),
         date=local_date(change.recommended_earliest),
     )
 
@@ -134,7 +134,7 @@ def announced(change: PlannedChange) -> list[Mail]:
         )
         body = _lines(
             _("Firma: %(company)s", company=change.company.name),
-            _("Art: %(kind)s", kind=service.kind_label(change.kind)),
+            _("Art: %(kind)s", kind=schemas.kind_label(change.kind)),
             _announcer_line(change),
             _("Wunschtermin: %(date)s", date=local_date(change.wished_date)),
             alternative,

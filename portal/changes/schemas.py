@@ -228,6 +228,19 @@ def title(kind: str, details: Mapping) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+def kind_label(kind: str) -> str:
+    return str(KIND_LABELS[kind])
+
+
+def state_label(state: str) -> str:
+    return str(STATE_LABELS[state])
+
+
+def change_title(change) -> str:
+    """The announcement's own title (its first line), else its kind."""
+    return title(change.kind, change.details) or kind_label(change.kind)
+
+
 def _is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 

@@ -8,33 +8,29 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import peewee
-from flask import current_app
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
-from portal import mail
+from portal import clock, mail
 from portal.access import scope_to_company
 from portal.changes import notify, rules, schemas
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
-from portal.clock import service_calendar
+from portal.changes.schemas import change_title, state_label
+from portal.changes.schemas import kind_label as kind_label  # re-exported: api/changes.py
+from portal.changes.settings import calendar, holiday_name, lead_time_days, lead_time_overrides
 from portal.db import database, utcnow
+from portal.errors import InputError
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
-from portal.sla import setup
-from portal.sla.calendar import SERVICE
+from portal.sla.calendar import BERLIN, SERVICE
 from portal.sla_page import service as sla
 
 Technician = User.alias("technician")
 Announcer = User.alias("announcer")
 
 
-class ChangeInputError(ValueError):
-    """Invalid values; `fields` names each field with its message (422 in the API)."""
-
-    def __init__(self, fields: dict, message: str | None = None):
-        super().__init__(message or _("Bitte prüfen Sie Ihre Angaben."))
-        self.fields = fields
-        self.message = str(self.args[0])
+class ChangeInputError(InputError):
+    """Invalid values for a planned change; `fields` names each field with its message."""
 
 
 class ChangeStateError(ValueError):
@@ -42,29 +38,8 @@ class ChangeStateError(ValueError):
 
 
 def zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("PROVIDER_TIMEZONE", "Europe/Berlin"))
-
-
-def local_today() -> dt.date:
-    return dt.datetime.now(zone()).date()
-
-
-def calendar():
-    """The configured service calendar (SERVICE_HOURS, holidays), the SLA page's own."""
-    return service_calendar()
-
-
-def holiday_name(day: dt.date) -> str | None:
-    """The public holiday on `day` in the user's language."""
-    return setup.holiday_name(calendar(), day, str(get_locale()))
-
-
-def lead_time_overrides() -> dict:
-    return dict(current_app.config.get("CHANGE_LEAD_TIME_DAYS") or {})
-
-
-def lead_time_days(kind: str) -> int:
-    return rules.lead_time_days(kind, lead_time_overrides())
+    """The provider's zone, for portal/api/changes.py until it reads portal.sla.calendar.BERLIN."""
+    return BERLIN
 
 
 # --- reading -----------------------------------------------------------------------
@@ -88,26 +63,6 @@ def _changes_with_people() -> peewee.ModelSelect:
             on=PlannedChange.technician == Technician.id,
         )
     )
-
-
-def staff_users() -> peewee.ModelSelect:
-    return (
-        User.select()
-        .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
-        .order_by(User.name)
-    )
-
-
-def kind_label(kind: str) -> str:
-    return str(schemas.KIND_LABELS[kind])
-
-
-def state_label(state: str) -> str:
-    return str(schemas.STATE_LABELS[state])
-
-
-def change_title(change: PlannedChange) -> str:
-    return schemas.title(change.kind, change.details) or kind_label(change.kind)
 
 
 def lead_time_warning(change: PlannedChange) -> str | None:
@@ -184,7 +139,7 @@ def validate_announcement(kind: str, details: dict, wished, alternative) -> tupl
         raise ChangeInputError(
             {"kind": _("Erlaubt sind: %(choices)s.", choices=", ".join(rules.KINDS))}
         )
-    today = local_today()
+    today = clock.local_today()
     clean, errors = schemas.validate_details(kind, details)
     errors = {f"details.{name}": str(message) for name, message in errors.items()}
     wished_day, message = check_wished_date(wished, today, required=True)
@@ -200,7 +155,7 @@ def validate_announcement(kind: str, details: dict, wished, alternative) -> tupl
 
 def create_change(user: User, kind: str, details: dict, wished, alternative=None) -> PlannedChange:
     clean, wished_day, alternative_day = validate_announcement(kind, details, wished, alternative)
-    lead = rules.lead_time(kind, local_today(), wished_day, calendar(), lead_time_overrides())
+    lead = rules.lead_time(kind, clock.local_today(), wished_day, calendar(), lead_time_overrides())
     with mail.after_commit(), database.atomic():
         change = PlannedChange.create(
             company=user.company_id,
@@ -267,7 +222,7 @@ def mark_done(change: PlannedChange) -> PlannedChange:
 def find_technician(email: str) -> User | None:
     if not isinstance(email, str):
         return None
-    return staff_users().where(User.email == User.normalise_email(email)).first()
+    return User.active_staff().where(User.email == User.normalise_email(email)).first()
 
 
 def _slot(change_id: int, technician_id: int, start: dt.datetime, end: dt.datetime) -> rules.Slot:
@@ -308,7 +263,7 @@ def schedule(
         raise ChangeInputError(errors)
     _require_open(change)
     warnings = []
-    day = start.astimezone(zone()).date()
+    day = start.astimezone(BERLIN).date()
     if not calendar().is_service_day(day):
         warnings.append(
             _(
@@ -382,11 +337,10 @@ def messages_of(change: PlannedChange) -> list[ChangeMessage]:
 def week_plan(monday: dt.date) -> dict:
     """Rows technicians, columns Monday to Saturday; every cell lists its changes by start."""
     days = rules.week_days(monday)
-    tz = zone()
-    week_start = dt.datetime.combine(monday, dt.time(0), tzinfo=tz).astimezone(dt.UTC)
-    week_end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time(0), tzinfo=tz).astimezone(
-        dt.UTC
-    )
+    week_start = dt.datetime.combine(monday, dt.time(0), tzinfo=BERLIN).astimezone(dt.UTC)
+    week_end = dt.datetime.combine(
+        monday + dt.timedelta(days=7), dt.time(0), tzinfo=BERLIN
+    ).astimezone(dt.UTC)
     scheduled = list(
         PlannedChange.select(PlannedChange, Company, Technician)
         .join(Company, on=PlannedChange.company == Company.id)
@@ -402,7 +356,7 @@ def week_plan(monday: dt.date) -> dict:
     clashes = rules.double_bookings(
         _slot(c.id, c.technician_id, c.scheduled_start, c.scheduled_end) for c in scheduled
     )
-    technicians = {t.id: t for t in staff_users()}
+    technicians = {t.id: t for t in User.active_staff()}
     for change in scheduled:  # a former colleague still holding a slot keeps a row
         technicians.setdefault(change.technician_id, change.technician)
     rows = []
@@ -414,8 +368,8 @@ def week_plan(monday: dt.date) -> dict:
                     c
                     for c in scheduled
                     if c.technician_id == technician.id
-                    and c.scheduled_start.astimezone(tz).date() <= day
-                    and c.scheduled_end.astimezone(tz).date() >= day
+                    and c.scheduled_start.astimezone(BERLIN).date() <= day
+                    and c.scheduled_end.astimezone(BERLIN).date() >= day
                 ]
             )
         rows.append({"technician": technician, "cells": cells})

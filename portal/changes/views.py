@@ -8,8 +8,9 @@ from flask import abort, flash, make_response, redirect, render_template, reques
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from portal import clock
 from portal.access import companies_visible_to, get_or_404, staff_required
-from portal.changes import bp, ical, rules, schemas, service
+from portal.changes import bp, ical, rules, schemas, service, settings
 from portal.changes.forms import (
     ActionForm,
     DeclineForm,
@@ -19,7 +20,8 @@ from portal.changes.forms import (
 )
 from portal.changes.models import PlannedChange
 from portal.db import MAX_ID
-from portal.models import Company
+from portal.models import Company, User
+from portal.sla.calendar import BERLIN
 
 PLANNING_LIMIT = 300
 
@@ -54,7 +56,7 @@ def index():
 def new(kind: str | None = None):
     customer_required()
     if kind is None:
-        kinds = [(k, service.lead_time_days(k)) for k in rules.KINDS]
+        kinds = [(k, settings.lead_time_days(k)) for k in rules.KINDS]
         return render_template("changes/choose.html", kinds=kinds)
     if kind not in rules.KINDS:
         abort(404)
@@ -84,7 +86,7 @@ def new(kind: str | None = None):
             "changes/new.html",
             form=form,
             kind=kind,
-            lead_days=service.lead_time_days(kind),
+            lead_days=settings.lead_time_days(kind),
         ),
         status,
     )
@@ -92,16 +94,15 @@ def new(kind: str | None = None):
 
 def _schedule_form(change: PlannedChange | None = None) -> ScheduleForm:
     form = ScheduleForm(prefix="schedule")
-    form.staff_by_id = {str(u.id): u for u in service.staff_users()}
+    form.staff_by_id = {str(u.id): u for u in User.active_staff()}
     form.technician.choices = [("", _("Bitte wählen"))] + [
         (key, u.name) for key, u in form.staff_by_id.items()
     ]
     if change is not None and not form.is_submitted():
-        tz = service.zone()
         if change.scheduled_start:
-            form.day.data = change.scheduled_start.astimezone(tz).date().isoformat()
-            form.start.data = change.scheduled_start.astimezone(tz).strftime("%H:%M")
-            form.end.data = change.scheduled_end.astimezone(tz).strftime("%H:%M")
+            form.day.data = change.scheduled_start.astimezone(BERLIN).date().isoformat()
+            form.start.data = change.scheduled_start.astimezone(BERLIN).strftime("%H:%M")
+            form.end.data = change.scheduled_end.astimezone(BERLIN).strftime("%H:%M")
             form.technician.data = str(change.technician_id or "")
         else:
             form.day.data = change.wished_date.isoformat()
@@ -215,7 +216,7 @@ def _parse_slot(form: ScheduleForm):
             field.errors = [_("Bitte geben Sie eine Uhrzeit an (HH:MM).")]
     if day is None or len(times) < 2:
         return None
-    return rules.local_slot(day, times[form.start.name], times[form.end.name], service.zone())
+    return rules.local_slot(day, times[form.start.name], times[form.end.name], BERLIN)
 
 
 @bp.route("/aenderungen/<int:change_id>/einplanen", methods=["POST"])
@@ -274,7 +275,7 @@ def planning():
     except ValueError:
         abort(400, description=_("Bitte geben Sie die Woche wie 2026-W49 an."))
     if monday is None:
-        today = service.local_today()
+        today = clock.local_today()
         monday = today - dt.timedelta(days=today.weekday())
 
     query = service.changes_visible_to(current_user)
@@ -340,6 +341,6 @@ def _labels():
         "kind_labels": schemas.KIND_LABELS,
         "kind_descriptions": schemas.KIND_DESCRIPTIONS,
         "state_labels": schemas.STATE_LABELS,
-        "change_title": service.change_title,
-        "holiday_name": service.holiday_name,
+        "change_title": schemas.change_title,
+        "holiday_name": settings.holiday_name,
     }

@@ -16,9 +16,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portal.clock import calendars, now
+from portal.clock import calendars, local_today, now
 from portal.sla import targets
-from portal.sla.calendar import BERLIN, EXTENDED, MIDNIGHT, SERVICE, as_utc
+from portal.sla.calendar import EXTENDED, MIDNIGHT, SERVICE, as_utc
 from portal.sla.setup import (
     WEEKDAY_KEYS,
     OpeningHoursGroup,
@@ -104,7 +104,7 @@ def hotline_status(moment: datetime | None = None) -> HotlineStatus:
         return HotlineStatus(True, moment, None, _("jetzt erreichbar"))
     next_opening = calendar.next_opening(moment)
     when = _weekday_and_time(moment, next_opening)
-    today = moment.astimezone(BERLIN).date()
+    today = local_today(moment)
     holiday = None
     if calendar.closed_on_holidays and calendar.weekly_hours[today.weekday()] is not None:
         holiday = holiday_name(calendar, today, str(get_locale()))

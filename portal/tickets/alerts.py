@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 
 from portal import mail
 from portal.db import utcnow
+from portal.errors import InputError
 from portal.i18n import local_datetime
 from portal.models import Company, User
 from portal.sla.targets import PRIORITIES
@@ -63,10 +64,8 @@ class Outcome:
     extra: dict = field(default_factory=dict)
 
 
-class AlertError(ValueError):
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(fields.values()))
-        self.fields = fields
+class AlertError(InputError):
+    """A webhook body the intake refuses as a whole; `fields` names every bad alert field."""
 
 
 def parse_alertmanager(payload: object, now: dt.datetime) -> list[Alert]:

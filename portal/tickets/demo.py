@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from portal import clock
 from portal.db import database, utcnow
-from portal.models import Company, User
+from portal.models import STAFF_ROLES, Company, User
 from portal.sla.targets import response_due
 from portal.tickets import notify, rules, service
 from portal.tickets.models import (
@@ -67,7 +68,7 @@ def seed_demo_tickets(rng: random.Random) -> list[str]:
             "normal",
             urgent=True,
             urgent_reason="Die Jahresabschlüsse müssen morgen beim Finanzamt sein.",
-            deadline=service.local_today(now) + dt.timedelta(days=1),
+            deadline=clock.local_today(now) + dt.timedelta(days=1),
         )
         _report(
             jonas,
@@ -171,14 +172,14 @@ def seed_bulk_tickets(rng: random.Random, tickets: int) -> list[str]:
             Company.low_hours,
         )
     )
-    staff = list(User.select(User.id).where(User.role.in_(("staff", "admin"))))
+    staff = list(User.select(User.id).where(User.role.in_(STAFF_ROLES)))
     customers: dict[int, list[int]] = {}
     for user in User.select(User.id, User.company).where(User.role == "customer"):
         customers.setdefault(user.company_id, []).append(user.id)
     if not companies:
         return ["Keine Firmen vorhanden: keine Tickets angelegt."]
     now = utcnow()
-    year = service.local_today(now).year
+    year = clock.local_today(now).year
     first = _reserve_numbers(year, tickets)
     for start in range(0, tickets, BATCH):
         count = min(BATCH, tickets - start)

@@ -10,18 +10,15 @@ from werkzeug.datastructures import MultiDict
 
 from portal import triage
 from portal.clock import now
+from portal.errors import InputError
 from portal.sla.calendar import BERLIN
 from portal.sla_page import service as sla
 from portal.triage.examples import EXAMPLES_BY_KEY
 from portal.wizard.forms import ANSWER_FIELDS, DescriptionForm, QuestionsForm
 
 
-class TriageInputError(ValueError):
-    """Bad input, with one message per field in the user's language."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__(", ".join(fields))
-        self.fields = fields
+class TriageInputError(InputError):
+    """Bad input to the wizard, with one message per field in the user's language."""
 
 
 def _first_errors(form) -> dict[str, str]:
