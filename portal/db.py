@@ -4,7 +4,6 @@ the models share. The schema's versions are in portal/migrations.py, which build
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import peewee

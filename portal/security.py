@@ -99,6 +99,8 @@ def _custom_description(error: HTTPException) -> str | None:
 def handle_http_error(error: HTTPException):
     status = error.code or 500
     response = error_response(status, _custom_description(error))
+    if status == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
     if status == 429 and getattr(error, "retry_after", None):
         response.headers["Retry-After"] = str(error.retry_after)
     return response

@@ -146,10 +146,11 @@ def test_classify_in_english(client, db):
         ),
     ],
 )
-def test_bad_classify_input_gets_400_naming_the_field(client, db, body, field, message):
+def test_bad_classify_input_gets_422_naming_the_field(client, db, body, field, message):
     response = client.post("/api/v1/classify", json=body)
-    assert response.status_code == 400
+    assert response.status_code == 422
     error = response.get_json()["error"]
+    assert error["code"] == "validation_error"
     assert message in error["fields"][field]
 
 
@@ -168,7 +169,7 @@ def test_bad_input_messages_in_english(client, db):
         json={"answers": {"affected": "company", "component": "server"}},
         headers={"Accept-Language": "en"},
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.get_json()["error"]["fields"]["answers.state"] == (
         "Please tell us whether it is down or only impaired."
     )

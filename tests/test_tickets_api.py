@@ -87,14 +87,41 @@ def test_staff_records_a_call_by_api(staff_client, company_a, customer_a):
     assert body["assignee"] is None
 
 
-def test_staff_call_in_the_future_or_without_zone_is_422(staff_client, company_a):
+def test_staff_call_in_the_future_is_422(staff_client, company_a):
     future = (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).isoformat()
-    for moment, field in ((future, "reported_at"), ("2026-01-05T08:15", "reported_at")):
-        response = staff_client.post(
-            "/api/v1/tickets", json={**NEW, "company": company_a.name, "reported_at": moment}
-        )
-        assert response.status_code == 422
-        assert field in response.get_json()["error"]["fields"]
+    response = staff_client.post(
+        "/api/v1/tickets", json={**NEW, "company": company_a.name, "reported_at": future}
+    )
+    assert response.status_code == 422
+    assert list(response.get_json()["error"]["fields"]) == ["reported_at"]
+
+
+@pytest.mark.parametrize(
+    ("moment", "utc"),
+    [
+        ("2026-01-05T08:15", "2026-01-05T07:15:00+00:00"),  # winter: UTC+1
+        ("2026-07-06T08:15:30", "2026-07-06T06:15:30+00:00"),  # summer: UTC+2
+        ("2026-07-06T08:15:00Z", "2026-07-06T08:15:00+00:00"),
+        ("2026-07-06T08:15:00-04:00", "2026-07-06T12:15:00+00:00"),
+    ],
+)
+def test_staff_call_without_offset_is_berlin_time(staff_client, company_a, moment, utc):
+    response = staff_client.post(
+        "/api/v1/tickets", json={**NEW, "company": company_a.name, "reported_at": moment}
+    )
+    assert response.status_code == 201
+    assert response.get_json()["reported_at"] == utc
+
+
+@pytest.mark.parametrize(
+    "moment", ["2026-01-05", "05.01.2026 08:15", "2026-01-05T08:15+0100", "2026-13-05T08:15", 5]
+)
+def test_staff_call_time_that_is_no_iso_moment_is_422(staff_client, company_a, moment):
+    response = staff_client.post(
+        "/api/v1/tickets", json={**NEW, "company": company_a.name, "reported_at": moment}
+    )
+    assert response.status_code == 422
+    assert list(response.get_json()["error"]["fields"]) == ["reported_at"]
 
 
 def test_staff_call_in_year_one_is_422_not_a_500(staff_client, company_a):
@@ -267,15 +294,6 @@ def test_api_list_query_count_with_a_token(app, client, customer_a):
         response = client.get("/api/v1/tickets", headers=headers)
     assert response.get_json()["total"] == 11
     assert many.count == few.count <= 8
-
-
-@pytest.mark.parametrize("query", ["page=" + "9" * 25, "page=%C2%B2", "per_page=%C2%B2"])
-def test_absurd_page_numbers_are_answered_not_a_500(app, client_a, customer_a, query):
-    make_ticket(app, customer_a)
-    response = client_a.get(f"/api/v1/tickets?{query}")
-    assert response.status_code in (200, 422)
-    if response.status_code == 200:
-        assert response.get_json()["tickets"] == []
 
 
 def test_staff_deadline_on_a_ticket_that_is_not_urgent_is_422_not_ignored(

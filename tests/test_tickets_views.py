@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from portal import clock
+from portal.db import utcnow
 from portal.models import User
 from portal.tickets import service
 from portal.tickets.models import Ticket, TicketEvent, TicketMessage
@@ -53,7 +55,7 @@ def test_confirmation_of_a_critical_ticket_names_the_hotline(client_a):
 
 
 def test_urgent_ticket_with_reason_and_deadline(client_a):
-    deadline = (service.local_today() + dt.timedelta(days=3)).isoformat()
+    deadline = (clock.local_today(utcnow()) + dt.timedelta(days=3)).isoformat()
     response = client_a.post(
         "/tickets/neu",
         data=form(urgency="urgent", urgent_reason="Frist beim Finanzamt", deadline=deadline),

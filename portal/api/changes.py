@@ -23,6 +23,8 @@ from portal.api.responses import created
 from portal.changes import rules, schemas, service
 from portal.changes.models import PlannedChange
 from portal.paging import MAX_PER_PAGE, api_paging, paginate
+from portal.sla.calendar import BERLIN, LOCAL_MOMENT_PATTERN, parse_local_moment
+from portal.tickets.service import write_transaction
 
 CREATE_KEYS = {"kind", "details", "wished_date", "alternative_date"}
 PATCH_KEYS = {"state", "scheduled_start", "scheduled_end", "technician", "decline_reason"}
@@ -133,25 +135,25 @@ def create_change():
     return created(change_json(change), url_for("api.get_change", change_id=change.id))
 
 
-@bp.route("/changes/<int:change_id>")
+# GET and PATCH share one rule: with two, werkzeug answers an id beyond the id range (which
+# the `int` converter refuses) with 405 for PATCH instead of the 404 that GET gives.
+@bp.route("/changes/<int:change_id>", methods=["GET", "PATCH"])
 @api_login_required()
 def get_change(change_id: int):
+    if request.method == "PATCH":
+        return update_change(change_id)
     return jsonify(change_json(_visible_change(change_id)))
 
 
 def _parse_moment(value, name: str) -> dt.datetime:
-    """ISO 8601; without an offset the time is read as Europe/Berlin local time."""
+    """ISO 8601; without an offset the time is Berlin time, as in the tickets API."""
     refused = validation_error(
         {name: _("Bitte als Datum mit Uhrzeit angeben, z. B. 2026-12-09T09:00:00+01:00.")}
     )
-    if not isinstance(value, str):
-        raise refused
     try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=service.zone())
-        rules.plausible_date(moment.date())
-        return moment.astimezone(dt.UTC)
+        moment = parse_local_moment(value)
+        rules.plausible_date(moment.astimezone(BERLIN).date())
+        return moment
     except (ValueError, OverflowError) as error:
         raise refused from error
 
@@ -205,8 +207,6 @@ def _patch_as_staff(change: PlannedChange, body: dict) -> list[str]:
     return warnings
 
 
-@bp.route("/changes/<int:change_id>", methods=["PATCH"])
-@api_login_required()
 def update_change(change_id: int):
     change = _visible_change(change_id)
     body = json_object(PATCH_KEYS)
@@ -215,7 +215,7 @@ def update_change(change_id: int):
     warnings = []
     try:
         # One PATCH may schedule and close at once: its mails wait for the whole commit.
-        with mail.after_commit(), service.database.atomic():
+        with mail.after_commit(), write_transaction():
             if current_user.is_staff:
                 warnings = _patch_as_staff(change, body)
             else:
@@ -285,6 +285,11 @@ _CHANGE_SCHEMA = {
     },
 }
 _ref = schema_ref("PlannedChange")
+_LOCAL_MOMENT = {
+    "type": "string",
+    "pattern": LOCAL_MOMENT_PATTERN,
+    "description": "ISO 8601; without an offset: Europe/Berlin",
+}
 
 register(
     {
@@ -373,10 +378,11 @@ register(
                     {
                         "type": "object",
                         "additionalProperties": False,
+                        "minProperties": 1,
                         "properties": {
                             "state": {"enum": ["withdrawn", "scheduled", "done", "declined"]},
-                            "scheduled_start": {"type": "string", "format": "date-time"},
-                            "scheduled_end": {"type": "string", "format": "date-time"},
+                            "scheduled_start": _LOCAL_MOMENT,
+                            "scheduled_end": _LOCAL_MOMENT,
                             "technician": {"type": "string", "format": "email"},
                             "decline_reason": {"type": "string"},
                         },

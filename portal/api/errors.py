@@ -18,9 +18,9 @@ class ApiError(Exception):
         return jsonify(body), self.status
 
 
-def validation_error(fields: dict, message: str | None = None, status: int = 422) -> ApiError:
-    """Bad values, named per field; the overall message says so in general unless given."""
-    return ApiError(status, "validation_error", message or _("Die Angaben sind ungültig."), fields)
+def validation_error(fields: dict, message: str | None = None) -> ApiError:
+    """Bad values, named per field (always 422); the overall message says so unless given."""
+    return ApiError(422, "validation_error", message or _("Die Angaben sind ungültig."), fields)
 
 
 def json_object(allowed: set[str]) -> dict:

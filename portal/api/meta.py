@@ -7,7 +7,8 @@ from flask_login import current_user
 from portal.api import bp
 from portal.api.auth import api_login_required
 from portal.api.errors import json_object, validation_error
-from portal.api.openapi import document, error_responses, json_response, register
+from portal.api.openapi import document, error_responses, json_body, json_response, register
+from portal.config import DefaultConfig
 
 
 @bp.route("/openapi.json")
@@ -46,6 +47,8 @@ def update_me():
     return jsonify(account_json(user))
 
 
+LANGUAGES = DefaultConfig.LANGUAGES
+
 register(
     {
         "/me": {
@@ -70,17 +73,13 @@ register(
             },
             "patch": {
                 "summary": "Change the account's preferred language",
-                "requestBody": {
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "properties": {"preferred_language": {"enum": ["de", "en", None]}},
-                            }
-                        }
+                "requestBody": json_body(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {"preferred_language": {"enum": [*LANGUAGES, None]}},
                     }
-                },
+                ),
                 "responses": {
                     "200": {"description": "The account"},
                     **error_responses(400, 401, 422),

@@ -13,7 +13,10 @@ DOCUMENT = {
             "JSON API of the customer portal. Authenticate with the browser session "
             "(unsafe methods need the X-CSRFToken header) or with "
             "`Authorization: Bearer <token>` (tokens are created on the account page). "
-            'Errors: {"error": {"code": …, "message": …, "fields": {…}}}. '
+            'Errors: {"error": {"code": …, "message": …, "fields": {…}}}: 400 when the body '
+            "is not a JSON object or has keys the operation does not know, 422 when a value is "
+            "refused (`fields` names each). A date and time without an offset is the "
+            "provider's local time (Europe/Berlin). "
             "Send Accept-Language: en for English labels and messages."
         ),
     },

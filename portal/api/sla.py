@@ -6,7 +6,7 @@ from flask import current_app, jsonify
 from flask_babel import gettext as _
 
 from portal.api import bp
-from portal.api.errors import ApiError, json_object, validation_error
+from portal.api.errors import json_object, validation_error
 from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
 from portal.sla.calendar import BERLIN, EXTENDED, SERVICE
 from portal.sla.setup import WEEKDAY_KEYS
@@ -73,11 +73,11 @@ def classify():
     body = json_object({"text", "answers"})
     if ("text" in body) == ("answers" in body):
         message = _("Bitte senden Sie entweder „text“ oder „answers“.")
-        raise ApiError(400, "validation_error", message, {"text": message, "answers": message})
+        raise validation_error({"text": message, "answers": message}, message)
     try:
         result = _classify_text(body["text"]) if "text" in body else _classify_answers(body)
     except wizard.TriageInputError as error:
-        raise validation_error(error.fields, status=400) from error
+        raise validation_error(error.fields) from error
     return jsonify(wizard.result_json(result, sla.current_contract()))
 
 
@@ -178,7 +178,7 @@ register(
                 ),
                 "responses": {
                     "200": json_response("The suggested class", schema_ref("Classification")),
-                    **error_responses(400),
+                    **error_responses(400, 422),
                 },
             }
         },

@@ -21,34 +21,18 @@ from portal.api.responses import created
 from portal.db import utcnow
 from portal.models import Company, User
 from portal.paging import MAX_PER_PAGE, api_paging, paginate
-from portal.tickets import queries, rules, service
+from portal.tickets import queries, rules, schemas, service
 from portal.tickets.models import Ticket
-from portal.tickets.queries import STATUS_FILTERS, TicketFilter
-from portal.tickets.rules import STATUSES, TicketError
+from portal.tickets.queries import TicketFilter
+from portal.tickets.rules import TicketError
 
-REPORT_KEYS = {
-    "title",
-    "description",
-    "priority",
-    "affected",
-    "callback_phone",
-    "urgent",
-    "urgent_reason",
-    "deadline",
-    "relaxed_days",
-}
-STAFF_REPORT_KEYS = {"company", "contact", "reported_at"}
-CHANGE_KEYS = {
-    "status",
-    "priority",
-    "reason",
-    "assignee",
-    "urgent",
-    "urgent_reason",
-    "deadline",
-    "relaxed_days",
-}
-CUSTOMER_STATUS_ACTIONS = ("resolved", "reopen")
+
+def _read(specs: tuple, body: dict) -> dict:
+    """The values of the keys sent, or a 422 naming each field of the wrong JSON type."""
+    values, errors = schemas.read_body(specs, body)
+    if errors:
+        raise validation_error(errors)
+    return values
 
 
 # --- JSON shapes ----------------------------------------------------------------------------
@@ -131,69 +115,7 @@ def ticket_detail_json(ticket: Ticket, viewer: User) -> dict:
     return data
 
 
-# --- input parsing: JSON types here, rules in the service ------------------------------------
-
-
-class Fields:
-    """Reads typed values from a JSON body, collecting one message per bad field."""
-
-    def __init__(self, body: dict):
-        self.body, self.errors = body, {}
-
-    def text(self, key, default=""):
-        value = self.body.get(key, default)
-        if value is None or isinstance(value, str):
-            return value if value is not None else default
-        self.errors[key] = _("Erwartet wird Text.")
-        return default
-
-    def flag(self, key, default=False):
-        value = self.body.get(key, default)
-        if isinstance(value, bool):
-            return value
-        self.errors[key] = _("Erwartet wird true oder false.")
-        return default
-
-    def integer(self, key):
-        value = self.body.get(key)
-        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-            return value
-        self.errors[key] = _("Erwartet wird eine ganze Zahl oder null.")
-        return None
-
-    def date(self, key):
-        value = self.body.get(key)
-        if value is None:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            self.errors[key] = _("Erwartet wird ein Datum wie 2026-11-25 oder null.")
-            return None
-
-    def moment(self, key):
-        value = self.body.get(key)
-        if value is None:
-            return None
-        try:
-            parsed = dt.datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            parsed = None
-        if parsed is None or parsed.tzinfo is None:
-            self.errors[key] = _(
-                "Erwartet wird ein Zeitpunkt nach ISO 8601 mit Zeitzone, "
-                "z. B. 2026-11-25T08:30:00+01:00."
-            )
-            return None
-        try:
-            return parsed.astimezone(dt.UTC)
-        except OverflowError:  # e.g. 0001-01-01T00:30+01:00: before year 1 in UTC
-            self.errors[key] = _("Dieser Zeitpunkt liegt zu weit in der Vergangenheit.")
-            return None
-
-    def check(self):
-        if self.errors:
-            raise validation_error(self.errors)
+# --- input: JSON types from tickets/schemas.py, rules in tickets/rules.py -------------------
 
 
 def _service_error(error: TicketError) -> ApiError:
@@ -240,8 +162,8 @@ def list_tickets():
 @api_login_required()
 def create_ticket():
     staff = current_user.is_staff
-    body = json_object(REPORT_KEYS | STAFF_REPORT_KEYS)
-    staff_only = sorted(STAFF_REPORT_KEYS & set(body))
+    body = json_object(schemas.names(schemas.NEW_TICKET))
+    staff_only = sorted(schemas.names(schemas.NEW_TICKET, staff_only=True) & set(body))
     if staff_only and not staff:
         raise ApiError(
             403,
@@ -252,31 +174,22 @@ def create_ticket():
             ),
             {key: _("Nur für Mitarbeiter.") for key in staff_only},
         )
-    fields = Fields(body)
-    report = rules.Report(
-        title=fields.text("title"),
-        description=fields.text("description"),
-        priority=fields.text("priority"),
-        affected=fields.text("affected", "one"),
-        callback_phone=fields.text("callback_phone", "" if staff else current_user.phone),
-        urgent=fields.flag("urgent"),
-        urgent_reason=fields.text("urgent_reason"),
-        deadline=fields.date("deadline"),
-        relaxed_days=fields.integer("relaxed_days"),
-    )
+    values = schemas.defaults(schemas.NEW_TICKET) | _read(schemas.NEW_TICKET, body)
+    if "callback_phone" not in body and not staff:
+        values["callback_phone"] = current_user.phone
+    company_name, contact_email = values.pop("company"), values.pop("contact")
+    report = rules.Report(**values)
     if staff:
-        company_name = fields.text("company")
-        contact_email = fields.text("contact")
-        report.reported_at = fields.moment("reported_at")
-        fields.check()
+        errors = {}
         report.company = _find_company(company_name) if company_name else None
         if company_name and report.company is None:
-            fields.errors["company"] = _("Diese Firma gibt es nicht.")
+            errors["company"] = _("Diese Firma gibt es nicht.")
         if contact_email:
             report.reporter = User.by_email(contact_email)
             if report.reporter is None or report.reporter.is_staff:
-                fields.errors["contact"] = _("Diesen Ansprechpartner gibt es nicht.")
-    fields.check()
+                errors["contact"] = _("Diesen Ansprechpartner gibt es nicht.")
+        if errors:
+            raise validation_error(errors)
     try:
         ticket = service.create_ticket(current_user, report)
     except TicketError as error:
@@ -298,7 +211,7 @@ def get_ticket(number: str):
 @bp.route("/tickets/<number>", methods=["PATCH"])
 @api_login_required()
 def change_ticket(number: str):
-    body = json_object(CHANGE_KEYS)
+    body = json_object(schemas.names(schemas.TICKET_CHANGE))
     ticket = _ticket_or_404(number)
     if not current_user.is_staff:
         _customer_status_action(ticket, body)
@@ -310,7 +223,7 @@ def change_ticket(number: str):
 
 def _customer_status_action(ticket: Ticket, body: dict) -> None:
     """Customers may only say "solved" or reopen; everything else is for staff."""
-    if set(body) != {"status"} or body["status"] not in CUSTOMER_STATUS_ACTIONS:
+    if set(body) != {"status"} or body["status"] not in rules.CUSTOMER_STATUS_ACTIONS:
         raise ApiError(
             403,
             "forbidden",
@@ -327,24 +240,13 @@ def _customer_status_action(ticket: Ticket, body: dict) -> None:
 
 
 def _staff_change(ticket: Ticket, body: dict) -> None:
-    fields = Fields(body)
-    changes: dict = {}
-    reason = fields.text("reason")
-    for key in ("status", "priority", "urgent_reason"):
-        if key in body:
-            changes[key] = fields.text(key)
-    if "urgent" in body:
-        changes["urgent"] = fields.flag("urgent")
-    if "deadline" in body:
-        changes["deadline"] = fields.date("deadline")
-    if "relaxed_days" in body:
-        changes["relaxed_days"] = fields.integer("relaxed_days")
-    if "assignee" in body:
-        email = fields.text("assignee", None)
+    changes = _read(schemas.TICKET_CHANGE, body)
+    reason = changes.pop("reason", "")
+    if "assignee" in changes:
+        email = changes["assignee"]
         changes["assignee"] = User.by_email(email) if email else None
         if email and (changes["assignee"] is None or not changes["assignee"].is_staff):
-            fields.errors["assignee"] = _("Zuständig können nur Mitarbeiter sein.")
-    fields.check()
+            raise validation_error({"assignee": _("Zuständig können nur Mitarbeiter sein.")})
     if changes.get("status") == "reopen":  # staff may set any status; reopen is a synonym
         changes["status"] = "in_progress"
     try:
@@ -356,26 +258,22 @@ def _staff_change(ticket: Ticket, body: dict) -> None:
 @bp.route("/tickets/<number>/messages", methods=["POST"])
 @api_login_required()
 def add_message(number: str):
-    body = json_object({"body", "internal"})
+    body = json_object(schemas.names(schemas.NEW_MESSAGE))
     ticket = _ticket_or_404(number)
-    fields = Fields(body)
-    text = fields.text("body")
-    internal = fields.flag("internal")
-    if internal:
+    values = schemas.defaults(schemas.NEW_MESSAGE) | _read(schemas.NEW_MESSAGE, body)
+    if values["internal"]:
         require_staff()
-    fields.check()
     try:
-        message = service.add_message(ticket, current_user, text, internal=internal)
+        message = service.add_message(
+            ticket, current_user, values["body"], internal=values["internal"]
+        )
     except TicketError as error:
         raise _service_error(error) from error
     message.author = current_user._get_current_object()
     return created(message_json(ticket, message))
 
 
-# --- OpenAPI ----------------------------------------------------------------------------------
-
-_TIME = {"type": ["string", "null"], "format": "date-time"}
-
+# --- OpenAPI: the bodies and answers come from tickets/schemas.py ---------------------------
 
 _NUMBER = {
     "name": "number",
@@ -385,172 +283,13 @@ _NUMBER = {
     "example": "T-2026-00042",
 }
 
-SCHEMAS = {
-    "Attachment": {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "filename": {"type": "string"},
-            "content_type": {"type": "string"},
-            "size": {"type": "integer"},
-            "url": {"type": "string", "description": "Download (Content-Disposition: attachment)"},
-        },
-    },
-    "Message": {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "author": {"type": ["string", "null"]},
-            "from_staff": {"type": "boolean"},
-            "internal": {"type": "boolean", "description": "Always false for customers"},
-            "body": {"type": "string"},
-            "created_at": _TIME,
-            "attachments": {"type": "array", "items": schema_ref("Attachment")},
-        },
-    },
-    "Event": {
-        "type": "object",
-        "description": "Audit trail. Customers see kinds created, status and priority only.",
-        "properties": {
-            "kind": {
-                "enum": [
-                    "created",
-                    "status",
-                    "priority",
-                    "assignee",
-                    "urgent",
-                    "deadline",
-                    "relaxed",
-                ]
-            },
-            "old_value": {"type": ["string", "null"]},
-            "new_value": {"type": ["string", "null"]},
-            "reason": {"type": ["string", "null"]},
-            "actor": {"type": ["string", "null"]},
-            "created_at": _TIME,
-        },
-    },
-    "Ticket": {
-        "type": "object",
-        "properties": {
-            "number": {"type": "string", "example": "T-2026-00042"},
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "priority": {"enum": ["critical", "normal", "low"]},
-            "status": {"enum": list(STATUSES)},
-            "company": {"type": "string"},
-            "affected": {"enum": ["one", "several", "company"]},
-            "callback_phone": {"type": "string"},
-            "urgent": {"type": "boolean"},
-            "urgent_reason": {"type": ["string", "null"]},
-            "deadline": {"type": ["string", "null"], "format": "date"},
-            "relaxed_days": {"type": ["integer", "null"], "minimum": 1, "maximum": 30},
-            "reported_at": _TIME,
-            "response_due": _TIME,
-            "first_response_at": _TIME,
-            "last_activity_at": _TIME,
-            "assignee": {"type": ["string", "null"], "description": "E-mail; staff only"},
-            "url": {"type": "string"},
-        },
-    },
-    "TicketDetail": {
-        "allOf": [
-            schema_ref("Ticket"),
-            {
-                "type": "object",
-                "properties": {
-                    "attachments": {"type": "array", "items": schema_ref("Attachment")},
-                    "messages": {"type": "array", "items": schema_ref("Message")},
-                    "events": {"type": "array", "items": schema_ref("Event")},
-                },
-            },
-        ]
-    },
-    "NewTicket": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["title", "description", "priority"],
-        "description": (
-            "Attachments are uploaded with the HTML form only. company, contact and "
-            "reported_at are for staff recording a hotline call (403 for customers); "
-            "reported_at must not lie in the future. urgent (with urgent_reason, optional "
-            "deadline) only for priority normal; relaxed_days 1-30; not both."
-        ),
-        "properties": {
-            "title": {"type": "string", "maxLength": 200},
-            "description": {"type": "string"},
-            "priority": {"enum": ["critical", "normal", "low"]},
-            "affected": {"enum": ["one", "several", "company"], "default": "one"},
-            "callback_phone": {"type": "string"},
-            "urgent": {"type": "boolean", "default": False},
-            "urgent_reason": {"type": "string"},
-            "deadline": {"type": ["string", "null"], "format": "date"},
-            "relaxed_days": {"type": ["integer", "null"], "minimum": 1, "maximum": 30},
-            "company": {"type": "string", "description": "Name or customer number (staff)"},
-            "contact": {"type": "string", "description": "Customer's e-mail (staff)"},
-            "reported_at": {"type": "string", "format": "date-time", "description": "staff"},
-        },
-    },
-    "TicketChange": {
-        "type": "object",
-        "additionalProperties": False,
-        "description": (
-            "Staff: any key; a new priority needs a reason and recomputes response_due. "
-            'Customers: only {"status": "resolved"} or {"status": "reopen"} '
-            "(within 14 days of resolving); anything else answers 403."
-        ),
-        "properties": {
-            "status": {"enum": [*STATUSES, "reopen"]},
-            "priority": {"enum": ["critical", "normal", "low"]},
-            "reason": {"type": "string"},
-            "assignee": {"type": ["string", "null"], "description": "Staff e-mail or null"},
-            "urgent": {"type": "boolean"},
-            "urgent_reason": {"type": "string"},
-            "deadline": {"type": ["string", "null"], "format": "date"},
-            "relaxed_days": {"type": ["integer", "null"], "minimum": 1, "maximum": 30},
-        },
-    },
-    "NewMessage": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["body"],
-        "properties": {
-            "body": {"type": "string"},
-            "internal": {"type": "boolean", "default": False, "description": "Staff only (403)"},
-        },
-    },
-}
-
 register(
     {
         "/tickets": {
             "get": {
                 "summary": "Tickets: customers their company's (newest first), staff all in "
                 "queue order",
-                "parameters": [
-                    {
-                        "name": "status",
-                        "in": "query",
-                        "schema": {"enum": list(STATUS_FILTERS), "default": "all"},
-                    },
-                    {
-                        "name": "priority",
-                        "in": "query",
-                        "schema": {"enum": ["critical", "normal", "low"]},
-                    },
-                    {
-                        "name": "company",
-                        "in": "query",
-                        "schema": {"type": "string"},
-                        "description": "Company name or customer number",
-                    },
-                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
-                    {
-                        "name": "per_page",
-                        "in": "query",
-                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
-                    },
-                ],
+                "parameters": schemas.list_parameters("all", MAX_PER_PAGE),
                 "responses": {
                     "200": json_response(
                         "One page of tickets",
@@ -606,5 +345,5 @@ register(
             },
         },
     },
-    SCHEMAS,
+    schemas.RESPONSE_SCHEMAS | schemas.REQUEST_SCHEMAS,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -12,6 +13,13 @@ from zoneinfo import ZoneInfo
 import holidays
 
 BERLIN = ZoneInfo("Europe/Berlin")
+# A moment as the API takes it: ISO 8601 date and time, seconds and offset optional. Without an
+# offset it is the provider's local time (BERLIN), as people say times on the phone.
+LOCAL_MOMENT_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?$"
+)
+_LOCAL_MOMENT = re.compile(LOCAL_MOMENT_PATTERN)
 MIDNIGHT = time(0)
 ONE_DAY = timedelta(days=1)
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
@@ -55,6 +63,18 @@ def as_utc(moment: datetime) -> datetime:
     """The same instant in UTC; ValueError for a naive datetime, whose instant is unknown."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"an aware datetime is required, got naive {moment!r}")
+    return moment.astimezone(UTC)
+
+
+def parse_local_moment(text: str) -> datetime:
+    """The instant (in UTC) of an API time such as 2026-11-25T08:30 or 2026-11-25T08:30:00+01:00;
+    a time without offset is read as Berlin time. ValueError for anything else, OverflowError
+    for a moment outside the years 1..9999 once in UTC."""
+    if not isinstance(text, str) or not _LOCAL_MOMENT.fullmatch(text):
+        raise ValueError(f"not an ISO 8601 date and time: {text!r}")
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=BERLIN)
     return moment.astimezone(UTC)
 
 

@@ -296,11 +296,3 @@ def attachment_for(user: User, number: str, attachment_id: int) -> Attachment | 
     if not user.is_staff:
         query = query.where(Attachment.internal == False)  # noqa: E712
     return scope_to_company(query, Ticket.company, user).first()
-
-
-def staff_members() -> list[User]:
-    return list(
-        User.select()
-        .where(User.role.in_(("staff", "admin")), User.active == True)  # noqa: E712
-        .order_by(User.name)
-    )

@@ -12,10 +12,9 @@ from collections.abc import Sequence
 import peewee
 from flask_babel import gettext as _
 
-from portal.clock import calendars
+from portal import clock
 from portal.db import database, utcnow
 from portal.models import Company, User
-from portal.sla.calendar import BERLIN
 from portal.sla.targets import response_due as sla_response_due
 from portal.tickets import attachments, notify, rules
 from portal.tickets.models import (
@@ -30,13 +29,9 @@ from portal.tickets.rules import DONE_STATUSES, Report, TicketError
 NUMBER_ATTEMPTS = 3
 
 
-def local_today(now: dt.datetime | None = None) -> dt.date:
-    return (now or utcnow()).astimezone(BERLIN).date()
-
-
 def validate_report(report: Report, actor: User, now: dt.datetime) -> dict[str, str]:
     return rules.validate_report(
-        report, actor.is_staff, now, local_today(now), attachments.MAX_FILES
+        report, actor.is_staff, now, clock.local_today(now), attachments.MAX_FILES
     )
 
 
@@ -80,7 +75,7 @@ def compute_response_due(
         company.has_contract,
         overrides=company.response_overrides,
         relaxed_days=relaxed_days,
-        calendars=calendars(),
+        calendars=clock.calendars(),
     ).astimezone(dt.UTC)
 
 
@@ -118,7 +113,7 @@ def _create_with_retry(actor: User, report: Report, now: dt.datetime) -> Ticket:
 def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[str]) -> Ticket:
     reported_at = report.reported_at or now
     ticket = Ticket.create(
-        number=next_ticket_number(local_today(now).year),
+        number=next_ticket_number(clock.local_today(now).year),
         company=report.company,
         reporter=report.reporter,
         created_by=actor,
@@ -268,7 +263,7 @@ def _current(ticket: Ticket, name: str):
 def _validate_changes(ticket: Ticket, changes: dict, reason: str) -> dict[str, str]:
     flags = ("priority", "urgent", "urgent_reason", "deadline", "relaxed_days")
     current = {name: getattr(ticket, name) for name in flags}
-    return rules.validate_changes(current, changes, reason, local_today())
+    return rules.validate_changes(current, changes, reason, clock.local_today())
 
 
 def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:

@@ -217,7 +217,7 @@ def _ticket_or_404(number: str) -> Ticket:
 def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=200):
     staff = current_user.is_staff
     messages, events = queries.conversation(ticket, current_user)
-    staff_members = queries.staff_members() if staff else []
+    staff_members = User.active_staff() if staff else []
     if change_form is None and staff:
         change_form = ChangeForm(
             formdata=None,
@@ -288,7 +288,7 @@ def reply(number: str):
 @staff_required
 def update(number: str):
     ticket = _ticket_or_404(number)
-    staff_members = queries.staff_members()
+    staff_members = User.active_staff()
     form = ChangeForm().for_staff(staff_members)
     if not form.validate_on_submit():
         return _render_ticket(ticket, change_form=form, status=422)
