@@ -18,6 +18,9 @@ MAX_PAGE = 1_000_000
 LARGE_NUMBER = 10**9
 # The API's largest page.
 MAX_PER_PAGE = 100
+# Ticket lists count up to this many rows and then say "more than …": an exact count of a
+# long list reads every row of its index on every page view.
+COUNT_CAP = 1000
 
 
 def whole_number(text: str) -> int | None:
@@ -65,6 +68,8 @@ class Page:
     number: int
     size: int
     total: int
+    # the list has more rows than ``total`` (counted up to a cap)
+    more: bool = False
 
     @property
     def pages(self) -> int:
@@ -76,7 +81,7 @@ class Page:
 
     @property
     def has_next(self) -> bool:
-        return self.number < self.pages
+        return self.number < self.pages or (self.more and len(self.rows) == self.size)
 
 
 def paginate(
@@ -86,15 +91,19 @@ def paginate(
     shape: reads.Shape = reads.same,
     read: reads.Reader = reads.model_rows,
     clamp: bool = False,
+    cap: int | None = None,
 ) -> Page:
-    """Page ``number`` of ``query`` (``shape`` adds what the rows show) and the total.
+    """Page ``number`` of ``query`` (``shape`` adds what the rows show) and the total,
+    counted up to ``cap`` rows when one is given.
 
     ``clamp`` turns a page beyond the last into the last page (the admin lists); otherwise it
     is empty, as a bookmarked page of a shrinking list should be.
     """
-    total = reads.count(query)
+    counted = reads.count(query, cap)
+    more = cap is not None and counted > cap
+    total = min(counted, cap) if more else counted
     number = min(max(1, number), MAX_PAGE)
     if clamp:
         number = min(number, max(1, math.ceil(total / size)))
     found = reads.rows(query, shape, read, limit=size, offset=(number - 1) * size)
-    return Page(rows=found, number=number, size=size, total=total)
+    return Page(rows=found, number=number, size=size, total=total, more=more)

@@ -18,6 +18,7 @@ bounded by MAX_SHAPES. Scoping is untouched: the base is whatever the caller sco
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Callable
 
 import peewee
@@ -25,7 +26,9 @@ import peewee
 from portal.db import database
 
 Shape = Callable[[peewee.ModelSelect], peewee.ModelSelect]
-Reader = Callable[[peewee.ModelSelect, object], list]
+# A reader is prepared once per kept query: reader(query) gives the function that turns that
+# query's cursor into rows.
+Reader = Callable[[peewee.ModelSelect], Callable[[object], list]]
 
 MAX_SHAPES = 512
 _KEPT: dict = {}
@@ -39,20 +42,54 @@ def same(query: peewee.ModelSelect) -> peewee.ModelSelect:
     return query
 
 
-def model_rows(query: peewee.ModelSelect, cursor) -> list:
-    """The rows of ``query``'s cursor as its own row type (models, joined models, tuples).
+def model_rows(query: peewee.ModelSelect) -> Callable[[object], list]:
+    """Rows as the query's own row type (models with their joined models, tuples, dicts).
 
     The one use of a private peewee method (``_get_cursor_wrapper``), so that the kept SQL
     gives the same rows as the query; tests/test_reads.py fails if an upgrade breaks it.
     """
-    return list(query._get_cursor_wrapper(cursor))
+    return lambda cursor: list(query._get_cursor_wrapper(cursor))
 
 
-def _kept(key, build: Callable[[], tuple[peewee.ModelSelect, str, list]], values: list):
+_PLAIN = (peewee.CharField, peewee.TextField, peewee.IntegerField, peewee.AutoField)
+
+
+def named_rows(query: peewee.ModelSelect) -> Callable[[object], list]:
+    """Rows as named tuples, one attribute per selected column (its alias or name), each
+    value converted like peewee converts it (aware datetimes, booleans, dates).
+
+    For lists that read a dozen values a row: peewee's own named tuples cost ~20 µs a row,
+    these ~3 µs.
+    """
+    converted = []  # (position, converter) of the columns whose driver value needs one
+    for index, column in enumerate(query.selected_columns):
+        field = column.unwrap()
+        if isinstance(field, peewee.Field) and not isinstance(field, _PLAIN):
+            converted.append((index, field.python_value))
+    made: list = []  # the tuple class, from the first cursor's column names
+
+    def read(cursor) -> list:
+        if not made:
+            names = [description[0] for description in cursor.description]
+            made.append(collections.namedtuple("Row", names))
+        make = made[0]._make
+        found = []
+        for values in cursor.fetchall():
+            values = list(values)
+            for index, convert in converted:
+                if values[index] is not None:
+                    values[index] = convert(values[index])
+            found.append(make(values))
+        return found
+
+    return read
+
+
+def _kept(key, build: Callable[[], tuple], values: list):
     entry = _KEPT.get(key)
     if entry is None:
-        query, sql, params = build()
-        entry = (query, sql) if params == values else False
+        entry = build()
+        entry = entry[:-1] if entry[-1] == values else False
         if len(_KEPT) < MAX_SHAPES:
             _KEPT[key] = entry
     return entry
@@ -78,7 +115,8 @@ def rows(
         query = shape(base)
         if paged:
             query = query.limit(_SAMPLE_LIMIT).offset(_SAMPLE_OFFSET)
-        return (query, *query.sql())
+        sql, params = query.sql()
+        return (sql, read(query), params)
 
     key = (type(database.obj), shape, read, paged, skeleton)
     entry = _kept(key, build, [*values, *extra])
@@ -86,10 +124,9 @@ def rows(
         query = shape(base)
         if paged:
             query = query.limit(limit).offset(offset)
-        return read(query, database.execute(query))
-    query, sql = entry
-    cursor = database.execute_sql(sql, [*values, limit, offset] if paged else values)
-    return read(query, cursor)
+        return read(query)(database.execute(query))
+    sql, read_cursor = entry
+    return read_cursor(database.execute_sql(sql, [*values, limit, offset] if paged else values))
 
 
 def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_rows):
@@ -98,8 +135,9 @@ def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_ro
     return found[0] if found else None
 
 
-def count(base: peewee.ModelSelect) -> int:
-    """COUNT(*) over the base's table and filter, without its order.
+def count(base: peewee.ModelSelect, cap: int | None = None) -> int:
+    """COUNT(*) over the base's table and filter, without its order; with ``cap`` it stops
+    after ``cap + 1`` rows (a long list says "more than cap" instead of counting them all).
 
     Straight over the table where the base has no GROUP BY, DISTINCT or LIMIT: peewee's
     count() wraps the query in a subquery, which keeps SQLite from counting with its fast
@@ -107,16 +145,22 @@ def count(base: peewee.ModelSelect) -> int:
     """
     skeleton, values = _skeleton(base)
     if any(word in skeleton for word in (" GROUP BY ", " DISTINCT ", " LIMIT ")):
-        return base.order_by().count()  # a count of groups or a slice: peewee's subquery
+        counted = base.order_by().limit(cap + 1) if cap is not None else base.order_by()
+        return counted.count()  # a count of groups or a slice: peewee's subquery
 
-    def counted():
-        return base.order_by().select(peewee.fn.COUNT(peewee.SQL("*")))
+    def counted(limit: int):
+        if cap is None:
+            return base.order_by().select(peewee.fn.COUNT(peewee.SQL("*")))
+        first_rows = base.order_by().select(peewee.SQL("1")).limit(limit)
+        count_all = peewee.fn.COUNT(peewee.SQL("*"))
+        return base.model.select(count_all).from_(first_rows.alias("counted"))
 
     def build():
-        query = counted()
-        return (query, *query.sql())
+        return counted(_SAMPLE_LIMIT).sql()
 
-    entry = _kept((type(database.obj), "count", skeleton), build, values)
+    extra = [] if cap is None else [_SAMPLE_LIMIT]
+    entry = _kept((type(database.obj), "count", cap, skeleton), build, [*values, *extra])
     if entry is False:
-        return counted().scalar()
-    return database.execute_sql(entry[1], values).fetchone()[0]
+        return counted(cap + 1 if cap is not None else 0).scalar()
+    bound = values if cap is None else [*values, cap + 1]
+    return database.execute_sql(entry[0], bound).fetchone()[0]

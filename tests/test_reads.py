@@ -125,3 +125,32 @@ def test_a_page_with_values_outside_where_is_still_right(app, customer_a, staff)
         for number, title in ((1, "Eins"), (2, "Zwei")):
             page = paginate(query, number, 1, shape=with_label)
             assert page.total == 2 and [(r.title, r.label) for r in page.rows] == [(title, "x")]
+
+
+def test_capped_count_stops_after_the_cap(app, customer_a):
+    for index in range(5):
+        make_ticket(app, customer_a, title=f"T{index}")
+    with app.app_context():
+        base = Ticket.select()
+        assert reads.count(base) == 5
+        assert [reads.count(base, cap) for cap in (2, 4, 5, 10)] == [3, 5, 5, 5]
+        filtered = Ticket.select().where(Ticket.title.in_(["T1", "T2", "T3"]))
+        assert reads.count(filtered, 2) == 3 and reads.count(filtered, 3) == 3
+
+
+def test_named_rows_convert_like_peewee(app, customer_a, staff):
+    ticket = make_ticket(app, customer_a, title="Umlaute äöü")
+    Ticket.update(urgent=True, urgent_reason="Frist").where(Ticket.id == ticket.id).execute()
+    with app.app_context():
+        base = Ticket.select().where(Ticket.id == ticket.id)
+
+        def shape(query):
+            return query.select(
+                Ticket.title, Ticket.urgent, Ticket.deadline, Ticket.reported_at.alias("when")
+            )
+
+        model = Ticket.get_by_id(ticket.id)
+        for _ in range(2):  # generated, then kept
+            (row,) = reads.rows(base, shape, reads.named_rows)
+            assert row == ("Umlaute äöü", True, None, model.reported_at)
+            assert row.when.tzinfo is not None and row.urgent is True

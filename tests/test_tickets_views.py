@@ -452,3 +452,42 @@ def test_reopen_button_only_within_14_days(app, client_a, customer_a):
     page = client_a.get(f"/tickets/{ticket.number}").get_data(as_text=True)
     assert reopen_url not in page
     assert "melden Sie eine neue Störung" in page
+
+
+def test_long_lists_say_more_than_the_cap_and_still_page_on(
+    app, staff_client, client_a, customer_a, monkeypatch
+):
+    from portal.tickets import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    for index in range(30):
+        make_ticket(app, customer_a, title=f"Nummer {index:02d}")
+    queue = staff_client.get("/warteschlange").get_data(as_text=True)
+    assert "Mehr als 3 Tickets" in queue and 'rel="next"' in queue and "Seite 1<" in queue
+    second = staff_client.get("/warteschlange?page=2").get_data(as_text=True)
+    assert "Seite 2<" in second and 'rel="next"' not in second and 'rel="prev"' in second
+    listing = client_a.get("/tickets").get_data(as_text=True)
+    assert "Mehr als 3 Tickets" in listing
+
+
+def test_api_list_says_when_its_total_is_capped(app, staff_client, customer_a, monkeypatch):
+    from portal.api import tickets as api_tickets
+
+    for index in range(5):
+        make_ticket(app, customer_a, title=f"Nummer {index}")
+    body = staff_client.get("/api/v1/tickets").get_json()
+    assert (body["total"], body["total_exact"]) == (5, True)
+    monkeypatch.setattr(api_tickets, "COUNT_CAP", 3)
+    body = staff_client.get("/api/v1/tickets?per_page=2").get_json()
+    assert (body["total"], body["total_exact"], len(body["tickets"])) == (3, False, 2)
+
+
+def test_badges_are_in_the_visitors_language(app, staff_client, customer_a):
+    ticket = make_ticket(app, customer_a, priority="normal", urgent=True, urgent_reason="Frist")
+    german = staff_client.get("/warteschlange").get_data(as_text=True)
+    assert '<span class="badge badge-normal">Normal</span>' in german
+    assert '<span class="badge badge-critical">dringend</span>' in german
+    assert '<span class="badge badge-status">Neu</span>' in german
+    english = staff_client.get(f"/tickets/{ticket.number}?lang=en").get_data(as_text=True)
+    assert '<span class="badge badge-critical">urgent</span>' in english
+    assert '<span class="badge badge-status">New</span>' in english

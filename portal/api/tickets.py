@@ -20,7 +20,7 @@ from portal.api.openapi import error_responses, json_body, json_response, regist
 from portal.api.responses import created
 from portal.db import utcnow
 from portal.models import Company, User
-from portal.paging import MAX_PER_PAGE, api_paging, paginate
+from portal.paging import COUNT_CAP, MAX_PER_PAGE, api_paging, paginate
 from portal.tickets import queries, rules, schemas, service
 from portal.tickets.models import Ticket
 from portal.tickets.queries import TicketFilter
@@ -147,11 +147,12 @@ def list_tickets():
     if errors:
         raise validation_error(errors)
     query = queries.filtered(current_user, ticket_filter, utcnow())
-    found = paginate(query, page, per_page, shape=queries.with_company_and_assignee)
+    found = paginate(query, page, per_page, shape=queries.with_company_and_assignee, cap=COUNT_CAP)
     return jsonify(
         {
             "tickets": [ticket_json(t, current_user) for t in found.rows],
             "total": found.total,
+            "total_exact": not found.more,
             "page": found.number,
             "per_page": found.size,
         }
@@ -297,7 +298,14 @@ register(
                             "type": "object",
                             "properties": {
                                 "tickets": {"type": "array", "items": schema_ref("Ticket")},
-                                "total": {"type": "integer"},
+                                "total": {
+                                    "type": "integer",
+                                    "description": f"Counted up to {COUNT_CAP}",
+                                },
+                                "total_exact": {
+                                    "type": "boolean",
+                                    "description": f"false: more than {COUNT_CAP} tickets match",
+                                },
                                 "page": {"type": "integer"},
                                 "per_page": {"type": "integer"},
                             },

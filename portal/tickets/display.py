@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask import current_app
 from flask_babel import get_locale
+from markupsafe import Markup
 
-from portal.i18n import catalogue, format_local
+from portal.i18n import catalogue, format_local, translated
 from portal.i18n import fast_gettext as _
+from portal.tickets.labels import PRIORITY_LABELS, STATUS_LABELS
 
 
 def due_phrase(value: dt.datetime) -> str:
@@ -34,3 +37,51 @@ def time_left(due: dt.datetime, now: dt.datetime) -> str:
     if due >= now:
         return gettext("noch %(duration)s") % {"duration": duration(due - now, gettext)}
     return gettext("überfällig seit %(duration)s") % {"duration": duration(now - due, gettext)}
+
+
+STATUS_BADGE_CLASSES = {
+    "new": "badge-status",
+    "in_progress": "badge-status",
+    "waiting_for_customer": "badge-warn",
+    "resolved": "badge-ok",
+    "closed": "badge-ok",
+}
+BADGES_KEY = "portal.tickets.badges"
+
+
+class Badges:
+    """The ticket badges (class, status, "dringend", "nicht dringend") as ready HTML in one
+    language: the one place their markup is written. A list row looks them up instead of
+    calling a macro per badge."""
+
+    def __init__(self, priority_labels: dict, status_labels: dict, urgent: str, relaxed: str):
+        self.priority = {
+            key: Markup('<span class="badge badge-{}">{}</span>').format(key, label)
+            for key, label in priority_labels.items()
+        }
+        self.status = {
+            key: Markup('<span class="badge {}">{}</span>').format(STATUS_BADGE_CLASSES[key], label)
+            for key, label in status_labels.items()
+        }
+        self.urgent = Markup(' <span class="badge badge-critical">{}</span>').format(urgent)
+        self.relaxed = Markup(' <span class="badge badge-low">{}</span>').format(relaxed)
+
+    def flags(self, ticket) -> Markup:
+        """ "dringend" (a normal ticket only) and "nicht dringend" beside the class."""
+        urgent = self.urgent if ticket.urgent and ticket.priority == "normal" else ""
+        return Markup(urgent) + (self.relaxed if ticket.relaxed_days else "")
+
+
+def badges() -> Badges:
+    """The badges of the current language, built once per app and language."""
+    cache = current_app.extensions.setdefault(BADGES_KEY, {})
+    language = str(get_locale())
+    found = cache.get(language)
+    if found is None:
+        found = cache[language] = Badges(
+            translated(PRIORITY_LABELS),
+            translated(STATUS_LABELS),
+            _("dringend"),
+            _("nicht dringend"),
+        )
+    return found

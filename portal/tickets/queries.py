@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from portal import reads
 from portal.access import scope_to_company
 from portal.models import Company, User
-from portal.paging import Page, paginate
+from portal.paging import COUNT_CAP, Page, paginate
 from portal.sla.targets import PRIORITIES
 from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
 from portal.tickets.rules import STATUSES
@@ -165,8 +165,8 @@ def filtered(viewer: User, ticket_filter: TicketFilter, now: dt.datetime):
 
 
 def list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """What the HTML ticket lists show, as flat named tuples (company_name, assignee_name …):
-    a list page reads a dozen values a row, not three model objects."""
+    """What the HTML ticket lists show, flat (company_name, assignee_name …), read as named
+    tuples by reads.named_rows: a list page reads a dozen values a row, not three models."""
     assignee = User.alias()
     return (
         query.select(
@@ -191,7 +191,6 @@ def list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
         .join(Company)
         .switch(Ticket)
         .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
-        .namedtuples()
     )
 
 
@@ -230,8 +229,9 @@ def with_people(query: peewee.ModelSelect) -> peewee.ModelSelect:
 
 
 def list_page(query: peewee.ModelSelect, number: int, size: int) -> Page:
-    """One page of an HTML ticket list (list_rows) and the total: two queries."""
-    return paginate(query, number, size, shape=list_rows)
+    """One page of an HTML ticket list (list_rows) and the total up to COUNT_CAP: two
+    queries."""
+    return paginate(query, number, size, shape=list_rows, read=reads.named_rows, cap=COUNT_CAP)
 
 
 # --- one ticket -----------------------------------------------------------------------------
@@ -248,34 +248,36 @@ def tickets_ahead(ticket: Ticket) -> int:
     before = peewee.Tuple(*terms) < peewee.Tuple(
         *(term.to_value(getattr(ticket, term.name)) for term in terms)
     )
-    return open_tickets(Ticket.select()).where(before).count()
+    return reads.count(open_tickets(Ticket.select()).where(before))
+
+
+def _with_author(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """A message with its author (None for a mail from outside the portal)."""
+    return query.select(TicketMessage, User).join(User, peewee.JOIN.LEFT_OUTER)
+
+
+def _with_actor(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """An event with the person who caused it (None for the system)."""
+    return query.select(TicketEvent, User).join(User, peewee.JOIN.LEFT_OUTER)
 
 
 def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
     """Messages (with author) and events the viewer may see: two queries."""
-    messages = (
-        TicketMessage.select(TicketMessage, User)
-        .join(User, peewee.JOIN.LEFT_OUTER)
-        .where(TicketMessage.ticket == ticket.id)
-        .order_by(TicketMessage.created_at, TicketMessage.id)
-    )
-    events = (
-        TicketEvent.select(TicketEvent, User)
-        .join(User, peewee.JOIN.LEFT_OUTER)
-        .where(TicketEvent.ticket == ticket.id)
-        .order_by(TicketEvent.created_at, TicketEvent.id)
-    )
+    messages = TicketMessage.select().where(TicketMessage.ticket == ticket.id)
+    events = TicketEvent.select().where(TicketEvent.ticket == ticket.id)
     if not viewer.is_staff:
         messages = messages.where(TicketMessage.internal == False)  # noqa: E712
         events = events.where(TicketEvent.public == True)  # noqa: E712
-    return list(messages), list(events)
+    messages = messages.order_by(TicketMessage.created_at, TicketMessage.id)
+    events = events.order_by(TicketEvent.created_at, TicketEvent.id)
+    return reads.rows(messages, _with_author), reads.rows(events, _with_actor)
 
 
 def visible_attachments(ticket: Ticket, viewer: User) -> list[Attachment]:
-    query = Attachment.select().where(Attachment.ticket == ticket.id).order_by(Attachment.id)
+    query = Attachment.select().where(Attachment.ticket == ticket.id)
     if not viewer.is_staff:
         query = query.where(Attachment.internal == False)  # noqa: E712
-    return list(query)
+    return reads.rows(query.order_by(Attachment.id))
 
 
 def attachments_by_message(ticket: Ticket, viewer: User) -> dict:

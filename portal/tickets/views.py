@@ -12,12 +12,12 @@ from portal.access import staff_required
 from portal.db import utcnow
 from portal.i18n import translated
 from portal.models import Company, User
-from portal.paging import page_number
+from portal.paging import Page, page_number
 from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
 from portal.tickets import attachments, bp, queries, rules, service
-from portal.tickets.display import due_phrase, time_left
+from portal.tickets.display import badges, due_phrase, time_left
 from portal.tickets.forms import (
     ChangeForm,
     MessageForm,
@@ -49,15 +49,15 @@ def _ticket_labels():
         "AFFECTED_LABELS": translated(AFFECTED_LABELS),
         "EVENT_LABELS": translated(EVENT_LABELS),
         "due_phrase": due_phrase,
+        "BADGES": badges(),
     }
 
 
-def _list_page(query) -> dict:
-    """One page of a ticket list, as the list templates and their pagination expect it."""
-    page = queries.list_page(
+def _list_page(query) -> Page:
+    """One page of a ticket list (list rows), counted up to COUNT_CAP."""
+    return queries.list_page(
         query, page_number(request.args), current_app.config["TICKETS_PER_PAGE"]
     )
-    return {"tickets": page.rows, "total": page.total, "page": page.number, "per_page": page.size}
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -178,7 +178,7 @@ def index():
     query = queries.filtered(current_user, ticket_filter, utcnow())
     return render_template(
         "tickets/index.html",
-        **_list_page(query),
+        page=_list_page(query),
         filters=ticket_filter,
         status_filters=queries.STATUS_FILTERS,
     )
@@ -189,14 +189,14 @@ def index():
 def queue():
     now = utcnow()
     ticket_filter = _ticket_filter()
-    listing = _list_page(queries.filtered(current_user, ticket_filter, now))
+    page = _list_page(queries.filtered(current_user, ticket_filter, now))
     return render_template(
         "tickets/queue.html",
-        **listing,
+        page=page,
         filters=ticket_filter,
         status_filters=queries.STATUS_FILTERS,
         # a search that names no company says so, instead of only "0 offene Tickets"
-        unknown_company=not listing["total"] and ticket_filter.names_no_company(),
+        unknown_company=not page.total and ticket_filter.names_no_company(),
         now=now,
         due_soon=now + queries.DUE_SOON,
         time_left=time_left,
