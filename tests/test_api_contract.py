@@ -50,10 +50,10 @@ def test_every_ticket_enum_and_limit_in_the_document_comes_from_the_rules(docume
     assert ticket["affected"]["enum"] == list(rules.AFFECTED)
     assert event["kind"]["enum"] == list(rules.EVENT_KINDS)
     list_parameters = {p["name"]: p for p in document["paths"]["/tickets"]["get"]["parameters"]}
-    assert list_parameters["priority"]["schema"]["enum"] == CLASSES
-    assert list_parameters["status"]["schema"]["enum"] == list(queries.STATUS_FILTERS)
+    assert list_parameters["priority"]["schema"]["enum"] == ["", *CLASSES]
+    assert list_parameters["status"]["schema"]["enum"] == ["", *queries.STATUS_FILTERS]
     assert set(queries.STATUS_FILTERS) == {"all", "open", *rules.STATUSES}
-    assert list_parameters["assignee"]["schema"]["enum"] == list(queries.ASSIGNEE_FILTERS)
+    assert list_parameters["assignee"]["schema"]["enum"] == ["", *queries.ASSIGNEE_FILTERS]
     assert f"within {rules.REOPEN_DAYS} days" in change["description"]
     assert f"{MIN_RELAXED_DAYS}..{MAX_RELAXED_DAYS}" in new["description"]
 

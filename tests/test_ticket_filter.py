@@ -142,6 +142,14 @@ def test_bad_filter_values_are_named(app, args, fields):
         assert getattr(parsed, name) == getattr(TicketFilter(), name)
 
 
+def test_empty_values_of_a_form_mean_the_default(app):
+    with app.test_request_context():
+        parsed, errors = TicketFilter.parse(
+            {"status": "", "priority": "", "assignee": "", "overdue": "", "due_soon": ""}
+        )
+    assert errors == {} and parsed == TicketFilter()
+
+
 def test_search_text_is_trimmed_and_bounded(app):
     with app.test_request_context():
         parsed, _ = TicketFilter.parse({"q": "  Drucker  ", "company": "x" * 500})

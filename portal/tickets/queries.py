@@ -71,8 +71,10 @@ class TicketFilter:
         errors: dict[str, str] = {}
 
         def choice(name: str, allowed: tuple, default: str = "") -> str:
-            value = args.get(name, default)
-            if value in ("", default) or value in allowed:
+            value = args.get(name, "")
+            if value == "":  # a form's "Alle" option: the default
+                return default
+            if value in allowed:
                 return value
             errors[name] = _("Erlaubt sind: %(choices)s.", choices=", ".join(allowed))
             return default

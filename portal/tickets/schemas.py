@@ -356,11 +356,12 @@ def list_parameters(default_status: str, max_per_page: int) -> list[dict]:
     def query(name: str, schema: dict, description: str) -> dict:
         return {"name": name, "in": "query", "schema": schema, "description": description}
 
-    flag = {"enum": ["0", "1"], "default": "0"}
+    # "" is what a page's form sends for "Alle" or an unticked box: the default
+    flag = {"enum": ["", "0", "1"], "default": "0"}
     return [
         query(
             "status",
-            {"enum": list(queries.STATUS_FILTERS), "default": default_status},
+            {"enum": ["", *queries.STATUS_FILTERS], "default": default_status},
             "open: new, in progress or waiting for the customer; all: every status",
         ),
         query("q", {"type": "string"}, "A part of title or description, or the number"),
@@ -370,8 +371,10 @@ def list_parameters(default_status: str, max_per_page: int) -> list[dict]:
             "A part of the company's name or customer number (staff; customers see only "
             "their own company's tickets anyway)",
         ),
-        query("priority", {"enum": [p.value for p in PRIORITIES]}, "One class"),
-        query("assignee", {"enum": list(queries.ASSIGNEE_FILTERS)}, "Staff: mine or unassigned"),
+        query("priority", {"enum": ["", *(p.value for p in PRIORITIES)]}, "One class"),
+        query(
+            "assignee", {"enum": ["", *queries.ASSIGNEE_FILTERS]}, "Staff: mine or unassigned"
+        ),
         query("overdue", flag, "1: the first response is missing and late"),
         query(
             "due_soon",
