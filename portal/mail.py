@@ -20,6 +20,7 @@ from email.utils import formatdate
 from flask import current_app, has_app_context, has_request_context, url_for
 
 from portal.db import database
+from portal.text import one_line
 
 DELIVERY_TASK = "outbox.deliver"
 
@@ -57,16 +58,6 @@ def message_id_for(ticket_number: str | None) -> str:
     """A new Message-ID following the contract with the inbound side (see the docstring)."""
     local = ticket_number if ticket_number else "kp"
     return f"<{local}.{uuid.uuid4().hex}@{sender_domain()}>"
-
-
-# Line breaks, tabs and every other control character (C0, DEL, C1), and Unicode's line and
-# paragraph separators: a header must never end early, whatever an old row contains.
-_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
-
-def one_line(text: str) -> str:
-    """Folds any text into one header-safe line: control characters become one space."""
-    return " ".join(_BREAKS.sub(" ", text or "").split())
 
 
 def tagged_subject(subject: str, ticket: str | None) -> str:

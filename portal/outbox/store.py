@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import peewee
+
 from portal.db import utcnow
 from portal.mail import Mail, build, message_id_for
 from portal.models import User
@@ -65,10 +67,40 @@ def send_again(row: OutboxMail) -> bool:
     """An admin's "Erneut senden": a failed or pending mail is due now, with fresh retries.
     A mail being sent or already sent is left alone (False)."""
     updated = (
-        OutboxMail.update(
-            state="pending", attempts=0, next_attempt_at=utcnow(), lease_token=None
-        )
+        OutboxMail.update(state="pending", attempts=0, next_attempt_at=utcnow(), lease_token=None)
         .where(OutboxMail.id == row.id, OutboxMail.state.in_(("pending", "failed")))
         .execute()
     )
     return updated == 1
+
+
+UNDELIVERED = ("failed", "pending", "sending")
+
+
+def undelivered():
+    """Failed mails first, then those waiting, oldest first within each (the admins' page)."""
+    failed_first = peewee.Case(None, ((OutboxMail.state == "failed", 0),), 1)
+    return (
+        OutboxMail.select(
+            OutboxMail.id,
+            OutboxMail.recipient,
+            OutboxMail.subject,
+            OutboxMail.state,
+            OutboxMail.attempts,
+            OutboxMail.next_attempt_at,
+            OutboxMail.last_error,
+            OutboxMail.created_at,
+        )
+        .where(OutboxMail.state.in_(UNDELIVERED))
+        .order_by(failed_first, OutboxMail.created_at, OutboxMail.id)
+    )
+
+
+def undelivered_counts() -> dict[str, int]:
+    query = (
+        OutboxMail.select(OutboxMail.state, peewee.fn.COUNT(OutboxMail.id))
+        .where(OutboxMail.state.in_(UNDELIVERED))
+        .group_by(OutboxMail.state)
+        .tuples()
+    )
+    return {state: 0 for state in UNDELIVERED} | dict(query)
