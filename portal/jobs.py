@@ -167,6 +167,10 @@ def worker_command(workers: int):
     if huey.immediate:
         raise click.ClickException("JOBS_IMMEDIATE is set: there is no queue to consume.")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # Work left behind while no consumer ran (a job store that was down, a killed consumer's
+    # lost job) starts now rather than at the next periodic sweep.
+    for name in current_app.extensions["jobs"]:
+        kick(name)
     # flush_locks: a consumer killed while holding a lock must not block the job forever.
     consumer = huey.create_consumer(workers=workers, worker_type="thread", flush_locks=True)
     consumer.run()
