@@ -114,7 +114,6 @@ def build(mail: Mail, message_id: str, references: list[str]) -> EmailMessage:
     message["Auto-Submitted"] = "auto-generated"
     # Asks Outlook/Exchange not to answer with out-of-office notices (no mail loops).
     message["X-Auto-Response-Suppress"] = "All"
-    message["Content-Language"] = mail.language
     if config.get("INBOUND_ADDRESS"):
         message["Reply-To"] = config["INBOUND_ADDRESS"]
     # quoted-printable keeps every line short (SMTP refuses lines over 998 bytes)
@@ -131,6 +130,7 @@ def build(mail: Mail, message_id: str, references: list[str]) -> EmailMessage:
             filename=attachment.filename,
             params=dict(attachment.params),
         )
+    message["Content-Language"] = mail.language  # after the parts: set_content clears Content-*
     return message
 
 
