@@ -11,7 +11,7 @@ PORT ?= 5000
 
 # The first target: `make` alone lists the commands and starts nothing.
 help:
-	@echo "make run [PORT=8000]  set up, fill demo data, serve on http://$(HOST):$(PORT) (stop: Ctrl+C)"
+	@echo "make run [PORT=8000]  set up, fill demo data, serve on http://$(HOST):$(PORT) with a job worker (stop: Ctrl+C)"
 	@echo "make test             set up and run the whole test suite (SQLite)"
 	@echo "make test-postgres    the same suite against a throwaway PostgreSQL server (root)"
 	@echo "make lint | format    ruff"
@@ -39,9 +39,12 @@ catalogues: $(VENV)/.installed
 	$(BABEL) extract -F babel.cfg -k _l -k N_ --no-location --sort-output --no-wrap -o translations/messages.pot .
 	$(BABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 
+# The portal and one job worker (mail delivery, periodic jobs); Ctrl+C stops both.
 run: translations
 	$(FLASK) init-db
 	$(FLASK) demo-data
+	@$(FLASK) worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 # pytest's exit code 5 means it collected no tests: a broken set-up, never a pass.

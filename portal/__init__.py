@@ -43,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import clock, db, i18n, security
+    from portal import clock, db, i18n, jobs, security
     from portal.api.auth import load_user_from_request
     from portal.models import User
     from portal.navigation import navigation_items
@@ -53,6 +53,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    jobs.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -42,6 +42,21 @@ class DefaultConfig:
     MAIL_FROM = None  # None: PROVIDER_SERVICE_EMAIL
     MAIL_TIMEOUT = 10
     SUPPORT_EMAIL = None  # staff on duty for unassigned tickets; None: PROVIDER_SERVICE_EMAIL
+    # Reply-To of every mail: the mailbox incoming mail is fetched from (None: no Reply-To).
+    INBOUND_ADDRESS = None
+    # The outbox (portal/outbox): seconds between the attempts of a mail that could not be
+    # delivered (1, 5, 30 min, 2 h, 12 h), then it is marked failed. A worker owns a mail for
+    # MAIL_LEASE_SECONDS while it sends it; a worker killed meanwhile leaves it to the next
+    # after that (keep it well above MAIL_TIMEOUT).
+    MAIL_RETRY_DELAYS = (60, 300, 1800, 7200, 43200)
+    MAIL_LEASE_SECONDS = 300
+
+    # Background jobs (portal/jobs.py, huey). JOBS_URL None: a SQLite queue in the instance
+    # folder (JOBS_SQLITE_PATH overrides the file); redis://host:6379/0 for several machines.
+    # JOBS_IMMEDIATE runs each job inline when it is enqueued (unit tests only).
+    JOBS_URL = None
+    JOBS_SQLITE_PATH = None
+    JOBS_IMMEDIATE = False
 
     # Tickets: attachments are stored here (None: the instance folder's attachments/).
     ATTACHMENT_DIR = None

@@ -1,23 +1,28 @@
-"""Outgoing e-mail over SMTP (smtplib). Without MAIL_SERVER the mails are only logged.
+"""Outgoing e-mail: the mails are built here and written to the outbox (portal/outbox) in the
+caller's transaction; a job delivers them over SMTP. A request never talks to the mail server.
 
-`post()` inside `after_commit()` holds mails back until the transaction is done, so nobody is
-told about a write that was rolled back; `external_url()` builds the links in a mail."""
+`post()` stores the mails and asks for a delivery job when the app context ends, so a write
+that is rolled back takes its mails with it. `message_id_for()` is the Message-ID contract
+shared with incoming mail: `<T-2026-00042.{32 hex}@{domain}>` for a ticket, `<kp.{32 hex}@…>`
+otherwise, the domain being the sender's."""
 
 from __future__ import annotations
 
-import logging
-import smtplib
-import ssl
+import html
+import re
+import uuid
 from collections.abc import Iterable
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app, has_app_context, has_request_context, url_for
 
-log = logging.getLogger(__name__)
+from portal.db import database
+from portal.text import one_line
+
+DELIVERY_TASK = "outbox.deliver"
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,10 @@ class Mail:
     subject: str
     body: str
     attachments: tuple[Attachment, ...] = ()
+    ticket: str | None = None  # "T-2026-00042": tag in the subject, threading, Message-ID
+    language: str = "de"
+    # Critical mails reach users who switched off the others on /konto.
+    critical: bool = False
 
 
 def sender() -> str:
@@ -41,14 +50,77 @@ def sender() -> str:
     return config.get("MAIL_FROM") or config["PROVIDER_SERVICE_EMAIL"]
 
 
-def _message(mail: Mail) -> EmailMessage:
+def sender_domain() -> str:
+    return sender().rpartition("@")[2] or "localhost"
+
+
+def message_id_for(ticket_number: str | None) -> str:
+    """A new Message-ID following the contract with the inbound side (see the docstring)."""
+    local = ticket_number if ticket_number else "kp"
+    return f"<{local}.{uuid.uuid4().hex}@{sender_domain()}>"
+
+
+def tagged_subject(subject: str, ticket: str | None) -> str:
+    subject = one_line(subject)
+    tag = f"[{ticket}]"
+    if not ticket or tag in subject:
+        return subject
+    return f"{tag} {subject}"
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+def html_body(text: str, language: str, title: str) -> str:
+    """The plain text as a self-contained HTML page: same words, links clickable, no images."""
+
+    def linked(line: str) -> str:
+        out, last = [], 0
+        for match in _URL.finditer(line):
+            out.append(html.escape(line[last : match.start()]))
+            url = html.escape(match.group(0))
+            out.append(f'<a href="{url}">{url}</a>')
+            last = match.end()
+        out.append(html.escape(line[last:]))
+        return "".join(out)
+
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    body = "\n".join(
+        "<p>" + "<br>\n".join(linked(line) for line in p.split("\n")) + "</p>" for p in paragraphs
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html.escape(language)}">\n<head>\n'
+        '<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n</head>\n"
+        '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; '
+        'line-height: 1.5; color: #1a1a1a; max-width: 40em;">\n'
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def build(mail: Mail, message_id: str, references: list[str]) -> EmailMessage:
+    """The complete message: text and HTML parts, attachments, threading and loop headers."""
+    config = current_app.config
+    subject = tagged_subject(mail.subject, mail.ticket)
     message = EmailMessage()
     message["From"] = sender()
-    message["To"] = mail.to
-    message["Subject"] = mail.subject
+    message["To"] = one_line(mail.to)
+    message["Subject"] = subject
     message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain=sender().rpartition("@")[2] or None)
-    message.set_content(mail.body)
+    message["Message-ID"] = message_id
+    if references:
+        message["In-Reply-To"] = references[-1]
+        message["References"] = " ".join(references)
+    message["Auto-Submitted"] = "auto-generated"
+    # Asks Outlook/Exchange not to answer with out-of-office notices (no mail loops).
+    message["X-Auto-Response-Suppress"] = "All"
+    if config.get("INBOUND_ADDRESS"):
+        message["Reply-To"] = config["INBOUND_ADDRESS"]
+    # quoted-printable keeps every line short (SMTP refuses lines over 998 bytes)
+    message.set_content(mail.body, cte="quoted-printable")
+    message.add_alternative(
+        html_body(mail.body, mail.language, subject), subtype="html", cte="quoted-printable"
+    )
     for attachment in mail.attachments:
         maintype, _slash, subtype = attachment.content_type.partition("/")
         message.add_attachment(
@@ -58,66 +130,35 @@ def _message(mail: Mail) -> EmailMessage:
             filename=attachment.filename,
             params=dict(attachment.params),
         )
+    message["Content-Language"] = mail.language  # after the parts: set_content clears Content-*
     return message
 
 
-def send(mails: Iterable[Mail]) -> int:
-    """Send the mails over one connection; return how many went out.
+def post(mails: Iterable[Mail]) -> None:
+    """Write the mails to the outbox inside the caller's transaction (or one of their own);
+    a delivery job starts when the app context ends."""
+    from portal import jobs
+    from portal.outbox import store
 
-    Called after the database transaction has committed. A mail server that is down must
-    not undo or hide a stored ticket, so failures are logged, not raised.
-    """
-    mails = [mail for mail in mails if mail.to]
+    mails = store.without_opted_out([mail for mail in mails if mail.to])
     if not mails:
-        return 0
-    config = current_app.config
-    if not config.get("MAIL_SERVER"):
+        return
+    with database.atomic():
         for mail in mails:
-            log.info("mail disabled (no MAIL_SERVER): %r to %s", mail.subject, mail.to)
-        return 0
-    try:
-        with smtplib.SMTP(
-            config["MAIL_SERVER"], config.get("MAIL_PORT", 25), timeout=config["MAIL_TIMEOUT"]
-        ) as smtp:
-            if config.get("MAIL_USE_TLS"):
-                smtp.starttls(context=ssl.create_default_context())
-            if config.get("MAIL_USERNAME"):
-                smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
-            for mail in mails:
-                smtp.send_message(_message(mail))
-    except (OSError, smtplib.SMTPException):
-        log.exception("could not send %d mail(s) via %s", len(mails), config["MAIL_SERVER"])
-        return 0
-    return len(mails)
-
-
-_outbox: ContextVar[list[Mail] | None] = ContextVar("mail_outbox", default=None)
+            store.add(mail)
+    if has_app_context():
+        jobs.kick_later(DELIVERY_TASK)
 
 
 @contextmanager
 def after_commit():
-    """Mails `post()`ed inside the block go out when it ends without an exception and are
-    dropped when it raises. Open it around the transaction, not inside it:
-    `with mail.after_commit(), database.atomic(): ...`. Nested blocks join the outermost."""
-    if _outbox.get() is not None:
-        yield
-        return
-    queued: list[Mail] = []
-    token = _outbox.set(queued)
-    try:
-        yield
-    finally:
-        _outbox.reset(token)
-    send(queued)
+    """Kept for the callers that wrap a transaction in it: mails posted inside are delivered
+    once the block ends without an exception (they are in the outbox since the commit)."""
+    yield
+    if has_app_context():
+        from portal import jobs
 
-
-def post(mails: Iterable[Mail]) -> None:
-    """Send now, or when the enclosing `after_commit()` block ends."""
-    queued = _outbox.get()
-    if queued is None:
-        send(mails)
-    else:
-        queued.extend(mails)
+        jobs.kick_later(DELIVERY_TASK)
 
 
 def language_of(user) -> str:

@@ -370,3 +370,39 @@ def create_ticket_alerts(db):
         },
     )
     db.create_tables([alert])
+
+
+@migration(7)
+def create_outbox(db):
+    """The outbox of outgoing mail, and the users' choice to receive only critical mails."""
+    outbox = _frozen(
+        db,
+        "outbox_mail",
+        {
+            "message_id": peewee.CharField(max_length=255, unique=True),
+            "ticket_number": peewee.CharField(max_length=20, null=True, index=True),
+            "recipient": peewee.CharField(max_length=254),
+            "subject": peewee.CharField(max_length=500),
+            "raw": peewee.BlobField(),
+            "critical": peewee.BooleanField(default=False),
+            "state": peewee.CharField(max_length=10, default="pending"),
+            "attempts": peewee.IntegerField(default=0),
+            "next_attempt_at": peewee.DateTimeField(),
+            "lease_token": peewee.CharField(max_length=32, null=True),
+            "lease_until": peewee.DateTimeField(null=True),
+            "last_error": peewee.TextField(default=""),
+            "created_at": peewee.DateTimeField(),
+            "sent_at": peewee.DateTimeField(null=True),
+        },
+        indexes=((("state", "next_attempt_at"), False),),
+    )
+    db.create_tables([outbox])
+    migrator = schema_change.SchemaMigrator.from_database(db)
+    schema_change.migrate(
+        migrator.add_column(
+            "user_account",
+            "mail_noncritical",
+            peewee.BooleanField(constraints=[peewee.SQL("DEFAULT TRUE")]),
+            allow_not_null=True,
+        )
+    )

@@ -67,6 +67,8 @@ class User(UserMixin, BaseModel):
     phone = peewee.CharField(max_length=50, default="")
     preferred_language = peewee.CharField(max_length=5, null=True)
     active = peewee.BooleanField(default=True)
+    # False: only critical mails (switched on /konto); see portal.mail.Mail.critical
+    mail_noncritical = peewee.BooleanField(default=True)
     created_at = UTCDateTimeField(default=utcnow)
 
     class Meta:

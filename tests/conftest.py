@@ -62,6 +62,8 @@ def app(tmp_path, app_config):
         "WTF_CSRF_ENABLED": False,
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         "SERVER_NAME": None,
+        # jobs run inline when enqueued; the end-to-end tests start a real consumer instead
+        "JOBS_IMMEDIATE": True,
         **app_config,
     }
     app = create_app(config)

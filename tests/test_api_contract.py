@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from portal.sla.targets import CRITICAL, MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
-from portal.tickets import queries, rules
+from portal.tickets import queries, rules, schemas
 from tests.ticket_factory import make_ticket
 
 CLASSES = [p.value for p in PRIORITIES]
@@ -60,8 +60,9 @@ def test_every_ticket_enum_and_limit_in_the_document_comes_from_the_rules(docume
 
 def test_cross_field_rules_and_blank_refusals_are_in_the_document(document):
     new = document["components"]["schemas"]["NewTicket"]
-    for name in ("title", "description"):
-        assert new["properties"][name]["pattern"] == r"\S"
+    assert new["properties"]["description"]["pattern"] == r"\S"
+    # one line: the refusal of line breaks (header injection) is in the document too
+    assert new["properties"]["title"]["pattern"] == schemas.SINGLE_LINE
     urgent, relaxed, reason, deadline = new["allOf"]
     assert urgent["then"]["properties"]["priority"] == {"const": NORMAL.value}
     assert urgent["then"]["properties"]["relaxed_days"] == {"type": "null"}

@@ -441,14 +441,14 @@ def test_a_refusing_mail_server_does_not_break_scheduling(
 ):
     change = announce(app, customer_a)
     mailbox.refuse = True
-    with caplog.at_level(logging.ERROR, logger="portal.mail"):
+    with caplog.at_level(logging.ERROR, logger="portal.outbox.delivery"):
         response = staff_client.post(
             f"/aenderungen/{change.id}/einplanen", data=schedule_form(staff), follow_redirects=True
         )
     assert response.status_code == 200
     assert "Die Änderung ist eingeplant." in response.get_data(as_text=True)
     assert PlannedChange.get_by_id(change.id).state == "scheduled"
-    assert "could not send" in caplog.text
+    assert "failed for good: 554" in caplog.text
     assert client_a.get(f"/aenderungen/{change.id}").status_code == 200
 
 

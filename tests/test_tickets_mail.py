@@ -39,7 +39,7 @@ def test_new_ticket_confirms_to_the_customer_and_alerts_support(client_a, custom
     )
     ticket = Ticket.get()
     [confirmation] = mailbox.to(customer_a.email)
-    assert confirmation["Subject"] == f"Ihr Ticket {ticket.number} ist eingegangen"
+    assert confirmation["Subject"] == f"[{ticket.number}] Ihr Ticket ist eingegangen: Server steht"
     assert confirmation["From"] == "service@bluvo.de"
     text = body(confirmation)
     assert "Wir melden uns spätestens bis" in text and "+49 2102 - 7315-747" in text
@@ -90,9 +90,12 @@ def test_mail_is_in_the_recipients_language(app, client_a, customer_a, mailbox):
     User.update(preferred_language="en").where(User.id == customer_a.id).execute()
     ticket = make_ticket(app, User.get_by_id(customer_a.id))
     [confirmation] = mailbox.to(customer_a.email)
-    assert confirmation["Subject"] == f"Your ticket {ticket.number} has been received"
+    assert confirmation["Subject"] == (
+        f"[{ticket.number}] Your ticket has been received: Drucker druckt nicht"
+    )
+    assert confirmation["Content-Language"] == "en"
     [alert] = mailbox.to(SUPPORT)
-    assert alert["Subject"].startswith("Neues Ticket")
+    assert alert["Subject"] == f"[{ticket.number}] Neues Ticket: Drucker druckt nicht"
 
 
 def test_api_internal_note_is_not_mailed(app, staff_client, customer_a, mailbox):

@@ -1,7 +1,7 @@
-"""The admin area ("Verwaltung"): companies, users and API tokens, for admins only."""
+"""The admin area ("Verwaltung"): companies, users, API tokens and the outbox, for admins only."""
 
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/verwaltung")
 
-from portal.admin import views  # noqa: E402, F401
+from portal.admin import outbox, views  # noqa: E402, F401

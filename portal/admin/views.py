@@ -41,7 +41,7 @@ from portal.sla.targets import PRIORITIES, target_for
 DEFAULT_PAGE_SIZE = 25
 
 
-def _page(query) -> Page:
+def list_page(query) -> Page:
     """``?seite=`` of an admin list; a page beyond the last shows the last."""
     number = whole_number(request.args.get("seite", "1")) or 1
     size = current_app.config.get("ADMIN_PAGE_SIZE", DEFAULT_PAGE_SIZE)
@@ -66,7 +66,7 @@ def companies():
     form = CompanySearchForm(request.args)
     if not form.validate():
         return render_template("admin/companies.html", form=form, page=None), 400
-    page = _page(companies_with_active_users(form.q.data or ""))
+    page = list_page(companies_with_active_users(form.q.data or ""))
     return render_template("admin/companies.html", form=form, page=page)
 
 
@@ -171,7 +171,7 @@ def users():
         active=active,
         search=form.q.data or "",
     )
-    page = _page(query)
+    page = list_page(query)
     return render_template("admin/users.html", form=form, page=page, role_labels=ROLE_LABELS)
 
 
@@ -276,7 +276,7 @@ def _fill_staff_choices(form: MonitoringTokenForm) -> dict[str, User]:
 
 
 def _render_tokens(form, status=200, new_token=None, new_token_user=None):
-    page = _page(all_tokens())
+    page = list_page(all_tokens())
     return (
         render_template(
             "admin/tokens.html",

@@ -65,6 +65,10 @@ class LanguageForm(FlaskForm):
     )
 
 
+class NotificationForm(FlaskForm):
+    mail_noncritical = BooleanField(_l("Auch E-Mails zu nicht kritischen Vorgängen erhalten"))
+
+
 class TokenForm(FlaskForm):
     name = token_name_field()
     scope = SelectField(

@@ -15,6 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.db import database, utcnow
 from portal.models import ROLES, ApiToken, Company, LoginAttempt, User
+from portal.text import is_single_line
 
 MIN_PASSWORD_LENGTH = 10
 LANGUAGES = ("de", "en")
@@ -110,6 +111,10 @@ def _check_name(name: str) -> str:
     name = name.strip()
     if not name:
         raise AccountError(_l("Bitte geben Sie einen Namen ein."), "name")
+    if not is_single_line(name):  # names go into mail greetings and headers
+        raise AccountError(
+            _l("Bitte in einer Zeile, ohne Zeilenumbrüche und Steuerzeichen."), "name"
+        )
     return name
 
 

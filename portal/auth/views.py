@@ -11,7 +11,13 @@ from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash
 
 from portal.auth import bp
-from portal.auth.forms import LanguageForm, LoginForm, PasswordForm, TokenForm
+from portal.auth.forms import (
+    LanguageForm,
+    LoginForm,
+    NotificationForm,
+    PasswordForm,
+    TokenForm,
+)
 from portal.auth.service import (
     authenticate,
     change_password,
@@ -95,6 +101,9 @@ def render_account(status: int = 200, **forms):
     language_form = forms.get("language_form") or LanguageForm(
         language=current_user.preferred_language or "de"
     )
+    notification_form = forms.get("notification_form") or NotificationForm(
+        mail_noncritical=current_user.mail_noncritical
+    )
     tokens = (
         ApiToken.select()
         .where(ApiToken.user == current_user.id)
@@ -105,6 +114,7 @@ def render_account(status: int = 200, **forms):
             "auth/account.html",
             password_form=forms.get("password_form") or PasswordForm(),
             language_form=language_form,
+            notification_form=notification_form,
             token_form=token_form,
             tokens=tokens,
             new_token=forms.get("new_token"),
@@ -136,6 +146,18 @@ def language():
     current_user.preferred_language = form.language.data
     current_user.save(only=[User.preferred_language])
     flash(_("Die Sprache wurde gespeichert."), "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.route("/konto/benachrichtigungen", methods=["POST"])
+@login_required
+def notifications():
+    form = NotificationForm()
+    if not form.validate_on_submit():
+        return render_account(400, notification_form=form)
+    current_user.mail_noncritical = form.mail_noncritical.data
+    current_user.save(only=[User.mail_noncritical])
+    flash(_("Ihre Einstellung für E-Mails wurde gespeichert."), "success")
     return redirect(url_for("auth.account"))
 
 

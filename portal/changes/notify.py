@@ -83,14 +83,14 @@ def _to_customer(change: PlannedChange, build) -> list[Mail]:
     language = mail.language_of(customer)
     with force_locale(language):
         subject, body, *attachments = build(customer, language)
-    return [Mail(customer.email, subject, body, tuple(attachments))]
+    return [Mail(customer.email, subject, body, tuple(attachments), language=language)]
 
 
 def _to_provider(change: PlannedChange, build) -> list[Mail]:
     to, language = _provider(change)
     with force_locale(language):
         subject, body = build()
-    return [Mail(to, subject, body)]
+    return [Mail(to, subject, body, language=language)]
 
 
 # --- to the provider ---------------------------------------------------------------

@@ -268,8 +268,9 @@ def _resolved(actor, alert: Alert, known: TicketAlert | None, now) -> Outcome:
 
 
 def _title(alert: Alert) -> str:
-    summary = alert.annotations.get("summary", "").strip()
-    return (_("Monitoring: %(text)s", text=summary or alert.name))[:200]
+    # A summary is free text from the monitoring: a title is one line (it becomes a subject).
+    summary = mail.one_line(alert.annotations.get("summary", ""))
+    return (_("Monitoring: %(text)s", text=summary or mail.one_line(alert.name)))[:200]
 
 
 def _description(alert: Alert) -> str:

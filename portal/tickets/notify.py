@@ -28,7 +28,7 @@ def suppressed():
 
 
 def deliver(mails: list[Mail]) -> None:
-    """Send now, or when an enclosing mail.after_commit() block has committed."""
+    """Into the outbox, inside the transaction of the change the mails report."""
     if not _suppressed.get():
         mail.post(mails)
 
@@ -37,10 +37,19 @@ def _link(ticket) -> str | None:
     return mail.external_url("tickets.view", number=ticket.number)
 
 
-def _render(to: str, language: str, subject, body) -> Mail:
-    """Subject and body are callables, so they are translated in the recipient's language."""
+def _render(ticket, to: str, language: str, subject, body) -> Mail:
+    """Subject and body are callables, so they are translated in the recipient's language.
+    Mails about a critical ticket are critical: they reach users who switched off the rest.
+    The mail builder puts "[T-2026-00042]" before the subject and folds it into one line."""
     with force_locale(language):
-        return Mail(to=to, subject=subject(), body=body())
+        return Mail(
+            to=to,
+            subject=subject(),
+            body=body(),
+            ticket=ticket.number,
+            language=language,
+            critical=ticket.priority == "critical",
+        )
 
 
 def _lines(*lines) -> str:
@@ -116,20 +125,20 @@ def ticket_created(ticket) -> list[Mail]:
     if customer is not None:
         mails.append(
             _render(
+                ticket,
                 customer.email,
                 mail.language_of(customer),
-                lambda: _("Ihr Ticket %(number)s ist eingegangen", number=ticket.number),
+                lambda: _("Ihr Ticket ist eingegangen: %(title)s", title=ticket.title),
                 lambda: _confirmation(ticket, customer),
             )
         )
     to, language = _staff_recipient(ticket)
     mails.append(
         _render(
+            ticket,
             to,
             language,
-            lambda: _(
-                "Neues Ticket %(number)s: %(title)s", number=ticket.number, title=ticket.title
-            ),
+            lambda: _("Neues Ticket: %(title)s", title=ticket.title),
             lambda: _lines(*_staff_summary(ticket), "", ticket.description, *_footer(ticket)),
         )
     )
@@ -143,9 +152,10 @@ def staff_replied(ticket, message) -> list[Mail]:
         return []
     return [
         _render(
+            ticket,
             customer.email,
             mail.language_of(customer),
-            lambda: _("Neue Antwort zu Ihrem Ticket %(number)s", number=ticket.number),
+            lambda: _("Neue Antwort zu Ihrem Ticket: %(title)s", title=ticket.title),
             lambda: _lines(
                 _("Guten Tag %(name)s,", name=customer.name),
                 "",
@@ -168,9 +178,10 @@ def status_changed(ticket, old_status: str) -> list[Mail]:
         return []
     return [
         _render(
+            ticket,
             customer.email,
             mail.language_of(customer),
-            lambda: _("Neuer Status für Ihr Ticket %(number)s", number=ticket.number),
+            lambda: _("Neuer Status für Ihr Ticket: %(title)s", title=ticket.title),
             lambda: _lines(
                 _("Guten Tag %(name)s,", name=customer.name),
                 "",
@@ -193,11 +204,10 @@ def customer_wrote(ticket, message) -> list[Mail]:
     author = message.author.name if message.author_id else "–"
     return [
         _render(
+            ticket,
             to,
             language,
-            lambda: _(
-                "Kundennachricht zu %(number)s: %(title)s", number=ticket.number, title=ticket.title
-            ),
+            lambda: _("Kundennachricht: %(title)s", title=ticket.title),
             lambda: _lines(
                 _("%(author)s schreibt:", author=author), "", message.body, *_footer(ticket)
             ),
@@ -209,9 +219,10 @@ def reopened(ticket) -> list[Mail]:
     to, language = _staff_recipient(ticket)
     return [
         _render(
+            ticket,
             to,
             language,
-            lambda: _("Ticket %(number)s wurde wieder geöffnet", number=ticket.number),
+            lambda: _("Ticket wieder geöffnet: %(title)s", title=ticket.title),
             lambda: _lines(*_staff_summary(ticket), *_footer(ticket)),
         )
     ]

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from portal.errors import InputError
 from portal.sla.targets import CRITICAL, MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
+from portal.text import is_single_line
 
 STATUSES = ("new", "in_progress", "waiting_for_customer", "resolved", "closed")
 OPEN_STATUSES = ("new", "in_progress", "waiting_for_customer")
@@ -83,6 +84,16 @@ def check_text(errors: dict, name: str, value: str, required_message: str, max_l
         errors[name] = required_message
     elif len(value) > max_length:
         errors[name] = too_long(max_length)
+
+
+def single_line_refused() -> str:
+    return _("Bitte in einer Zeile, ohne Zeilenumbrüche und Steuerzeichen.")
+
+
+def check_single_line(errors: dict, name: str, value: str) -> None:
+    """A one-line field: no line break or control character (unless already refused)."""
+    if name not in errors and not is_single_line(value):
+        errors[name] = single_line_refused()
 
 
 def title_required() -> str:
@@ -156,6 +167,7 @@ def validate_report(
     """Every field of a new ticket; ``staff`` also checks the hotline call's company and time."""
     errors: dict[str, str] = {}
     check_text(errors, "title", report.title, title_required(), TITLE_MAX)
+    check_single_line(errors, "title", report.title)
     check_text(errors, "description", report.description, description_required(), TEXT_MAX)
     if report.priority not in PRIORITIES:
         errors["priority"] = priority_unknown()
@@ -163,6 +175,7 @@ def validate_report(
         errors["affected"] = _("Bitte sagen Sie uns, wer betroffen ist.")
     if len(report.callback_phone) > PHONE_MAX:
         errors["callback_phone"] = too_long(PHONE_MAX)
+    check_single_line(errors, "callback_phone", report.callback_phone)
     errors.update(
         validate_flags(
             report.priority,

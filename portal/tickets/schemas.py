@@ -21,6 +21,9 @@ from portal.tickets import queries, rules
 
 TEXT, FLAG, WHOLE, DAY, MOMENT, CHOICE = "text", "flag", "whole", "day", "moment", "choice"
 NOT_BLANK = r"\S"  # a text that is not only white space
+# One line with something in it: no control character (rules.check_single_line), not blank.
+_LINE_CHAR = r"[^\u0000-\u001f\u007f-\u009f\u2028\u2029]"
+SINGLE_LINE = rf"^{_LINE_CHAR}*[^\s\u0000-\u001f\u007f-\u009f\u2028\u2029]{_LINE_CHAR}*$"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -38,6 +41,7 @@ class FieldSpec:
     nullable: bool = False
     default: object = None
     staff_only: bool = False
+    single_line: bool = False  # the rules refuse line breaks and control characters
 
     def json_schema(self) -> dict:
         if self.type == CHOICE:
@@ -56,7 +60,7 @@ class FieldSpec:
             "description": self.description or None,
         }
         if self.not_blank:
-            optional["pattern"] = NOT_BLANK
+            optional["pattern"] = SINGLE_LINE if self.single_line else NOT_BLANK
         return schema | {key: value for key, value in optional.items() if value is not None}
 
     def parse(self, value):
@@ -121,7 +125,14 @@ _RELAXED_DAYS = FieldSpec(
 )
 
 NEW_TICKET = (
-    FieldSpec("title", TEXT, required=True, not_blank=True, max_length=rules.TITLE_MAX),
+    FieldSpec(
+        "title",
+        TEXT,
+        required=True,
+        not_blank=True,
+        single_line=True,
+        max_length=rules.TITLE_MAX,
+    ),
     FieldSpec("description", TEXT, required=True, not_blank=True, max_length=rules.TEXT_MAX),
     FieldSpec("priority", CHOICE, required=True, choices=PRIORITIES),
     FieldSpec("affected", CHOICE, choices=rules.AFFECTED, default=rules.AFFECTED[0]),
@@ -372,9 +383,7 @@ def list_parameters(default_status: str, max_per_page: int) -> list[dict]:
             "their own company's tickets anyway)",
         ),
         query("priority", {"enum": ["", *(p.value for p in PRIORITIES)]}, "One class"),
-        query(
-            "assignee", {"enum": ["", *queries.ASSIGNEE_FILTERS]}, "Staff: mine or unassigned"
-        ),
+        query("assignee", {"enum": ["", *queries.ASSIGNEE_FILTERS]}, "Staff: mine or unassigned"),
         query("overdue", flag, "1: the first response is missing and late"),
         query(
             "due_soon",

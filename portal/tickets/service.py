@@ -1,7 +1,8 @@
 """Writing tickets: report, answer, change, resolve and reopen, each in one transaction.
 
 The HTML views and the JSON API call these functions; the rules they check are in
-tickets/rules.py, the reads in tickets/queries.py. E-mails go out only after the commit.
+tickets/rules.py, the reads in tickets/queries.py. E-mails are written to the outbox in the
+same transaction, so a write that is rolled back mails nothing.
 """
 
 from __future__ import annotations
@@ -89,9 +90,7 @@ def create_ticket(actor: User, report: Report, now: dt.datetime | None = None) -
         report.company = Company.get_by_id(actor.company_id)
         report.reporter = actor
         report.reported_at = None
-    ticket = _create_with_retry(actor, report, now)
-    notify.deliver(notify.ticket_created(ticket))
-    return ticket
+    return _create_with_retry(actor, report, now)
 
 
 def _create_with_retry(actor: User, report: Report, now: dt.datetime) -> Ticket:
@@ -141,6 +140,7 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[
         ticket=ticket, actor=actor, kind="created", new_value="new", public=True, created_at=now
     )
     _store_uploads(ticket, None, actor, report.uploads, False, now, written)
+    notify.deliver(notify.ticket_created(ticket))
     return ticket
 
 
@@ -201,16 +201,21 @@ def add_message(
                 Ticket.update(updates).where(Ticket.id == ticket.id).execute()
             for column, value in updates.items():
                 setattr(ticket, column.name, value)
+            _mail_message(ticket, message, author)
     except BaseException:
         attachments.remove(written)
         raise
-    if internal:
-        return message
+    return message
+
+
+def _mail_message(ticket: Ticket, message: TicketMessage, author: User) -> None:
+    """A public message is mailed to the other side; an internal note never."""
+    if message.internal:
+        return
     if author.is_staff:
         notify.deliver(notify.staff_replied(ticket, message))
     else:
         notify.deliver(notify.customer_wrote(ticket, message))
-    return message
 
 
 def _status_event(ticket, actor, new_status, reason, now) -> TicketEvent:
@@ -249,8 +254,8 @@ def change_ticket(
     with write_transaction():
         events = _apply_changes(ticket, actor, changes, reason.strip(), now)
         ticket.save()
-    if "status" in changes:
-        notify.deliver(notify.status_changed(ticket, events[0].old_value))
+        if "status" in changes:
+            notify.deliver(notify.status_changed(ticket, events[0].old_value))
     return events
 
 
@@ -357,5 +362,5 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
         _set_status(ticket, new_status, now, actor)
         ticket.last_activity_at = now
         ticket.save()
-    notify.deliver(notify.reopened(ticket))
+        notify.deliver(notify.reopened(ticket))
     return event
