@@ -364,7 +364,7 @@ Das Telefon am Empfang ist ausgefallen, der Hersteller verweist an Sie.
 UNKNOWN_SENDER = """\
 From: Max Muster <max@unbekannt.example>
 To: service@bluvo.de
-Subject: Angebot für Wartungsvertrag
+Subject: =?utf-8?q?Angebot_f=C3=BCr_Wartungsvertrag?=
 Date: Tue, 3 Mar 2026 17:00:00 +0100
 Message-ID: <unknown-1@unbekannt.example>
 MIME-Version: 1.0

@@ -223,6 +223,7 @@ def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) ->
         affected="company" if alert.priority == "critical" else "one",
         company=alert.company,
         reported_at=alert.starts_at,
+        source="monitoring",
     )
     ticket = service.create_ticket(actor, report, now=now)
     row = TicketAlert.create(
