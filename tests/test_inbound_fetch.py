@@ -1,5 +1,5 @@
 """import_mailbox() against a real throwaway Dovecot (tests/dovecot.py): the table of
-real-world mails appended and imported, the same mailbox twice, two imports at once, a crash
+real-world mails appended and imported, the same inbox twice, two imports at once, a crash
 between import and flag, malformed mails that must not stop the next one."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def imap_server():
 
 
 @pytest.fixture
-def mailbox(imap_server, app):
+def inbox(imap_server, app):
     imap_server.clear()
     app.config["INBOUND_IMAP_URL"] = imap_server.url
     yield imap_server
@@ -75,15 +75,15 @@ TABLE = [
 ]
 
 
-def test_table_of_real_world_mails_is_imported_by_the_job(app, mailbox, tickets):
-    mailbox.append(*(build(template, tickets) for template, _s, _r in TABLE))
+def test_table_of_real_world_mails_is_imported_by_the_job(app, inbox, tickets):
+    inbox.append(*(build(template, tickets) for template, _s, _r in TABLE))
 
     result = run(app)
 
     assert (result.imported, result.repeated, result.failed) == (len(TABLE), 0, 0)
     rows = list(InboundMail.select().order_by(InboundMail.id))
     assert [(r.state, r.reason) for r in rows] == [(s, r) for _t, s, r in TABLE]
-    assert mailbox.unseen() == 0
+    assert inbox.unseen() == 0
     own, other = tickets
     assert TicketMessage.select().where(TicketMessage.ticket == own.id).count() >= 6
     assert TicketMessage.select().where(TicketMessage.ticket == other.id).count() == 0
@@ -97,11 +97,11 @@ def _mark_all_unseen(server):
     client.logout()
 
 
-def test_same_mailbox_twice_creates_nothing_new(app, mailbox, tickets):
-    mailbox.append(*(build(t, tickets) for t in (m.OUTLOOK_DE_REPLY, m.HTML_ONLY_NEW)))
+def test_same_mailbox_twice_creates_nothing_new(app, inbox, tickets):
+    inbox.append(*(build(t, tickets) for t in (m.OUTLOOK_DE_REPLY, m.HTML_ONLY_NEW)))
     run(app)
     counts = (InboundMail.select().count(), Ticket.select().count(), TicketMessage.select().count())
-    _mark_all_unseen(mailbox)
+    _mark_all_unseen(inbox)
 
     result = run(app)
 
@@ -114,9 +114,9 @@ def test_same_mailbox_twice_creates_nothing_new(app, mailbox, tickets):
 
 
 def test_crash_between_import_and_flag_loses_nothing_and_doubles_nothing(
-    app, mailbox, tickets, monkeypatch
+    app, inbox, tickets, monkeypatch
 ):
-    mailbox.append(*(build(t, tickets) for t in (m.THUNDERBIRD_DE_REPLY, m.HTML_ONLY_NEW)))
+    inbox.append(*(build(t, tickets) for t in (m.THUNDERBIRD_DE_REPLY, m.HTML_ONLY_NEW)))
 
     def crash(client, uid):
         raise ConnectionResetError("worker killed")
@@ -124,19 +124,19 @@ def test_crash_between_import_and_flag_loses_nothing_and_doubles_nothing(
     monkeypatch.setattr(fetch, "mark_seen", crash)
     with pytest.raises(ConnectionResetError):
         run(app)
-    assert InboundMail.select().count() == 1 and mailbox.unseen() == 2
+    assert InboundMail.select().count() == 1 and inbox.unseen() == 2
     monkeypatch.undo()
 
     result = run(app)
 
     assert (result.imported, result.repeated) == (1, 1)
-    assert InboundMail.select().count() == 2 and mailbox.unseen() == 0
+    assert InboundMail.select().count() == 2 and inbox.unseen() == 0
     assert TicketMessage.select().where(TicketMessage.ticket == tickets[0].id).count() == 1
 
 
-def test_two_imports_at_once_import_each_mail_once(app, mailbox, tickets):
+def test_two_imports_at_once_import_each_mail_once(app, inbox, tickets):
     templates = [m.OUTLOOK_DE_REPLY, m.GMAIL_EN_REPLY, m.HTML_ONLY_NEW, m.UNKNOWN_SENDER]
-    mailbox.append(*(build(t, tickets) for t in templates))
+    inbox.append(*(build(t, tickets) for t in templates))
     results, errors = [], []
 
     def worker():
@@ -159,9 +159,9 @@ def test_two_imports_at_once_import_each_mail_once(app, mailbox, tickets):
     assert Ticket.select().count() == 3
 
 
-def test_malformed_and_huge_mails_do_not_stop_the_next(app, mailbox, tickets):
+def test_malformed_and_huge_mails_do_not_stop_the_next(app, inbox, tickets):
     huge = m.build(m.NO_MESSAGE_ID) + b"Zeile mit Text.\r\n" * (30 * 1024 * 1024 // 17)
-    mailbox.append(
+    inbox.append(
         b"\x00\xff garbage without headers",
         huge,
         build(m.BROKEN_MIME, tickets),
@@ -177,19 +177,19 @@ def test_malformed_and_huge_mails_do_not_stop_the_next(app, mailbox, tickets):
     assert rows[1].sender == "anna@alpha.example"
 
 
-def test_periodic_task_imports_under_a_lock(app, mailbox, tickets):
+def test_periodic_task_imports_under_a_lock(app, inbox, tickets):
     huey_api = pytest.importorskip("huey")
     from portal.inbound import tasks
 
     huey = huey_api.MemoryHuey(immediate=True)
     task = tasks.register(huey, app_factory=lambda: app)
-    mailbox.append(build(m.HTML_ONLY_NEW, tickets))
+    inbox.append(build(m.HTML_ONLY_NEW, tickets))
 
     # call_local runs the task's function with its lock, as the consumer does
     assert task.call_local() == 1
     assert task.call_local() == 0
     with huey.lock_task(tasks.LOCK_NAME):  # another worker is importing: this one does not
-        mailbox.append(build(m.UNKNOWN_SENDER, tickets))
+        inbox.append(build(m.UNKNOWN_SENDER, tickets))
         with pytest.raises(huey_api.exceptions.TaskLockedException):
             task.call_local()
     assert InboundMail.select().count() == 1

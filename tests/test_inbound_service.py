@@ -194,3 +194,26 @@ def test_inactive_customer_is_an_unknown_sender(app, company_a):
     user.save()
     row = run_import(app, mail_for(m.NO_MESSAGE_ID, sender="ex@alpha.example"))
     assert row.reason == "unknown_sender"
+
+
+def test_reply_to_our_mail_about_something_else_waits_for_staff(app, customer_a):
+    raw = mail_for(m.NO_MESSAGE_ID).replace(
+        b"MIME-Version", f"In-Reply-To: <kp.{m.HEX}@bluvo.de>\r\nMIME-Version".encode()
+    )
+    row = run_import(app, raw)
+    assert (row.state, row.reason) == ("pending", "reply_other")
+    assert Ticket.select().count() == 0
+
+
+@pytest.fixture
+def smtp_config(app, smtp):
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp[1])
+    return smtp[0]
+
+
+def test_auto_replies_and_bounces_never_trigger_a_mail(app, ticket_a, smtp_config):
+    for template in (m.OUT_OF_OFFICE_DE, m.OUT_OF_OFFICE_EN_SUBJECT_ONLY, m.BOUNCE, m.OWN_MAIL):
+        run_import(app, mail_for(template, ticket_a))
+    assert smtp_config.messages == []
+    run_import(app, mail_for(m.THUNDERBIRD_DE_REPLY, ticket_a))  # the check is live
+    assert smtp_config.messages

@@ -32,7 +32,8 @@ class InboundMail(BaseModel):
     raw_key = peewee.CharField(max_length=64, null=True)  # the .eml in the attachment store
     state = peewee.CharField(max_length=20)
     # why: reply | new_ticket | reopened | unknown_sender | other_company | not_visible |
-    # closed | unreadable | rate_limited | staff_sender | <automatic reason> | own
+    # closed | reply_other | unreadable | rate_limited | staff_sender | failed |
+    # <automatic reason> | own
     reason = peewee.CharField(max_length=40, default="")
     problems = peewee.CharField(max_length=200, default="")  # comma-separated parse.PROBLEMS
     sender_user = peewee.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")

@@ -84,6 +84,14 @@ def referenced_ticket(mail: ParsedMail, our_domain: str) -> str | None:
     return subject_ticket(mail.subject)
 
 
+def answers_other_mail_of_ours(mail: ParsedMail, our_domain: str) -> bool:
+    """A reply to one of our mails that is not about a ticket (a planned change, say)."""
+    return any(
+        _OUR_OTHER_ID.match(message_id) and domain_of(message_id) == our_domain
+        for message_id in [*mail.in_reply_to, *mail.references]
+    )
+
+
 def ticket_title(mail: ParsedMail, limit: int) -> str:
     """The subject without reply prefixes and our tag, one line; else the first line of text."""
     title = re.sub(r"^\s*((re|aw|wg|fw|fwd|antw)\s*:\s*)+", "", mail.subject, flags=re.IGNORECASE)

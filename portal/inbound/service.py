@@ -143,6 +143,8 @@ def _route(row, parsed: ParsedMail, received_at, now, settings: Settings) -> Out
     number = rules.referenced_ticket(parsed, rules.domain_of(settings.our_address))
     if number is not None:
         return _reply(row, parsed, user, company, number, now)
+    if rules.answers_other_mail_of_ours(parsed, rules.domain_of(settings.our_address)):
+        return Outcome(OPEN_STATE, "reply_other", company=company)
     if user is None:
         return Outcome(OPEN_STATE, "unknown_sender")
     if _new_tickets_last_hour(parsed.sender, now) >= settings.new_tickets_per_hour:

@@ -49,6 +49,7 @@ REASON_LABELS = {
     "staff_sender": _l("Absender ist ein Mitarbeiter"),
     "not_visible": _l("Ticketnummer gehört nicht zum Absender"),
     "closed": _l("Ticket ist abgeschlossen"),
+    "reply_other": _l("Antwort auf eine andere E-Mail des Portals"),
     "unreadable": _l("E-Mail nicht vollständig lesbar"),
     "rate_limited": _l("Zu viele neue Tickets in einer Stunde"),
     "failed": _l("Import fehlgeschlagen"),
