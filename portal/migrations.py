@@ -51,7 +51,10 @@ def migrate(target: int | None = None) -> list[int]:
     SchemaVersion.create_table(safe=True)
     applied = []
     target = latest_version() if target is None else target
-    for version in sorted(v for v in MIGRATIONS if current_version() < v <= target):
+    # Every step not yet recorded, not only those above the newest: branches merge their
+    # steps out of order (8 may reach a database before 7), and a skipped step stays due.
+    done = {version for (version,) in SchemaVersion.select(SchemaVersion.version).tuples()}
+    for version in sorted(v for v in MIGRATIONS if v not in done and v <= target):
         with database.atomic():
             MIGRATIONS[version](database.obj)
             SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
