@@ -58,6 +58,15 @@ class DefaultConfig:
     JOBS_SQLITE_PATH = None
     JOBS_IMMEDIATE = False
 
+    # Incoming e-mail (portal/inbound): the support mailbox, e.g.
+    # imaps://support%40provider.example:secret@mail.example/INBOX; None: no import.
+    INBOUND_IMAP_URL = None
+    INBOUND_POLL_SECONDS = 60  # huey rounds it to whole minutes
+    # A sender's new tickets per hour by e-mail; more wait in the Posteingang.
+    INBOUND_NEW_TICKETS_PER_HOUR = 10
+    # Larger mails are not read into tickets: they wait in the Posteingang (.eml kept).
+    INBOUND_MAX_MAIL_BYTES = 40 * 1024 * 1024
+
     # Tickets: attachments are stored here (None: the instance folder's attachments/).
     ATTACHMENT_DIR = None
     TICKETS_PER_PAGE = 25

@@ -56,7 +56,7 @@ def init_app(app: Flask) -> None:
     app.extensions["huey"] = huey
     _run_in_app_context(app, huey)
     # tasks that kick() may start by name, e.g. "outbox.deliver"
-    app.extensions["jobs"] = _register_tasks(huey)
+    app.extensions["jobs"] = _register_tasks(huey, app.config)
     app.cli.add_command(worker_command)
 
     @app.teardown_appcontext
@@ -71,16 +71,12 @@ def huey_of(app: Flask | None = None):
     return (app or current_app).extensions["huey"]
 
 
-def _register_tasks(huey) -> dict:
+def _register_tasks(huey, config) -> dict:
+    from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
 
     kickable = outbox_tasks.register(huey)
-    try:  # incoming mail (the inbound branch); wired here once it is merged
-        from portal.inbound import tasks as inbound_tasks
-    except ImportError:
-        inbound_tasks = None
-    if inbound_tasks is not None:
-        inbound_tasks.register(huey)
+    inbound_tasks.register(huey, config)
     return kickable
 
 

@@ -12,7 +12,6 @@ import html
 import re
 import uuid
 from collections.abc import Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -147,17 +146,6 @@ def post(mails: Iterable[Mail]) -> None:
         for mail in mails:
             store.add(mail)
     if has_app_context():
-        jobs.kick_later(DELIVERY_TASK)
-
-
-@contextmanager
-def after_commit():
-    """Kept for the callers that wrap a transaction in it: mails posted inside are delivered
-    once the block ends without an exception (they are in the outbox since the commit)."""
-    yield
-    if has_app_context():
-        from portal import jobs
-
         jobs.kick_later(DELIVERY_TASK)
 
 

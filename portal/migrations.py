@@ -51,7 +51,10 @@ def migrate(target: int | None = None) -> list[int]:
     SchemaVersion.create_table(safe=True)
     applied = []
     target = latest_version() if target is None else target
-    for version in sorted(v for v in MIGRATIONS if current_version() < v <= target):
+    # Every step not yet recorded, not only those above the newest: branches merge their
+    # steps out of order (8 may reach a database before 7), and a skipped step stays due.
+    done = {version for (version,) in SchemaVersion.select(SchemaVersion.version).tuples()}
+    for version in sorted(v for v in MIGRATIONS if v not in done and v <= target):
         with database.atomic():
             MIGRATIONS[version](database.obj)
             SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
@@ -406,3 +409,65 @@ def create_outbox(db):
             allow_not_null=True,
         )
     )
+
+
+@migration(8)
+def add_inbound_mail_and_ticket_source(db):
+    """Incoming e-mails (one row per Message-ID) and where a ticket came from.
+
+    Existing tickets get their source from what is known: an alarm row means monitoring, a
+    ticket recorded by staff a phone call, everything else the portal.
+    """
+    migrator = schema_change.SchemaMigrator.from_database(db)
+    schema_change.migrate(
+        migrator.add_column(
+            "ticket",
+            "source",
+            peewee.CharField(max_length=12, constraints=[peewee.SQL("DEFAULT 'portal'")]),
+            allow_not_null=True,
+        )
+    )
+    user = _frozen(db, "user_account", {"role": peewee.CharField()})
+    ticket = _frozen(
+        db,
+        "ticket",
+        {"created_by": peewee.ForeignKeyField(user, null=True), "source": peewee.CharField()},
+    )
+    alert = _frozen(db, "ticket_alert", {"ticket": peewee.ForeignKeyField(ticket)})
+    company = _frozen(db, "company", {})
+    staff = user.select(user.id).where(user.role.in_(("staff", "admin")))
+    ticket.update(source="phone").where(ticket.created_by.in_(staff)).execute()
+    ticket.update(source="monitoring").where(ticket.id.in_(alert.select(alert.ticket))).execute()
+    inbound = _frozen(
+        db,
+        "inbound_mail",
+        {
+            "message_key": peewee.CharField(max_length=255, unique=True),
+            "message_id": peewee.CharField(max_length=255, default=""),
+            "sender": peewee.CharField(max_length=254, default="", index=True),
+            "sender_name": peewee.CharField(max_length=200, default=""),
+            "subject": peewee.CharField(max_length=255, default=""),
+            "body": peewee.TextField(default=""),
+            "received_at": peewee.DateTimeField(),
+            "size": peewee.IntegerField(default=0),
+            "raw_key": peewee.CharField(max_length=64, null=True),
+            "state": peewee.CharField(max_length=20),
+            "reason": peewee.CharField(max_length=40, default=""),
+            "problems": peewee.CharField(max_length=200, default=""),
+            "sender_user": peewee.ForeignKeyField(
+                user, null=True, on_delete="SET NULL", backref="+"
+            ),
+            "company": peewee.ForeignKeyField(company, null=True, on_delete="SET NULL"),
+            "ticket": peewee.ForeignKeyField(ticket, null=True, on_delete="SET NULL"),
+            "handled_by": peewee.ForeignKeyField(
+                user, null=True, on_delete="SET NULL", backref="+"
+            ),
+            "handled_at": peewee.DateTimeField(null=True),
+            "created_at": peewee.DateTimeField(),
+        },
+        indexes=(
+            (("state", "received_at"), False),
+            (("sender", "reason", "created_at"), False),
+        ),
+    )
+    db.create_tables([inbound])

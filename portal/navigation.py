@@ -14,6 +14,7 @@ NAVIGATION = [
     ("changes.index", _l("Geplante Änderungen"), "customer"),
     ("tickets.queue", _l("Warteschlange"), "staff"),
     ("changes.planning", _l("Einsatzplanung"), "staff"),
+    ("inbound.index", _l("Posteingang"), "staff"),
     ("admin.companies", _l("Verwaltung"), "admin"),
 ]
 NAVIGATION_KEY = "portal.navigation"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from portal import mail
 from portal.db import database
 from portal.models import User
+from portal.outbox.models import OutboxMail
 from portal.tickets import service
 from portal.tickets.models import Ticket
 from portal.tickets.rules import Report
@@ -137,10 +137,10 @@ def test_ticket_mails_wait_for_the_commit_of_an_enclosing_transaction(app, custo
     with (
         app.test_request_context(),
         pytest.raises(RuntimeError),
-        mail.after_commit(),
         database.atomic(),
     ):
         service.create_ticket(customer_a, report)
         raise RuntimeError("rolled back")
     assert Ticket.select().count() == 0
+    assert OutboxMail.select().count() == 0
     assert mailbox.messages == []

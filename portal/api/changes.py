@@ -8,7 +8,6 @@ from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import mail
 from portal.api import bp
 from portal.api.auth import api_login_required
 from portal.api.errors import ApiError, json_object, validation_error
@@ -215,7 +214,7 @@ def update_change(change_id: int):
     warnings = []
     try:
         # One PATCH may schedule and close at once: its mails wait for the whole commit.
-        with mail.after_commit(), write_transaction():
+        with write_transaction():
             if current_user.is_staff:
                 warnings = _patch_as_staff(change, body)
             else:

@@ -64,6 +64,7 @@ def ticket_json(ticket: Ticket, viewer: User) -> dict:
     }
     if viewer.is_staff:
         data["assignee"] = ticket.assignee.email if ticket.assignee_id else None
+        data["source"] = ticket.source
     return data
 
 

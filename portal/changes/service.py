@@ -156,7 +156,7 @@ def validate_announcement(kind: str, details: dict, wished, alternative) -> tupl
 def create_change(user: User, kind: str, details: dict, wished, alternative=None) -> PlannedChange:
     clean, wished_day, alternative_day = validate_announcement(kind, details, wished, alternative)
     lead = rules.lead_time(kind, clock.local_today(), wished_day, calendar(), lead_time_overrides())
-    with mail.after_commit(), database.atomic():
+    with database.atomic():
         change = PlannedChange.create(
             company=user.company_id,
             created_by=user,
@@ -186,7 +186,7 @@ def _require_open(change: PlannedChange) -> None:
 
 def _save_state(change: PlannedChange, notification, **values) -> PlannedChange:
     """Store the new values, then mail `notification(change)` once the write is committed."""
-    with mail.after_commit(), database.atomic():
+    with database.atomic():
         for name, value in values.items():
             setattr(change, name, value)
         change.updated_at = utcnow()
@@ -315,7 +315,7 @@ def add_message(change: PlannedChange, author: User, body) -> ChangeMessage:
         raise ChangeInputError({"body": _("Bitte schreiben Sie eine Nachricht.")})
     if len(text) > 4000:
         raise ChangeInputError({"body": _("Höchstens %(max)d Zeichen.", max=4000)})
-    with mail.after_commit(), database.atomic():
+    with database.atomic():
         message = ChangeMessage.create(change=change, author=author, body=text)
         PlannedChange.update(updated_at=utcnow()).where(PlannedChange.id == change.id).execute()
         mail.post(notify.message_added(change, message))

@@ -185,7 +185,7 @@ def ingest(actor: User, alerts: list[Alert], now: dt.datetime | None = None) -> 
     """All alerts of one call in one transaction, mails after the commit: Alertmanager
     repeats a failed call whole, so a half-written one would open its tickets twice."""
     now = now or utcnow()
-    with mail.after_commit(), service.write_transaction():
+    with service.write_transaction():
         open_alerts = _open_alerts_by_fingerprint([a.fingerprint for a in alerts])
         outcomes = []
         for alert in alerts:
@@ -223,6 +223,7 @@ def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) ->
         affected="company" if alert.priority == "critical" else "one",
         company=alert.company,
         reported_at=alert.starts_at,
+        source="monitoring",
     )
     ticket = service.create_ticket(actor, report, now=now)
     row = TicketAlert.create(

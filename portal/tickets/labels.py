@@ -34,6 +34,13 @@ STATUS_LABELS = {
     "closed": _l("Geschlossen"),
 }
 
+SOURCE_LABELS = {
+    "portal": _l("Portal"),
+    "phone": _l("Telefon"),
+    "monitoring": _l("Monitoring"),
+    "email": _l("E-Mail"),
+}
+
 AFFECTED_LABELS = {
     "one": _l("Eine Person"),
     "several": _l("Mehrere Personen"),

@@ -61,6 +61,8 @@ class Ticket(BaseModel):
     triage_example = peewee.CharField(max_length=60, default="")
     triage_component = peewee.CharField(max_length=60, default="")
     triage_state = peewee.CharField(max_length=60, default="")
+    # Where the report came from: rules.SOURCES (portal, phone, monitoring, email).
+    source = peewee.CharField(max_length=12, default="portal")
     reported_at = UTCDateTimeField()
     response_due = UTCDateTimeField()
     first_response_at = UTCDateTimeField(null=True)

@@ -21,6 +21,8 @@ STATUSES = ("new", "in_progress", "waiting_for_customer", "resolved", "closed")
 OPEN_STATUSES = ("new", "in_progress", "waiting_for_customer")
 DONE_STATUSES = ("resolved", "closed")
 AFFECTED = ("one", "several", "company")
+# Where a ticket came from: the portal (or API), a call staff recorded, the monitoring, e-mail.
+SOURCES = ("portal", "phone", "monitoring", "email")
 EVENT_KINDS = ("created", "status", "priority", "assignee", "urgent", "deadline", "relaxed")
 
 TITLE_MAX = 200
@@ -68,6 +70,10 @@ class Report:
     triage_component: str = ""
     triage_state: str = ""
     uploads: Sequence = field(default_factory=tuple)
+    # Set by the intakes, never from input: "" means portal (customers) or phone (staff).
+    source: str = ""
+    # When the e-mail that reports it arrived (the inbound import only): the clock starts then.
+    received_at: dt.datetime | None = None
 
 
 def too_long(max_length: int) -> str:

@@ -335,6 +335,10 @@ RESPONSE_SCHEMAS = {
             "first_response_at": _TIME,
             "last_activity_at": _TIME,
             "assignee": {"type": ["string", "null"], "description": "E-mail; staff only"},
+            "source": {
+                "enum": list(rules.SOURCES),
+                "description": "Where the ticket came from; staff only",
+            },
             "url": {"type": "string"},
         },
     },

@@ -110,7 +110,8 @@ def _create_with_retry(actor: User, report: Report, now: dt.datetime) -> Ticket:
 
 
 def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[str]) -> Ticket:
-    reported_at = report.reported_at or now
+    received_at = min(report.received_at, now) if report.received_at else None
+    reported_at = report.reported_at or received_at or now
     ticket = Ticket.create(
         number=next_ticket_number(clock.local_today(now).year),
         company=report.company,
@@ -129,6 +130,7 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[
         triage_example=report.triage_example,
         triage_component=report.triage_component,
         triage_state=report.triage_state,
+        source=report.source or ("phone" if actor.is_staff else "portal"),
         reported_at=reported_at,
         response_due=compute_response_due(
             report.company, report.priority, reported_at, report.relaxed_days
@@ -364,3 +366,43 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
         ticket.save()
         notify.deliver(notify.reopened(ticket))
     return event
+
+
+def add_note(
+    ticket: Ticket, body: str, author: User | None = None, now: dt.datetime | None = None
+) -> TicketMessage:
+    """An internal note for staff; without an author it is the portal's own (e.g. what the
+    e-mail import could not take over). Never mailed, never shown to customers."""
+    now = now or utcnow()
+    with write_transaction():
+        return TicketMessage.create(
+            ticket=ticket,
+            author=author,
+            body=body.strip()[: rules.TEXT_MAX],
+            internal=True,
+            created_at=now,
+        )
+
+
+def attach_stored_file(
+    ticket: Ticket,
+    message: TicketMessage | None,
+    filename: str,
+    content_type: str,
+    size: int,
+    storage_key: str,
+    now: dt.datetime | None = None,
+) -> Attachment:
+    """An already stored file (the original .eml of an imported mail) as a staff-only
+    attachment: customers never see or download it."""
+    return Attachment.create(
+        ticket=ticket,
+        message=message,
+        uploaded_by=None,
+        filename=filename,
+        content_type=content_type,
+        size=size,
+        storage_key=storage_key,
+        internal=True,
+        created_at=now or utcnow(),
+    )

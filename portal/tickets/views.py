@@ -30,6 +30,7 @@ from portal.tickets.labels import (
     EVENT_LABELS,
     PRIORITY_EXPLANATIONS,
     PRIORITY_LABELS,
+    SOURCE_LABELS,
     STATUS_LABELS,
 )
 from portal.tickets.models import Ticket
@@ -48,6 +49,7 @@ def _ticket_labels():
         "STATUS_LABELS": translated(STATUS_LABELS),
         "AFFECTED_LABELS": translated(AFFECTED_LABELS),
         "EVENT_LABELS": translated(EVENT_LABELS),
+        "SOURCE_LABELS": translated(SOURCE_LABELS),
         "due_phrase": due_phrase,
         "BADGES": badges(),
     }
