@@ -34,10 +34,12 @@ STATUS_LABELS = {
     "closed": _l("Geschlossen"),
 }
 
+# The same words in the wizard and the ticket form (portal.wizard.forms uses these), widest first.
+AFFECTED_QUESTION = _l("Wer ist betroffen?")
 AFFECTED_LABELS = {
-    "one": _l("Eine Person"),
+    "company": _l("Das ganze Unternehmen oder ein Großteil"),
     "several": _l("Mehrere Personen"),
-    "company": _l("Die ganze Firma"),
+    "one": _l("Eine Person"),
 }
 
 EVENT_LABELS = {
