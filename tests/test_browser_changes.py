@@ -72,7 +72,7 @@ def test_customer_announces_staff_schedules_customer_sees_the_slot(
     expect(row.get_by_text(staff.name)).to_be_visible()
 
 
-def test_changes_pages_fit_a_phone(page, live_server, customer_a, frozen_today):
+def test_changes_pages_fit_a_phone(page, live_server, customer_a):
     page.set_viewport_size({"width": 320, "height": 640})
     browser_login(page, live_server, customer_a.email)
     for path in ("/aenderungen", "/aenderungen/neu", "/aenderungen/neu/software_install"):
