@@ -79,6 +79,9 @@ class DefaultConfig:
     PROVIDER_INFO_EMAIL = "info@bluvo.de"
     PROVIDER_HOTLINE = "+49 2102 - 7315-747"
     PROVIDER_SERVICE_EMAIL = "service@bluvo.de"
+    # The header's logo: a file name in the instance folder or in static/ (SVG, PNG, …);
+    # None: a wordmark drawn from PROVIDER_NAME.
+    PROVIDER_LOGO = None
     PROVIDER_HOLIDAY_SUBDIVISION = "NW"
 
     # Opening hours, weekday (mon … sun) -> "HH:MM-HH:MM"; a day left out is closed. The

@@ -8,7 +8,7 @@ from flask_login import current_user
 # (endpoint, label, who sees it: "all", "customer", "staff", "admin")
 NAVIGATION = [
     ("sla.page", _l("Service-Vereinbarung"), "all"),
-    ("triage.wizard", _l("Störung einordnen"), "all"),
+    ("triage.wizard", _l("Wie dringend ist es?"), "all"),
     ("tickets.new", _l("Störung melden"), "customer"),
     ("tickets.index", _l("Meine Tickets"), "customer"),
     ("changes.index", _l("Geplante Änderungen"), "customer"),

@@ -16,7 +16,7 @@ def sign_out(page):
 
 def test_report_through_the_wizard_answer_and_read_the_answer(page, live_server, customer_a, staff):
     browser_login(page, live_server, customer_a.email)
-    page.get_by_role("link", name="Störung einordnen").first.click()
+    page.get_by_role("link", name="Wie dringend ist es?").first.click()
     page.get_by_label("Was ist passiert?").fill("Der Drucker im 2. OG druckt nicht")
     page.get_by_role("button", name="Weiter").click()
     expect(page.get_by_label("Ein Drucker")).to_be_checked()

@@ -380,7 +380,9 @@ def test_customer_mails_carry_nothing_of_other_companies_or_internal_contacts(
     mailbox.messages.clear()
     # a double booking: staff see the other company in the warning, the customer must not
     response = staff_client.post(
-        f"/aenderungen/{mine.id}/einplanen", data=schedule_form(staff), follow_redirects=True
+        f"/aenderungen/{mine.id}/einplanen",
+        data={**schedule_form(staff), "confirm_clash": "1"},
+        follow_redirects=True,
     )
     assert "Beta Logistik KG" in response.get_data(as_text=True)
     [message] = mailbox.messages

@@ -170,3 +170,15 @@ def test_dates_are_read_in_iso_and_german_format(text, day):
 def test_unreadable_dates_are_refused(text):
     with pytest.raises(ValueError):
         rules.parse_day(text)
+
+
+@pytest.mark.parametrize(
+    ("today", "monday"),
+    [
+        (dt.date(2026, 12, 7), dt.date(2026, 12, 7)),  # Monday
+        (dt.date(2026, 12, 12), dt.date(2026, 12, 7)),  # Saturday: still this week
+        (dt.date(2026, 12, 13), dt.date(2026, 12, 14)),  # Sunday: the coming week
+    ],
+)
+def test_the_plan_opens_on_the_coming_week_on_a_sunday(today, monday):
+    assert rules.planning_monday(today) == monday

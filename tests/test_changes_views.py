@@ -292,18 +292,34 @@ def test_a_customer_cannot_be_technician(app, staff_client, customer_a, staff):
     assert response.status_code == 422
 
 
-def test_double_booking_is_allowed_with_a_warning(app, staff_client, customer_a, customer_b, staff):
+def test_double_booking_is_warned_about_before_saving_and_allowed_once_confirmed(
+    app, staff_client, customer_a, customer_b, staff
+):
     first = announce(app, customer_a)
     second = announce(app, customer_b, kind="other", details={"description": "Drucker umziehen"})
     staff_client.post(f"/aenderungen/{first.id}/einplanen", data=schedule_form(staff))
+    data = schedule_form(staff, start="11:00", end="13:00")
+    response = staff_client.post(f"/aenderungen/{second.id}/einplanen", data=data)
+    page = text(response)
+    assert response.status_code == 409
+    assert "Noch nicht gespeichert" in page and "Achtung, Doppelbuchung" in page
+    assert "Lena Hoffmann" in page and "Trotzdem einplanen" in page
+    assert PlannedChange.get_by_id(second.id).state == "submitted"
+
     response = staff_client.post(
         f"/aenderungen/{second.id}/einplanen",
-        data=schedule_form(staff, start="11:00", end="13:00"),
+        data={**data, "confirm_clash": "1"},
         follow_redirects=True,
     )
-    page = text(response)
-    assert "Achtung, Doppelbuchung" in page and "Lena Hoffmann" in page
+    assert "Achtung, Doppelbuchung" in text(response)
     assert PlannedChange.get_by_id(second.id).state == "scheduled"
+
+
+def test_done_is_offered_only_for_scheduled_changes(app, staff_client, customer_a, staff):
+    change = announce(app, customer_a)
+    assert "Als erledigt markieren" not in text(staff_client.get(f"/aenderungen/{change.id}"))
+    staff_client.post(f"/aenderungen/{change.id}/einplanen", data=schedule_form(staff))
+    assert "Als erledigt markieren" in text(staff_client.get(f"/aenderungen/{change.id}"))
 
 
 def test_decline_needs_a_reason_the_customer_then_sees(app, staff_client, client_a, customer_a):

@@ -82,7 +82,8 @@ def test_relaxed_ticket_within_days(client_a):
         ({"urgency": "relaxed", "relaxed_days": "31"}, "1 bis 30 Tage"),
         ({"urgency": "relaxed", "relaxed_days": ""}, "1 bis 30 Tage"),
         ({"urgency": "relaxed", "relaxed_days": "3", "priority": "critical"}, "kritische"),
-        ({"title": ""}, "kurzen Titel"),
+        ({"title": "", "description": ""}, "beschreiben Sie"),
+        ({"affected": ""}, "wer betroffen ist"),
         ({"priority": ""}, "Klasse"),
     ],
 )
@@ -91,6 +92,33 @@ def test_invalid_report_gets_a_clear_message_and_stores_nothing(client_a, values
     assert response.status_code == 422
     assert message in page(response)
     assert Ticket.select().count() == 0
+
+
+def test_a_report_without_title_takes_the_start_of_its_description(client_a):
+    description = (
+        "Seit heute früh kommen bei uns allen keine E-Mails mehr an, weder intern noch von außen."
+    )
+    response = client_a.post("/tickets/neu", data=form(title="", description=description))
+    assert response.status_code == 302
+    assert (
+        Ticket.get().title
+        == "Seit heute früh kommen bei uns allen keine E-Mails mehr an, weder intern noch …"
+    )
+
+
+def test_affected_has_no_answer_chosen_in_advance(client_a):
+    html = page(client_a.get("/tickets/neu"))
+    assert "Wer ist betroffen?" in html
+    assert not re.search(r'<input[^>]*checked[^>]*name="affected"', html)
+    assert not re.search(r'<input[^>]*name="affected"[^>]*checked', html)
+
+
+def test_an_error_keeps_the_wizards_suggestion(client_a):
+    data = form(description="", priority="critical", affected="company", example="server_down")
+    html = page(client_a.post("/tickets/neu", data=data))
+    assert "Ihre Einordnung:" in html and "Ausfall min. eines zentral genutzten Servers" in html
+    assert re.search(r'<input[^>]*checked[^>]*value="critical"', html)
+    assert re.search(r'<input[^>]*checked[^>]*value="company"', html)
 
 
 def test_form_is_prefilled_from_the_wizard(client_a, customer_a):

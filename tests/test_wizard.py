@@ -60,7 +60,7 @@ def test_questions_without_a_description(client, db):
     page = page_text(client.get("/stoerung-einordnen/fragen"))
     assert "Unser Vorschlag" not in page
     assert checked(page, "component") == []
-    assert "Wie viele Personen sind betroffen?" in page
+    assert "Wer ist betroffen?" in page
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,18 @@ def test_contract_customers_critical_incident_counts_extended_hours(app, client_
     page = page_text(client_a.get("/stoerung-einordnen/ergebnis", query_string=query))
     assert "Wir melden uns innerhalb von 1 Stunde (erweiterte Zeiten)" in page
     assert "also spätestens bis Sa., 28.11., 21:00 Uhr" in page
-    assert "rufen Sie bitte zusätzlich sofort unsere Service-Hotline an" in page
+    assert "Rufen Sie bitte zusätzlich sofort unsere Service-Hotline an" in page
+    assert "Für Sie als Vertragskunde ist sie bei kritischen Störungen" in page
+
+
+def test_customer_without_contract_is_not_told_to_call_while_the_line_is_closed(app, client_b, db):
+    at(app, 2026, 11, 28, 20, 0)  # Saturday evening, service hours are over
+    query = {"affected": "company", "component": "server", "state": "down"}
+    page = page_text(client_b.get("/stoerung-einordnen/ergebnis", query_string=query))
+    assert "sofort unsere Service-Hotline an" not in page
+    assert "Unsere Service-Hotline ist wieder ab Mo., 07:00 erreichbar" in page
+    assert "steht dann sofort in unserer Warteschlange" in page
+    assert "Für Sie als Vertragskunde" not in page
 
 
 @pytest.mark.parametrize(
@@ -128,7 +139,7 @@ def test_missing_or_unknown_answers_return_to_the_questions(client, db, query, m
     assert response.status_code == 400
     page = page_text(response)
     assert message in page
-    assert "Wie viele Personen sind betroffen?" in page
+    assert "Wer ist betroffen?" in page
 
 
 def test_customer_may_choose_another_class(client, db):
@@ -183,6 +194,7 @@ class TestWithTicketForm:
         assert parse_qs(urlparse(link.replace("&amp;", "&")).query) == {
             "priority": ["critical"],
             "description": [SERVER_DOWN],
+            "title": [SERVER_DOWN],
             "example": ["server_down"],
             "affected": ["company"],
             "component": ["server"],

@@ -52,7 +52,8 @@ def _contact() -> dict:
     return {
         key[len("PROVIDER_") :].lower(): value
         for key, value in current_app.config.items()
-        if key.startswith("PROVIDER_") and key not in ("PROVIDER_HOLIDAY_SUBDIVISION",)
+        if key.startswith("PROVIDER_")
+        and key not in ("PROVIDER_HOLIDAY_SUBDIVISION", "PROVIDER_LOGO")
     }
 
 

@@ -140,6 +140,13 @@ def iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def planning_monday(today: dt.date) -> dt.date:
+    """The Monday of the week the plan shows first: this week, and on a Sunday (the plan
+    shows Monday to Saturday, so this week is over) the coming one."""
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday + dt.timedelta(days=7) if today.weekday() == 6 else monday
+
+
 def week_days(monday: dt.date, days: int = 6) -> list[dt.date]:
     """Monday to Saturday: the days the service calendar can open."""
     return [monday + dt.timedelta(days=offset) for offset in range(days)]

@@ -247,6 +247,22 @@ def clashing_changes(change_id, technician: User, start, end) -> list[PlannedCha
     return [others[key] for key in rules.clashes_with(own, slots)]
 
 
+def clash_warnings(change_id, technician: User, start, end) -> list[str]:
+    """One "Achtung, Doppelbuchung" per scheduled change of the technician in [start, end)."""
+    return [
+        _(
+            "Achtung, Doppelbuchung: %(technician)s ist von %(start)s bis %(end)s bereits "
+            "für „%(title)s“ (%(company)s) eingeplant.",
+            technician=technician.name,
+            start=local_datetime(other.scheduled_start),
+            end=local_datetime(other.scheduled_end, "time"),
+            title=change_title(other),
+            company=other.company.name,
+        )
+        for other in clashing_changes(change_id, technician, start, end)
+    ]
+
+
 def schedule(
     change: PlannedChange, start: dt.datetime, end: dt.datetime, technician: User | None
 ) -> list[str]:
@@ -271,18 +287,7 @@ def schedule(
                 date=local_date(day),
             )
         )
-    for other in clashing_changes(change.id, technician, start, end):
-        warnings.append(
-            _(
-                "Achtung, Doppelbuchung: %(technician)s ist von %(start)s bis %(end)s bereits "
-                "für „%(title)s“ (%(company)s) eingeplant.",
-                technician=technician.name,
-                start=local_datetime(other.scheduled_start),
-                end=local_datetime(other.scheduled_end, "time"),
-                title=change_title(other),
-                company=other.company.name,
-            )
-        )
+    warnings.extend(clash_warnings(change.id, technician, start, end))
     _save_state(
         change,
         _schedule_notification(change, start, end, technician),

@@ -110,8 +110,11 @@ def _schedule_form(change: PlannedChange | None = None) -> ScheduleForm:
     return form
 
 
-def _render_detail(change, status=200, schedule_form=None, decline_form=None, message_form=None):
+def _render_detail(
+    change, status=200, schedule_form=None, decline_form=None, message_form=None, **extra
+):
     context = {
+        **extra,
         "change": change,
         "messages": service.messages_of(change),
         "details": schemas.display_details(change.kind, change.details),
@@ -230,6 +233,11 @@ def schedule(change_id: int):
     technician = form.staff_by_id.get(form.technician.data or "")
     if slot is None:
         return _render_detail(change, 422, schedule_form=form)
+    # A double booking is warned about before anything is saved; staff confirm it once.
+    if technician is not None and request.form.get("confirm_clash") != "1":
+        clashes = service.clash_warnings(change.id, technician, *slot)
+        if clashes:
+            return _render_detail(change, 409, schedule_form=form, clash_warnings=clashes)
     try:
         warnings = service.schedule(change, slot[0], slot[1], technician)
     except service.ChangeInputError as error:
@@ -275,8 +283,7 @@ def planning():
     except ValueError:
         abort(400, description=_("Bitte geben Sie die Woche wie 2026-W49 an."))
     if monday is None:
-        today = clock.local_today()
-        monday = today - dt.timedelta(days=today.weekday())
+        monday = rules.planning_monday(clock.local_today())
 
     query = service.changes_visible_to(current_user)
     if state == "open":

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-from portal.main import views  # noqa: E402, F401
+from portal.main import branding, views  # noqa: E402, F401

@@ -96,10 +96,11 @@ class HotlineStatus:
     text: str
 
 
-def hotline_status(moment: datetime | None = None) -> HotlineStatus:
-    """ "jetzt erreichbar", or when and why closed, for the service calendar at ``moment``."""
+def hotline_status(moment: datetime | None = None, calendar_name: str = SERVICE) -> HotlineStatus:
+    """ "jetzt erreichbar", or when and why closed, for a calendar (default: the service
+    calendar) at ``moment``."""
     moment = now() if moment is None else as_utc(moment)
-    calendar = calendars()[SERVICE]
+    calendar = calendars()[calendar_name]
     if calendar.is_open(moment):
         return HotlineStatus(True, moment, None, _("jetzt erreichbar"))
     next_opening = calendar.next_opening(moment)
@@ -123,19 +124,27 @@ HOTLINE_BOX = "portal.sla_page.hotline_box"
 
 
 def hotline_box() -> dict:
-    """The hotline box on every page: status and hours, computed once per minute and language.
+    """The hotline box on every page: status and hours, and what "call us" means for the
+    viewer (portal.sla_page.hotline), computed once per minute, language and kind of viewer.
 
     Opening hours start and end on full minutes, so the status at the start of the minute
     is the status for all of it; the cache lives with the app (its configured calendars).
     """
+    from portal.sla_page.hotline import hotline_for, viewer_kind
+
     minute = now().replace(second=0, microsecond=0)
-    key = (str(get_locale()), minute)
+    viewer = viewer_kind(current_user)
+    key = (str(get_locale()), minute, viewer)
     cache = current_app.extensions.setdefault(HOTLINE_BOX, {})
     box = cache.get(key)
     if box is None:
-        if len(cache) > 8:  # older minutes
+        if len(cache) > 32:  # older minutes
             cache.clear()
-        box = cache[key] = {"hotline_status": hotline_status(minute), "hotline_hours": hours_text()}
+        box = cache[key] = {
+            "hotline_status": hotline_status(minute),
+            "hotline_hours": hours_text(),
+            "hotline": hotline_for(viewer, minute),
+        }
     return box
 
 

@@ -23,8 +23,13 @@ from wtforms.validators import Optional, ValidationError
 
 from portal.sla.calendar import BERLIN
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, PRIORITIES
-from portal.tickets.labels import AFFECTED_LABELS, PRIORITY_LABELS, STATUS_LABELS
-from portal.tickets.rules import AFFECTED, STATUSES, Report
+from portal.tickets.labels import (
+    AFFECTED_LABELS,
+    AFFECTED_QUESTION,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+)
+from portal.tickets.rules import STATUSES, Report, title_from_description
 
 URGENCY_CHOICES = [
     ("plain", _l("Normal – nach Klasse und Eingang")),
@@ -63,10 +68,12 @@ class NewTicketForm(FlaskForm):
         default=None,
         validate_choice=False,
     )
+    # As in the wizard: no answer chosen in advance (a default of "one person" understated
+    # critical problems), widest first.
     affected = RadioField(
-        _l("Wer ist betroffen?"),
-        choices=[(key, AFFECTED_LABELS[key]) for key in AFFECTED],
-        default="one",
+        AFFECTED_QUESTION,
+        choices=[(key, label) for key, label in AFFECTED_LABELS.items()],
+        default=None,
         validate_choice=False,
     )
     callback_phone = StringField(_l("Rückrufnummer"))
@@ -119,9 +126,10 @@ class NewTicketForm(FlaskForm):
 
     def report(self, companies_by_id=None, contacts_by_id=None) -> Report:
         urgency = self.urgency.data
+        description = self.description.data or ""
         report = Report(
-            title=self.title.data or "",
-            description=self.description.data or "",
+            title=(self.title.data or "").strip() or title_from_description(description),
+            description=description,
             priority=self.priority.data or "",
             affected=self.affected.data or "",
             callback_phone=self.callback_phone.data or "",

@@ -41,10 +41,12 @@ SOURCE_LABELS = {
     "email": _l("E-Mail"),
 }
 
+# The same words in the wizard and the ticket form (portal.wizard.forms uses these), widest first.
+AFFECTED_QUESTION = _l("Wer ist betroffen?")
 AFFECTED_LABELS = {
-    "one": _l("Eine Person"),
+    "company": _l("Das ganze Unternehmen oder ein Großteil"),
     "several": _l("Mehrere Personen"),
-    "company": _l("Die ganze Firma"),
+    "one": _l("Eine Person"),
 }
 
 EVENT_LABELS = {

@@ -106,6 +106,16 @@ def title_required() -> str:
     return _("Bitte geben Sie einen kurzen Titel ein.")
 
 
+def title_from_description(description: str, max_length: int = 80) -> str:
+    """A title for a report whose author gave none: the first line of the description,
+    cut at a word near ``max_length`` ("Seit heute früh kommen keine E-Mails an …")."""
+    first_line = next((line.strip() for line in description.splitlines() if line.strip()), "")
+    if len(first_line) <= max_length:
+        return first_line
+    cut = first_line[:max_length].rsplit(" ", 1)[0].rstrip(" ,.;:-–") or first_line[:max_length]
+    return f"{cut} …"
+
+
 def description_required() -> str:
     return _("Bitte beschreiben Sie, was nicht funktioniert.")
 

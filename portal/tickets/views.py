@@ -36,6 +36,7 @@ from portal.tickets.labels import (
 from portal.tickets.models import Ticket
 from portal.tickets.queries import TicketFilter
 from portal.tickets.rules import AFFECTED, TicketError
+from portal.triage.examples import EXAMPLES_BY_KEY
 
 DESCRIPTION_PREFILL_MAX = 5000
 COMPANY_SEARCH_MAX = 200
@@ -84,6 +85,7 @@ def _wizard_prefill() -> dict:
         "component": triage_key(args.get("component")),
         "state": triage_key(args.get("state")),
         "description": (args.get("description") or "")[:DESCRIPTION_PREFILL_MAX],
+        "title": (args.get("title") or "")[: rules.TITLE_MAX],
     }
     if args.get("priority") in PRIORITIES:
         prefill["priority"] = args["priority"]
@@ -151,9 +153,18 @@ def new():
             "tickets/new.html",
             form=form,
             priority_hints=priority_hints(company),
+            suggestion=_wizard_suggestion(form),
         ),
         status,
     )
+
+
+def _wizard_suggestion(form) -> dict | None:
+    """What the wizard suggested, from the form's hidden fields, so an error keeps it."""
+    example = EXAMPLES_BY_KEY.get(form.example.data or "")
+    if example is None:
+        return None
+    return {"priority": example.priority, "example": _(example.text)}
 
 
 @bp.route("/tickets/<number>/gemeldet")

@@ -1,4 +1,4 @@
-"""Blueprint `triage`: the wizard "Störung einordnen" (free text, guided questions, result)."""
+"""Blueprint `triage`: the wizard "Wie dringend ist es?" (free text, questions, result)."""
 
 from flask import Blueprint
 

@@ -4,15 +4,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Form, RadioField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
+from portal.tickets.labels import AFFECTED_LABELS, AFFECTED_QUESTION
 from portal.triage.classify import AFFECTED_ANSWERS, COMPONENT_ANSWERS, STATE_ANSWERS
 
 MAX_TEXT_LENGTH = 9999  # the API refuses 10 000 characters and more
 
-AFFECTED_LABELS = {
-    "company": _l("Das ganze Unternehmen oder ein Großteil"),
-    "several": _l("Mehrere Personen"),
-    "one": _l("Eine Person"),
-}
 COMPONENT_LABELS = {
     "server": _l("Ein Server"),
     "network": _l("Netzwerk oder Internet"),
@@ -57,8 +53,8 @@ class DescriptionForm(Form):
 
 class QuestionsForm(Form):
     affected = ChoiceField(
-        _l("Wie viele Personen sind betroffen?"),
-        [InputRequired(_l("Bitte sagen Sie uns, wie viele Personen betroffen sind."))],
+        AFFECTED_QUESTION,
+        [InputRequired(_l("Bitte sagen Sie uns, wer betroffen ist."))],
         choices=_choices(AFFECTED_ANSWERS, AFFECTED_LABELS),
     )
     component = ChoiceField(

@@ -7,6 +7,7 @@ from flask import render_template, request, url_for
 
 from portal.sla.targets import PRIORITIES
 from portal.sla_page import service as sla
+from portal.tickets.rules import title_from_description
 from portal.wizard import bp, service
 from portal.wizard.forms import ANSWER_FIELDS, MAX_TEXT_LENGTH, DescriptionForm, QuestionsForm
 
@@ -88,6 +89,7 @@ def _report_url(priority, computed, form) -> str:
     params["priority"] = priority
     if _text().strip():
         params["description"] = _text()
+        params["title"] = title_from_description(_text())
     # The example illustrates the computed class; for another class it would mislead.
     if priority == computed.priority:
         params["example"] = computed.example_key
