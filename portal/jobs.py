@@ -72,9 +72,12 @@ def huey_of(app: Flask | None = None):
 
 
 def _register_tasks(huey) -> dict:
+    from portal.auth import links as account_links
     from portal.outbox import tasks as outbox_tasks
 
     kickable = outbox_tasks.register(huey)
+    # tasks enqueued with arguments through app.extensions["jobs"] (not by kick())
+    kickable.update(account_links.register(huey))
     try:  # incoming mail (the inbound branch); wired here once it is merged
         from portal.inbound import tasks as inbound_tasks
     except ImportError:
