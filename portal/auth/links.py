@@ -96,9 +96,10 @@ def _recent_requests(*conditions) -> int:
 
 
 def too_many_from(address: str) -> bool:
-    return _recent_requests(ResetRequest.address == address) >= current_app.config[
-        "RESET_MAX_PER_ADDRESS"
-    ]
+    return (
+        _recent_requests(ResetRequest.address == address)
+        >= current_app.config["RESET_MAX_PER_ADDRESS"]
+    )
 
 
 def request_reset(email: str, address: str, link_template: str | None) -> None:
@@ -230,5 +231,3 @@ def _invitation_mail(user: User, invited_by: User, link: str) -> mail.Mail:
             language=language,
             critical=True,
         )
-
-

@@ -198,5 +198,3 @@ def remove(user: User) -> None:
     with database.atomic():
         TotpCredential.delete().where(TotpCredential.user == user.id).execute()
         RecoveryCode.delete().where(RecoveryCode.user == user.id).execute()
-
-
