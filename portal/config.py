@@ -22,6 +22,16 @@ class DefaultConfig:
     LOGIN_MAX_FAILURES = 10
     LOGIN_WINDOW_MINUTES = 15
 
+    # Self-service access (portal/auth/links.py, portal/auth/totp.py)
+    RESET_LINK_MINUTES = 60  # a "Passwort vergessen?" link
+    INVITATION_DAYS = 7  # an invitation link
+    RESET_WINDOW_MINUTES = 60  # the reset rate limit counts requests in this window:
+    RESET_MAX_PER_ADDRESS = 5  # per client address (then 429)
+    RESET_MAX_PER_EMAIL = 3  # per e-mail address (then no further mail, same answer)
+    TOTP_REQUIRED_ROLES = ("staff", "admin")  # led to enrol at their next sign-in
+    TOTP_ISSUER = "Kundenportal"
+    TOTP_MAX_FAILURES = 5  # wrong codes in a row before a pause of LOGIN_WINDOW_MINUTES
+
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False

@@ -72,10 +72,13 @@ def huey_of(app: Flask | None = None):
 
 
 def _register_tasks(huey, config) -> dict:
+    from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
 
     kickable = outbox_tasks.register(huey)
+    # tasks enqueued with arguments through app.extensions["jobs"] (not by kick())
+    kickable.update(account_links.register(huey))
     inbound_tasks.register(huey, config)
     return kickable
 

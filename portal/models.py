@@ -29,6 +29,8 @@ class Company(BaseModel):
     critical_hours = peewee.FloatField(null=True)
     normal_hours = peewee.FloatField(null=True)
     low_hours = peewee.FloatField(null=True)
+    # False: ordinary colleagues see only the tickets they reported; contacts still see all.
+    colleagues_see_all = peewee.BooleanField(default=True)
     created_at = UTCDateTimeField(default=utcnow)
 
     class Meta:
@@ -69,6 +71,8 @@ class User(UserMixin, BaseModel):
     active = peewee.BooleanField(default=True)
     # False: only critical mails (switched on /konto); see portal.mail.Mail.critical
     mail_noncritical = peewee.BooleanField(default=True)
+    # A customer who manages the colleagues of their company ("Ansprechpartner").
+    is_contact = peewee.BooleanField(default=False)
     created_at = UTCDateTimeField(default=utcnow)
 
     class Meta:

@@ -293,6 +293,14 @@ def browser_login(page, live_server, email, password=TEST_PASSWORD):
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort", exact=True).fill(password)
     page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state()
+    if page.url.endswith("/anmelden/zwei-faktor-einrichten"):  # staff and admins enrol first
+        import pyotp
+
+        secret = page.locator("#totp-secret").inner_text()
+        page.get_by_label("Sechsstelliger Code aus der App").fill(pyotp.TOTP(secret).now())
+        page.get_by_role("button", name="Einrichten").click()
+        page.get_by_role("link", name="Weiter").click()
     page.wait_for_url(f"{live_server}/")
 
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/verwaltung")
 
-from portal.admin import outbox, views  # noqa: E402, F401
+from portal.admin import accounts, outbox, views  # noqa: E402, F401

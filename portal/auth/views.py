@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash
 
@@ -25,6 +25,7 @@ from portal.auth.service import (
     issue_token,
 )
 from portal.auth.service import revoke_token as revoke_api_token
+from portal.auth.two_factor import continue_sign_in
 from portal.models import ApiToken, User
 
 
@@ -74,9 +75,8 @@ def login():
             raise too_many_attempts()
         user = authenticate(email, form.password.data, address)
         if user is not None:
-            login_user(user, remember=form.remember.data)
-            flash(_("Willkommen, %(name)s!", name=user.name), "success")
-            return redirect(safe_next(form.next.data) or url_for("main.index"))
+            # the second factor, when the user has or needs one (portal/auth/two_factor.py)
+            return continue_sign_in(user, form.remember.data, safe_next(form.next.data))
         form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 400 if form.errors else 200

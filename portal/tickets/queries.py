@@ -30,7 +30,19 @@ SEARCH_MAX = 200
 
 def scoped_tickets(user: User) -> peewee.ModelSelect:
     """Tickets ``user`` may see, without joins: the base of every ticket read."""
-    return scope_to_company(Ticket.select(), Ticket.company, user)
+    return tickets_visible_to(Ticket.select(), Ticket.company, user)
+
+
+def tickets_visible_to(query: peewee.ModelSelect, company_field, user: User):
+    """The one rule: staff see everything, company contacts their company's tickets, other
+    customers too unless their company chose "only their own" (reported or created by them)."""
+    query = scope_to_company(query, company_field, user)
+    if user.is_staff or user.is_contact:
+        return query
+    sharing = Company.select(Company.id).where(Company.colleagues_see_all == True)  # noqa: E712
+    return query.where(
+        (Ticket.reporter == user.id) | (Ticket.created_by == user.id) | company_field.in_(sharing)
+    )
 
 
 def open_tickets(query: peewee.ModelSelect) -> peewee.ModelSelect:
@@ -299,4 +311,4 @@ def attachment_for(user: User, number: str, attachment_id: int) -> Attachment | 
     )
     if not user.is_staff:
         query = query.where(Attachment.internal == False)  # noqa: E712
-    return scope_to_company(query, Ticket.company, user).first()
+    return tickets_visible_to(query, Ticket.company, user).first()

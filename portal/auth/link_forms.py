@@ -1,0 +1,89 @@
+"""Forms of the second factor, the "Passwort vergessen?" and invitation links and the
+colleagues page of company contacts."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from portal.auth.forms import password_length
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        _l("Code aus der Authenticator-App oder Wiederherstellungscode"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie den Code ein.")),
+            Length(max=40, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "text"},
+    )
+
+
+class EnrolForm(FlaskForm):
+    code = StringField(
+        _l("Sechsstelliger Code aus der App"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie den Code ein.")),
+            Length(max=10, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+
+
+class ForgotForm(FlaskForm):
+    email = EmailField(
+        _l("E-Mail-Adresse"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
+            Length(max=254),
+        ],
+    )
+
+
+class NewPasswordForm(FlaskForm):
+    new = PasswordField(
+        _l("Neues Passwort"),
+        validators=[DataRequired(_l("Bitte geben Sie ein neues Passwort ein.")), password_length()],
+        render_kw={"autocomplete": "new-password"},
+    )
+    repeat = PasswordField(
+        _l("Neues Passwort wiederholen"),
+        validators=[EqualTo("new", _l("Die beiden Passwörter stimmen nicht überein."))],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class InviteColleagueForm(FlaskForm):
+    email = EmailField(
+        _l("E-Mail-Adresse"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie die E-Mail-Adresse ein.")),
+            Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
+            Length(max=254),
+        ],
+    )
+    name = StringField(
+        _l("Name"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie einen Namen ein.")),
+            Length(max=200, message=_l("Höchstens %(max)d Zeichen.")),
+        ],
+    )
+    language = SelectField(
+        _l("Sprache der Einladung"), choices=[("de", "Deutsch"), ("en", "English")], default="de"
+    )
+
+
+class InviteUserForm(InviteColleagueForm):
+    """The admin's invitation: any role, a company for customers, the contact flag."""
+
+    role = SelectField(_l("Rolle"), default="customer")
+    company = SelectField(_l("Firma"), default="")
+    is_contact = BooleanField(_l("Ansprechpartner der Firma (verwaltet die Kollegen)"))
+
+
+class CompanyVisibilityForm(FlaskForm):
+    colleagues_see_all = BooleanField(
+        _l("Alle Kollegen sehen alle Tickets der Firma (sonst nur ihre eigenen)")
+    )
