@@ -23,7 +23,7 @@ from wtforms.validators import Optional, ValidationError
 
 from portal.sla.calendar import BERLIN
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, PRIORITIES
-from portal.tickets.labels import AFFECTED_LABELS, PRIORITY_LABELS, STATUS_LABELS
+from portal.tickets.labels import AFFECTED_LABELS, PRIORITY_LABELS, STAFF_STATUS_LABELS
 from portal.tickets.rules import AFFECTED, STATUSES, Report
 
 URGENCY_CHOICES = [
@@ -149,6 +149,8 @@ class MessageForm(FlaskForm):
     attachments = MultipleFileField(_l("Anhänge (optional)"))
 
     def for_user(self, user) -> MessageForm:
+        # staff's ticket view shows two forms (answer, internal note) with their own labels;
+        # the note form sends internal=y
         if not user.is_staff:
             del self.internal
         return self
@@ -158,7 +160,9 @@ class ChangeForm(FlaskForm):
     """Staff controls in the ticket view."""
 
     status = SelectField(
-        _l("Status"), choices=[(s, STATUS_LABELS[s]) for s in STATUSES], validate_choice=False
+        _l("Status"),
+        choices=[(s, STAFF_STATUS_LABELS[s]) for s in STATUSES],
+        validate_choice=False,
     )
     priority = SelectField(
         _l("Klasse"),

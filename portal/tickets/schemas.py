@@ -372,9 +372,7 @@ def list_parameters(default_status: str, max_per_page: int) -> list[dict]:
             "their own company's tickets anyway)",
         ),
         query("priority", {"enum": ["", *(p.value for p in PRIORITIES)]}, "One class"),
-        query(
-            "assignee", {"enum": ["", *queries.ASSIGNEE_FILTERS]}, "Staff: mine or unassigned"
-        ),
+        query("assignee", {"enum": ["", *queries.ASSIGNEE_FILTERS]}, "Staff: mine or unassigned"),
         query("overdue", flag, "1: the first response is missing and late"),
         query(
             "due_soon",
