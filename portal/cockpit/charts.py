@@ -9,7 +9,8 @@ WIDTH = 600
 HEIGHT = 180
 TOP = 12
 BOTTOM = 24  # room for the labels under the bars
-LEFT = 30  # room for the scale
+LEFT = 34  # room for the scale
+RIGHT = 24  # room for the newest bar's label
 GAP = 0.25  # share of a bar's slot left empty
 
 
@@ -51,7 +52,7 @@ def bar_chart(stacks: list[tuple[int, ...]], labels: list[str], label_every: int
     top = nice_top(max((sum(stack) for stack in stacks), default=0))
     base = HEIGHT - BOTTOM
     room = base - TOP
-    slot = (WIDTH - LEFT) / max(len(stacks), 1)
+    slot = (WIDTH - LEFT - RIGHT) / max(len(stacks), 1)
     bars = []
     for index, stack in enumerate(stacks):
         y = base
