@@ -211,6 +211,7 @@ def test_staff_pages_are_accessible_labelled_and_fit_a_phone(
             )
             shoot(page, output_path, f"{name}-{language}-{size_name}")
         page.set_viewport_size(DESKTOP)
+        page.screenshot(path=str(Path(output_path) / f"{name}-{language}-full.png"), full_page=True)
         assert_accessible(page)
         assert page.locator(".site-footer").count() == 0
     # staff read their own word for "waiting", in the view and in the status choices

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -29,16 +29,21 @@ def _figures_html() -> str:
         weeks=weeks,
         weeks_chart=charts.bar_chart(
             [(met, late) for _, met, late in weeks],
-            [format_date(monday, "dd.MM.") for monday, _, _ in weeks],
+            [format_date(monday, _day_pattern()) for monday, _, _ in weeks],
             label_every=3,
         ),
     )
 
 
+def _day_pattern() -> str:
+    """A day under a bar: "29.11." in German, "29 Nov" in English."""
+    return "d MMM" if str(get_locale()) == "en" else "dd.MM."
+
+
 def _day_chart(series: list[tuple]) -> charts.Chart:
     return charts.bar_chart(
         [(count,) for _, count in series],
-        [format_date(day, "dd.MM.") for day, _ in series],
+        [format_date(day, _day_pattern()) for day, _ in series],
         label_every=7,
     )
 
