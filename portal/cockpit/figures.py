@@ -82,10 +82,11 @@ def open_counts(viewer: User, now: dt.datetime) -> OpenCounts:
 
 
 def _hour(column) -> peewee.Node:
-    """A stored time (naive UTC) cut to its hour, as text 'YYYY-MM-DD HH'."""
+    """A stored time (naive UTC) cut to its hour, as text 'YYYY-MM-DD HH' (coerce(False):
+    peewee would otherwise read the text back as the column's datetime)."""
     if is_postgres():
-        return peewee.fn.to_char(column, "YYYY-MM-DD HH24")
-    return peewee.fn.strftime("%Y-%m-%d %H", column)
+        return peewee.fn.to_char(column, "YYYY-MM-DD HH24").coerce(False)
+    return peewee.fn.strftime("%Y-%m-%d %H", column).coerce(False)
 
 
 def _local_day(hour_text: str) -> dt.date:
