@@ -80,6 +80,8 @@ class DefaultConfig:
     # Tickets: attachments are stored here (None: the instance folder's attachments/).
     ATTACHMENT_DIR = None
     TICKETS_PER_PAGE = 25
+    # Staff start page and queue: seconds between two checks for changes (static/js/live.js)
+    LIVE_POLL_SECONDS = 15
 
     # The provider's identity: the defaults are the values of its public SLA page.
     PROVIDER_NAME = "bluvo AG"

@@ -120,6 +120,9 @@ DATETIME_PATTERNS = {
     "de": {"full": "EEE, dd.MM.yyyy, HH:mm", "short": "dd.MM.yyyy HH:mm", "time": "HH:mm"},
     "en": {"full": "EEE, d MMM yyyy, HH:mm", "short": "d MMM yyyy HH:mm", "time": "HH:mm"},
 }
+# the staff queue's rows: no year, short weekday ("Mo 30.11. 11:00"), so a row keeps one line
+DATETIME_PATTERNS["de"]["row"] = "EEEEEE dd.MM. HH:mm"
+DATETIME_PATTERNS["en"]["row"] = "EEE d MMM HH:mm"
 
 
 def local_datetime(value: dt.datetime | None, style: str = "full", locale=None) -> str:

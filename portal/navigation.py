@@ -12,6 +12,7 @@ NAVIGATION = [
     ("tickets.new", _l("Störung melden"), "customer"),
     ("tickets.index", _l("Meine Tickets"), "customer"),
     ("changes.index", _l("Geplante Änderungen"), "customer"),
+    ("cockpit.index", _l("Übersicht"), "staff"),  # the staff's start page
     ("tickets.queue", _l("Warteschlange"), "staff"),
     ("changes.planning", _l("Einsatzplanung"), "staff"),
     ("inbound.index", _l("Posteingang"), "staff"),

@@ -56,10 +56,12 @@ def test_report_through_the_wizard_answer_and_read_the_answer(page, live_server,
     expect(page.get_by_text("dringend", exact=True).first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name=number).click()
-    expect(page.get_by_role("heading", name="Bearbeiten (nur für Mitarbeiter)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ticket bearbeiten")).to_be_visible()
     assert_accessible(page)
-    page.get_by_label("Ihre Nachricht").fill("Wir tauschen heute um 14 Uhr die Trommel.")
-    page.get_by_role("button", name="Nachricht senden").click()
+    page.get_by_label("Text der Antwort an den Kunden").fill(
+        "Wir tauschen heute um 14 Uhr die Trommel."
+    )
+    page.get_by_role("button", name="Antwort an Kunde senden").click()
     expect(page.get_by_text("Ihre Nachricht wurde gesendet.")).to_be_visible()
     sign_out(page)
 

@@ -4,6 +4,7 @@ from flask import render_template
 from flask_login import current_user, login_required
 
 from portal.access import companies_visible_to, get_or_404
+from portal.cockpit import views as cockpit_views
 from portal.db import database
 from portal.main import bp
 from portal.models import Company, User
@@ -11,6 +12,9 @@ from portal.models import Company, User
 
 @bp.route("/")
 def index():
+    if current_user.is_authenticated and current_user.is_staff:
+        # staff start on their overview, not on the customers' welcome
+        return cockpit_views.index()
     return render_template("main/index.html")
 
 

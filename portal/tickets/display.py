@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from portal.i18n import catalogue, format_local, translated
 from portal.i18n import fast_gettext as _
-from portal.tickets.labels import PRIORITY_LABELS, STATUS_LABELS
+from portal.tickets.labels import PRIORITY_LABELS, status_labels
 
 
 def due_phrase(value: dt.datetime) -> str:
@@ -72,15 +72,16 @@ class Badges:
         return Markup(urgent) + (self.relaxed if ticket.relaxed_days else "")
 
 
-def badges() -> Badges:
-    """The badges of the current language, built once per app and language."""
+def badges(staff: bool = False) -> Badges:
+    """The badges of the current language and audience (staff read "Wartet auf Kunde"),
+    built once per app, language and audience."""
     cache = current_app.extensions.setdefault(BADGES_KEY, {})
-    language = str(get_locale())
-    found = cache.get(language)
+    key = (str(get_locale()), staff)
+    found = cache.get(key)
     if found is None:
-        found = cache[language] = Badges(
+        found = cache[key] = Badges(
             translated(PRIORITY_LABELS),
-            translated(STATUS_LABELS),
+            translated(status_labels(staff)),
             _("dringend"),
             _("nicht dringend"),
         )

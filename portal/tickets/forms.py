@@ -27,7 +27,7 @@ from portal.tickets.labels import (
     AFFECTED_LABELS,
     AFFECTED_QUESTION,
     PRIORITY_LABELS,
-    STATUS_LABELS,
+    STAFF_STATUS_LABELS,
 )
 from portal.tickets.rules import STATUSES, Report, title_from_description
 
@@ -157,6 +157,8 @@ class MessageForm(FlaskForm):
     attachments = MultipleFileField(_l("Anhänge (optional)"))
 
     def for_user(self, user) -> MessageForm:
+        # staff's ticket view shows two forms (answer, internal note) with their own labels;
+        # the note form sends internal=y
         if not user.is_staff:
             del self.internal
         return self
@@ -166,7 +168,9 @@ class ChangeForm(FlaskForm):
     """Staff controls in the ticket view."""
 
     status = SelectField(
-        _l("Status"), choices=[(s, STATUS_LABELS[s]) for s in STATUSES], validate_choice=False
+        _l("Status"),
+        choices=[(s, STAFF_STATUS_LABELS[s]) for s in STATUSES],
+        validate_choice=False,
     )
     priority = SelectField(
         _l("Klasse"),

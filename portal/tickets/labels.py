@@ -1,4 +1,5 @@
-"""The German labels (translated) of classes, statuses and event kinds, in one place."""
+"""The German labels (translated) of classes, statuses and event kinds, in one place; the
+statuses per audience (customer or staff)."""
 
 from flask_babel import lazy_gettext as _l
 
@@ -43,6 +44,19 @@ SOURCE_LABELS = {
 
 # The same words in the wizard and the ticket form (portal.wizard.forms uses these), widest first.
 AFFECTED_QUESTION = _l("Wer ist betroffen?")
+
+# Staff read the same statuses in their own words: "Ihre Rückmeldung" is the customer's.
+STAFF_STATUS_LABELS = {
+    **STATUS_LABELS,
+    "waiting_for_customer": _l("Wartet auf Kunde"),
+}
+
+
+def status_labels(staff: bool) -> dict:
+    """The status labels of an audience: customers or staff."""
+    return STAFF_STATUS_LABELS if staff else STATUS_LABELS
+
+
 AFFECTED_LABELS = {
     "company": _l("Das ganze Unternehmen oder ein Großteil"),
     "several": _l("Mehrere Personen"),

@@ -14,17 +14,19 @@ from flask_babel import gettext as _
 
 from portal import reads
 from portal.access import scope_to_company
+from portal.db import is_postgres
 from portal.models import Company, User
 from portal.paging import COUNT_CAP, Page, paginate
 from portal.sla.targets import PRIORITIES
 from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
-from portal.tickets.rules import STATUSES
+from portal.tickets.rules import DUE_SOON_AT_LEAST, DUE_SOON_SHARE, STATUSES
 
 # "open" (the queue's stored flag), "all", or one stored status
 STATUS_FILTERS = ("open", "all", *STATUSES)
 ASSIGNEE_FILTERS = ("mine", "unassigned")
-# A first response due within this time is "due soon" (the filter and the queue's marking).
-DUE_SOON = dt.timedelta(hours=1)
+# A first response due within this time is "due soon", and so is one with less than a quarter
+# of its time left (rules.is_due_soon; due_soon_condition is the same rule in SQL).
+DUE_SOON = DUE_SOON_AT_LEAST
 SEARCH_MAX = 200
 
 
@@ -65,7 +67,8 @@ class TicketFilter:
     status: "open", "all" or a status; text: a part of title or description, or the number;
     company: a part of a company's name or customer number; priority: a class;
     assignee: "mine" or "unassigned"; overdue: the first response is missing and late;
-    due_soon: the first response is missing and due within DUE_SOON.
+    due_soon: the first response is missing, not late, and due within DUE_SOON or with less
+    than a quarter of its time left (rules.is_due_soon).
     """
 
     status: str = "open"
@@ -132,17 +135,43 @@ class TicketFilter:
             query = query.where(Ticket.assignee == viewer.id)
         elif self.assignee == "unassigned":
             query = query.where(Ticket.assignee.is_null())
-        if self.overdue or self.due_soon:
-            query = query.where(Ticket.first_response_at.is_null())
         if self.overdue:
-            query = query.where(Ticket.response_due < now)
+            query = query.where(overdue_condition(now))
         if self.due_soon:
-            query = query.where(Ticket.response_due >= now, Ticket.response_due < now + DUE_SOON)
+            query = query.where(due_soon_condition(now))
         return query
 
     def names_no_company(self) -> bool:
         """The company search matches no company at all (the queue says so)."""
         return bool(self.company) and not companies_matching(self.company).exists()
+
+
+def epoch_seconds(column) -> peewee.Node:
+    """Seconds since 1970 of a stored time (naive UTC), in SQLite and PostgreSQL alike."""
+    if is_postgres():
+        return peewee.fn.date_part("epoch", column)
+    return (peewee.fn.julianday(column) - 2440587.5) * 86400.0
+
+
+def overdue_condition(now: dt.datetime) -> peewee.Node:
+    """rules.is_overdue in SQL: the first response is missing and late."""
+    return Ticket.first_response_at.is_null() & (Ticket.response_due < now)
+
+
+def due_soon_condition(now: dt.datetime) -> peewee.Node:
+    """rules.is_due_soon in SQL: missing, not late, and under an hour or a quarter left.
+
+    left * 4 < due - reported, i.e. 3 * due + reported < 4 * now, over epoch seconds.
+    """
+    share = DUE_SOON_SHARE
+    little_left = (share - 1) * epoch_seconds(Ticket.response_due) + epoch_seconds(
+        Ticket.reported_at
+    ) < share * now.timestamp()
+    return (
+        Ticket.first_response_at.is_null()
+        & (Ticket.response_due >= now)
+        & ((Ticket.response_due < now + DUE_SOON) | little_left)
+    )
 
 
 def _search(text: str) -> str:
@@ -263,6 +292,11 @@ def tickets_ahead(ticket: Ticket) -> int:
         *(term.to_value(getattr(ticket, term.name)) for term in terms)
     )
     return reads.count(open_tickets(Ticket.select()).where(before))
+
+
+def open_count_of_company(company_id: int) -> int:
+    """The company's open tickets (the staff panel): one index range count."""
+    return reads.count(open_tickets(Ticket.select()).where(Ticket.company == company_id))
 
 
 def _with_author(query: peewee.ModelSelect) -> peewee.ModelSelect:

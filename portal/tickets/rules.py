@@ -302,3 +302,23 @@ def is_overdue(
 ) -> bool:
     """The first response is missing and its time has passed."""
     return first_response_at is None and response_due < now
+
+
+# "bald fällig": less than this share of the first response's time left, or less than
+# DUE_SOON_AT_LEAST: a critical ticket with 59 of 60 minutes gone is due soon, and so is a
+# low one with 3 of 16 hours left. The queue's marking and the due_soon filter both use it.
+DUE_SOON_SHARE = 4  # a quarter
+DUE_SOON_AT_LEAST = dt.timedelta(hours=1)
+
+
+def is_due_soon(
+    first_response_at: dt.datetime | None,
+    reported_at: dt.datetime,
+    response_due: dt.datetime,
+    now: dt.datetime,
+) -> bool:
+    """The first response is missing, not yet late, and little of its time is left."""
+    if first_response_at is not None or response_due < now:
+        return False
+    left = response_due - now
+    return left < DUE_SOON_AT_LEAST or left * DUE_SOON_SHARE < response_due - reported_at

@@ -392,8 +392,9 @@ def list_parameters(default_status: str, max_per_page: int) -> list[dict]:
         query(
             "due_soon",
             flag,
-            f"1: the first response is missing and due within "
-            f"{int(queries.DUE_SOON.total_seconds() // 60)} minutes",
+            f"1: the first response is missing, not late, and due within "
+            f"{int(queries.DUE_SOON.total_seconds() // 60)} minutes or with less than a "
+            f"quarter of its time left",
         ),
         query("page", {"type": "integer", "minimum": 1}, "From 1"),
         query(

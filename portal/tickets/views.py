@@ -7,10 +7,12 @@ from dataclasses import replace
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from portal.access import staff_required
 from portal.db import utcnow
 from portal.i18n import translated
+from portal.live import etag_of, fragment_response, poll_seconds
 from portal.models import Company, User
 from portal.paging import Page, page_number
 from portal.sla.calendar import BERLIN, EXTENDED
@@ -31,7 +33,7 @@ from portal.tickets.labels import (
     PRIORITY_EXPLANATIONS,
     PRIORITY_LABELS,
     SOURCE_LABELS,
-    STATUS_LABELS,
+    status_labels,
 )
 from portal.tickets.models import Ticket
 from portal.tickets.queries import TicketFilter
@@ -44,15 +46,16 @@ COMPANY_SEARCH_MAX = 200
 
 @bp.app_context_processor
 def _ticket_labels():
-    # translated once per language, not once per row
+    # translated once per language, not once per row; statuses in the viewer's words
+    staff = bool(getattr(current_user, "is_staff", False))
     return {
         "PRIORITY_LABELS": translated(PRIORITY_LABELS),
-        "STATUS_LABELS": translated(STATUS_LABELS),
+        "STATUS_LABELS": translated(status_labels(staff)),
         "AFFECTED_LABELS": translated(AFFECTED_LABELS),
         "EVENT_LABELS": translated(EVENT_LABELS),
         "SOURCE_LABELS": translated(SOURCE_LABELS),
         "due_phrase": due_phrase,
-        "BADGES": badges(),
+        "BADGES": badges(staff),
     }
 
 
@@ -197,24 +200,46 @@ def index():
     )
 
 
+def _queue_results(now) -> tuple[str, Page, TicketFilter]:
+    """The live part of the queue (count and rows) as HTML, and its page for the pagination."""
+    ticket_filter = _ticket_filter()
+    page = _list_page(queries.filtered(current_user, ticket_filter, now))
+    html = render_template(
+        "tickets/_queue_results.html",
+        page=page,
+        filters=ticket_filter,
+        # a search that names no company says so, instead of only "0 offene Tickets"
+        unknown_company=not page.total and ticket_filter.names_no_company(),
+        now=now,
+        time_left=time_left,
+        is_overdue=rules.is_overdue,
+        is_due_soon=rules.is_due_soon,
+        # the notification's "new critical ticket": critical rows sort first in the queue
+        newest_critical=max((row.id for row in page.rows if row.priority == "critical"), default=0),
+    )
+    return html, page, ticket_filter
+
+
 @bp.route("/warteschlange")
 @staff_required
 def queue():
-    now = utcnow()
-    ticket_filter = _ticket_filter()
-    page = _list_page(queries.filtered(current_user, ticket_filter, now))
+    html, page, ticket_filter = _queue_results(utcnow())
     return render_template(
         "tickets/queue.html",
         page=page,
         filters=ticket_filter,
         status_filters=queries.STATUS_FILTERS,
-        # a search that names no company says so, instead of only "0 offene Tickets"
-        unknown_company=not page.total and ticket_filter.names_no_company(),
-        now=now,
-        due_soon=now + queries.DUE_SOON,
-        time_left=time_left,
-        is_overdue=rules.is_overdue,
+        results_html=Markup(html),  # rendered by us, already escaped
+        etag=etag_of(html),
+        interval=poll_seconds(),
     )
+
+
+@bp.route("/warteschlange/liste")
+@staff_required
+def queue_results():
+    """The queue's live part for static/js/live.js: 304 while it is unchanged."""
+    return fragment_response(_queue_results(utcnow())[0])
 
 
 # --- one ticket -----------------------------------------------------------------------------
@@ -259,6 +284,7 @@ def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=2
             message_form=(message_form or MessageForm(formdata=None)).for_user(current_user),
             change_form=change_form,
             can_reopen=rules.can_reopen(ticket.status, ticket.resolved_at, now),
+            company_open=queries.open_count_of_company(ticket.company_id) if staff else None,
             explanations=PRIORITY_EXPLANATIONS,
         ),
         status,
