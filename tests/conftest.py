@@ -21,6 +21,7 @@ from portal.auth.service import create_user
 from portal.db import database
 from portal.migrations import migrate
 from portal.models import Company
+from tests.live_apps import LIVE_APPS
 
 POSTGRES_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
 TEST_PASSWORD = "richtig-geheim"
@@ -283,6 +284,7 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    LIVE_APPS[f"http://127.0.0.1:{server.server_port}"] = app  # browser_login reads its clock
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
@@ -297,8 +299,12 @@ def browser_login(page, live_server, email, password=TEST_PASSWORD):
     if page.url.endswith("/anmelden/zwei-faktor-einrichten"):  # staff and admins enrol first
         import pyotp
 
+        from portal import clock
+
         secret = page.locator("#totp-secret").inner_text()
-        page.get_by_label("Sechsstelliger Code aus der App").fill(pyotp.TOTP(secret).now())
+        with LIVE_APPS[live_server].app_context():
+            code = pyotp.TOTP(secret).at(clock.now())  # the app's clock: a test may freeze it
+        page.get_by_label("Sechsstelliger Code aus der App").fill(code)
         page.get_by_role("button", name="Einrichten").click()
         page.get_by_role("link", name="Weiter").click()
     page.wait_for_url(f"{live_server}/")
