@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.access import admin_required, get_or_404
+from portal.auth.session_views import flash_sessions_ended_by_reset
 from portal.admin import bp
 from portal.admin.forms import (
     ROLE_LABELS,
@@ -262,6 +263,7 @@ def user_reset_password(user_id: int):
     user = get_or_404(User.select().where(User.id == user_id))
     # CSRFProtect has checked the token of this POST like every other.
     password = reset_password(user)
+    flash_sessions_ended_by_reset(user)
     # Shown exactly once, on this response; only its hash is stored.
     return _render_user_form(_edit_form_for(user), user, new_password=password)
 

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from portal.auth.service import MIN_PASSWORD_LENGTH
+from portal.auth.passwords import MIN_PASSWORD_LENGTH
 from portal.models import TOKEN_SCOPES
 
 

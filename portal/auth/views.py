@@ -11,6 +11,7 @@ from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash
 
 from portal.auth import bp
+from portal.auth.session_views import flash_sessions_ended
 from portal.auth.forms import (
     LanguageForm,
     LoginForm,
@@ -18,12 +19,9 @@ from portal.auth.forms import (
     PasswordForm,
     TokenForm,
 )
-from portal.auth.service import (
-    authenticate,
-    change_password,
-    is_locked_out,
-    issue_token,
-)
+from portal.auth import known_browser, sessions
+from portal.auth.limit import client_address
+from portal.auth.service import AccountError, SignInLimited, authenticate, change_password, issue_token
 from portal.auth.service import revoke_token as revoke_api_token
 from portal.models import ApiToken, User
 
@@ -46,10 +44,6 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-def client_address() -> str:
-    return request.remote_addr or "unknown"
-
-
 def too_many_attempts() -> TooManyRequests:
     minutes = current_app.config["LOGIN_WINDOW_MINUTES"]
     error = TooManyRequests(
@@ -69,14 +63,18 @@ def login():
         return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        email, address = form.email.data, client_address()
-        if is_locked_out(email, address):
-            raise too_many_attempts()
-        user = authenticate(email, form.password.data, address)
+        email = form.email.data
+        known = known_browser.recognises(email)
+        try:
+            user = authenticate(email, form.password.data, client_address(), known)
+        except SignInLimited:
+            raise too_many_attempts() from None
         if user is not None:
+            sessions.start_session(user, form.remember.data, sessions.request_user_agent())
             login_user(user, remember=form.remember.data)
             flash(_("Willkommen, %(name)s!", name=user.name), "success")
-            return redirect(safe_next(form.next.data) or url_for("main.index"))
+            response = redirect(safe_next(form.next.data) or url_for("main.index"))
+            return known_browser.remember(response, user.email)
         form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
@@ -84,6 +82,7 @@ def login():
 
 @bp.route("/abmelden", methods=["POST"])
 def logout():
+    sessions.end_current_session()
     logout_user()
     flash(_("Sie sind abgemeldet."), "info")
     return redirect(url_for("main.index"))
@@ -118,6 +117,7 @@ def render_account(status: int = 200, **forms):
             token_form=token_form,
             tokens=tokens,
             new_token=forms.get("new_token"),
+            sessions=sessions.live_sessions(current_user),
         ),
         status,
     )
@@ -132,8 +132,13 @@ def password():
     if not check_password_hash(current_user.password_hash, form.current.data):
         form.current.errors.append(_("Das aktuelle Passwort ist falsch."))
         return render_account(400, password_form=form)
-    change_password(current_user, form.new.data)
+    try:
+        ended = change_password(current_user, form.new.data)
+    except AccountError as error:
+        form.new.errors.append(str(error))
+        return render_account(400, password_form=form)
     flash(_("Ihr Passwort wurde geändert."), "success")
+    flash_sessions_ended(ended, sessions.tokens_still_valid(current_user))
     return redirect(url_for("auth.account"))
 
 
