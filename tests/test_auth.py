@@ -3,8 +3,8 @@
 import pytest
 
 from portal import create_app
-from portal.auth.views import safe_next
 from portal.auth.models import LoginThrottle
+from portal.auth.views import safe_next
 from portal.models import User
 from tests.conftest import TEST_PASSWORD
 

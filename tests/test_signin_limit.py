@@ -96,8 +96,7 @@ def test_an_attacked_account_is_slowed_down_but_its_owners_browser_gets_in(app, 
     owner.post("/abmelden")
     attacker = app.test_client()
     statuses = [
-        attempt(attacker, customer_a.email, "falsch", f"10.1.{i}.1").status_code
-        for i in range(25)
+        attempt(attacker, customer_a.email, "falsch", f"10.1.{i}.1").status_code for i in range(25)
     ]
     assert statuses[:20] == [401] * 20
     assert statuses[21:] == [429] * 4  # one check per LOGIN_ACCOUNT_SLOWDOWN_SECONDS
@@ -148,7 +147,9 @@ def test_unknown_and_known_addresses_take_the_same_time(app, company_a, tmp_path
 
     timed("kim@alpha.example", 0), timed("niemand@nirgends.example", 0)  # warm-up
     # alternating, so that the load of a shared machine falls on both alike
-    pairs = [(timed("kim@alpha.example", i), timed("niemand@nirgends.example", i)) for i in range(20)]
+    pairs = [
+        (timed("kim@alpha.example", i), timed("niemand@nirgends.example", i)) for i in range(20)
+    ]
     known = statistics.median(k for k, _u in pairs)
     unknown = statistics.median(u for _k, u in pairs)
     print(f"median sign-in: known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms")

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.access import admin_required, get_or_404
-from portal.auth.session_views import flash_sessions_ended_by_reset
 from portal.admin import bp
 from portal.admin.forms import (
     ROLE_LABELS,
@@ -35,6 +34,7 @@ from portal.auth.service import (
     revoke_token,
     update_user,
 )
+from portal.auth.session_views import flash_sessions_ended_by_reset
 from portal.models import ApiToken, Company, User
 from portal.paging import Page, paginate, whole_number
 from portal.sla.targets import PRIORITIES, target_for

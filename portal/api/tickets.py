@@ -163,7 +163,7 @@ def list_tickets():
 @api_login_required()
 def create_ticket():
     staff = current_user.is_staff
-    body = json_object(schemas.names(schemas.NEW_TICKET))
+    body = json_object(schemas.names(schemas.NEW_TICKET), schemas.MULTILINE)
     staff_only = sorted(schemas.names(schemas.NEW_TICKET, staff_only=True) & set(body))
     if staff_only and not staff:
         raise ApiError(
@@ -212,7 +212,7 @@ def get_ticket(number: str):
 @bp.route("/tickets/<number>", methods=["PATCH"])
 @api_login_required()
 def change_ticket(number: str):
-    body = json_object(schemas.names(schemas.TICKET_CHANGE))
+    body = json_object(schemas.names(schemas.TICKET_CHANGE), schemas.MULTILINE)
     ticket = _ticket_or_404(number)
     if not current_user.is_staff:
         _customer_status_action(ticket, body)
@@ -259,7 +259,7 @@ def _staff_change(ticket: Ticket, body: dict) -> None:
 @bp.route("/tickets/<number>/messages", methods=["POST"])
 @api_login_required()
 def add_message(number: str):
-    body = json_object(schemas.names(schemas.NEW_MESSAGE))
+    body = json_object(schemas.names(schemas.NEW_MESSAGE), schemas.MULTILINE)
     ticket = _ticket_or_404(number)
     values = schemas.defaults(schemas.NEW_MESSAGE) | _read(schemas.NEW_MESSAGE, body)
     if values["internal"]:

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.auth import limit, sessions
-from portal.auth.passwords import MIN_PASSWORD_LENGTH, password_problem
+from portal.auth.passwords import password_problem
 from portal.db import database, utcnow
 from portal.models import ROLES, ApiToken, Company, User
 from portal.text import is_single_line

@@ -1,4 +1,4 @@
-"""Ending sessions by hand: one or all others of one's own on /konto, all of a user's by an admin."""
+"""Ending sessions by hand: one's own (one, or all others) on /konto; all of a user's (admins)."""
 
 from __future__ import annotations
 

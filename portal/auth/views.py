@@ -10,8 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash
 
-from portal.auth import bp
-from portal.auth.session_views import flash_sessions_ended
+from portal.auth import bp, known_browser, sessions
 from portal.auth.forms import (
     LanguageForm,
     LoginForm,
@@ -19,10 +18,16 @@ from portal.auth.forms import (
     PasswordForm,
     TokenForm,
 )
-from portal.auth import known_browser, sessions
 from portal.auth.limit import client_address
-from portal.auth.service import AccountError, SignInLimited, authenticate, change_password, issue_token
+from portal.auth.service import (
+    AccountError,
+    SignInLimited,
+    authenticate,
+    change_password,
+    issue_token,
+)
 from portal.auth.service import revoke_token as revoke_api_token
+from portal.auth.session_views import flash_sessions_ended
 from portal.models import ApiToken, User
 
 

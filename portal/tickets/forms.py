@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -21,6 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import Optional, ValidationError
 
+from portal.forms import PortalForm
 from portal.sla.calendar import BERLIN
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, PRIORITIES
 from portal.tickets.labels import AFFECTED_LABELS, PRIORITY_LABELS, STATUS_LABELS
@@ -37,7 +37,7 @@ TRIAGE_KEY = re.compile(r"^[A-Za-z0-9_.-]{1,60}$")
 FIELD_ALIASES = {"urgent": "urgency"}
 
 
-def apply_errors(form: FlaskForm, errors: dict[str, str]) -> None:
+def apply_errors(form: PortalForm, errors: dict[str, str]) -> None:
     """Show the service's messages at the form's fields (unknown names on the first one)."""
     for name, message in errors.items():
         target = getattr(form, FIELD_ALIASES.get(name, name), None)
@@ -54,7 +54,7 @@ def triage_key(value: str | None) -> str:
     return value if value and TRIAGE_KEY.match(value) else ""
 
 
-class NewTicketForm(FlaskForm):
+class NewTicketForm(PortalForm):
     title = StringField(_l("Titel"))
     description = TextAreaField(_l("Beschreibung"))
     priority = RadioField(
@@ -143,7 +143,7 @@ class NewTicketForm(FlaskForm):
         return report
 
 
-class MessageForm(FlaskForm):
+class MessageForm(PortalForm):
     body = TextAreaField(_l("Ihre Nachricht"))
     internal = BooleanField(_l("Interne Notiz (nur für Mitarbeiter sichtbar)"))
     attachments = MultipleFileField(_l("Anhänge (optional)"))
@@ -154,7 +154,7 @@ class MessageForm(FlaskForm):
         return self
 
 
-class ChangeForm(FlaskForm):
+class ChangeForm(PortalForm):
     """Staff controls in the ticket view."""
 
     status = SelectField(

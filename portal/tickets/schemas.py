@@ -155,6 +155,8 @@ NEW_TICKET = (
         staff_only=True,
     ),
 )
+# The texts that may span lines (the pages show them as text areas); every other text is one line.
+MULTILINE = frozenset({"description", "urgent_reason", "reason", "body"})
 TICKET_CHANGE = (
     FieldSpec("status", CHOICE, "reopen: in_progress", choices=(*rules.STATUSES, "reopen")),
     FieldSpec("priority", CHOICE, "A new class needs a reason", choices=PRIORITIES),
