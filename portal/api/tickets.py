@@ -243,6 +243,7 @@ def _customer_status_action(ticket: Ticket, body: dict) -> None:
 def _staff_change(ticket: Ticket, body: dict) -> None:
     changes = _read(schemas.TICKET_CHANGE, body)
     reason = changes.pop("reason", "")
+    reason_public = bool(changes.pop("reason_public", False))
     if "assignee" in changes:
         email = changes["assignee"]
         changes["assignee"] = User.by_email(email) if email else None
@@ -251,7 +252,7 @@ def _staff_change(ticket: Ticket, body: dict) -> None:
     if changes.get("status") == "reopen":  # staff may set any status; reopen is a synonym
         changes["status"] = "in_progress"
     try:
-        service.change_ticket(ticket, current_user, changes, reason)
+        service.change_ticket(ticket, current_user, changes, reason, reason_public=reason_public)
     except TicketError as error:
         raise _service_error(error) from error
 

@@ -165,7 +165,8 @@ class ChangeForm(PortalForm):
         choices=[(p.value, PRIORITY_LABELS[p]) for p in PRIORITIES],
         validate_choice=False,
     )
-    reason = TextAreaField(_l("Begründung (Pflicht bei einer neuen Klasse; sieht auch der Kunde)"))
+    reason = TextAreaField(_l("Begründung (Pflicht bei einer neuen Klasse)"))
+    reason_public = BooleanField(_l("Begründung dem Kunden zeigen (sonst nur für Mitarbeiter)"))
     assignee = SelectField(_l("Zuständig"), coerce=int, validate_choice=False)
     urgent = BooleanField(_l("Dringend (nur Klasse Normal)"))
     urgent_reason = TextAreaField(_l("Grund für „dringend“"))

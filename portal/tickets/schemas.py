@@ -163,9 +163,10 @@ TICKET_CHANGE = (
     FieldSpec(
         "reason",
         TEXT,
-        "Why the class changes (shown to the customer)",
+        "Why the class changes (staff only unless reason_public)",
         max_length=rules.REASON_MAX,
     ),
+    FieldSpec("reason_public", FLAG, "Tell the customer the reason (default: staff only)"),
     FieldSpec("assignee", TEXT, "A staff member's e-mail address, or null", nullable=True),
     _URGENT,
     _URGENT_REASON,
