@@ -11,7 +11,14 @@ from tests.conftest import TEST_PASSWORD
 
 @pytest.mark.parametrize(
     "password",
-    ["aaaaaaaaaa", "1234567890", "qwertzuiop", "passwort123", "anna@alpha.example", "AnnaAlpha2026"],
+    [
+        "aaaaaaaaaa",
+        "1234567890",
+        "qwertzuiop",
+        "passwort123",
+        "anna@alpha.example",
+        "AnnaAlpha2026",
+    ],
 )
 def test_weak_or_personal_passwords_are_refused(app, password):
     with app.test_request_context():
