@@ -57,5 +57,5 @@ def character_problem(text: str, multiline: bool = False):
     if MULTILINE_CONTROL_CHARACTERS.search(text):
         return _l("Enthält unzulässige Steuerzeichen.")
     if not multiline and CONTROL_CHARACTERS.search(text):
-        return _l("Bitte in einer Zeile, ohne Zeilenumbrüche und Tabulatoren.")
+        return _l("Bitte in einer Zeile, ohne Zeilenumbrüche und Steuerzeichen.")
     return None

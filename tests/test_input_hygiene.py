@@ -140,3 +140,25 @@ def test_the_api_tells_the_customer_only_with_reason_public(
     )
     assert f"Grund {told.number}" in str(client_a.get(f"/api/v1/tickets/{told.number}").json)
     assert TicketEvent.select().where(TicketEvent.reason_public).count() == 1
+
+
+def test_every_form_of_the_portal_applies_the_text_rule():
+    """A form that skips portal/forms.PortalForm would skip the text rule."""
+    import importlib
+    import pkgutil
+
+    from flask_wtf import FlaskForm
+
+    import portal
+    from portal.forms import PortalForm
+
+    for module in pkgutil.walk_packages(portal.__path__, "portal."):
+        importlib.import_module(module.name)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = [c for c in subclasses(FlaskForm) if c.__module__.startswith("portal.")]
+    assert ours and all(issubclass(c, PortalForm) for c in ours), ours
