@@ -58,21 +58,26 @@ HOSTILE_TEXT = st.one_of(
 EXAMPLES = ["\ud800", "a\x00b", "\u200b\u202e\ufeff", "x" * 100_000, "Zeile\nZeile"]
 # Tables whose writes are bookkeeping, not the user's data: sessions seen, sign-in counters.
 BOOKKEEPING = {"user_session", "login_throttle", "login_attempt", "schema_version", "api_token"}
+# The outbox's delivery state changes on its own (the worker's attempts): only which mails exist.
+COLUMNS = {"outbox_mail": "id, recipient, subject"}
 SKIPPED_FIELDS = {"csrf_token"}
 
 
 def stored_state() -> str:
     """A fingerprint of every table's rows (bookkeeping aside); fails if any stored text has
     a surrogate, NUL or a control character other than a line break or tab."""
-    digest = hashlib.sha256()
+    digest = []
     for table in sorted(set(database.get_tables()) - BOOKKEEPING):
-        rows = database.execute_sql(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
+        columns = COLUMNS.get(table, "*")
+        rows = database.execute_sql(f'SELECT {columns} FROM "{table}"').fetchall()
+        rows = sorted(rows, key=repr)
         for row in rows:
             for value in row:
                 if isinstance(value, str) and text_problem_kept(value):
                     raise AssertionError(f"stored in {table}: {value[:60]!r}")
-        digest.update(repr((table, rows)).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+        text = repr(rows).encode("utf-8", "surrogatepass")
+        digest.append(f"{table}:{hashlib.sha256(text).hexdigest()[:16]}")
+    return " ".join(digest)
 
 
 def text_problem_kept(value: str) -> bool:
