@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 from flask import Flask
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import DefaultConfig, load_secret_key
 
@@ -36,6 +38,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["ENV_NAME"] == "production":
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
+    app.config["REMEMBER_COOKIE_DURATION"] = dt.timedelta(days=app.config["REMEMBER_DAYS"])
+    if app.config["PROXY_COUNT"]:
+        hops = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     _init_extensions(app)
     _register_blueprints(app)
@@ -43,9 +49,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import clock, db, i18n, jobs, security
+    from portal import clock, db, forms, i18n, jobs, security
     from portal.api.auth import load_user_from_request
-    from portal.models import User
+    from portal.auth.sessions import load_signed_in_user
     from portal.navigation import navigation_items
 
     db.init_app(app)
@@ -53,12 +59,13 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    forms.init_app(app)
     jobs.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None  # the login page says it itself
-    login_manager.user_loader(lambda user_id: User.by_id(int(user_id)))
+    login_manager.user_loader(load_signed_in_user)
     login_manager.request_loader(load_user_from_request)
 
     provider = _provider(app)  # configuration, read once

@@ -38,6 +38,21 @@ class DefaultConfig:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = 8 * 60 * 60  # one working day
+    # Server-side sessions (portal/auth/sessions.py): a session ends after this many idle
+    # hours; "Angemeldet bleiben" lasts REMEMBER_DAYS after sign-in (cookie and row alike).
+    SESSION_IDLE_HOURS = 8
+    REMEMBER_DAYS = 30
+    # Sign-in limit (portal/auth/limit.py), per window of LOGIN_WINDOW_MINUTES: failures of one
+    # account from one address, of one address across all accounts (password spraying), and of
+    # one account from everywhere, beyond which that account gets one password check per
+    # LOGIN_ACCOUNT_SLOWDOWN_SECONDS (slowed down, not locked: its owner signs in from a
+    # browser that signed in before, and a reset link always works).
+    LOGIN_MAX_FAILURES_PER_ADDRESS = 30
+    LOGIN_ACCOUNT_FAILURES_BEFORE_SLOWDOWN = 30
+    LOGIN_ACCOUNT_SLOWDOWN_SECONDS = 30
+    # Reverse proxies in front of the portal that set X-Forwarded-For/-Proto (0: none, the
+    # client address is the TCP peer). Only that many hops are trusted (werkzeug's ProxyFix).
+    PROXY_COUNT = 0
 
     # 5 attachments of 10 MB each, plus the form around them
     MAX_CONTENT_LENGTH = 52 * 1024 * 1024

@@ -539,3 +539,45 @@ def add_second_factor_links_and_contacts(db):
             allow_not_null=True,
         ),
     )
+
+
+@migration(11)
+def create_sessions_and_login_throttle(db):
+    """Server-side sessions, the atomic sign-in limit, and whether a class change's reason is
+    told to the customer (false for every change so far: it was meant for staff)."""
+    user = _frozen(db, "user_account", {})
+    session = _frozen(
+        db,
+        "user_session",
+        {
+            "user": peewee.ForeignKeyField(user, on_delete="CASCADE"),
+            "token_hash": peewee.CharField(max_length=64, unique=True),
+            "user_agent": peewee.CharField(max_length=255, default=""),
+            "remember": peewee.BooleanField(default=False),
+            "created_at": peewee.DateTimeField(),
+            "last_seen_at": peewee.DateTimeField(),
+            "expires_at": peewee.DateTimeField(),
+            "ended_at": peewee.DateTimeField(null=True),
+        },
+        indexes=((("user", "ended_at"), False),),
+    )
+    throttle = _frozen(
+        db,
+        "login_throttle",
+        {
+            "key": peewee.CharField(max_length=400, unique=True),
+            "failures": peewee.IntegerField(default=0),
+            "window_start": peewee.DateTimeField(),
+            "last_check_at": peewee.DateTimeField(),
+        },
+    )
+    db.create_tables([session, throttle])
+    migrator = schema_change.SchemaMigrator.from_database(db)
+    schema_change.migrate(
+        migrator.add_column(
+            "ticket_event",
+            "reason_public",
+            peewee.BooleanField(constraints=[peewee.SQL("DEFAULT FALSE")]),
+            allow_not_null=True,
+        )
+    )

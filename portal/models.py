@@ -78,6 +78,14 @@ class User(UserMixin, BaseModel):
     class Meta:
         table_name = "user_account"
 
+    # The server-side session of this request (portal/auth/sessions.py); flask-login keeps its
+    # id, never the user's, in the session and "remember me" cookies.
+    session_id: str | None = None
+    session_row = None
+
+    def get_id(self) -> str | None:
+        return self.session_id
+
     @property
     def is_active(self) -> bool:  # flask-login refuses inactive accounts
         return self.active

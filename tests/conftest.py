@@ -139,9 +139,14 @@ def runner(app):
 
 
 def login_client(app, user):
+    """A client signed in as `user` through a server-side session, as after the login form."""
+    from portal.auth.sessions import start_session
+
+    with app.app_context():
+        session_id = start_session(user, user_agent="pytest")
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = session_id
         session["_fresh"] = True
     return client
 

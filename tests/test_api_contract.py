@@ -37,7 +37,7 @@ def test_every_ticket_enum_and_limit_in_the_document_comes_from_the_rules(docume
     assert change["properties"]["reason"]["maxLength"] == rules.REASON_MAX
     assert message["properties"]["body"]["maxLength"] == rules.TEXT_MAX
     assert message["required"] == ["body"]
-    assert set(change["properties"]) == {*rules.CHANGEABLE, "reason"}
+    assert set(change["properties"]) == {*rules.CHANGEABLE, "reason", "reason_public"}
     for body in (new, change):
         assert {**body["properties"]["relaxed_days"], "description": None} == {
             **relaxed,

@@ -290,6 +290,7 @@ def test_staff_changes_class_with_reason_and_customer_sees_it(
         "priority": "normal",
         "assignee": str(staff.id),
         "reason": "Mehrere Plätze betroffen",
+        "reason_public": "y",  # staff chose to tell the customer (tests/test_input_hygiene.py)
     }
     assert staff_client.post(f"/tickets/{ticket.number}/aendern", data=data).status_code == 302
     stored = Ticket.get_by_id(ticket.id)

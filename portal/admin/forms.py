@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.admin.rules import parse_hours
 from portal.auth.forms import password_length, token_name_field
+from portal.forms import PortalForm
 from portal.models import ROLES
 
 ROLE_LABELS = {
@@ -38,7 +38,7 @@ class HoursField(StringField):
         return "" if self.data is None else f"{self.data:g}".replace(".", ",")
 
 
-class CompanyForm(FlaskForm):
+class CompanyForm(PortalForm):
     name = StringField(
         _l("Name der Firma"),
         validators=[DataRequired(_l("Bitte geben Sie den Namen der Firma ein."))],
@@ -60,7 +60,7 @@ class CompanyForm(FlaskForm):
         }
 
 
-class CompanySearchForm(FlaskForm):
+class CompanySearchForm(PortalForm):
     class Meta:
         csrf = False  # a GET filter changes nothing
 
@@ -72,7 +72,7 @@ def _company_select(label):
     return SelectField(label, choices=[], validate_choice=False)
 
 
-class UserFilterForm(FlaskForm):
+class UserFilterForm(PortalForm):
     class Meta:
         csrf = False
 
@@ -98,7 +98,7 @@ class UserFilterForm(FlaskForm):
             raise ValidationError(_l("Bitte wählen Sie einen Status aus der Liste."))
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(PortalForm):
     name = StringField(
         _l("Name"),
         validators=[
@@ -139,6 +139,6 @@ class UserCreateForm(UserEditForm):
     active = None  # new accounts are active
 
 
-class MonitoringTokenForm(FlaskForm):
+class MonitoringTokenForm(PortalForm):
     user = SelectField(_l("Mitarbeiter"), choices=[], validate_choice=False)
     name = token_name_field(default="Alertmanager")

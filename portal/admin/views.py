@@ -34,6 +34,7 @@ from portal.auth.service import (
     revoke_token,
     update_user,
 )
+from portal.auth.session_views import flash_sessions_ended_by_reset
 from portal.models import ApiToken, Company, User
 from portal.paging import Page, paginate, whole_number
 from portal.sla.targets import PRIORITIES, target_for
@@ -262,6 +263,7 @@ def user_reset_password(user_id: int):
     user = get_or_404(User.select().where(User.id == user_id))
     # CSRFProtect has checked the token of this POST like every other.
     password = reset_password(user)
+    flash_sessions_ended_by_reset(user)
     # Shown exactly once, on this response; only its hash is stored.
     return _render_user_form(_edit_form_for(user), user, new_password=password)
 

@@ -111,7 +111,7 @@ def list_changes():
 def create_change():
     if current_user.is_staff or not current_user.company_id:
         raise ApiError(403, "forbidden", _("Änderungen kündigen Kunden für ihre eigene Firma an."))
-    body = json_object(CREATE_KEYS)
+    body = json_object(CREATE_KEYS, multiline={"details"})  # details: per field, below
     kind, details = body.get("kind"), body.get("details", {})
     if not isinstance(details, dict):
         raise ApiError(400, "invalid_json", _("„details“ muss ein JSON-Objekt sein."))
@@ -208,7 +208,7 @@ def _patch_as_staff(change: PlannedChange, body: dict) -> list[str]:
 
 def update_change(change_id: int):
     change = _visible_change(change_id)
-    body = json_object(PATCH_KEYS)
+    body = json_object(PATCH_KEYS, multiline={"decline_reason"})
     if not body:
         raise ApiError(400, "empty_body", _("Bitte senden Sie mindestens ein Feld."))
     warnings = []

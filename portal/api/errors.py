@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import jsonify, request
 from flask_babel import gettext as _
 
+from portal.text import text_problem
+
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, fields: dict | None = None):
@@ -23,8 +25,10 @@ def validation_error(fields: dict, message: str | None = None) -> ApiError:
     return ApiError(422, "validation_error", message or _("Die Angaben sind ungültig."), fields)
 
 
-def json_object(allowed: set[str]) -> dict:
-    """The request body as a JSON object with only known keys, or a 400 that says what is wrong."""
+def json_object(allowed: set[str], multiline: frozenset[str] | set[str] = frozenset()) -> dict:
+    """The request body as a JSON object with only known keys, or a 400 that says what is wrong;
+    every text in it (nested ones too) kept to portal/text.py's rule, multi-line only for the
+    keys in `multiline`, or a 422 naming the fields, before anything is written."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_json", _("Erwartet wird ein JSON-Objekt im Anfragetext."))
@@ -36,4 +40,24 @@ def json_object(allowed: set[str]) -> dict:
             _("Unbekannte Felder: %(fields)s.", fields=", ".join(unknown)),
             {name: _("Unbekanntes Feld.") for name in unknown},
         )
+    refused = {}
+    for name, value in body.items():
+        problem = _first_text_problem(value, name in multiline)
+        if problem is not None:
+            refused[name] = problem
+    if refused:
+        raise validation_error(refused)
     return body
+
+
+def _first_text_problem(value, multiline: bool):
+    if isinstance(value, str):
+        return text_problem(value, multiline)
+    children = value.values() if isinstance(value, dict) else value
+    if isinstance(value, dict | list):
+        keys = list(value) if isinstance(value, dict) else []
+        for child in [*keys, *children]:
+            problem = _first_text_problem(child, multiline)
+            if problem is not None:
+                return problem
+    return None

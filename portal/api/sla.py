@@ -71,7 +71,7 @@ def _response_targets(contract: sla.Contract | None) -> dict:
 
 @bp.route("/classify", methods=["POST"])
 def classify():
-    body = json_object({"text", "answers"})
+    body = json_object({"text", "answers"}, multiline={"text"})
     if ("text" in body) == ("answers" in body):
         message = _("Bitte senden Sie entweder „text“ oder „answers“.")
         raise validation_error({"text": message, "answers": message}, message)

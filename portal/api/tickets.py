@@ -164,7 +164,7 @@ def list_tickets():
 @api_login_required()
 def create_ticket():
     staff = current_user.is_staff
-    body = json_object(schemas.names(schemas.NEW_TICKET))
+    body = json_object(schemas.names(schemas.NEW_TICKET), schemas.MULTILINE)
     staff_only = sorted(schemas.names(schemas.NEW_TICKET, staff_only=True) & set(body))
     if staff_only and not staff:
         raise ApiError(
@@ -213,7 +213,7 @@ def get_ticket(number: str):
 @bp.route("/tickets/<number>", methods=["PATCH"])
 @api_login_required()
 def change_ticket(number: str):
-    body = json_object(schemas.names(schemas.TICKET_CHANGE))
+    body = json_object(schemas.names(schemas.TICKET_CHANGE), schemas.MULTILINE)
     ticket = _ticket_or_404(number)
     if not current_user.is_staff:
         _customer_status_action(ticket, body)
@@ -244,6 +244,7 @@ def _customer_status_action(ticket: Ticket, body: dict) -> None:
 def _staff_change(ticket: Ticket, body: dict) -> None:
     changes = _read(schemas.TICKET_CHANGE, body)
     reason = changes.pop("reason", "")
+    reason_public = bool(changes.pop("reason_public", False))
     if "assignee" in changes:
         email = changes["assignee"]
         changes["assignee"] = User.by_email(email) if email else None
@@ -252,7 +253,7 @@ def _staff_change(ticket: Ticket, body: dict) -> None:
     if changes.get("status") == "reopen":  # staff may set any status; reopen is a synonym
         changes["status"] = "in_progress"
     try:
-        service.change_ticket(ticket, current_user, changes, reason)
+        service.change_ticket(ticket, current_user, changes, reason, reason_public=reason_public)
     except TicketError as error:
         raise _service_error(error) from error
 
@@ -260,7 +261,7 @@ def _staff_change(ticket: Ticket, body: dict) -> None:
 @bp.route("/tickets/<number>/messages", methods=["POST"])
 @api_login_required()
 def add_message(number: str):
-    body = json_object(schemas.names(schemas.NEW_MESSAGE))
+    body = json_object(schemas.names(schemas.NEW_MESSAGE), schemas.MULTILINE)
     ticket = _ticket_or_404(number)
     values = schemas.defaults(schemas.NEW_MESSAGE) | _read(schemas.NEW_MESSAGE, body)
     if values["internal"]:

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from portal.auth import contacts, reset, two_factor, views  # noqa: E402, F401
+from portal.auth import contacts, reset, session_views, two_factor, views  # noqa: E402, F401

@@ -1,15 +1,15 @@
 """Forms of the sign-in and account pages."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from portal.auth.service import MIN_PASSWORD_LENGTH
+from portal.auth.passwords import MIN_PASSWORD_LENGTH
+from portal.forms import PortalForm
 from portal.models import TOKEN_SCOPES
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PortalForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
         validators=[DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")), Length(max=254)],
@@ -41,7 +41,7 @@ def token_name_field(**kwargs) -> StringField:
     )
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(PortalForm):
     current = PasswordField(
         _l("Aktuelles Passwort"),
         validators=[DataRequired(_l("Bitte geben Sie Ihr aktuelles Passwort ein."))],
@@ -59,17 +59,17 @@ class PasswordForm(FlaskForm):
     )
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(PortalForm):
     language = SelectField(
         _l("Sprache"), choices=[("de", "Deutsch"), ("en", "English")], default="de"
     )
 
 
-class NotificationForm(FlaskForm):
+class NotificationForm(PortalForm):
     mail_noncritical = BooleanField(_l("Auch E-Mails zu nicht kritischen Vorgängen erhalten"))
 
 
-class TokenForm(FlaskForm):
+class TokenForm(PortalForm):
     name = token_name_field()
     scope = SelectField(
         _l("Zweck"),

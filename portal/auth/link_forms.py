@@ -2,14 +2,14 @@
 colleagues page of company contacts."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from portal.auth.forms import password_length
+from portal.forms import PortalForm
 
 
-class CodeForm(FlaskForm):
+class CodeForm(PortalForm):
     code = StringField(
         _l("Code aus der Authenticator-App oder Wiederherstellungscode"),
         validators=[
@@ -20,7 +20,7 @@ class CodeForm(FlaskForm):
     )
 
 
-class EnrolForm(FlaskForm):
+class EnrolForm(PortalForm):
     code = StringField(
         _l("Sechsstelliger Code aus der App"),
         validators=[
@@ -31,7 +31,7 @@ class EnrolForm(FlaskForm):
     )
 
 
-class ForgotForm(FlaskForm):
+class ForgotForm(PortalForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
         validators=[
@@ -41,7 +41,7 @@ class ForgotForm(FlaskForm):
     )
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(PortalForm):
     new = PasswordField(
         _l("Neues Passwort"),
         validators=[DataRequired(_l("Bitte geben Sie ein neues Passwort ein.")), password_length()],
@@ -54,7 +54,7 @@ class NewPasswordForm(FlaskForm):
     )
 
 
-class InviteColleagueForm(FlaskForm):
+class InviteColleagueForm(PortalForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
         validators=[
@@ -83,7 +83,7 @@ class InviteUserForm(InviteColleagueForm):
     is_contact = BooleanField(_l("Ansprechpartner der Firma (verwaltet die Kollegen)"))
 
 
-class CompanyVisibilityForm(FlaskForm):
+class CompanyVisibilityForm(PortalForm):
     colleagues_see_all = BooleanField(
         _l("Alle Kollegen sehen alle Tickets der Firma (sonst nur ihre eigenen)")
     )

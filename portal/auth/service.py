@@ -6,18 +6,18 @@ a lazy message (shown in the reader's language) and the name of the field it con
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from portal.auth import limit, sessions
+from portal.auth.passwords import password_problem
 from portal.db import database, utcnow
-from portal.models import ROLES, ApiToken, Company, LoginAttempt, User
+from portal.models import ROLES, ApiToken, Company, User
 from portal.text import is_single_line
 
-MIN_PASSWORD_LENGTH = 10
 LANGUAGES = ("de", "en")
 
 
@@ -46,36 +46,35 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
-def _window() -> dt.timedelta:
-    return dt.timedelta(minutes=current_app.config["LOGIN_WINDOW_MINUTES"])
+class SignInLimited(Exception):
+    """Too many failed sign-ins for this account or address: no password was checked."""
 
 
-def recent_failures(email: str, address: str) -> int:
-    window = _window()
-    return (
-        LoginAttempt.select()
-        .where(
-            LoginAttempt.email == User.normalise_email(email),
-            LoginAttempt.address == address,
-            LoginAttempt.succeeded == False,  # noqa: E712  (peewee expression)
-            LoginAttempt.attempted_at >= utcnow() - window,
-        )
-        .count()
-    )
+_DUMMY_HASHES: dict[str, str] = {}
 
 
-def is_locked_out(email: str, address: str) -> bool:
-    return recent_failures(email, address) >= current_app.config["LOGIN_MAX_FAILURES"]
+def _dummy_hash() -> str:
+    """A hash of the configured method that matches no password: an unknown address costs the
+    same password check as a known one, so the answer time tells nobody who has an account."""
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash(secrets.token_hex(16), method=method)
+    return _DUMMY_HASHES[method]
 
 
-def authenticate(email: str, password: str, address: str) -> User | None:
-    """Check the credentials and record the attempt; None when they do not match."""
+def authenticate(email: str, password: str, address: str, known_browser: bool = False):
+    """The user whose credentials these are, or None; raises SignInLimited before checking
+    anything once a limit is reached (portal/auth/limit.py)."""
+    email = User.normalise_email(email)
+    slots = limit.take_slots(email, address, known_browser)
+    if slots is None:
+        raise SignInLimited()
     user = User.by_email(email)
-    ok = user is not None and user.active and check_password_hash(user.password_hash, password)
-    with database.atomic():
-        # Attempts older than the window no longer count; dropping them keeps the table small.
-        LoginAttempt.delete().where(LoginAttempt.attempted_at < utcnow() - _window()).execute()
-        LoginAttempt.create(email=User.normalise_email(email), address=address, succeeded=ok)
+    matches = check_password_hash(user.password_hash if user else _dummy_hash(), password)
+    ok = matches and user is not None and user.active
+    if ok:
+        limit.give_back(slots)
+    limit.forget_old()
     return user if ok else None
 
 
@@ -91,15 +90,10 @@ def _check_role_and_company(role: str, company: Company | None) -> None:
         )
 
 
-def _check_password(password: str, field: str = "password") -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(
-            _l(
-                "Das Passwort muss mindestens %(min)d Zeichen haben.",
-                min=MIN_PASSWORD_LENGTH,
-            ),
-            field,
-        )
+def _check_password(password: str, field: str = "password", email="", name="") -> None:
+    problem = password_problem(password, email=email, name=name)
+    if problem is not None:
+        raise AccountError(problem, field)
 
 
 def _check_language(preferred_language: str | None) -> None:
@@ -130,7 +124,7 @@ def create_user(
     email = User.normalise_email(email)
     name = _check_name(name)
     _check_role_and_company(role, company)
-    _check_password(password)
+    _check_password(password, email=email, name=name)
     _check_language(preferred_language)
     if User.by_email(email) is not None:
         raise AccountError(
@@ -177,21 +171,31 @@ def update_user(
     user.role = role
     user.company = company
     user.preferred_language = preferred_language
-    user.active = active
-    user.save()
+    was_active, user.active = user.active, active
+    with database.atomic():
+        user.save()
+        if was_active and not active:  # and reactivating later brings none of them back
+            sessions.end_all_sessions(user)
     return user
 
 
-def change_password(user: User, new_password: str) -> None:
-    _check_password(new_password, "new")
+def change_password(user: User, new_password: str) -> int:
+    """Set a new password and end every other session of `user` (all of them when `user` is
+    not the one signed in here, as after an admin's reset); returns how many ended. API tokens
+    stay valid: the pages say so and name them (sessions.tokens_still_valid)."""
+    _check_password(new_password, "new", email=user.email, name=user.name)
     user.password_hash = hash_password(new_password)
-    user.save(only=[User.password_hash])
+    with database.atomic():
+        user.save(only=[User.password_hash])
+        return sessions.end_other_sessions(user)
 
 
 def reset_password(user: User) -> str:
-    """Give `user` a new generated password and return it (shown once, never stored plain)."""
+    """Give `user` a new generated password and return it (shown once, never stored plain);
+    every session of `user` ends."""
     password = generate_password()
     change_password(user, password)
+    sessions.end_all_sessions(user)
     return password
 
 

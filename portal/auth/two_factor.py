@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import time
 
-from flask import abort, current_app, flash, redirect, render_template, session, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
-from portal.auth import bp, totp
+from portal.auth import bp, known_browser, sessions, totp
 from portal.auth.link_forms import CodeForm, EnrolForm
 from portal.models import User
 
@@ -37,11 +46,18 @@ def continue_sign_in(user: User, remember: bool, next_url: str | None):
     return redirect(url_for("auth.enrol_at_sign_in"))
 
 
-def finish_sign_in(user: User, remember: bool, next_url: str | None):
+def sign_in(user: User, remember: bool, response):
+    """Sign the user in: a server-side session (portal/auth/sessions.py), flask-login's cookie,
+    and the signed "known browser" mark that lets the owner past a throttled account."""
     session.pop(PENDING_KEY, None)
+    sessions.start_session(user, remember, sessions.request_user_agent())
     login_user(user, remember=remember)
+    return known_browser.remember(response, user.email)
+
+
+def finish_sign_in(user: User, remember: bool, next_url: str | None):
     flash(_("Willkommen, %(name)s!", name=user.name), "success")
-    return redirect(next_url or url_for("main.index"))
+    return sign_in(user, remember, redirect(next_url or url_for("main.index")))
 
 
 def _pending() -> tuple[User, dict]:
@@ -117,9 +133,10 @@ def enrol_at_sign_in():
     codes, page = _confirm(user, action)
     if codes is None:
         return page
-    session.pop(PENDING_KEY, None)
-    login_user(user, remember=state["remember"])
-    return render_template("auth/recovery_codes.html", codes=codes, next=state["next"]), 201
+    page = make_response(
+        render_template("auth/recovery_codes.html", codes=codes, next=state["next"]), 201
+    )
+    return sign_in(user, state["remember"], page)
 
 
 @bp.route("/konto/zwei-faktor", methods=["GET", "POST"])

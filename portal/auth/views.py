@@ -10,7 +10,7 @@ from flask_login import current_user, login_required, logout_user
 from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash
 
-from portal.auth import bp
+from portal.auth import bp, known_browser, sessions
 from portal.auth.forms import (
     LanguageForm,
     LoginForm,
@@ -18,13 +18,16 @@ from portal.auth.forms import (
     PasswordForm,
     TokenForm,
 )
+from portal.auth.limit import client_address
 from portal.auth.service import (
+    AccountError,
+    SignInLimited,
     authenticate,
     change_password,
-    is_locked_out,
     issue_token,
 )
 from portal.auth.service import revoke_token as revoke_api_token
+from portal.auth.session_views import flash_sessions_ended
 from portal.auth.two_factor import continue_sign_in
 from portal.models import ApiToken, User
 
@@ -47,10 +50,6 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-def client_address() -> str:
-    return request.remote_addr or "unknown"
-
-
 def too_many_attempts() -> TooManyRequests:
     minutes = current_app.config["LOGIN_WINDOW_MINUTES"]
     error = TooManyRequests(
@@ -70,12 +69,15 @@ def login():
         return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        email, address = form.email.data, client_address()
-        if is_locked_out(email, address):
-            raise too_many_attempts()
-        user = authenticate(email, form.password.data, address)
+        email = form.email.data
+        known = known_browser.recognises(email)
+        try:
+            user = authenticate(email, form.password.data, client_address(), known)
+        except SignInLimited:
+            raise too_many_attempts() from None
         if user is not None:
-            # the second factor, when the user has or needs one (portal/auth/two_factor.py)
+            # the second factor, when the user has or needs one (portal/auth/two_factor.py);
+            # then the server-side session (two_factor.sign_in)
             return continue_sign_in(user, form.remember.data, safe_next(form.next.data))
         form.password.errors.append(_("E-Mail-Adresse oder Passwort ist falsch."))
         return render_template("auth/login.html", form=form), 401
@@ -84,6 +86,7 @@ def login():
 
 @bp.route("/abmelden", methods=["POST"])
 def logout():
+    sessions.end_current_session()
     logout_user()
     flash(_("Sie sind abgemeldet."), "info")
     return redirect(url_for("main.index"))
@@ -118,6 +121,7 @@ def render_account(status: int = 200, **forms):
             token_form=token_form,
             tokens=tokens,
             new_token=forms.get("new_token"),
+            sessions=sessions.live_sessions(current_user),
         ),
         status,
     )
@@ -132,8 +136,13 @@ def password():
     if not check_password_hash(current_user.password_hash, form.current.data):
         form.current.errors.append(_("Das aktuelle Passwort ist falsch."))
         return render_account(400, password_form=form)
-    change_password(current_user, form.new.data)
+    try:
+        ended = change_password(current_user, form.new.data)
+    except AccountError as error:
+        form.new.errors.append(str(error))
+        return render_account(400, password_form=form)
     flash(_("Ihr Passwort wurde geändert."), "success")
+    flash_sessions_ended(ended, sessions.tokens_still_valid(current_user))
     return redirect(url_for("auth.account"))
 
 

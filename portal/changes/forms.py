@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.widgets import CheckboxInput, DateInput, EmailInput, ListWidget, NumberInput, TimeInput
 
 from portal.changes import schemas
+from portal.forms import PortalForm
 
 
 class MarkRequired:
@@ -45,7 +45,7 @@ def _field_for(spec: schemas.FieldSpec):
     return StringField(**options)
 
 
-class AnnouncementBase(FlaskForm):
+class AnnouncementBase(PortalForm):
     wished_date = StringField(
         _l("Wunschtermin"),
         widget=DateInput(),
@@ -83,7 +83,7 @@ def announcement_form(kind: str) -> type[AnnouncementBase]:
     return type(f"AnnouncementForm_{kind}", (AnnouncementBase,), {"kind": kind, **attributes})
 
 
-class ScheduleForm(FlaskForm):
+class ScheduleForm(PortalForm):
     day = StringField(_l("Datum"), widget=DateInput(), validators=[MarkRequired()])
     start = StringField(_l("Beginn"), widget=TimeInput(), validators=[MarkRequired()])
     end = StringField(_l("Ende"), widget=TimeInput(), validators=[MarkRequired()])
@@ -92,13 +92,13 @@ class ScheduleForm(FlaskForm):
     )
 
 
-class DeclineForm(FlaskForm):
+class DeclineForm(PortalForm):
     reason = TextAreaField(_l("Grund für die Ablehnung"), validators=[MarkRequired()])
 
 
-class MessageForm(FlaskForm):
+class MessageForm(PortalForm):
     body = TextAreaField(_l("Ihre Nachricht"), validators=[MarkRequired()])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PortalForm):
     """Only the CSRF token: for buttons such as "withdraw" or "mark as done"."""

@@ -15,6 +15,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from portal.changes.rules import parse_day
+from portal.text import text_problem
 
 TEXT, TEXTAREA, DATE, CHOICE, MULTI, NUMBER, EMAIL = (
     "text",
@@ -250,6 +251,9 @@ def _clean_value(spec: FieldSpec, value):
     if spec.type in (TEXT, TEXTAREA, EMAIL):
         if not isinstance(value, str):
             raise ValueError(_l("Bitte geben Sie einen Text ein."))
+        problem = text_problem(value, multiline=spec.type == TEXTAREA)
+        if problem is not None:
+            raise ValueError(problem)
         value = value.strip()
         if len(value) > spec.max_length:
             raise ValueError(_l("Höchstens %(max)d Zeichen.", max=spec.max_length))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
+from portal.forms import PortalForm
 from portal.inbound.rules import TICKET_NUMBER
 
 
-class AssignTicketForm(FlaskForm):
+class AssignTicketForm(PortalForm):
     number = StringField(
         _l("Ticketnummer"),
         validators=[
@@ -24,7 +24,7 @@ class AssignTicketForm(FlaskForm):
     )
 
 
-class NewTicketForm(FlaskForm):
+class NewTicketForm(PortalForm):
     company = SelectField(_l("Firma"), coerce=int, validate_choice=True)
 
     def for_companies(self, companies) -> NewTicketForm:
@@ -36,5 +36,5 @@ class NewTicketForm(FlaskForm):
             raise ValidationError(_l("Bitte wählen Sie eine Firma."))
 
 
-class DiscardForm(FlaskForm):
+class DiscardForm(PortalForm):
     pass

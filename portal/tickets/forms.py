@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -21,6 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import Optional, ValidationError
 
+from portal.forms import PortalForm
 from portal.sla.calendar import BERLIN
 from portal.sla.targets import MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, PRIORITIES
 from portal.tickets.labels import (
@@ -42,7 +42,7 @@ TRIAGE_KEY = re.compile(r"^[A-Za-z0-9_.-]{1,60}$")
 FIELD_ALIASES = {"urgent": "urgency"}
 
 
-def apply_errors(form: FlaskForm, errors: dict[str, str]) -> None:
+def apply_errors(form: PortalForm, errors: dict[str, str]) -> None:
     """Show the service's messages at the form's fields (unknown names on the first one)."""
     for name, message in errors.items():
         target = getattr(form, FIELD_ALIASES.get(name, name), None)
@@ -59,7 +59,7 @@ def triage_key(value: str | None) -> str:
     return value if value and TRIAGE_KEY.match(value) else ""
 
 
-class NewTicketForm(FlaskForm):
+class NewTicketForm(PortalForm):
     title = StringField(_l("Titel"))
     description = TextAreaField(_l("Beschreibung"))
     priority = RadioField(
@@ -151,7 +151,7 @@ class NewTicketForm(FlaskForm):
         return report
 
 
-class MessageForm(FlaskForm):
+class MessageForm(PortalForm):
     body = TextAreaField(_l("Ihre Nachricht"))
     internal = BooleanField(_l("Interne Notiz (nur für Mitarbeiter sichtbar)"))
     attachments = MultipleFileField(_l("Anhänge (optional)"))
@@ -164,7 +164,7 @@ class MessageForm(FlaskForm):
         return self
 
 
-class ChangeForm(FlaskForm):
+class ChangeForm(PortalForm):
     """Staff controls in the ticket view."""
 
     status = SelectField(
@@ -177,7 +177,8 @@ class ChangeForm(FlaskForm):
         choices=[(p.value, PRIORITY_LABELS[p]) for p in PRIORITIES],
         validate_choice=False,
     )
-    reason = TextAreaField(_l("Begründung (Pflicht bei einer neuen Klasse; sieht auch der Kunde)"))
+    reason = TextAreaField(_l("Begründung (Pflicht bei einer neuen Klasse)"))
+    reason_public = BooleanField(_l("Begründung dem Kunden zeigen (sonst nur für Mitarbeiter)"))
     assignee = SelectField(_l("Zuständig"), coerce=int, validate_choice=False)
     urgent = BooleanField(_l("Dringend (nur Klasse Normal)"))
     urgent_reason = TextAreaField(_l("Grund für „dringend“"))

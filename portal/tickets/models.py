@@ -163,6 +163,8 @@ class TicketEvent(BaseModel):
     reason = peewee.TextField(default="")
     # Customers see public events (created, status, class); the rest is for staff.
     public = peewee.BooleanField(default=False)
+    # The reason of a staff change is for staff unless they chose to tell the customer.
+    reason_public = peewee.BooleanField(default=False)
     created_at = UTCDateTimeField(default=utcnow)
 
     class Meta:

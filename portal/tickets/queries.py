@@ -318,7 +318,12 @@ def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
         events = events.where(TicketEvent.public == True)  # noqa: E712
     messages = messages.order_by(TicketMessage.created_at, TicketMessage.id)
     events = events.order_by(TicketEvent.created_at, TicketEvent.id)
-    return reads.rows(messages, _with_author), reads.rows(events, _with_actor)
+    events = reads.rows(events, _with_actor)
+    if not viewer.is_staff:
+        for event in events:
+            if not event.reason_public:  # staff's own reasoning, not told to the customer
+                event.reason = ""
+    return reads.rows(messages, _with_author), events
 
 
 def visible_attachments(ticket: Ticket, viewer: User) -> list[Attachment]:

@@ -155,15 +155,18 @@ NEW_TICKET = (
         staff_only=True,
     ),
 )
+# The texts that may span lines (the pages show them as text areas); every other text is one line.
+MULTILINE = frozenset({"description", "urgent_reason", "reason", "body"})
 TICKET_CHANGE = (
     FieldSpec("status", CHOICE, "reopen: in_progress", choices=(*rules.STATUSES, "reopen")),
     FieldSpec("priority", CHOICE, "A new class needs a reason", choices=PRIORITIES),
     FieldSpec(
         "reason",
         TEXT,
-        "Why the class changes (shown to the customer)",
+        "Why the class changes (staff only unless reason_public)",
         max_length=rules.REASON_MAX,
     ),
+    FieldSpec("reason_public", FLAG, "Tell the customer the reason (default: staff only)"),
     FieldSpec("assignee", TEXT, "A staff member's e-mail address, or null", nullable=True),
     _URGENT,
     _URGENT_REASON,

@@ -239,8 +239,10 @@ def change_ticket(
     changes: dict,
     reason: str = "",
     now: dt.datetime | None = None,
+    reason_public: bool = False,
 ) -> list[TicketEvent]:
-    """Staff change status, class (with a reason), assignee and flags; each change an event."""
+    """Staff change status, class (with a reason), assignee and flags; each change an event.
+    The reason is for staff unless `reason_public` (staff chose to tell the customer)."""
     if not actor.is_staff:
         raise PermissionError("only staff change tickets")
     now = now or utcnow()
@@ -254,7 +256,7 @@ def change_ticket(
     if not changes:
         return []
     with write_transaction():
-        events = _apply_changes(ticket, actor, changes, reason.strip(), now)
+        events = _apply_changes(ticket, actor, changes, reason.strip(), now, reason_public)
         ticket.save()
         if "status" in changes:
             notify.deliver(notify.status_changed(ticket, events[0].old_value))
@@ -273,7 +275,7 @@ def _validate_changes(ticket: Ticket, changes: dict, reason: str) -> dict[str, s
     return rules.validate_changes(current, changes, reason, clock.local_today())
 
 
-def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
+def _apply_changes(ticket, actor, changes, reason, now, reason_public) -> list[TicketEvent]:
     events = []
 
     def event(kind, old, new, public=False, why=reason):
@@ -286,6 +288,7 @@ def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
                 new_value=_event_value(new),
                 reason=why,
                 public=public,
+                reason_public=reason_public,
                 created_at=now,
             )
         )

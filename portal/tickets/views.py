@@ -337,6 +337,7 @@ def update(number: str):
             current_user,
             form.changes({u.id: u for u in staff_members}),
             form.reason.data or "",
+            reason_public=bool(form.reason_public.data),
         )
     except TicketError as error:
         apply_errors(form, error.fields)
