@@ -406,3 +406,80 @@ def create_outbox(db):
             allow_not_null=True,
         )
     )
+
+
+@migration(10)
+def add_sla_clock(db):
+    """Resolution targets: per-company overrides, and resolution_due on every ticket.
+
+    Existing tickets get the resolution_due of the SLA rule (portal.sla.targets), counted in
+    the calendars of the running app's configuration when there is one, else the defaults.
+    """
+    migrator = schema_change.SchemaMigrator.from_database(db)
+    schema_change.migrate(
+        *(
+            migrator.add_column(
+                "company", f"{priority}_resolution_hours", peewee.FloatField(null=True)
+            )
+            for priority in ("critical", "normal", "low")
+        ),
+        migrator.add_column("ticket", "resolution_due", peewee.DateTimeField(null=True)),
+    )
+    _fill_resolution_due(db)
+
+
+def _fill_resolution_due(db) -> None:
+    from portal.db import UTCDateTimeField
+    from portal.sla.targets import resolution_due
+
+    company = _frozen(
+        db,
+        "company",
+        {
+            "has_contract": peewee.BooleanField(),
+            "critical_resolution_hours": peewee.FloatField(null=True),
+            "normal_resolution_hours": peewee.FloatField(null=True),
+            "low_resolution_hours": peewee.FloatField(null=True),
+        },
+    )
+    ticket = _frozen(
+        db,
+        "ticket",
+        {
+            "company": peewee.ForeignKeyField(company),
+            "priority": peewee.CharField(),
+            "relaxed_days": peewee.IntegerField(null=True),
+            "reported_at": UTCDateTimeField(),
+            "resolution_due": UTCDateTimeField(null=True),
+        },
+    )
+    calendars = _configured_calendars()
+    rows = (
+        ticket.select(ticket.id, ticket.priority, ticket.relaxed_days, ticket.reported_at, company)
+        .join(company)
+        .where(ticket.resolution_due.is_null())
+    )
+    for row in rows.iterator():
+        hours = {
+            "critical": row.company.critical_resolution_hours,
+            "normal": row.company.normal_resolution_hours,
+            "low": row.company.low_resolution_hours,
+        }
+        due = resolution_due(
+            row.reported_at,
+            row.priority,
+            row.company.has_contract,
+            overrides={key: value for key, value in hours.items() if value is not None},
+            relaxed_days=row.relaxed_days,
+            calendars=calendars,
+        )
+        ticket.update(resolution_due=due.astimezone(dt.UTC)).where(ticket.id == row.id).execute()
+
+
+def _configured_calendars():
+    """The app's calendars when a migration runs inside the app (init-db), else the SLA's."""
+    from flask import current_app, has_app_context
+
+    from portal.sla.setup import calendars_from_config
+
+    return calendars_from_config(current_app.config if has_app_context() else {})

@@ -29,6 +29,10 @@ class Company(BaseModel):
     critical_hours = peewee.FloatField(null=True)
     normal_hours = peewee.FloatField(null=True)
     low_hours = peewee.FloatField(null=True)
+    # Contract-specific resolution targets in hours (time to "Gelöst"); NULL: the SLA default.
+    critical_resolution_hours = peewee.FloatField(null=True)
+    normal_resolution_hours = peewee.FloatField(null=True)
+    low_resolution_hours = peewee.FloatField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
 
     class Meta:
@@ -40,6 +44,15 @@ class Company(BaseModel):
             "critical": self.critical_hours,
             "normal": self.normal_hours,
             "low": self.low_hours,
+        }
+        return {priority: h for priority, h in hours.items() if h is not None}
+
+    @property
+    def resolution_overrides(self) -> dict[str, float]:
+        hours = {
+            "critical": self.critical_resolution_hours,
+            "normal": self.normal_resolution_hours,
+            "low": self.low_resolution_hours,
         }
         return {priority: h for priority, h in hours.items() if h is not None}
 

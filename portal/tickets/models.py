@@ -63,6 +63,9 @@ class Ticket(BaseModel):
     triage_state = peewee.CharField(max_length=60, default="")
     reported_at = UTCDateTimeField()
     response_due = UTCDateTimeField()
+    # When "Gelöst" is due (portal.sla.targets.resolution_due, moved by pauses); NULL only
+    # for rows written before schema version 10 and not yet filled.
+    resolution_due = UTCDateTimeField(null=True)
     first_response_at = UTCDateTimeField(null=True)
     resolved_at = UTCDateTimeField(null=True)
     last_activity_at = UTCDateTimeField(default=utcnow)

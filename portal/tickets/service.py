@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from portal import clock
 from portal.db import database, utcnow
 from portal.models import Company, User
+from portal.sla.targets import resolution_due as sla_resolution_due
 from portal.sla.targets import response_due as sla_response_due
 from portal.tickets import attachments, notify, rules
 from portal.tickets.models import (
@@ -80,6 +81,20 @@ def compute_response_due(
     ).astimezone(dt.UTC)
 
 
+def compute_resolution_due(
+    company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
+) -> dt.datetime:
+    """When "Gelöst" is due before any pause (pauses move it: see portal.tickets.pauses)."""
+    return sla_resolution_due(
+        reported_at,
+        priority,
+        company.has_contract,
+        overrides=company.resolution_overrides,
+        relaxed_days=relaxed_days,
+        calendars=clock.calendars(),
+    ).astimezone(dt.UTC)
+
+
 def create_ticket(actor: User, report: Report, now: dt.datetime | None = None) -> Ticket:
     """Validate and store a new ticket with its number, response_due and attachments."""
     now = now or utcnow()
@@ -131,6 +146,9 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[
         triage_state=report.triage_state,
         reported_at=reported_at,
         response_due=compute_response_due(
+            report.company, report.priority, reported_at, report.relaxed_days
+        ),
+        resolution_due=compute_resolution_due(
             report.company, report.priority, reported_at, report.relaxed_days
         ),
         last_activity_at=now,
@@ -312,6 +330,9 @@ def _apply_changes(ticket, actor, changes, reason, now) -> list[TicketEvent]:
         ticket.relaxed_days = changes["relaxed_days"]
     if "priority" in changes or "relaxed_days" in changes:
         ticket.response_due = compute_response_due(
+            ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days
+        )
+        ticket.resolution_due = compute_resolution_due(
             ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days
         )
     if any(e.public for e in events):  # customers see last_activity_at, not staff-only events
