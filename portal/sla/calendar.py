@@ -190,6 +190,18 @@ class ServiceCalendar:
             remaining -= closes - begin
         raise AssertionError("unreachable: _open_intervals_from raises when it runs out")
 
+    def open_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """The open time from ``start`` to ``end``; zero when ``end`` is not after ``start``."""
+        begin, finish = as_utc(start), as_utc(end)
+        total = timedelta(0)
+        if finish <= begin:
+            return total
+        for opens, closes in self._open_intervals_from(_local_date(begin)):
+            if opens >= finish:
+                return total
+            total += max(timedelta(0), min(closes, finish) - max(opens, begin))
+        raise AssertionError("unreachable: _open_intervals_from raises when it runs out")
+
     def nth_service_day(self, day: date, n: int) -> date:
         """The ``n``-th service day strictly after ``day`` (n >= 1), e.g. for lead times."""
         if n < 1:

@@ -298,5 +298,14 @@ def _ticket_row(rng, now, year, number, company, staff, customers) -> dict:
         "resolved_at": first_response if status in ("resolved", "closed") else None,
         "last_activity_at": first_response if answered else reported_at,
         "created_at": reported_at,
-        **queue_columns(status, priority, company.has_contract, urgent, relaxed_days is not None),
+        **queue_columns(
+            status,
+            priority,
+            company.has_contract,
+            urgent,
+            relaxed_days is not None,
+            response_due=due,
+            first_response_at=first_response if answered else None,
+            resolution_due=solve_due,
+        ),
     }

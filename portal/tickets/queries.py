@@ -144,10 +144,11 @@ def queue_order() -> list:
     read in order instead of sorting every open ticket.
     """
     return [
+        Ticket.paused_rank,
         Ticket.priority_rank,
         Ticket.contract_rank,
         Ticket.urgency_rank,
-        Ticket.response_due,
+        Ticket.queue_due,
         Ticket.reported_at,
         Ticket.id,
     ]
@@ -184,6 +185,9 @@ def list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
             Ticket.reported_at,
             Ticket.response_due,
             Ticket.first_response_at,
+            Ticket.resolution_due,
+            Ticket.queue_due,
+            Ticket.paused_rank,
             Ticket.last_activity_at,
             Company.name.alias("company_name"),
             Company.has_contract.alias("has_contract"),
