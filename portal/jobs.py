@@ -75,6 +75,9 @@ def _register_tasks(huey) -> dict:
     from portal.outbox import tasks as outbox_tasks
 
     kickable = outbox_tasks.register(huey)
+    from portal.tickets import sla_watch  # the SLA clock's warnings (slaclock branch)
+
+    sla_watch.register(huey)
     try:  # incoming mail (the inbound branch); wired here once it is merged
         from portal.inbound import tasks as inbound_tasks
     except ImportError:
