@@ -77,7 +77,7 @@ def _provider(app: Flask) -> dict:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, auth, changes, cli, main, sla_page, tickets, wizard
+    from portal import admin, api, auth, changes, cli, main, reports, sla_page, tickets, wizard
 
     app.register_blueprint(main.bp)
     app.register_blueprint(sla_page.bp)
@@ -87,5 +87,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(changes.bp)
+    app.register_blueprint(reports.bp)  # the monthly SLA report (slaclock branch)
     csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
     cli.init_app(app)

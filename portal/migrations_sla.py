@@ -25,7 +25,8 @@ def add_sla_clock(db):
     Companies get resolution overrides; tickets get resolution_due (existing ones computed by
     portal.sla.targets, in the calendars of the running app's configuration when there is one),
     paused_rank and queue_due, and the queue index is rebuilt on them. New tables: the pauses
-    (ticket_pause) and the warnings sent (sla_notice, unique per ticket, target and level).
+    (ticket_pause) and what the clock recorded (sla_notice: warnings, breaches and outcomes,
+    unique per ticket, target and level).
     """
     migrator = schema_change.SchemaMigrator.from_database(db)
     schema_change.migrate(
@@ -70,6 +71,7 @@ def add_sla_clock(db):
             "ticket": peewee.ForeignKeyField(ticket, on_delete="CASCADE"),
             "target": peewee.CharField(max_length=12),
             "level": peewee.CharField(max_length=12),
+            "due_at": peewee.DateTimeField(null=True),
             "created_at": peewee.DateTimeField(),
         },
         indexes=((("ticket", "target", "level"), True),),

@@ -206,15 +206,19 @@ class TicketPause(BaseModel):
 
 
 class SlaNotice(BaseModel):
-    """A warning (at the configured share used) or a breach, once per ticket and target.
+    """What the SLA clock recorded for one target of a ticket, once each: a warning (at the
+    configured share used), a breach, and the outcome (met | missed) when it was done.
 
-    The unique index is what keeps two workers from sending the same warning twice.
+    The unique index is what keeps two workers from sending the same warning twice. The
+    monthly report reads outcomes and breaches from here, with the due time they had then,
+    so a later change of the ticket does not rewrite a past month.
     """
 
     ticket = peewee.ForeignKeyField(Ticket, backref="sla_notices", on_delete="CASCADE")
     target = peewee.CharField(max_length=12)  # response | resolution
-    level = peewee.CharField(max_length=12)  # warning | breach
-    created_at = UTCDateTimeField(default=utcnow)
+    level = peewee.CharField(max_length=12)  # warning | breach | met | missed
+    due_at = UTCDateTimeField(null=True)  # the target's due time when this was recorded
+    created_at = UTCDateTimeField(default=utcnow)  # for met | missed: when it was done
 
     class Meta:
         table_name = "sla_notice"

@@ -19,7 +19,7 @@ from portal.models import Company, User
 from portal.sla.targets import RESOLUTION, RESPONSE
 from portal.sla.targets import resolution_due as sla_resolution_due
 from portal.sla.targets import response_due as sla_response_due
-from portal.tickets import attachments, notify, pauses, rules
+from portal.tickets import attachments, notify, outcomes, pauses, rules
 from portal.tickets.models import (
     Attachment,
     Ticket,
@@ -226,6 +226,8 @@ def add_message(
                 updates.update(_queue_updates(ticket))
             if updates:
                 Ticket.update(updates).where(Ticket.id == ticket.id).execute()
+            if Ticket.first_response_at in updates:
+                outcomes.record_outcomes(ticket, now)
             _mail_message(ticket, message, author)
     except BaseException:
         attachments.remove(written)
@@ -294,6 +296,7 @@ def change_ticket(
     with write_transaction():
         events = _apply_changes(ticket, actor, changes, reason.strip(), now)
         ticket.save()
+        outcomes.record_outcomes(ticket, now)
         if "status" in changes:
             notify.deliver(notify.status_changed(ticket, events[0].old_value))
     return events
@@ -395,6 +398,7 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
         _set_status(ticket, "resolved", now, actor)
         ticket.last_activity_at = now
         ticket.save()
+        outcomes.record_outcomes(ticket, now)
     return event
 
 
@@ -408,5 +412,6 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
         _set_status(ticket, new_status, now, actor)
         ticket.last_activity_at = now
         ticket.save()
+        outcomes.record_outcomes(ticket, now)
         notify.deliver(notify.reopened(ticket))
     return event

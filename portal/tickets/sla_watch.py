@@ -50,7 +50,7 @@ def check_targets(now: dt.datetime | None = None) -> list[tuple[int, str, str]]:
     ids = [ticket.id for ticket in tickets]
     sent_before = set(
         SlaNotice.select(SlaNotice.ticket, SlaNotice.target, SlaNotice.level)
-        .where(SlaNotice.ticket.in_(ids))
+        .where(SlaNotice.ticket.in_(ids), SlaNotice.level.in_((WARNING, BREACH)))
         .tuples()
     )
     pauses = defaultdict(list)
@@ -110,7 +110,9 @@ def _record(ticket: Ticket, target: str, level: str, due: dt.datetime, now: dt.d
         with write_transaction():
             if not _still_running(ticket.id, target):
                 return False
-            SlaNotice.create(ticket=ticket.id, target=target, level=level, created_at=now)
+            SlaNotice.create(
+                ticket=ticket.id, target=target, level=level, due_at=due, created_at=now
+            )
             TicketEvent.create(
                 ticket=ticket.id,
                 kind=EVENT_KIND[level],
