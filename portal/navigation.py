@@ -14,6 +14,7 @@ NAVIGATION = [
     ("changes.index", _l("Geplante Änderungen"), "customer"),
     ("tickets.queue", _l("Warteschlange"), "staff"),
     ("changes.planning", _l("Einsatzplanung"), "staff"),
+    ("reports.index", _l("SLA-Berichte"), "staff"),
     ("admin.companies", _l("Verwaltung"), "admin"),
 ]
 NAVIGATION_KEY = "portal.navigation"

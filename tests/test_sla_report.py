@@ -195,3 +195,16 @@ def test_the_pdf_fetches_local_files_only(app):
         pdf = html_to_pdf(html, fetcher)
     assert pdf.startswith(b"%PDF")
     assert fetcher.refused == ["http://example.com/tracker.png", "file:///etc/hostname"]
+
+
+def test_the_report_reads_a_fixed_number_of_queries(app, month, customer_a, company_a):
+    from tests.conftest import count_queries
+
+    with app.app_context():
+        with count_queries() as few:
+            report_service.build_report(company_a.id, JANUARY)
+        for day in range(12, 22):
+            make_ticket(app, customer_a, priority="low", now=berlin(2026, 1, day, 9))
+        with count_queries() as many:
+            report_service.build_report(company_a.id, JANUARY)
+    assert many.count == few.count <= 20

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
@@ -225,11 +225,7 @@ class ServiceCalendar:
         return closes.astimezone(moment.tzinfo)
 
     def _open_interval_utc(self, day: date) -> tuple[datetime, datetime] | None:
-        hours = self.opening_hours_on(day)
-        if hours is None:
-            return None
-        opens, closes = hours
-        return opens.astimezone(UTC), closes.astimezone(UTC)
+        return _cached_open_interval_utc(self, day)
 
     def _open_intervals_from(self, day: date) -> Iterator[tuple[datetime, datetime]]:
         for offset in range(_MAX_SEARCH_DAYS):
@@ -237,6 +233,19 @@ class ServiceCalendar:
             if interval is not None:
                 yield interval
         raise ValueError(f"calendar {self.name!r} does not open within {_MAX_SEARCH_DAYS} days")
+
+
+@lru_cache(maxsize=8192)
+def _cached_open_interval_utc(
+    calendar: ServiceCalendar, day: date
+) -> tuple[datetime, datetime] | None:
+    """A day's opening hours as UTC instants; cached, as reports count the same days for
+    thousands of tickets (a calendar is immutable, so the cache never goes stale)."""
+    hours = calendar.opening_hours_on(day)
+    if hours is None:
+        return None
+    opens, closes = hours
+    return opens.astimezone(UTC), closes.astimezone(UTC)
 
 
 def service_calendar(

@@ -170,6 +170,9 @@ def seed_bulk_tickets(rng: random.Random, tickets: int) -> list[str]:
             Company.critical_hours,
             Company.normal_hours,
             Company.low_hours,
+            Company.critical_resolution_hours,
+            Company.normal_resolution_hours,
+            Company.low_resolution_hours,
         )
     )
     staff = list(User.select(User.id).where(User.role.in_(STAFF_ROLES)))
