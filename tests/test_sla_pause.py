@@ -271,3 +271,15 @@ def test_the_api_document_lists_the_outcomes_and_target_kinds(client, db):
     schemas = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
     assert schemas["SlaTarget"]["properties"]["outcome"]["enum"] == list(OUTCOMES)
     assert sorted(schemas["Ticket"]["properties"]["sla"]["properties"]) == sorted(TARGET_KINDS)
+
+
+def test_the_queue_shows_paused_tickets_apart_after_the_running_ones(
+    app, customer_a, staff, staff_client
+):
+    paused = make_ticket(app, customer_a, priority="critical", title="Server steht")
+    make_ticket(app, customer_a, priority="low", title="Frage zum Drucker")
+    with app.test_request_context():
+        service.change_ticket(paused, staff, {"status": "waiting_for_customer"})
+    page = staff_client.get("/warteschlange").get_data(as_text=True)
+    heading = page.index("Pausiert – wir warten auf die Rückmeldung des Kunden")
+    assert page.index("Frage zum Drucker") < heading < page.index("Server steht")

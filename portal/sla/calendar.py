@@ -200,6 +200,8 @@ class ServiceCalendar:
             if opens >= finish:
                 return total
             total += max(timedelta(0), min(closes, finish) - max(opens, begin))
+            if closes >= finish:  # no need to look up the next open day
+                return total
         raise AssertionError("unreachable: _open_intervals_from raises when it runs out")
 
     def nth_service_day(self, day: date, n: int) -> date:

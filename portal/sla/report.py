@@ -114,10 +114,9 @@ def service_hours_taken(
 ) -> float:
     """Service hours from report to ``done_at``, less the service hours paused before it."""
     total = calendar.open_time_between(ticket.reported_at, done_at)
-    for pause in ticket.pauses:
+    for pause in ticket.pauses:  # few tickets have one: the common path stays short
         end = pause.ended_at if pause.ended_at is not None else done_at
-        if as_utc(end) > as_utc(done_at):
-            end = done_at
+        end = min(as_utc(end), as_utc(done_at))
         total -= calendar.open_time_between(pause.started_at, end)
     return max(total, timedelta(0)) / HOUR
 
