@@ -84,7 +84,19 @@ def _provider(app: Flask) -> dict:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, auth, changes, cli, cockpit, main, sla_page, tickets, wizard
+    from portal import (
+        admin,
+        api,
+        auth,
+        changes,
+        cli,
+        cockpit,
+        main,
+        reports,
+        sla_page,
+        tickets,
+        wizard,
+    )
     from portal.inbound import views as inbound_views
 
     app.register_blueprint(main.bp)
@@ -97,5 +109,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(changes.bp)
     app.register_blueprint(inbound_views.bp)
     app.register_blueprint(cockpit.bp)
+    app.register_blueprint(reports.bp)  # the monthly SLA report
     csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
     cli.init_app(app)

@@ -67,6 +67,9 @@ class DefaultConfig:
     MAIL_FROM = None  # None: PROVIDER_SERVICE_EMAIL
     MAIL_TIMEOUT = 10
     SUPPORT_EMAIL = None  # staff on duty for unassigned tickets; None: PROVIDER_SERVICE_EMAIL
+    # The SLA clock's job warns when this share of an open target's time is used (and again
+    # at the breach); portal/tickets/sla_watch.py.
+    SLA_WARNING_SHARE = 0.75
     # Reply-To of every mail: the mailbox incoming mail is fetched from (None: no Reply-To).
     INBOUND_ADDRESS = None
     # The outbox (portal/outbox): seconds between the attempts of a mail that could not be

@@ -77,9 +77,12 @@ def _register_tasks(huey, config) -> dict:
     from portal.outbox import tasks as outbox_tasks
 
     kickable = outbox_tasks.register(huey)
+    from portal.tickets import sla_watch  # the SLA clock's warnings
+
     # tasks enqueued with arguments through app.extensions["jobs"] (not by kick())
     kickable.update(account_links.register(huey))
     inbound_tasks.register(huey, config)
+    sla_watch.register(huey)
     return kickable
 
 

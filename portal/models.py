@@ -31,6 +31,10 @@ class Company(BaseModel):
     low_hours = peewee.FloatField(null=True)
     # False: ordinary colleagues see only the tickets they reported; contacts still see all.
     colleagues_see_all = peewee.BooleanField(default=True)
+    # Contract-specific resolution targets in hours (time to "Gelöst"); NULL: the SLA default.
+    critical_resolution_hours = peewee.FloatField(null=True)
+    normal_resolution_hours = peewee.FloatField(null=True)
+    low_resolution_hours = peewee.FloatField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
 
     class Meta:
@@ -42,6 +46,15 @@ class Company(BaseModel):
             "critical": self.critical_hours,
             "normal": self.normal_hours,
             "low": self.low_hours,
+        }
+        return {priority: h for priority, h in hours.items() if h is not None}
+
+    @property
+    def resolution_overrides(self) -> dict[str, float]:
+        hours = {
+            "critical": self.critical_resolution_hours,
+            "normal": self.normal_resolution_hours,
+            "low": self.low_resolution_hours,
         }
         return {priority: h for priority, h in hours.items() if h is not None}
 

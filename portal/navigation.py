@@ -16,6 +16,7 @@ NAVIGATION = [
     ("tickets.queue", _l("Warteschlange"), "staff"),
     ("changes.planning", _l("Einsatzplanung"), "staff"),
     ("inbound.index", _l("Posteingang"), "staff"),
+    ("reports.index", _l("SLA-Berichte"), "staff"),
     ("admin.companies", _l("Verwaltung"), "admin"),
 ]
 NAVIGATION_KEY = "portal.navigation"

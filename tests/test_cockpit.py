@@ -36,6 +36,7 @@ def mixed(app, staff, customer_a, customer_b):
         made = make_ticket(app, actor, priority=priority)
         if columns:
             Ticket.update(**columns).where(Ticket.id == made.id).execute()
+            Ticket.get_by_id(made.id).save()  # the queue columns follow, as after a real change
         return made
 
     made = {

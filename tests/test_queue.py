@@ -138,10 +138,11 @@ def test_unknown_priority_is_refused():
 def test_ranks_for_sql_match_the_sort_key():
     assert PRIORITY_RANK == {"critical": 0, "normal": 1, "low": 2}
     assert QUEUE_ORDER == (
+        "paused_rank",
         "priority_rank",
         "contract_rank",
         "urgency_rank",
-        "response_due",
+        "due",
         "reported_at",
         "ticket_id",
     )

@@ -208,8 +208,9 @@ def test_upgrade_to_version_5_fills_queue_ranks_of_existing_tickets(db):
     for row in Ticket.select().order_by(Ticket.id):
         assert stored(row) == expected(row), row.id
     in_queue = queries.open_tickets(Ticket.select()).order_by(*queries.queue_order())
-    # critical; normal: contract urgent, no contract urgent, no contract relaxed; then low
-    assert [t.id for t in in_queue] == [1, 2, 3, 4, 5]
+    # critical; normal: contract urgent, no contract relaxed; then low; and apart from the
+    # running ones, the ticket waiting for the customer (paused since version 10)
+    assert [t.id for t in in_queue] == [1, 2, 4, 5, 3]
 
 
 # --- the bulk seeder writes the columns with insert_many -----------------------------------

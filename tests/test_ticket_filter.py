@@ -26,6 +26,7 @@ def tickets(app, staff, customer_a, customer_b, company_b):
         made = make_ticket(app, actor, title=title, priority=priority, **columns.pop("report", {}))
         if columns:
             Ticket.update(**columns).where(Ticket.id == made.id).execute()
+            Ticket.get_by_id(made.id).save()  # the queue columns follow, as after a real change
         return made
 
     made = {

@@ -368,7 +368,7 @@ def test_queue_marks_and_filters_overdue(app, staff_client, customer_a):
     late = make_ticket(app, customer_a, title="Lange her")
     make_ticket(app, customer_a, title="Gerade eben")
     past = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
-    Ticket.update(response_due=past).where(Ticket.id == late.id).execute()
+    Ticket.update(response_due=past, queue_due=past).where(Ticket.id == late.id).execute()
     html = page(staff_client.get("/warteschlange?overdue=1"))
     assert "Lange her" in html and "Gerade eben" not in html
     assert "überfällig seit" in html and "is-overdue" in html

@@ -51,12 +51,22 @@ class CompanyForm(PortalForm):
     critical_hours = HoursField(_l("Kritisch: Reaktionszeit in Stunden"))
     normal_hours = HoursField(_l("Normal: Reaktionszeit in Stunden"))
     low_hours = HoursField(_l("Niedrig: Reaktionszeit in Stunden"))
+    critical_resolution_hours = HoursField(_l("Kritisch: Lösungszeit in Stunden"))
+    normal_resolution_hours = HoursField(_l("Normal: Lösungszeit in Stunden"))
+    low_resolution_hours = HoursField(_l("Niedrig: Lösungszeit in Stunden"))
 
     def overrides(self) -> dict[str, float | None]:
         return {
             "critical": self.critical_hours.data,
             "normal": self.normal_hours.data,
             "low": self.low_hours.data,
+        }
+
+    def resolution_overrides(self) -> dict[str, float | None]:
+        return {
+            "critical": self.critical_resolution_hours.data,
+            "normal": self.normal_resolution_hours.data,
+            "low": self.low_resolution_hours.data,
         }
 
 

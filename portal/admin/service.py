@@ -24,6 +24,10 @@ from portal.tickets.models import Ticket
 MAX_COMPANY_NAME_LENGTH = 200
 # Company columns that hold the first-response overrides, by class.
 OVERRIDE_COLUMNS = {priority.value: f"{priority.value}_hours" for priority in PRIORITIES}
+# ... and the resolution overrides (time to "Gelöst").
+RESOLUTION_OVERRIDE_COLUMNS = {
+    priority.value: f"{priority.value}_resolution_hours" for priority in PRIORITIES
+}
 
 
 class CompanyError(AccountError):
@@ -80,9 +84,11 @@ def _check_company(company: Company | None, name: str, customer_number: str) -> 
     return name, number
 
 
-def _check_overrides(overrides: Mapping[str, float | None]) -> dict[str, float | None]:
+def _check_overrides(
+    overrides: Mapping[str, float | None], columns: Mapping[str, str] = OVERRIDE_COLUMNS
+) -> dict[str, float | None]:
     checked = {}
-    for priority, column in OVERRIDE_COLUMNS.items():
+    for priority, column in columns.items():
         hours = overrides.get(priority)
         if hours is not None and not hours_in_range(hours):
             raise CompanyError(
@@ -105,13 +111,17 @@ def save_company(
     customer_number: str,
     has_contract: bool,
     overrides: Mapping[str, float | None],
+    resolution_overrides: Mapping[str, float | None] | None = None,
 ) -> Company:
     """Create (company=None) or change a company; nothing is written if a rule is broken.
 
-    `overrides` maps a class (critical/normal/low) to hours, None for the SLA default.
+    `overrides` maps a class (critical/normal/low) to first-response hours, None for the SLA
+    default; `resolution_overrides` the same for the resolution target (None: leave as is).
     """
     name, number = _check_company(company, name, customer_number)
     columns = _check_overrides(overrides)
+    if resolution_overrides is not None:
+        columns |= _check_overrides(resolution_overrides, RESOLUTION_OVERRIDE_COLUMNS)
     contract_changed = company is not None and company.has_contract != has_contract
     company = company or Company()
     company.name = name

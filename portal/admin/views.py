@@ -37,7 +37,7 @@ from portal.auth.service import (
 from portal.auth.session_views import flash_sessions_ended_by_reset
 from portal.models import ApiToken, Company, User
 from portal.paging import Page, paginate, whole_number
-from portal.sla.targets import PRIORITIES, target_for
+from portal.sla.targets import PRIORITIES, RESOLUTION, RESPONSE, target_for
 
 DEFAULT_PAGE_SIZE = 25
 
@@ -71,22 +71,30 @@ def companies():
     return render_template("admin/companies.html", form=form, page=page)
 
 
-def _sla_defaults() -> list[dict]:
+def _sla_defaults(kind: str = RESPONSE, suffix: str = "_hours") -> list[dict]:
     """For each class: the override field's name and the SLA's default with/without contract."""
     return [
         {
-            "field": f"{priority.value}_hours",
-            "with_contract": target_for(priority, True).hours,
-            "without_contract": target_for(priority, False).hours,
+            "field": f"{priority.value}{suffix}",
+            "with_contract": target_for(priority, True, kind=kind).hours,
+            "without_contract": target_for(priority, False, kind=kind).hours,
         }
         for priority in PRIORITIES
     ]
 
 
+def _sla_resolution_defaults() -> list[dict]:
+    return _sla_defaults(RESOLUTION, "_resolution_hours")
+
+
 def _render_company_form(form, company=None, status=200):
     return (
         render_template(
-            "admin/company_form.html", form=form, company=company, sla_defaults=_sla_defaults()
+            "admin/company_form.html",
+            form=form,
+            company=company,
+            sla_defaults=_sla_defaults(),
+            sla_resolution_defaults=_sla_resolution_defaults(),
         ),
         status,
     )
@@ -101,6 +109,7 @@ def _save_company_from(form, company):
             customer_number=form.customer_number.data,
             has_contract=form.has_contract.data,
             overrides=form.overrides(),
+            resolution_overrides=form.resolution_overrides(),
         )
     except CompanyError as error:
         _attach_error(form, error)

@@ -13,6 +13,7 @@ from flask import current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal import clock
 from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, json_object, validation_error
@@ -21,7 +22,7 @@ from portal.api.responses import created
 from portal.db import utcnow
 from portal.models import Company, User
 from portal.paging import COUNT_CAP, MAX_PER_PAGE, api_paging, paginate
-from portal.tickets import queries, rules, schemas, service
+from portal.tickets import pauses, queries, rules, schemas, service
 from portal.tickets.models import Ticket
 from portal.tickets.queries import TicketFilter
 from portal.tickets.rules import TicketError
@@ -59,6 +60,16 @@ def ticket_json(ticket: Ticket, viewer: User) -> dict:
         "reported_at": _time(ticket.reported_at),
         "response_due": _time(ticket.response_due),
         "first_response_at": _time(ticket.first_response_at),
+        "resolution_due": _time(ticket.resolution_due),
+        "resolved_at": _time(ticket.resolved_at),
+        "sla": {
+            kind: {
+                "due": _time(state.due),
+                "done_at": _time(state.done_at),
+                "outcome": state.outcome,
+            }
+            for kind, state in pauses.clock_states(ticket, clock.now()).items()
+        },
         "last_activity_at": _time(ticket.last_activity_at),
         "url": url_for("tickets.view", number=ticket.number, _external=True),
     }
@@ -113,6 +124,10 @@ def ticket_detail_json(ticket: Ticket, viewer: User) -> dict:
     data["attachments"] = [_attachment_json(ticket, a) for a in files.get(None, [])]
     data["messages"] = [message_json(ticket, m, files.get(m.id, [])) for m in messages]
     data["events"] = [event_json(e) for e in events]
+    data["pauses"] = [
+        {"started_at": _time(p.started_at), "ended_at": _time(p.ended_at)}
+        for p in pauses.ticket_pauses(ticket)
+    ]
     return data
 
 

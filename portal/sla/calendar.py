@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
@@ -190,6 +190,20 @@ class ServiceCalendar:
             remaining -= closes - begin
         raise AssertionError("unreachable: _open_intervals_from raises when it runs out")
 
+    def open_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """The open time from ``start`` to ``end``; zero when ``end`` is not after ``start``."""
+        begin, finish = as_utc(start), as_utc(end)
+        total = timedelta(0)
+        if finish <= begin:
+            return total
+        for opens, closes in self._open_intervals_from(_local_date(begin)):
+            if opens >= finish:
+                return total
+            total += max(timedelta(0), min(closes, finish) - max(opens, begin))
+            if closes >= finish:  # no need to look up the next open day
+                return total
+        raise AssertionError("unreachable: _open_intervals_from raises when it runs out")
+
     def nth_service_day(self, day: date, n: int) -> date:
         """The ``n``-th service day strictly after ``day`` (n >= 1), e.g. for lead times."""
         if n < 1:
@@ -213,11 +227,7 @@ class ServiceCalendar:
         return closes.astimezone(moment.tzinfo)
 
     def _open_interval_utc(self, day: date) -> tuple[datetime, datetime] | None:
-        hours = self.opening_hours_on(day)
-        if hours is None:
-            return None
-        opens, closes = hours
-        return opens.astimezone(UTC), closes.astimezone(UTC)
+        return _cached_open_interval_utc(self, day)
 
     def _open_intervals_from(self, day: date) -> Iterator[tuple[datetime, datetime]]:
         for offset in range(_MAX_SEARCH_DAYS):
@@ -225,6 +235,19 @@ class ServiceCalendar:
             if interval is not None:
                 yield interval
         raise ValueError(f"calendar {self.name!r} does not open within {_MAX_SEARCH_DAYS} days")
+
+
+@lru_cache(maxsize=8192)
+def _cached_open_interval_utc(
+    calendar: ServiceCalendar, day: date
+) -> tuple[datetime, datetime] | None:
+    """A day's opening hours as UTC instants; cached, as reports count the same days for
+    thousands of tickets (a calendar is immutable, so the cache never goes stale)."""
+    hours = calendar.opening_hours_on(day)
+    if hours is None:
+        return None
+    opens, closes = hours
+    return opens.astimezone(UTC), closes.astimezone(UTC)
 
 
 def service_calendar(

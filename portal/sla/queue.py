@@ -27,19 +27,22 @@ class QueueRanks(NamedTuple):
 class QueueKey(NamedTuple):
     """Sort key of one ticket; fields in the order they decide, smaller comes first."""
 
+    paused_rank: int
     priority_rank: int
     contract_rank: int
     urgency_rank: int
-    response_due: datetime
+    due: datetime
     reported_at: datetime
     ticket_id: int
 
 
-# The same order for SQL, one ORDER BY term per field, all ascending: the three ranks of
-# queue_ranks() are stored with each ticket (kept current whenever class, flags or the
-# company's contract change), then response_due, reported_at, id. An index on exactly these
-# columns lets the database read the queue in order instead of sorting every open ticket.
+# The same order for SQL, one ORDER BY term per field, all ascending: paused_rank and the
+# three ranks of queue_ranks() are stored with each ticket (kept current whenever status,
+# class, flags or the company's contract change), then the earlier open due time (stored as
+# queue_due), reported_at, id. An index on exactly these columns lets the database read the
+# queue in order instead of sorting every open ticket.
 QUEUE_ORDER: tuple[str, ...] = QueueKey._fields
+RUNNING, PAUSED = 0, 1
 
 
 class Queueable(Protocol):
@@ -52,6 +55,10 @@ class Queueable(Protocol):
     response_due: datetime
     reported_at: datetime
     ticket_id: int
+    # optional (QueueEntry has defaults): the SLA clock's second target and the pause
+    resolution_due: datetime | None
+    first_response_at: datetime | None
+    paused: bool
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,20 @@ class QueueEntry:
     urgent: bool = False
     relaxed: bool = False
     ticket_id: int = 0
+    resolution_due: datetime | None = None
+    first_response_at: datetime | None = None
+    paused: bool = False
+
+
+def open_due(
+    response_due: datetime, first_response_at: datetime | None, resolution_due: datetime | None
+) -> datetime:
+    """The earlier due time of the targets still open: the first response until it is given,
+    then the resolution (response_due alone for tickets without a resolution_due)."""
+    candidates = [as_utc(resolution_due)] if resolution_due is not None else []
+    if first_response_at is None or not candidates:
+        candidates.append(as_utc(response_due))
+    return min(candidates)
 
 
 def urgency_rank(priority: str, urgent: bool, relaxed: bool) -> int:
@@ -88,14 +109,22 @@ def queue_ranks(priority: str, has_contract: bool, urgent: bool, relaxed: bool) 
 
 
 def queue_key(entry: Queueable) -> QueueKey:
-    """Sort key: class, contract before none, urgent/plain/relaxed, response_due, reported_at.
+    """Sort key: running before paused; then class, contract before none, urgent/plain/relaxed,
+    the earlier open due time, reported_at.
 
     Relaxation sorts within class and contract group, because the SLA page serves contract
-    customers "stets vor den Kunden ... ohne Vertrag". Datetimes compare as UTC instants.
+    customers "stets vor den Kunden ... ohne Vertrag". Paused tickets (waiting for the
+    customer) come after every running one: nobody can work them until the customer answers.
+    Datetimes compare as UTC instants.
     """
     return QueueKey(
+        PAUSED if getattr(entry, "paused", False) else RUNNING,
         *queue_ranks(entry.priority, entry.has_contract, entry.urgent, entry.relaxed),
-        response_due=as_utc(entry.response_due),
+        due=open_due(
+            entry.response_due,
+            getattr(entry, "first_response_at", None),
+            getattr(entry, "resolution_due", None),
+        ),
         reported_at=as_utc(entry.reported_at),
         ticket_id=entry.ticket_id,
     )

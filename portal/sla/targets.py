@@ -1,4 +1,4 @@
-"""First-response targets of the SLA as data, and the response_due of a reported ticket."""
+"""Response and resolution targets of the SLA as data, and the due times of a reported ticket."""
 
 from __future__ import annotations
 
@@ -63,6 +63,21 @@ DEFAULT_RESPONSE_TARGETS: Mapping[tuple[Priority, bool], ResponseTarget] = Mappi
 )
 
 
+# Hours until "Gelöst", counted in the same calendar as the first response (PRODUCT.md).
+DEFAULT_RESOLUTION_TARGETS: Mapping[tuple[Priority, bool], ResponseTarget] = MappingProxyType(
+    {
+        (CRITICAL, True): ResponseTarget(8, EXTENDED),
+        (CRITICAL, False): ResponseTarget(24, SERVICE),
+        (NORMAL, True): ResponseTarget(24, SERVICE),
+        (NORMAL, False): ResponseTarget(48, SERVICE),
+        (LOW, True): ResponseTarget(60, SERVICE),
+        (LOW, False): ResponseTarget(120, SERVICE),
+    }
+)
+RESPONSE, RESOLUTION = "response", "resolution"
+TARGET_KINDS = (RESPONSE, RESOLUTION)
+
+
 @cache
 def default_calendars() -> Mapping[str, ServiceCalendar]:
     """The calendars the default targets refer to, by name."""
@@ -78,15 +93,19 @@ def as_priority(priority: str) -> Priority:
 
 
 def target_for(
-    priority: str, has_contract: bool, overrides: Mapping[str, float] | None = None
+    priority: str,
+    has_contract: bool,
+    overrides: Mapping[str, float] | None = None,
+    kind: str = RESPONSE,
 ) -> ResponseTarget:
     """The target for a class; ``overrides`` (class -> hours, from a contract) keep the calendar.
 
     Callers pass the overrides of the customer's contract, so they apply to whichever
-    ``has_contract`` is asked for.
+    ``has_contract`` is asked for. ``kind`` is RESPONSE (first response) or RESOLUTION.
     """
     priority = as_priority(priority)
-    default = DEFAULT_RESPONSE_TARGETS[priority, bool(has_contract)]
+    defaults = DEFAULT_RESOLUTION_TARGETS if kind == RESOLUTION else DEFAULT_RESPONSE_TARGETS
+    default = defaults[priority, bool(has_contract)]
     if not overrides or priority not in overrides:
         return default
     return ResponseTarget(overrides[priority], default.calendar_name)
@@ -125,8 +144,29 @@ def response_due(
     the later of the normal target and the closing time of the X-th service day after the
     report, counted in the service calendar.
     """
+    return _due(reported_at, priority, has_contract, overrides, relaxed_days, calendars, RESPONSE)
+
+
+def resolution_due(
+    reported_at: datetime,
+    priority: str,
+    has_contract: bool,
+    *,
+    overrides: Mapping[str, float] | None = None,
+    relaxed_days: int | None = None,
+    calendars: Mapping[str, ServiceCalendar] | None = None,
+) -> datetime:
+    """When the ticket is due to be solved ("Gelöst"), in the time zone of ``reported_at``.
+
+    The same rule as response_due with the resolution targets: "nicht dringend – X Tage"
+    makes it at least the closing time of the X-th service day.
+    """
+    return _due(reported_at, priority, has_contract, overrides, relaxed_days, calendars, RESOLUTION)
+
+
+def _due(reported_at, priority, has_contract, overrides, relaxed_days, calendars, kind):
     calendars = default_calendars() if calendars is None else calendars
-    target = target_for(priority, has_contract, overrides)
+    target = target_for(priority, has_contract, overrides, kind)
     due = calendars[target.calendar_name].add_hours(reported_at, target.hours)
     if relaxed_days is None:
         return due

@@ -8,7 +8,7 @@ import random
 from portal import clock
 from portal.db import database, utcnow
 from portal.models import STAFF_ROLES, Company, User
-from portal.sla.targets import response_due
+from portal.sla.targets import resolution_due, response_due
 from portal.tickets import notify, rules, service
 from portal.tickets.models import (
     OPEN_STATUSES,
@@ -170,6 +170,9 @@ def seed_bulk_tickets(rng: random.Random, tickets: int) -> list[str]:
             Company.critical_hours,
             Company.normal_hours,
             Company.low_hours,
+            Company.critical_resolution_hours,
+            Company.normal_resolution_hours,
+            Company.low_resolution_hours,
         )
     )
     staff = list(User.select(User.id).where(User.role.in_(STAFF_ROLES)))
@@ -265,6 +268,13 @@ def _ticket_row(rng, now, year, number, company, staff, customers) -> dict:
         overrides=company.response_overrides,
         relaxed_days=relaxed_days,
     ).astimezone(dt.UTC)
+    solve_due = resolution_due(
+        reported_at,
+        priority,
+        company.has_contract,
+        overrides=company.resolution_overrides,
+        relaxed_days=relaxed_days,
+    ).astimezone(dt.UTC)
     answered = status != "new"
     staff_id = rng.choice(staff).id if staff else None
     first_response = min(reported_at + dt.timedelta(minutes=rng.randint(5, 900)), now)
@@ -286,9 +296,19 @@ def _ticket_row(rng, now, year, number, company, staff, customers) -> dict:
         "relaxed_days": relaxed_days,
         "reported_at": reported_at,
         "response_due": due,
+        "resolution_due": solve_due,
         "first_response_at": first_response if answered else None,
         "resolved_at": first_response if status in ("resolved", "closed") else None,
         "last_activity_at": first_response if answered else reported_at,
         "created_at": reported_at,
-        **queue_columns(status, priority, company.has_contract, urgent, relaxed_days is not None),
+        **queue_columns(
+            status,
+            priority,
+            company.has_contract,
+            urgent,
+            relaxed_days is not None,
+            response_due=due,
+            first_response_at=first_response if answered else None,
+            resolution_due=solve_due,
+        ),
     }

@@ -71,4 +71,6 @@ EVENT_LABELS = {
     "urgent": _l("Dringend"),
     "deadline": _l("Frist"),
     "relaxed": _l("Nicht dringend"),
+    "sla_warning": _l("Warnung vor Ablauf der Zusage"),
+    "sla_breach": _l("Zusage verfehlt"),
 }

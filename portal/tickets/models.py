@@ -6,27 +6,38 @@ import peewee
 
 from portal.db import UTCDateTimeField, utcnow
 from portal.models import BaseModel, Company, User
-from portal.sla.queue import CONTRACT_RANK, queue_ranks
-from portal.tickets.rules import OPEN_STATUSES
+from portal.sla.queue import CONTRACT_RANK, PAUSED, RUNNING, open_due, queue_ranks
+from portal.tickets.rules import OPEN_STATUSES, PAUSED_STATUS
 
 QUEUE_INDEX = (
     "in_queue",
+    "paused_rank",
     "priority_rank",
     "contract_rank",
     "urgency_rank",
-    "response_due",
+    "queue_due",
     "reported_at",
     "id",
 )
 
 
 def queue_columns(
-    status: str, priority: str, has_contract: bool, urgent: bool, relaxed: bool
+    status: str,
+    priority: str,
+    has_contract: bool,
+    urgent: bool,
+    relaxed: bool,
+    *,
+    response_due,
+    first_response_at=None,
+    resolution_due=None,
 ) -> dict[str, object]:
     """The stored queue columns of a ticket; the single place they are computed from."""
     return {
         "in_queue": status in OPEN_STATUSES,
+        "paused_rank": PAUSED if status == PAUSED_STATUS else RUNNING,
         **queue_ranks(priority, has_contract, urgent, relaxed)._asdict(),
+        "queue_due": open_due(response_due, first_response_at, resolution_due),
     }
 
 
@@ -65,6 +76,9 @@ class Ticket(BaseModel):
     source = peewee.CharField(max_length=12, default="portal")
     reported_at = UTCDateTimeField()
     response_due = UTCDateTimeField()
+    # When "Gelöst" is due (portal.sla.targets.resolution_due, moved by pauses); NULL only
+    # for rows written before schema version 10 and not yet filled.
+    resolution_due = UTCDateTimeField(null=True)
     first_response_at = UTCDateTimeField(null=True)
     resolved_at = UTCDateTimeField(null=True)
     last_activity_at = UTCDateTimeField(default=utcnow)
@@ -75,6 +89,10 @@ class Ticket(BaseModel):
     priority_rank = peewee.SmallIntegerField()
     contract_rank = peewee.SmallIntegerField()
     urgency_rank = peewee.SmallIntegerField()
+    # 1 while the ticket waits for the customer (the clock stands still), else 0; queue_due
+    # is the earlier open due time (portal.sla.queue.open_due). Both kept by save().
+    paused_rank = peewee.SmallIntegerField(default=RUNNING)
+    queue_due = UTCDateTimeField(null=True)
 
     class Meta:
         table_name = "ticket"
@@ -104,7 +122,14 @@ class Ticket(BaseModel):
         ranks of portal.sla.queue; a write of status or flags goes through save().
         """
         for name, value in queue_columns(
-            self.status, self.priority, self.company.has_contract, self.urgent, self.relaxed
+            self.status,
+            self.priority,
+            self.company.has_contract,
+            self.urgent,
+            self.relaxed,
+            response_due=self.response_due,
+            first_response_at=self.first_response_at,
+            resolution_due=self.resolution_due,
         ).items():
             setattr(self, name, value)
         return super().save(*args, **kwargs)
@@ -170,6 +195,38 @@ class TicketEvent(BaseModel):
     class Meta:
         table_name = "ticket_event"
         indexes = ((("ticket", "created_at"), False),)
+
+
+class TicketPause(BaseModel):
+    """One stretch of "Wartet auf Ihre Rückmeldung": the SLA clock stood still from start to end."""
+
+    ticket = peewee.ForeignKeyField(Ticket, backref="pauses", on_delete="CASCADE")
+    started_at = UTCDateTimeField()
+    ended_at = UTCDateTimeField(null=True)  # NULL while the ticket still waits
+
+    class Meta:
+        table_name = "ticket_pause"
+        indexes = ((("ticket", "started_at"), False),)
+
+
+class SlaNotice(BaseModel):
+    """What the SLA clock recorded for one target of a ticket, once each: a warning (at the
+    configured share used), a breach, and the outcome (met | missed) when it was done.
+
+    The unique index is what keeps two workers from sending the same warning twice. The
+    monthly report reads outcomes and breaches from here, with the due time they had then,
+    so a later change of the ticket does not rewrite a past month.
+    """
+
+    ticket = peewee.ForeignKeyField(Ticket, backref="sla_notices", on_delete="CASCADE")
+    target = peewee.CharField(max_length=12)  # response | resolution
+    level = peewee.CharField(max_length=12)  # warning | breach | met | missed
+    due_at = UTCDateTimeField(null=True)  # the target's due time when this was recorded
+    created_at = UTCDateTimeField(default=utcnow)  # for met | missed: when it was done
+
+    class Meta:
+        table_name = "sla_notice"
+        indexes = ((("ticket", "target", "level"), True),)
 
 
 TICKET_MODELS = [TicketCounter, Ticket, TicketMessage, Attachment, TicketEvent]

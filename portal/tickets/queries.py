@@ -17,6 +17,7 @@ from portal.access import scope_to_company
 from portal.db import is_postgres
 from portal.models import Company, User
 from portal.paging import COUNT_CAP, Page, paginate
+from portal.sla.queue import RUNNING
 from portal.sla.targets import PRIORITIES
 from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
 from portal.tickets.rules import DUE_SOON_AT_LEAST, DUE_SOON_SHARE, STATUSES
@@ -66,9 +67,9 @@ class TicketFilter:
 
     status: "open", "all" or a status; text: a part of title or description, or the number;
     company: a part of a company's name or customer number; priority: a class;
-    assignee: "mine" or "unassigned"; overdue: the first response is missing and late;
-    due_soon: the first response is missing, not late, and due within DUE_SOON or with less
-    than a quarter of its time left (rules.is_due_soon).
+    assignee: "mine" or "unassigned"; overdue: the earlier open target (first response, then
+    resolution) is missed and the clock runs; due_soon: that target is not missed yet but due
+    within DUE_SOON or with less than a quarter of its time left (rules.is_due_soon).
     """
 
     status: str = "open"
@@ -154,23 +155,23 @@ def epoch_seconds(column) -> peewee.Node:
 
 
 def overdue_condition(now: dt.datetime) -> peewee.Node:
-    """rules.is_overdue in SQL: the first response is missing and late."""
-    return Ticket.first_response_at.is_null() & (Ticket.response_due < now)
+    """rules.is_overdue in SQL over the earlier open target (queue_due: the first response
+    until it is given, then the resolution), for tickets whose clock runs (not paused)."""
+    return (Ticket.paused_rank == RUNNING) & (Ticket.queue_due < now)
 
 
 def due_soon_condition(now: dt.datetime) -> peewee.Node:
-    """rules.is_due_soon in SQL: missing, not late, and under an hour or a quarter left.
-
-    left * 4 < due - reported, i.e. 3 * due + reported < 4 * now, over epoch seconds.
-    """
+    """rules.is_due_soon in SQL over the earlier open target: not late, and under an hour or
+    a quarter of its time left (left * 4 < due - reported, i.e. 3 * due + reported < 4 * now,
+    over epoch seconds); paused tickets are not due."""
     share = DUE_SOON_SHARE
-    little_left = (share - 1) * epoch_seconds(Ticket.response_due) + epoch_seconds(
+    little_left = (share - 1) * epoch_seconds(Ticket.queue_due) + epoch_seconds(
         Ticket.reported_at
     ) < share * now.timestamp()
     return (
-        Ticket.first_response_at.is_null()
-        & (Ticket.response_due >= now)
-        & ((Ticket.response_due < now + DUE_SOON) | little_left)
+        (Ticket.paused_rank == RUNNING)
+        & (Ticket.queue_due >= now)
+        & ((Ticket.queue_due < now + DUE_SOON) | little_left)
     )
 
 
@@ -185,10 +186,11 @@ def queue_order() -> list:
     read in order instead of sorting every open ticket.
     """
     return [
+        Ticket.paused_rank,
         Ticket.priority_rank,
         Ticket.contract_rank,
         Ticket.urgency_rank,
-        Ticket.response_due,
+        Ticket.queue_due,
         Ticket.reported_at,
         Ticket.id,
     ]
@@ -225,6 +227,9 @@ def list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
             Ticket.reported_at,
             Ticket.response_due,
             Ticket.first_response_at,
+            Ticket.resolution_due,
+            Ticket.queue_due,
+            Ticket.paused_rank,
             Ticket.last_activity_at,
             Company.name.alias("company_name"),
             Company.has_contract.alias("has_contract"),

@@ -20,10 +20,16 @@ from portal.text import is_single_line
 STATUSES = ("new", "in_progress", "waiting_for_customer", "resolved", "closed")
 OPEN_STATUSES = ("new", "in_progress", "waiting_for_customer")
 DONE_STATUSES = ("resolved", "closed")
+# While a ticket waits for the customer, the SLA clock stands still (portal.sla.pause).
+PAUSED_STATUS = "waiting_for_customer"
 AFFECTED = ("one", "several", "company")
 # Where a ticket came from: the portal (or API), a call staff recorded, the monitoring, e-mail.
 SOURCES = ("portal", "phone", "monitoring", "email")
-EVENT_KINDS = ("created", "status", "priority", "assignee", "urgent", "deadline", "relaxed")
+EVENT_KINDS = (
+    "created", "status", "priority", "assignee", "urgent", "deadline", "relaxed",
+    # staff-only history of the SLA clock: a warning before a target is missed, and the miss
+    "sla_warning", "sla_breach",
+)  # fmt: skip
 
 TITLE_MAX = 200
 TEXT_MAX = 20_000

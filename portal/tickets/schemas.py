@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from portal.sla.calendar import LOCAL_MOMENT_PATTERN, parse_local_moment
-from portal.sla.targets import CRITICAL, MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
+from portal.sla.outcome import OUTCOMES
+from portal.sla.targets import (
+    CRITICAL,
+    MAX_RELAXED_DAYS,
+    MIN_RELAXED_DAYS,
+    NORMAL,
+    PRIORITIES,
+    TARGET_KINDS,
+)
 from portal.tickets import queries, rules
 
 TEXT, FLAG, WHOLE, DAY, MOMENT, CHOICE = "text", "flag", "whole", "day", "moment", "choice"
@@ -318,6 +326,19 @@ RESPONSE_SCHEMAS = {
             "created_at": _TIME,
         },
     },
+    "SlaTarget": {
+        "type": "object",
+        "properties": {
+            "due": _TIME,
+            "done_at": _TIME,
+            "outcome": {"enum": list(OUTCOMES)},
+        },
+    },
+    "Pause": {
+        "type": "object",
+        "description": "The clock stood still: status waiting_for_customer (ended_at null: still).",
+        "properties": {"started_at": _TIME, "ended_at": _TIME},
+    },
     "Ticket": {
         "type": "object",
         "properties": {
@@ -336,6 +357,14 @@ RESPONSE_SCHEMAS = {
             "reported_at": _TIME,
             "response_due": _TIME,
             "first_response_at": _TIME,
+            "resolution_due": _TIME,
+            "resolved_at": _TIME,
+            "sla": {
+                "type": "object",
+                "description": "Both SLA targets; a pause while waiting for the customer "
+                "moves the open due times.",
+                "properties": {kind: _ref("SlaTarget") for kind in TARGET_KINDS},
+            },
             "last_activity_at": _TIME,
             "assignee": {"type": ["string", "null"], "description": "E-mail; staff only"},
             "source": {
@@ -354,6 +383,7 @@ RESPONSE_SCHEMAS = {
                     "attachments": {"type": "array", "items": _ref("Attachment")},
                     "messages": {"type": "array", "items": _ref("Message")},
                     "events": {"type": "array", "items": _ref("Event")},
+                    "pauses": {"type": "array", "items": _ref("Pause")},
                 },
             },
         ]

@@ -16,16 +16,19 @@ from flask_babel import gettext as _
 from portal import clock
 from portal.db import database, utcnow
 from portal.models import Company, User
+from portal.sla.targets import RESOLUTION, RESPONSE
+from portal.sla.targets import resolution_due as sla_resolution_due
 from portal.sla.targets import response_due as sla_response_due
-from portal.tickets import attachments, notify, rules
+from portal.tickets import attachments, notify, outcomes, pauses, rules
 from portal.tickets.models import (
     Attachment,
     Ticket,
     TicketCounter,
     TicketEvent,
     TicketMessage,
+    queue_columns,
 )
-from portal.tickets.rules import DONE_STATUSES, Report, TicketError
+from portal.tickets.rules import DONE_STATUSES, PAUSED_STATUS, Report, TicketError
 
 NUMBER_ATTEMPTS = 3
 
@@ -75,6 +78,20 @@ def compute_response_due(
         priority,
         company.has_contract,
         overrides=company.response_overrides,
+        relaxed_days=relaxed_days,
+        calendars=clock.calendars(),
+    ).astimezone(dt.UTC)
+
+
+def compute_resolution_due(
+    company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
+) -> dt.datetime:
+    """When "Gelöst" is due before any pause (pauses move it: see portal.tickets.pauses)."""
+    return sla_resolution_due(
+        reported_at,
+        priority,
+        company.has_contract,
+        overrides=company.resolution_overrides,
         relaxed_days=relaxed_days,
         calendars=clock.calendars(),
     ).astimezone(dt.UTC)
@@ -133,6 +150,9 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[
         source=report.source or ("phone" if actor.is_staff else "portal"),
         reported_at=reported_at,
         response_due=compute_response_due(
+            report.company, report.priority, reported_at, report.relaxed_days
+        ),
+        resolution_due=compute_resolution_due(
             report.company, report.priority, reported_at, report.relaxed_days
         ),
         last_activity_at=now,
@@ -196,18 +216,40 @@ def add_message(
             updates = {} if internal else {Ticket.last_activity_at: now}
             if author.is_staff and not internal and ticket.first_response_at is None:
                 updates[Ticket.first_response_at] = now
-            if not author.is_staff and ticket.status == "waiting_for_customer":
+            if not author.is_staff and ticket.status == PAUSED_STATUS:
                 _status_event(ticket, author, "in_progress", "", now)
+                pauses.end_pause(ticket, now)  # the customer answered: the clock runs again
+                updates[Ticket.response_due] = ticket.response_due
+                updates[Ticket.resolution_due] = ticket.resolution_due
                 updates[Ticket.status] = "in_progress"  # open as before: in_queue stays
-            if updates:
-                Ticket.update(updates).where(Ticket.id == ticket.id).execute()
             for column, value in updates.items():
                 setattr(ticket, column.name, value)
+            if Ticket.first_response_at in updates or Ticket.status in updates:
+                updates.update(_queue_updates(ticket))
+            if updates:
+                Ticket.update(updates).where(Ticket.id == ticket.id).execute()
+            if Ticket.first_response_at in updates:
+                outcomes.record_outcomes(ticket, now)
             _mail_message(ticket, message, author)
     except BaseException:
         attachments.remove(written)
         raise
     return message
+
+
+def _queue_updates(ticket: Ticket) -> dict:
+    """The stored queue columns after a change of status or first response (see save())."""
+    columns = queue_columns(
+        ticket.status,
+        ticket.priority,
+        ticket.company.has_contract,
+        ticket.urgent,
+        ticket.relaxed,
+        response_due=ticket.response_due,
+        first_response_at=ticket.first_response_at,
+        resolution_due=ticket.resolution_due,
+    )
+    return {getattr(Ticket, name): value for name, value in columns.items()}
 
 
 def _mail_message(ticket: Ticket, message: TicketMessage, author: User) -> None:
@@ -258,6 +300,7 @@ def change_ticket(
     with write_transaction():
         events = _apply_changes(ticket, actor, changes, reason.strip(), now, reason_public)
         ticket.save()
+        outcomes.record_outcomes(ticket, now)
         if "status" in changes:
             notify.deliver(notify.status_changed(ticket, events[0].old_value))
     return events
@@ -316,8 +359,11 @@ def _apply_changes(ticket, actor, changes, reason, now, reason_public) -> list[T
         event("relaxed", ticket.relaxed_days, changes["relaxed_days"])
         ticket.relaxed_days = changes["relaxed_days"]
     if "priority" in changes or "relaxed_days" in changes:
-        ticket.response_due = compute_response_due(
-            ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days
+        # afresh from reported_at with the new class, then moved by the pauses so far
+        args = (ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days)
+        ticket.response_due = pauses.after_pauses(ticket, compute_response_due(*args), RESPONSE)
+        ticket.resolution_due = pauses.after_pauses(
+            ticket, compute_resolution_due(*args), RESOLUTION
         )
     if any(e.public for e in events):  # customers see last_activity_at, not staff-only events
         ticket.last_activity_at = now
@@ -337,7 +383,10 @@ def _event_value(value) -> str:
 
 
 def _set_status(ticket: Ticket, status: str, now: dt.datetime, actor: User | None = None) -> None:
-    """A staff member's status change is a response: the first one is the first response."""
+    """A staff member's status change is a response: the first one is the first response.
+
+    Entering or leaving "Wartet auf Ihre Rückmeldung" starts or ends a pause of the clock."""
+    pauses.on_status_change(ticket, status, now)
     ticket.status = status
     ticket.resolved_at = now if status in DONE_STATUSES else None
     if actor is not None and actor.is_staff and ticket.first_response_at is None:
@@ -354,6 +403,7 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
         _set_status(ticket, "resolved", now, actor)
         ticket.last_activity_at = now
         ticket.save()
+        outcomes.record_outcomes(ticket, now)
     return event
 
 
@@ -367,6 +417,7 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
         _set_status(ticket, new_status, now, actor)
         ticket.last_activity_at = now
         ticket.save()
+        outcomes.record_outcomes(ticket, now)
         notify.deliver(notify.reopened(ticket))
     return event
 

@@ -18,7 +18,7 @@ from portal.paging import Page, page_number
 from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
-from portal.tickets import attachments, bp, queries, rules, service
+from portal.tickets import attachments, bp, pauses, queries, rules, service
 from portal.tickets.display import badges, due_phrase, time_left
 from portal.tickets.forms import (
     ChangeForm,
@@ -270,9 +270,13 @@ def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=2
     if change_form is not None:
         change_form.for_staff(staff_members)
     now = utcnow()
+    ticket_pauses = pauses.ticket_pauses(ticket, events)
     return (
         render_template(
             "tickets/view.html",
+            sla_states=pauses.clock_states(ticket, now),
+            ticket_pauses=ticket_pauses,
+            pause_now=pauses.running_pause(ticket_pauses),
             ticket=ticket,
             messages=messages,
             events=events,

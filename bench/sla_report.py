@@ -1,0 +1,162 @@
+"""Benchmark of the monthly SLA report: one company with 10 000 tickets in the month (HTML and
+PDF) and the provider-wide overview over 100 000 tickets (HTML), with peak memory.
+
+    .venv/bin/python -m bench.sla_report [--company-tickets 10000] [--total-tickets 100000]
+
+Not part of the test suite. Works in a temporary SQLite database; each ticket has its outcome
+rows (first response and, for most, resolution), every tenth a pause, every twentieth a
+missed target. Aim (issue 11): HTML under 1 s, PDF under 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import resource
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from flask_login import login_user
+
+from portal import create_app
+from portal.db import database
+from portal.migrations import migrate
+from portal.models import Company, User
+from portal.reports import service, views
+from portal.reports.pdf import html_to_pdf
+from portal.sla.calendar import BERLIN
+from portal.tickets.models import SlaNotice, Ticket, TicketPause, queue_columns
+
+MONTH = dt.date(2026, 10, 1)
+BATCH = 500
+
+
+def _ticket_rows(rng, company_id, first, count, start):
+    for offset in range(count):
+        reported = start + dt.timedelta(minutes=rng.randint(0, 30 * 24 * 60 - 1))
+        priority = rng.choice(("critical", "normal", "normal", "low"))
+        due = reported + dt.timedelta(hours=4)
+        yield {
+            "number": f"T-2026-{first + offset:06d}",
+            "company": company_id,
+            "title": "Benchmark",
+            "description": "…",
+            "priority": priority,
+            "status": "resolved",
+            "reported_at": reported,
+            "response_due": due,
+            "resolution_due": reported + dt.timedelta(hours=24),
+            "first_response_at": reported + dt.timedelta(hours=1),
+            "resolved_at": reported + dt.timedelta(hours=8),
+            **queue_columns("resolved", priority, True, False, False, response_due=due),
+        }
+
+
+def seed(company_tickets: int, total_tickets: int) -> int:
+    rng = random.Random(11)
+    start = dt.datetime(2026, 10, 1, tzinfo=BERLIN).astimezone(dt.UTC)
+    target = Company.create(name="Bench GmbH", customer_number="K-1", has_contract=True)
+    others = [
+        Company.create(name=f"Firma {n}", customer_number=f"K-{n + 2}", has_contract=True)
+        for n in range(20)
+    ]
+    plan = [(target.id, company_tickets)]
+    rest = max(0, total_tickets - company_tickets)
+    plan += [(company.id, rest // len(others)) for company in others]
+    number = 1
+    for company_id, count in plan:
+        for batch_start in range(0, count, BATCH):
+            size = min(BATCH, count - batch_start)
+            rows = list(_ticket_rows(rng, company_id, number, size, start))
+            number += size
+            with database.atomic():
+                Ticket.insert_many(rows).execute()
+    _seed_records(rng)
+    return target.id
+
+
+def _seed_records(rng) -> None:
+    tickets = Ticket.select(
+        Ticket.id, Ticket.reported_at, Ticket.response_due, Ticket.resolution_due
+    ).tuples()
+    notices, pauses = [], []
+    for ticket_id, reported, response_due, resolution_due in tickets:
+        late = rng.random() < 0.05
+        notices.append(
+            {"ticket": ticket_id, "target": "response", "level": "missed" if late else "met",
+             "due_at": response_due, "created_at": reported + dt.timedelta(hours=5 if late else 1)}
+        )  # fmt: skip
+        if rng.random() < 0.9:
+            notices.append(
+                {"ticket": ticket_id, "target": "resolution", "level": "met",
+                 "due_at": resolution_due, "created_at": reported + dt.timedelta(hours=8)}
+            )  # fmt: skip
+        if rng.random() < 0.1:
+            pauses.append(
+                {"ticket": ticket_id, "started_at": reported + dt.timedelta(hours=2),
+                 "ended_at": reported + dt.timedelta(hours=3)}
+            )  # fmt: skip
+    with database.atomic():
+        for first in range(0, len(notices), BATCH):
+            SlaNotice.insert_many(notices[first : first + BATCH]).execute()
+        for first in range(0, len(pauses), BATCH):
+            TicketPause.insert_many(pauses[first : first + BATCH]).execute()
+
+
+def measure(label: str, work):
+    """Time one run as is, then peak Python memory in a second run (tracemalloc slows it)."""
+    began = time.perf_counter()
+    result = work()
+    took = time.perf_counter() - began
+    tracemalloc.start()
+    work()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"{label:<42} {took:7.2f} s   peak {peak / 2**20:7.1f} MiB (Python allocations)")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--company-tickets", type=int, default=10_000)
+    parser.add_argument("--total-tickets", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "JOBS_IMMEDIATE": True})
+        app.instance_path = folder
+        with app.app_context(), database.connection_context():
+            migrate()
+            began = time.perf_counter()
+            company_id = seed(args.company_tickets, args.total_tickets)
+            print(
+                f"seeded {Ticket.select().count()} tickets in {time.perf_counter() - began:.1f} s"
+            )
+            staff = User.create(email="s@x.example", name="S", password_hash="-", role="staff")
+        with app.test_request_context(), database.connection_context():
+            login_user(staff)
+            company = Company.get_by_id(company_id)
+            html = measure(
+                f"HTML, one company ({args.company_tickets} tickets)",
+                lambda: views._render(company, service.build_report(company_id, MONTH)),
+            )
+            measure(
+                f"PDF, one company ({args.company_tickets} tickets)",
+                lambda: html_to_pdf(
+                    views._render(company, service.build_report(company_id, MONTH), pdf=True)
+                ),
+            )
+            measure(
+                f"HTML, overview ({args.total_tickets} tickets)",
+                lambda: views._render(None, service.build_report(None, MONTH)),
+            )
+            print(f"HTML size, one company: {len(html) / 1024:.0f} KiB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory of the process: {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
