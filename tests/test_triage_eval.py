@@ -1,11 +1,23 @@
-"""The triage classifier on the labelled phrasings: at least 90 % top-1 accuracy."""
+"""Every labelled set: at least 95 % accuracy and 98 % recall of Kritisch (the issue's bar)."""
 
 from collections import Counter
 
-from portal.triage.evaluate import DEFAULT_PATH, accuracy, evaluate, load_labelled, report
+import pytest
 
-MINIMUM_ACCURACY = 0.90
-PROBE_PATH = DEFAULT_PATH.with_name("triage_probe.tsv")
+from portal.triage.evaluate import (
+    DEFAULT_PATH,
+    MINIMUM_ACCURACY,
+    MINIMUM_CRITICAL_RECALL,
+    UNTUNED_SETS,
+    accuracy,
+    critical_recall,
+    evaluate,
+    labelled_sets,
+    load_labelled,
+    report,
+)
+
+SETS = labelled_sets()
 
 
 def test_eval_set_is_large_and_balanced():
@@ -15,18 +27,14 @@ def test_eval_set_is_large_and_balanced():
     assert min(counts.values()) >= len(labelled) // 4
 
 
-def test_classifier_reaches_the_accuracy_target_on_the_eval_set():
-    outcomes = evaluate(load_labelled(DEFAULT_PATH))
-    assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
+def test_the_shipped_sets_include_one_nobody_tunes_on():
+    assert {path.name for path in SETS} & UNTUNED_SETS
 
 
-def test_classifier_reaches_the_accuracy_target_on_the_probe_set():
-    outcomes = evaluate(load_labelled(PROBE_PATH))
-    assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
-
-
-def test_classifier_reaches_the_accuracy_target_on_the_held_out_set():
-    # Written by an engineer who never saw the classifier; 94 % before any tuning.
-    # Do not tune the vocabulary on these lines, or they stop measuring anything.
-    outcomes = evaluate(load_labelled(DEFAULT_PATH.with_name("triage_holdout.tsv")))
-    assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
+@pytest.mark.parametrize("path", SETS, ids=[path.stem for path in SETS])
+def test_classifier_reaches_both_minimums_on_every_set(path):
+    outcomes = evaluate(load_labelled(path))
+    # An untuned set's failure shows counts only: reading its lines would tune on it.
+    message = report(outcomes, 0.0, misses=path.name not in UNTUNED_SETS)
+    assert accuracy(outcomes) >= MINIMUM_ACCURACY, message
+    assert critical_recall(outcomes) >= MINIMUM_CRITICAL_RECALL, message
