@@ -176,7 +176,7 @@ def test_unknown_answers_are_refused(affected, component, state):
 def test_unclear_text_is_not_confident_and_asks_for_the_guided_questions(text):
     result = classify_text(text)
     assert not result.confident
-    assert result.priority == "low"
+    assert result.priority == "normal"  # never Niedrig without evidence of a low matter
     assert "Bitte beantworten Sie die folgenden Fragen" in render_explanation(result, str)
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from portal.triage import vocabulary as vocab
-from portal.triage.examples import CRITICAL, LOW, PRIORITIES
+from portal.triage.examples import CRITICAL, LOW, NORMAL, PRIORITIES
 from portal.triage.explanations import (
     EXPLAIN_ANSWERS,
     EXPLAIN_MATCH,
@@ -17,9 +17,11 @@ from portal.triage.result import TriageResult, build_result
 from portal.triage.rules import (
     ANSWER_COMPONENT_OF_KIND,
     ANSWER_STATE_OF_STATE,
+    DOWN_EXAMPLES,
     MATCH,
     OTHER,
     SCOPE_UNCLEAR,
+    UNCLEAR,
     UNKNOWN,
     Decision,
     decide,
@@ -47,6 +49,28 @@ INTERMITTENT = "intermittent"
 REQUEST = "request"
 COSMETIC = "cosmetic"
 EXPLICIT_LOW = "explicit_low"
+RELAXED = "relaxed"
+SECURITY = "security"
+SECURITY_TOOL = "security_tool"
+PHISHING_CLICKED = "phishing_clicked"
+PHISHING_CREDENTIALS = "phishing_credentials"
+SPAM = "spam"
+SENDING = "sending"
+FILES = "files"
+RENAMED = "renamed"
+NOT_CLICKED = "not_clicked"
+NOT_DOWN = "not_down"
+VAGUE_NOTHING = "vague_nothing"
+REPORT = "report"
+TROUBLE = "trouble"
+# Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
+# is no evidence at all: such a text is Normal and not confident, never Niedrig.
+LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
+# Security evidence that takes two halves in one text: (first, second).
+SECURITY_PAIRS = ((PHISHING_CLICKED, PHISHING_CREDENTIALS), (SPAM, SENDING), (FILES, RENAMED))
+# Scope words count as whole words with at most an inflection, not as part of a compound
+# ("Telefonzentrale" is a desk, not "zentrale").
+SCOPE_INFLECTION = 2
 
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
 NEGATION_REACH = 5  # words from a negation to its verb: "geht seit heute Morgen nicht"
@@ -56,13 +80,15 @@ STATE_STRENGTH = {vocab.DEGRADED: 0, vocab.FAULT: 1, vocab.DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 SPECIFICITY = (
     vocab.COMPANY_SYSTEM, vocab.SERVER, vocab.PHONE_SYSTEM, vocab.NETWORK, vocab.INTERNET,
-    vocab.PRINTER, vocab.PHONE, vocab.WORKSTATION, vocab.CLIENT_APP, vocab.EVERYTHING, UNKNOWN,
+    vocab.PRINTER, vocab.PHONE, vocab.WORKSTATION, vocab.CLIENT_APP, vocab.EVERYTHING,
+    vocab.LOW_TOPIC, UNKNOWN,
 )  # fmt: skip
 
 
 def _vocabulary_entries():
     for kind, terms in vocab.COMPONENT_TERMS.items():
         yield from ((COMPONENT, kind, term) for term in terms)
+    yield from ((COMPONENT, vocab.LOW_TOPIC, term) for term in vocab.LOW_TOPIC_TERMS)
     for state, terms in vocab.STATE_TERMS.items():
         yield from ((STATE, state, term) for term in terms)
     for scope, terms in vocab.SCOPE_TERMS.items():
@@ -72,7 +98,10 @@ def _vocabulary_entries():
         (NEGATION, vocab.NEGATIONS),
         (DETERMINER, vocab.NEGATING_DETERMINERS),
         (SUBORDINATOR, vocab.SUBORDINATORS),
+        (REPORT, vocab.REPORT_TERMS),
+        (TROUBLE, vocab.TROUBLE_QUESTIONS),
         (NOTHING_WORKS, vocab.NOTHING_WORKS),
+        (VAGUE_NOTHING, vocab.VAGUE_NOTHING_WORKS),
         (NOTHING_MORE, vocab.NOTHING_MORE),
         (EVERYTHING, vocab.EVERYTHING_TERMS),
         (NOT_ONLY, NOT_ONLY_TERMS),
@@ -81,6 +110,17 @@ def _vocabulary_entries():
         (REQUEST, vocab.REQUEST_TERMS),
         (COSMETIC, vocab.COSMETIC_TERMS),
         (EXPLICIT_LOW, vocab.EXPLICIT_LOW_TERMS),
+        (RELAXED, vocab.RELAXED_TERMS),
+        (SECURITY, vocab.SECURITY_TERMS),
+        (SECURITY_TOOL, vocab.SECURITY_TOOL_TERMS),
+        (PHISHING_CLICKED, vocab.PHISHING_CLICKED),
+        (PHISHING_CREDENTIALS, vocab.PHISHING_GAVE_CREDENTIALS),
+        (SPAM, vocab.SPAM_TERMS),
+        (SENDING, vocab.SENDING_TERMS),
+        (FILES, vocab.FILE_TERMS),
+        (RENAMED, vocab.RENAMED_TERMS),
+        (NOT_CLICKED, vocab.NOT_CLICKED_TERMS),
+        (NOT_DOWN, vocab.NOT_DOWN_TERMS),
     )
     for concept, terms in simple:
         yield from ((concept, concept, term) for term in terms)
@@ -93,7 +133,10 @@ def lexicon() -> Lexicon:
         _vocabulary_entries(),
         exact_words=vocab.EXACT_WORDS,
         common_words=vocab.COMMON_WORDS,
-        unfuzzy_concepts=frozenset({NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM}),
+        unfuzzy_concepts=frozenset(
+            {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
+            | {RELAXED, NOT_CLICKED, NOT_DOWN}
+        ),
     )
 
 
@@ -129,6 +172,7 @@ class Reading:
     symptoms: list[Symptom]
     scope: str | None
     scope_tokens: tuple[int, ...]
+    possessive_only: bool  # the scope "one" rests on "mein"/"my"/"ich" alone
 
     def has(self, concept: str) -> bool:
         return any(match.concept == concept for match in self.matches)
@@ -143,10 +187,17 @@ class Reading:
 def classify_text(text: str) -> TriageResult:
     """Classify a free-text problem description; unclear text gives confident=False."""
     reading = read(text)
+    security = _security_evidence(reading)
+    if security:
+        return build_result(CRITICAL, "security_incident", EXPLAIN_MATCH, security, True, {})
     if not reading.symptoms:
         return _classify_without_symptoms(reading)
+    if _only_nothing_works(reading):  # "nix geht": whose, and what? Ask.
+        terms = reading.words(symptom.tokens for symptom in reading.symptoms)
+        return build_result(NORMAL, "workstation", EXPLAIN_UNCLEAR_WITH_TERMS, terms, False, {})
     candidates = _candidates(reading)
     mention, state, decision = min(candidates, key=_candidate_rank)
+    decision = _company_wide_outage(reading, decision)
     if _is_cosmetic(reading, mention, state, decision):
         return _request_result(reading)
     symptoms = [symptom for symptom in reading.symptoms if _target(reading, symptom) == mention]
@@ -175,11 +226,68 @@ def _check_answer(name: str, value: str, allowed: tuple[str, ...]) -> None:
 def read(text: str) -> Reading:
     """Find the vocabulary in the text and interpret it: mentions, symptoms, scope."""
     tokens = tokenize(text)
-    matches = lexicon().find(tokens)
+    matches = [m for m in lexicon().find(tokens) if m.concept != SCOPE or _whole_word(tokens, m)]
     mentions = _mentions(tokens, matches)
     symptoms = _symptoms(tokens, matches, mentions)
-    scope, scope_tokens = _scope(matches, symptoms)
-    return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens)
+    scope, scope_tokens, possessive = _scope(tokens, matches, symptoms)
+    return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens, possessive)
+
+
+def _whole_word(tokens: list[Token], match: Match) -> bool:
+    return all(
+        tokens[index].folded.startswith(word)
+        and len(tokens[index].folded) - len(word) <= SCOPE_INFLECTION
+        for index, word in zip(match.tokens, match.words, strict=True)
+    )
+
+
+def _security_evidence(reading: Reading) -> list[str]:
+    """The words that tell of a security incident, or [] if none does (or it is denied)."""
+    tokens, matches = reading.tokens, reading.matches
+    free_negations = _free_negations(matches)
+    denied = {index for m in matches if m.concept == NOT_CLICKED for index in m.tokens}
+    found = {
+        concept: [
+            m
+            for m in matches
+            if m.concept == concept
+            and not set(m.tokens) & denied
+            and not _negated_nearby(tokens, m, free_negations)
+        ]
+        for concept in (SECURITY, *(c for pair in SECURITY_PAIRS for c in pair))
+    }
+    groups = [m.tokens for m in found[SECURITY]]
+    for first, second in SECURITY_PAIRS:
+        if found[first] and found[second]:
+            groups += [m.tokens for m in found[first] + found[second]]
+    return reading.words(groups) if groups else []
+
+
+def _only_nothing_works(reading: Reading) -> bool:
+    """ "nix geht" and no word on what or whose: no evidence of an outage of the company."""
+    phrases = [m for m in reading.matches if m.concept == VAGUE_NOTHING]
+    return (
+        bool(phrases)
+        and not reading.mentions
+        and reading.scope is None
+        and not reading.has(EVERYTHING)
+        and all(
+            any(set(symptom.tokens) <= set(m.tokens) for m in phrases)
+            for symptom in reading.symptoms
+        )
+    )
+
+
+def _company_wide_outage(reading: Reading, decision: Decision) -> Decision:
+    """An outage the text says hits the whole company is never below Kritisch (printers aside:
+    the SLA names them Normal)."""
+    if decision.priority == CRITICAL or reading.scope != vocab.COMPANY:
+        return decision
+    for symptom in reading.symptoms:
+        kind = _target(reading, symptom).kind
+        if symptom.state == vocab.DOWN and kind not in (vocab.PRINTER, vocab.LOW_TOPIC):
+            return Decision(CRITICAL, DOWN_EXAMPLES.get(kind, "company_hindered"))
+    return decision
 
 
 def _mentions(tokens: list[Token], matches: list[Match]) -> list[Mention]:
@@ -211,11 +319,14 @@ def _compound_head(group: list[Match]) -> Match:
 def _symptoms(tokens: list[Token], matches: list[Match], mentions: list[Mention]) -> list[Symptom]:
     free_negations = _free_negations(matches)
     symptoms = _state_words(tokens, matches, free_negations)
-    symptoms += _negated_verbs(tokens, matches, free_negations)
+    symptoms += _negated_verbs(tokens, matches, free_negations, mentions)
     symptoms += _negated_components(tokens, matches, mentions, free_negations)
     symptoms += [
-        _nothing_works(tokens, match) for match in matches if match.concept == NOTHING_WORKS
+        _nothing_works(tokens, match, mentions)
+        for match in matches
+        if match.concept == NOTHING_WORKS
     ]
+    symptoms += _switched_off(tokens, mentions)
     symptoms += [
         Symptom(vocab.DOWN, match.first, match.tokens, True)
         for match in matches
@@ -224,10 +335,27 @@ def _symptoms(tokens: list[Token], matches: list[Match], mentions: list[Mention]
     return _intermittent_is_degraded(tokens, matches, symptoms)
 
 
-def _nothing_works(tokens: list[Token], match: Match) -> Symptom:
-    """ "Nichts geht mehr" is about everything, even when components are named as well."""
-    everything = Mention(vocab.EVERYTHING, match.first, tokens[match.first].sentence, match.tokens)
+def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -> Symptom:
+    """ "Nichts geht mehr" is about everything, even when components are named as well, unless
+    the sentence names only one device ("Drucker: Papierstau, jetzt geht nix mehr")."""
+    sentence = tokens[match.first].sentence
+    named = {m.kind for m in mentions if m.sentence == sentence}
+    if named and named <= {vocab.PRINTER, *vocab.DEVICE_KINDS}:
+        return Symptom(vocab.DOWN, match.first, match.tokens, True)
+    everything = Mention(vocab.EVERYTHING, match.first, sentence, match.tokens)
     return Symptom(vocab.DOWN, match.first, match.tokens, True, everything)
+
+
+def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]:
+    """ "SQL-Server aus, alle …": "aus" right after a component, closing its clause, means down."""
+    symptoms = []
+    for mention in mentions:
+        after = mention.tokens[-1] + 1 if mention.tokens else -1
+        if not 0 < after < len(tokens) or tokens[after].folded != "aus":
+            continue
+        if after + 1 == len(tokens) or tokens[after + 1].clause != tokens[after].clause:
+            symptoms.append(Symptom(vocab.DOWN, after, (after,), True, mention))
+    return symptoms
 
 
 def _free_negations(matches: list[Match]) -> set[int]:
@@ -255,8 +383,9 @@ def _negated_nearby(tokens: list[Token], match: Match, free_negations: set[int])
     )
 
 
-def _negated_verbs(tokens, matches, free_negations) -> list[Symptom]:
-    """ "geht nicht", "keiner kommt rein": a negation near a verb of working means down."""
+def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
+    """ "geht nicht", "keiner kommt rein": a negation near a verb of working means down;
+    "weder Internet noch Telefon funktionieren": each component of the list is down."""
     verbs = sorted({match.first for match in matches if match.concept == VERB})
     subordinate = _subordinate_clauses(tokens, matches)
     symptoms = []
@@ -264,7 +393,17 @@ def _negated_verbs(tokens, matches, free_negations) -> list[Symptom]:
         if tokens[negation].clause in subordinate:
             continue
         verb = _nearest_verb(tokens, verbs, negation)
-        if verb is not None:
+        if verb is None:
+            continue
+        listed = [
+            m
+            for m in mentions
+            if tokens[negation].folded in vocab.LIST_NEGATIONS
+            and negation < m.token < verb
+            and tokens[m.token].clause == tokens[negation].clause
+        ]
+        symptoms += [Symptom(vocab.DOWN, verb, (verb, negation), False, m) for m in listed]
+        if not listed:
             symptoms.append(Symptom(vocab.DOWN, verb, (verb, negation), False))
     return symptoms
 
@@ -281,12 +420,18 @@ def _nearest_verb(tokens: list[Token], verbs: list[int], negation: int) -> int |
 
 
 def _subordinate_clauses(tokens: list[Token], matches: list[Match]) -> set[int]:
-    """Clauses opened by "dass"/"damit": they describe a wish ("dass Outlook nicht startet")."""
+    """Clauses opened by "dass"/"damit": they describe a wish ("dass Outlook nicht startet"),
+    unless a report opens the sentence ("wir haben festgestellt, dass …")."""
+    reports = [match.first for match in matches if match.concept == REPORT]
     return {
         tokens[match.first].clause
         for match in matches
         if match.concept == SUBORDINATOR
         and (match.first == 0 or tokens[match.first - 1].clause != tokens[match.first].clause)
+        and not any(
+            report < match.first and tokens[report].sentence == tokens[match.first].sentence
+            for report in reports
+        )
     }
 
 
@@ -309,8 +454,9 @@ def _negated_components(tokens, matches, mentions, free_negations) -> list[Sympt
 
 
 def _intermittent_is_degraded(tokens, matches, symptoms: list[Symptom]) -> list[Symptom]:
-    """ "manchmal nicht erreichbar": an outage now and then is an impairment."""
-    sentences = {tokens[match.first].sentence for match in matches if match.concept == INTERMITTENT}
+    """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts": an impairment, no outage."""
+    concepts = (INTERMITTENT, NOT_DOWN)
+    sentences = {tokens[match.first].sentence for match in matches if match.concept in concepts}
     return [
         Symptom(vocab.DEGRADED, s.token, s.tokens, s.strong, s.target)
         if s.state == vocab.DOWN and tokens[s.token].sentence in sentences
@@ -319,10 +465,19 @@ def _intermittent_is_degraded(tokens, matches, symptoms: list[Symptom]) -> list[
     ]
 
 
-def _scope(matches: list[Match], symptoms: list[Symptom]) -> tuple[str | None, tuple[int, ...]]:
-    """Who is affected, with the words that say so; "ich" counts only next to a negated verb."""
+def _scope(
+    tokens: list[Token], matches: list[Match], symptoms: list[Symptom]
+) -> tuple[str | None, tuple[int, ...], bool]:
+    """Who is affected, with the words that say so, and whether "one" rests on a possessive
+    only ("mein", "my"); "ich" counts only next to a negated verb."""
     found: dict[str, tuple[int, ...]] = {}
+    scopes = [m for m in matches if m.concept == SCOPE]
     for match in matches:
+        if match.concept == SCOPE and _overruled(match, scopes):
+            continue
+        if match.value == vocab.ONLY_ONE and _followed_by_also(tokens, match):
+            found.setdefault(vocab.COMPANY, match.tokens)  # "wie alle anderen auch"
+            continue
         if match.concept == SCOPE:
             found.setdefault(match.value, match.tokens)
         if match.concept == NOT_ONLY:
@@ -335,22 +490,53 @@ def _scope(matches: list[Match], symptoms: list[Symptom]) -> tuple[str | None, t
         (vocab.SEVERAL, vocab.SEVERAL),
         (vocab.ONE, vocab.ONE),
         (vocab.SEVERAL_WEAK, vocab.SEVERAL),
+        (vocab.ONE_POSSESSIVE, vocab.ONE),
         (vocab.ONE_WEAK, vocab.ONE),
     )
     for value, scope in order:
         if value in found:
-            return scope, found[value]
-    return None, ()
+            return scope, found[value], value in (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK)
+    return None, (), False
+
+
+def _overruled(match: Match, scopes: list[Match]) -> bool:
+    """Of two overlapping scope phrases the earlier one reads right: "bei allen Kollegen geht"
+    is everyone, "alle anderen Telefone gehen" is everyone else."""
+    rivals = {vocab.COMPANY: vocab.ONLY_ONE, vocab.ONLY_ONE: vocab.COMPANY}
+    rival = rivals.get(match.value)
+    return any(
+        other.value == rival
+        and other.first < match.first
+        and set(other.tokens) & set(match.tokens)
+        or other.value == rival
+        and other.first == match.first
+        and rival == vocab.ONLY_ONE
+        for other in scopes
+    )
+
+
+def _followed_by_also(tokens: list[Token], match: Match) -> bool:
+    """ "alle anderen auch", "mir und allen anderen": everyone, not everyone else."""
+    after = range(match.tokens[-1] + 1, min(match.tokens[-1] + 3, len(tokens)))
+    before = match.first - 1
+    return any(tokens[index].folded in vocab.ALSO_TERMS for index in after) or (
+        before >= 0 and tokens[before].folded in vocab.AND_TERMS
+    )
 
 
 def _target(reading: Reading, symptom: Symptom) -> Mention:
     """The component a symptom is about: tied by grammar, else the nearest one named."""
     if symptom.target is not None:
         return symptom.target
+    own = [m for m in reading.mentions if m.tokens == symptom.tokens]
+    if own:  # "Netzwerkausfall": the compound names its own trouble
+        return own[0]
     named = [m for m in reading.mentions if m.kind != vocab.EVERYTHING] or reading.mentions
     named = [m for m in named if not _has_own_state(reading, m)] or named
     sentence = reading.tokens[symptom.token].sentence
-    near = [m for m in named if m.sentence == sentence] or named
+    clause = reading.tokens[symptom.token].clause
+    near = [m for m in named if m.token >= 0 and reading.tokens[m.token].clause == clause]
+    near = near or [m for m in named if m.sentence == sentence] or named
     if not near:
         return _placeholder(reading, symptom)
     return min(near, key=lambda m: (abs(m.token - symptom.token), m.token))
@@ -379,9 +565,19 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
         if known is None or STATE_STRENGTH[symptom.state] > STATE_STRENGTH[known[1]]:
             strongest[mention.kind] = (mention, symptom.state)
     return [
-        (mention, state, decide(mention.kind, state, reading.scope))
+        (mention, state, decide(mention.kind, state, _scope_for(reading, mention.kind, state)))
         for mention, state in strongest.values()
     ]
+
+
+def _scope_for(reading: Reading, kind: str, state: str) -> str | None:
+    """ "Mein Server ist ausgefallen": a possessive does not make a central outage one person's."""
+    central = kind in vocab.CENTRAL_KINDS
+    personal = (*vocab.DEVICE_KINDS, vocab.CLIENT_APP, vocab.PRINTER)
+    own_device = any(m.kind in personal for m in reading.mentions)
+    if reading.possessive_only and central and state == vocab.DOWN and not own_device:
+        return None
+    return reading.scope
 
 
 def _candidate_rank(candidate: tuple[Mention, str, Decision]):
@@ -396,31 +592,70 @@ def _candidate_rank(candidate: tuple[Mention, str, Decision]):
 
 def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decision) -> bool:
     """Cosmetic matters are low, unless something central is down or a device is faulty."""
-    if reading.has(EXPLICIT_LOW):
-        return decision.priority != CRITICAL
+    if decision.priority == CRITICAL:
+        return False
+    if reading.has(EXPLICIT_LOW) or reading.has(NOT_CLICKED):
+        return True
+    if reading.has(RELAXED) and state == vocab.FAULT:  # "Datum falsch, eilt nicht"
+        return True
+    low_topic = mention.kind == vocab.LOW_TOPIC or any(
+        m.kind == vocab.LOW_TOPIC for m in reading.mentions
+    )
+    if low_topic and state == vocab.FAULT:  # "das Symbol auf meinem Desktop ist verschwunden"
+        return True
     device = mention.kind in vocab.DEVICE_KINDS or mention.kind == vocab.PRINTER
     return reading.has(COSMETIC) and state == vocab.FAULT and not device
 
 
 def _classify_without_symptoms(reading: Reading) -> TriageResult:
-    if any(reading.has(concept) for concept in (REQUEST, COSMETIC, EXPLICIT_LOW)):
+    low_topic = any(m.kind == vocab.LOW_TOPIC for m in reading.mentions)
+    if low_topic or any(reading.has(concept) for concept in LOW_EVIDENCE):
         return _request_result(reading)
-    if "?" in reading.text:  # a question without a symptom, but in no words we know
-        terms = reading.words(m.tokens for m in reading.mentions)
-        return build_result(LOW, "other", EXPLAIN_UNCLEAR_WITH_TERMS, terms, False, {})
-    if not reading.mentions:
-        return build_result(LOW, "other", EXPLAIN_UNCLEAR_WITH_TERMS, [], False, {})
+    question = _question(reading)
+    if question:
+        return build_result(LOW, "other", EXPLAIN_REQUEST, question, True, {"component": OTHER})
+    if not reading.mentions:  # greetings, fillers, "hilfe": nothing to go on, so ask
+        return build_result(NORMAL, "workstation", EXPLAIN_UNCLEAR_WITH_TERMS, [], False, {})
     mention = min(reading.mentions, key=lambda m: SPECIFICITY.index(m.kind))
     decision = decide_without_state(mention.kind)
+    if reading.scope == vocab.COMPANY and decision.priority != CRITICAL:
+        # "DATEV bei allen" says that everyone has a problem with it, not which: a guess, but
+        # a missed emergency costs more than a false alarm.
+        decision = decide(mention.kind, vocab.DOWN, vocab.COMPANY)
+        decision = Decision(decision.priority, decision.example_key, UNCLEAR)
     groups = [m.tokens for m in reading.mentions] + [reading.scope_tokens]
     return _result(
         reading, decision, reading.words(g for g in groups if g), _suggest(reading, mention, None)
     )
 
 
+def _question(reading: Reading) -> list[str]:
+    """A question about something: its opening word and what it names, or [] if none.
+
+    The question word alone is no evidence ("was?"); a whole question with no symptom is."""
+    if "?" not in reading.text or reading.has(TROUBLE):
+        return []
+    tokens = reading.tokens
+    for index, token in enumerate(tokens):
+        opens = index == 0 or tokens[index - 1].clause != token.clause
+        if not opens or token.folded not in vocab.QUESTION_OPENERS:
+            continue
+        sentence = [t for t in tokens if t.sentence == token.sentence]
+        if len(sentence) >= vocab.QUESTION_MIN_WORDS and _ends_with_question_mark(
+            reading, sentence
+        ):
+            return reading.words([(index,)] + [m.tokens for m in reading.mentions])
+    return []
+
+
+def _ends_with_question_mark(reading: Reading, sentence: list[Token]) -> bool:
+    rest = reading.text[sentence[-1].end :]
+    return rest.lstrip().startswith("?")
+
+
 def _request_result(reading: Reading) -> TriageResult:
-    concepts = (REQUEST, COSMETIC, EXPLICIT_LOW)
-    groups = [match.tokens for match in reading.matches if match.concept in concepts]
+    groups = [match.tokens for match in reading.matches if match.concept in LOW_EVIDENCE]
+    groups += [m.tokens for m in reading.mentions if m.kind == vocab.LOW_TOPIC]
     groups = [group for group in groups if not any(set(group) < set(o) for o in groups)]
     terms = reading.words(groups)
     return build_result(LOW, "other", EXPLAIN_REQUEST, terms, True, {"component": OTHER})
@@ -442,8 +677,9 @@ def _result(reading: Reading, decision: Decision, terms: list[str], suggested) -
 def _suggest(reading: Reading, mention: Mention, state: str | None) -> dict[str, str]:
     """The guided answers the text already gives, to prefill the questions."""
     suggested = {}
-    if reading.scope is not None:
-        suggested["affected"] = reading.scope
+    scope = _scope_for(reading, mention.kind, state) if state else reading.scope
+    if scope is not None:
+        suggested["affected"] = scope
     if mention.kind in ANSWER_COMPONENT_OF_KIND:
         suggested["component"] = ANSWER_COMPONENT_OF_KIND[mention.kind]
     if state in ANSWER_STATE_OF_STATE:

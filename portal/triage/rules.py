@@ -15,9 +15,11 @@
 #   cause hinders everyone: critical). A printer is always normal: the SLA names it and printing
 #   rarely stops a whole company.
 # - "Other" (answers) is low, unless the whole company is down (critical) or impaired (normal).
+# - A planned or cosmetic matter named as a thing (signature, out-of-office note, guest Wi-Fi,
+#   desktop icon) is decided like "other": low.
 # - Text that names no component: "nothing works" is critical unless it is one person's;
-#   a vague fault ("falsch", "Fehler") with nobody named is a low guess, any other symptom
-#   a normal guess.
+#   any other symptom, a vague fault ("falsch", "Fehler") included, is a normal guess: low needs
+#   positive evidence of a low matter.
 
 from dataclasses import dataclass
 
@@ -33,6 +35,7 @@ from portal.triage.vocabulary import (
     EVERYTHING,
     FAULT,
     INTERNET,
+    LOW_TOPIC,
     NETWORK,
     ONE,
     PHONE,
@@ -85,7 +88,7 @@ def decide(kind: str, state: str | None, scope: str | None) -> Decision:
         return _decide_client(state, scope)
     if kind == EVERYTHING:
         return _decide_everything(state, scope)
-    if kind == OTHER:
+    if kind in (OTHER, LOW_TOPIC):
         return _decide_other(state, scope)
     return _decide_unknown(state, scope)
 
@@ -136,8 +139,8 @@ def _decide_other(state: str | None, scope: str | None) -> Decision:
 
 
 def _decide_unknown(state: str | None, scope: str | None) -> Decision:
-    if state == FAULT and scope is None:  # "ist eine Stunde falsch": nothing to go on
-        return Decision(LOW, "other", UNCLEAR)
+    if state == FAULT and scope is None:  # "ist eine Stunde falsch": nothing to go on, so ask
+        return Decision(NORMAL, "workstation", UNCLEAR)
     if state == DOWN and scope == COMPANY:
         return Decision(CRITICAL, "company_hindered")
     if state == DOWN and scope == SEVERAL:
@@ -166,6 +169,7 @@ ANSWER_COMPONENT_OF_KIND = {
     WORKSTATION: "workstation",
     PHONE: "phone",
     PRINTER: "printer",
+    LOW_TOPIC: OTHER,
 }
 # A vague fault ("Störung") suggests no state: the guided question asks.
 ANSWER_STATE_OF_STATE = {DOWN: "down", DEGRADED: "degraded"}

@@ -20,6 +20,7 @@ WORKSTATION = "workstation"
 PHONE = "phone"
 PRINTER = "printer"
 EVERYTHING = "everything"
+LOW_TOPIC = "low_topic"  # a planned or cosmetic matter named as a thing (LOW_TOPIC_TERMS)
 
 CENTRAL_KINDS = frozenset({SERVER, NETWORK, INTERNET, COMPANY_SYSTEM, PHONE_SYSTEM})
 DEVICE_KINDS = frozenset({WORKSTATION, PHONE})
@@ -32,7 +33,9 @@ COMPONENT_TERMS = {
         "Active Directory", "Domäne", "Hyper-V", "VMware", "ESX", "VM", "Virtualisierung",
         "Rechenzentrum", "Backupserver", "Storage", "NAS", "Host-Server", "file server",
         "main server", "network drive", "shared drive", "shared folder", "domain controller",
-        "servers",
+        "servers", "Ordner", "Freigaben", "Serverlaufwerk", "Gruppenlaufwerk", "Projektlaufwerk",
+        "file share", "fileshare", "file shares", "shared folders", "shared drives", "Konnektor",
+        "Serverraum", "Serverschrank", "server room",
     ),
     NETWORK: (
         "Netzwerk", "Netz", "LAN", "WLAN", "W-LAN", "WiFi", "Wi-Fi", "Switch", "Switche",
@@ -46,19 +49,25 @@ COMPONENT_TERMS = {
         "internet connection",
     ),
     COMPANY_SYSTEM: (
-        "Exchange", "Exchange-Server", "Mailserver", "Mail-Server", "E-Mail-Server",
-        "Emailserver", "Mailsystem", "SQL", "SQL-Server", "MSSQL", "MS-SQL", "Datenbank",
-        "Datenbankserver", "ERP", "ERP-System", "SAP", "DATEV", "Warenwirtschaft", "WaWi",
-        "Warenwirtschaftssystem", "Terminalserver", "Terminal-Server", "Terminal Server", "RDS",
-        "Remotedesktop", "Citrix", "CRM", "Navision", "Dynamics", "Lexware", "Sage", "DMS",
-        "Dokumentenmanagement", "SharePoint", "Intranet", "Buchhaltungssoftware", "Fibu",
-        "Finanzbuchhaltung", "Branchensoftware", "Zeiterfassung", "Kassensystem", "Kasse",
-        "Kassen", "Warenwirtschaftssystem", "System", "Systeme", "Cloud", "mail server",
-        "email server", "e-mail server", "database", "terminal server",
+        "Exchange", "Exchange-Server", "MS-Exchange", "MS Exchange", "Exchange-Dienst",
+        "Mailserver", "Mail-Server", "E-Mail-Server", "Emailserver", "Mailsystem", "SQL",
+        "SQL-Server", "MSSQL", "MS-SQL", "Datenbank", "Datenbankserver", "ERP", "ERP-System", "SAP",
+        "DATEV", "Warenwirtschaft", "WaWi", "Warenwirtschaftssystem", "Terminalserver",
+        "Terminal-Server", "Terminal Server", "RDS", "Remotedesktop", "Citrix", "CRM", "Navision",
+        "Dynamics", "Lexware", "Sage", "DMS", "Dokumentenmanagement", "SharePoint", "Intranet",
+        "Buchhaltungssoftware", "Fibu", "Finanzbuchhaltung", "Branchensoftware", "Zeiterfassung",
+        "Kassensystem", "Kasse", "Kassen", "Warenwirtschaftssystem", "System", "Systeme", "Cloud",
+        "mail server", "email server", "e-mail server", "database", "terminal server",
+        "Remote Desktop", "RDP", "Remotesitzung", "Remotesitzungen", "Remote-Sitzung", "Sitzung",
+        "Sitzungen", "remote session", "remote sessions", "Praxissoftware", "Praxisprogramm",
+        "Kanzleisoftware", "Lagerverwaltung", "Domain", "Maildomain", "Mail-Domain", "OWA",
+        "Webmail",
     ),
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
-        "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX",
+        "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
+        "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Gespräche",
+        "Registrierung", "telephone system",
     ),
     CLIENT_APP: (
         "Outlook", "E-Mail", "E-Mails", "Email", "Emails", "Mail", "Mails", "Mailversand",
@@ -75,10 +84,12 @@ COMPONENT_TERMS = {
         "Webcam", "Kamera", "Dockingstation", "Docking", "Dock", "USB", "Lautsprecher",
         "Mikrofon", "Festplatte", "Windows", "Betriebssystem", "Akku", "Netzteil", "Netzkabel",
         "Netzstecker", "Beamer", "Tablet", "iPad", "Thin Client", "Grafikkarte", "screen",
-        "mouse", "keyboard", "machine", "desktop",
+        "mouse", "keyboard", "machine", "desktop", "Ton", "Sound", "Audio", "Mikro", "Lautstärke",
+        "speaker", "speakers", "microphone", "mic", "headphones", "second monitor", "monitor",
+        "Kartenleser", "Kartenlesegerät", "Lüfter", "Kiste", "Drucker-Treiber", "Treiber",
     ),
     PHONE: (
-        "Telefon", "Telefone", "Telefonat", "Telefonate", "telefonisch", "Handy", "Handys",
+        "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys",
         "Smartphone", "Diensthandy", "iPhone", "Mobiltelefon", "Festnetz", "Hörer",
         "Telefonhörer", "Freizeichen", "phone", "phones", "desk phone", "mobile",
     ),
@@ -99,20 +110,25 @@ FAULT = "fault"
 
 STATE_TERMS = {
     DOWN: (
-        "ausgefallen", "Ausfall", "Ausfälle", "fällt aus", "fiel aus", "ausfallen",
-        "Totalausfall", "Komplettausfall", "down", "offline", "tot", "weg", "kaputt", "defekt",
-        "abgestürzt", "stürzt ab", "stürzt", "abstürzen", "Absturz", "streikt", "streiken",
-        "gestorben", "verabschiedet", "abgeraucht", "abgeschmiert", "schmiert ab", "hinüber",
-        "im Eimer", "futsch", "schwarz", "dunkel", "Bluescreen", "Blue Screen", "unerreichbar",
-        "Stillstand", "steht still", "stehen still", "lahmgelegt", "geht aus", "kein Bild",
-        "kein Ton", "kein Signal", "kein Empfang", "kein Strom", "lost access", "crashed",
-        "crash", "crashes", "crashing", "outage", "dead", "broken", "unreachable", "failed",
-        "failure", "died", "gone", "stopped working", "no signal", "out of order", "no dial tone",
-        "dial tone", "lost connection", "no connection", "not responding",
-        "abgekackt", "keine Rückmeldung", "Virus", "Viren", "Trojaner", "Malware", "gesperrt",
-        "locked out", "not loading", "wont load",
-        "is out", "are out", "went out", "went down", "goes down", "not available", "unavailable",
-        "lost", "verloren",
+        "ausgefallen", "Ausfall", "Ausfälle", "fällt aus", "fiel aus", "ausfallen", "Totalausfall",
+        "Komplettausfall", "down", "offline", "tot", "weg", "kaputt", "defekt", "abgestürzt",
+        "stürzt ab", "stürzt", "abstürzen", "Absturz", "streikt", "streiken", "gestorben",
+        "verabschiedet", "abgeraucht", "abgeschmiert", "schmiert ab", "hinüber", "im Eimer",
+        "futsch", "schwarz", "dunkel", "Bluescreen", "Blue Screen", "unerreichbar", "Stillstand",
+        "steht still", "stehen still", "lahmgelegt", "geht aus", "kein Bild", "kein Ton",
+        "kein Signal", "kein Empfang", "kein Strom", "lost access", "crashed", "crash", "crashes",
+        "crashing", "outage", "dead", "broken", "unreachable", "failed", "failure", "died", "gone",
+        "stopped working", "no signal", "out of order", "no dial tone", "dial tone",
+        "lost connection", "no connection", "not responding", "abgekackt", "keine Rückmeldung",
+        "Virus", "Viren", "Trojaner", "Malware", "gesperrt", "locked out", "not loading",
+        "wont load", "is out", "are out", "went out", "went down", "goes down", "not available",
+        "unavailable", "lost", "verloren", "behindert", "hindered", "ist aus", "is aus", "sind aus",
+        "bleibt aus", "ging aus", "rausgeflogen", "rausgeworfen", "kicked out", "getrennt",
+        "kommen zurück", "kommt zurück", "zurückgewiesen", "abgewiesen", "unzustellbar",
+        "Unzustellbarkeit", "bounce", "bounces", "bounced", "bouncing", "rejected", "rejects",
+        "refused", "refuses", "undeliverable", "blockiert", "blocked", "Blacklist", "blacklisted",
+        "Sperrliste", "access denied", "Zugriff verweigert", "lehnt ab", "lehnen ab", "abgelehnt",
+        "rejecting", "reject", "not found", "nicht gefunden", "fehlgeschlagen",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "aufgehängt", "hing",
@@ -125,7 +141,8 @@ STATE_TERMS = {
         "nur noch", "Antwortzeiten", "Ladezeiten", "Performance", "slow", "slower", "sluggish",
         "laggy", "lagging", "freezes", "freezing", "frozen", "hangs", "hanging", "flicker",
         "flickers", "flickering", "unstable", "keeps dropping", "drops", "takes forever",
-        "forever", "choppy",
+        "forever", "choppy", "sehr lange", "ewig lange", "zu lange", "ziemlich lange",
+        "so lange", "takes long", "takes ages", "too long", "ages",
         "geht in die Knie", "Kriechtempo", "disconnecting", "disconnects", "keeps disconnecting",
         "super slow", "very slow",
     ),
@@ -135,8 +152,8 @@ STATE_TERMS = {
         "Papierstau", "falsch", "falsche", "falschen", "blinkt", "verschwunden", "error",
         "errors", "issue", "issues", "problem", "problems", "jammed", "jam", "glitch", "weird",
         "strange", "beeps", "beeping", "wrong",
-        "zickt", "Mucken", "startet neu", "bootet neu", "Neustart", "verweigert", "abgelaufen",
-        "acting up",
+        "zickt", "Mucken", "startet neu", "bootet neu", "verweigert", "abgelaufen",
+        "acting up", "Datenbankfehler", "Displayfehler", "durcheinander",
     ),
 }
 
@@ -159,7 +176,9 @@ FUNCTION_VERBS = (
     "scan", "call", "calls", "ring", "sync", "save", "available", "reachable",
     "hat", "haben", "habe", "hab", "has", "have", "klappt", "klappen", "geklappt", "will", "mag",
     "bekomme", "bekommt", "bekommen", "kriege", "krieg", "kriegt", "kriegen", "sehe", "sieht",
-    "sehen", "gefunden", "get", "gets", "getting", "see", "found",
+    "sehen", "gefunden", "get", "gets", "getting", "see", "found", "angegangen", "angehen",
+    "nimmt", "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen",
+    "eingelesen", "lesen", "liest", "reach", "reachable",
 )
 
 NEGATIONS = (
@@ -167,7 +186,11 @@ NEGATIONS = (
     "keines", "keins", "nichts", "nix", "niemand", "niemanden", "niemandem", "nie", "garnicht",
     "not", "no", "none", "nothing", "nobody", "noone", "never", "cannot", "cant", "couldnt",
     "dont", "doesnt", "didnt", "isnt", "arent", "wont", "wasnt", "unable", "ohne", "without",
+    "weder", "neither", "nor",
 )
+
+# Negations that open a list: "weder Internet noch Telefon funktionieren".
+LIST_NEGATIONS = frozenset({"weder", "neither"})
 
 # Negations that also work as a determiner before a noun: "kein Internet", "no connection".
 NEGATING_DETERMINERS = (
@@ -180,8 +203,19 @@ IDIOMS = (
     "no problem", "no rush", "no hurry",
 )
 
-# "dass Outlook nicht automatisch startet" describes a wish, not a fault.
+# "dass Outlook nicht automatisch startet" describes a wish, not a fault ...
 SUBORDINATORS = ("dass", "damit", "sodass", "that", "ob")
+# ... unless a report opens it: "Wir haben festgestellt, dass der Server nicht erreichbar ist".
+REPORT_TERMS = (
+    "mitteilen", "mitteilen", "melden", "Meldung", "Bescheid", "festgestellt", "bemerkt",
+    "gemerkt", "gesehen", "sagt", "sagen", "meint", "meinte", "scheint", "sieht so aus",
+    "Problem", "leider", "informieren", "noticed", "notice", "seems", "looks like", "report",
+    "reporting", "let you know", "inform", "realized", "says", "said", "appears", "aufgefallen",
+)
+# After "nur bei mir" these make it everyone's: "wie alle anderen auch".
+ALSO_TERMS = frozenset({"auch", "too", "also", "ebenfalls"})
+# ... and so does a list: "bei mir und allen anderen".
+AND_TERMS = frozenset({"und", "and", "sowie"})
 
 # Everything stopped, whatever else is named: "nichts geht", "Produktion steht", ransomware.
 NOTHING_WORKS = (
@@ -191,7 +225,15 @@ NOTHING_WORKS = (
     "keiner kann arbeiten", "Produktion steht", "Betrieb steht", "Fertigung steht",
     "Ransomware", "Verschlüsselungstrojaner", "Hackerangriff", "Cyberangriff", "gehackt",
     "Dateien verschlüsselt", "alles verschlüsselt", "nothing works", "nothing is working",
+    "IT steht", "EDV steht", "komplette IT", "gesamte IT", "ganze IT", "alles steht still",
     "nothing working", "everything is down", "everything down", "hacked", "encrypted",
+)
+
+# Of those, the ones that say nothing about what or whose: alone, they are a question to ask.
+VAGUE_NOTHING_WORKS = (
+    "nichts geht", "geht nichts", "nix geht", "geht nix", "nichts funktioniert",
+    "funktioniert nichts", "nichts läuft", "läuft nichts", "nothing works", "nothing is working",
+    "nothing working",
 )
 
 # "Nothing" that may be one device's ("druckt gar nichts mehr"): counts only alone.
@@ -199,6 +241,8 @@ NOTHING_MORE = (
     "gar nichts", "überhaupt nichts", "nichts mehr", "nix mehr", "Totalausfall",
     "Komplettausfall", "stehen still", "nicht arbeiten", "kann nicht arbeiten", "cant work",
     "cannot work",
+    "keiner mehr arbeiten", "niemand mehr arbeiten", "keiner arbeiten", "niemand arbeiten",
+    "nobody can work", "no one can work", "none of us can work",
 )
 
 # Words that name everything at once; only used when no component is named.
@@ -211,19 +255,26 @@ SEVERAL = "several"
 SEVERAL_WEAK = "several_weak"
 ONE = "one"
 ONE_WEAK = "one_weak"
+ONE_POSSESSIVE = "one_possessive"
 ONLY_ONE = "only_one"
 
 SCOPE_TERMS = {
     COMPANY: (
-        "alle Kollegen", "alle Kolleginnen", "alle Mitarbeiter", "alle Mitarbeitenden",
-        "alle Benutzer", "alle User", "alle Nutzer", "alle Anwender", "alle Arbeitsplätze",
-        "alle Rechner", "alle PCs", "alle Computer", "alle Clients", "alle Standorte",
-        "alle Filialen", "alle Telefone", "alle Abteilungen", "alle betroffen", "alle sind",
-        "alle haben", "alle können", "alle stehen", "alle nicht", "bei allen", "für alle",
-        "in allen", "an allen", "wir alle", "uns alle", "niemand", "niemanden", "niemandem",
-        "keiner", "keinem", "kein einziger", "keine einzige", "kein Mitarbeiter", "kein Kollege",
-        "kein Rechner", "kein PC", "kein Arbeitsplatz", "kein Standort", "kein Benutzer",
-        "kein User", "jeder", "jedem", "jeden", "sämtliche", "sämtlichen", "ganze Firma",
+        "alle Kollegen", "allen Kollegen", "allen Mitarbeitern", "allen Usern", "allen Benutzern",
+        "allen Nutzern", "allen Rechnern", "allen PCs", "allen Arbeitsplätzen", "allen Standorten",
+        "allen Clients", "allen Computern", "allen Geräten", "alle Geräte", "alle Kolleginnen",
+        "alle Mitarbeiter", "alle Mitarbeitenden", "alle Benutzer", "alle User", "alle Nutzer",
+        "alle Anwender", "alle Arbeitsplätze", "alle Rechner", "alle PCs", "alle Computer",
+        "alle Clients", "alle Standorte", "alle Filialen", "alle Telefone", "alle Abteilungen",
+        "alle betroffen", "alle sind", "alle haben", "alle können", "alle stehen", "alle nicht",
+        "bei allen", "für alle", "in allen", "an allen", "wir alle", "uns alle", "niemand",
+        "niemanden", "niemandem", "keiner", "keinem", "kein einziger", "keine einzige",
+        "kein einziges", "keinen einzigen", "an keinem Platz", "kein Mitarbeiter", "kein Kollege",
+        "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz",
+        "kein Standort", "kein Benutzer", "kein User", "jeder Mitarbeiter", "jeden Mitarbeiter",
+        "jedem Mitarbeiter", "jeder Kollege", "jeder hier", "jeder ist", "jeder hat", "jeder kann",
+        "bei jedem", "für jeden", "jedem Platz", "jeden Platz", "jedem Rechner", "jedem PC",
+        "jeder PC", "jeder Rechner", "jeder Arbeitsplatz", "sämtliche", "sämtlichen", "ganze Firma",
         "ganzen Firma", "gesamte Firma", "gesamten Firma", "komplette Firma", "ganze Büro",
         "ganzen Büro", "gesamte Büro", "gesamten Büro", "komplette Büro", "ganze Unternehmen",
         "ganzen Unternehmen", "gesamte Unternehmen", "gesamten Unternehmen", "ganze Haus",
@@ -234,10 +285,16 @@ SCOPE_TERMS = {
         "all users", "all staff", "all employees", "all colleagues", "all computers", "all pcs",
         "for all", "whole office", "whole company", "entire office", "entire company",
         "company wide", "companywide", "company-wide", "all of us", "none of us", "anyone",
-        "across the company",
-        "überall", "everywhere", "auf allen", "betrifft alle",
-        "für keinen", "bei keinen", "für niemanden", "whole building", "entire building",
-        "across the office", "whole network",
+        "across the company", "überall", "everywhere", "auf allen", "betrifft alle", "für keinen",
+        "bei keinen", "für niemanden", "whole building", "entire building", "across the office",
+        "whole network", "alle betroffen", "all affected", "for everybody", "for everyone",
+        "entire team", "alle Plätze", "allen Plätzen", "uns allen", "bei uns allen", "all of them",
+        "all phones", "all our", "alle unsere", "alle unserer", "meine Firma", "unsere Firma",
+        "my company", "my companys", "our company", "our companys", "our office", "my office",
+        "unser Büro", "unserem Büro", "whole practice", "ganze Team", "ganzen Team", "sind alle",
+        "alle tot", "alle weg", "alle aus", "alle offline", "alle down", "alle kaputt",
+        "alle ausgefallen", "all down", "all dead", "are all", "all offline", "Firma komplett",
+        "komplette Firma", "nirgends", "nirgendwo", "nowhere",
     ),
     SEVERAL: (
         "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "ein paar", "etliche",
@@ -248,9 +305,14 @@ SCOPE_TERMS = {
     ),
     SEVERAL_WEAK: ("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "our", "we"),
     ONE: (
-        "mein", "meine", "meinem", "meinen", "meiner", "bei mir", "mir", "mich", "my", "me",
-        "mine", "Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
-        "eine Mitarbeiterin", "einzelne", "einzelnen", "einzelner", "Azubi", "Praktikant",
+        "bei mir", "mir", "mich", "me", "Herr", "Herrn", "Frau", "Kollege", "Kollegin",
+        "ein Mitarbeiter", "eine Mitarbeiterin", "einzelne", "einzelnen", "einzelner", "Azubi",
+        "Praktikant",
+    ),
+    # "mein Server", "my company's mail server": a possessive is one person's only for a device
+    # or a program; a central system that is down stays the company's.
+    ONE_POSSESSIVE: (
+        "mein", "meine", "meinem", "meinen", "meiner", "my", "mine",
     ),
     ONE_WEAK: ("ich", "i"),
     ONLY_ONE: (
@@ -258,9 +320,29 @@ SCOPE_TERMS = {
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
         "only my", "just me", "just my", "others are fine", "everyone else",
-        "betrifft nur", "nur bei",
+        "betrifft nur", "nur bei", "allen anderen", "bei allen anderen",
+        "Kollegen gehts", "Kollegen sehen", "Kollegen können", "Kollegen haben", "Kollegin nebenan",
+        "colleagues are fine", "colleagues can", "others can", "everyone else can",
+        "only on my", "only for me", "bei den anderen", "die anderen können",
     ),
 }
+
+# A question ("Welche Version von Office haben wir?") opens with one of these; with no symptom
+# and enough words around it, it is a question about something, which the SLA calls low.
+QUESTION_OPENERS = frozenset({
+    "welche", "welcher", "welches", "welchen", "wie", "wo", "woher", "wohin", "was", "wann",
+    "warum", "wieso", "weshalb", "wer", "kann", "koennen", "koennt", "koennte", "koennten",
+    "gibt", "ist", "sind", "habt", "haben", "hat", "darf", "duerfen", "muss", "soll", "sollen",
+    "which", "what", "how", "where", "when", "why", "who", "can", "could", "is", "are", "do",
+    "does", "may", "should", "would", "will",
+})
+QUESTION_MIN_WORDS = 4
+# "Was ist los?": a question that reports trouble, not a question about something.
+TROUBLE_QUESTIONS = (
+    "was ist los", "was ist da los", "was ist denn los", "was ist hier los", "was ist passiert",
+    "what happened", "whats going on", "what is going on", "whats wrong", "what is wrong",
+    "whats happening",
+)
 
 # "manchmal nicht erreichbar" is a degradation, not an outage.
 INTERMITTENT = (
@@ -273,34 +355,120 @@ REQUEST_TERMS = (
     "wie kann", "wie können", "kann man", "wie geht", "wie richte", "wie stelle", "wie ändere",
     "wie verbinde", "wie funktioniert", "wie lange", "wie bekomme", "wo finde", "wo kann",
     "gibt es", "ist es möglich", "wäre es möglich", "möglich", "Möglichkeit", "Frage", "Fragen",
-    "Anleitung", "erklären", "Tipp", "bitte", "gerne", "gern", "hätte", "hätten", "möchte",
-    "möchten", "würde", "würden", "wünsche", "Wunsch", "bräuchte", "bräuchten", "benötige",
-    "benötigen", "brauche", "brauchen", "bestellen", "Bestellung", "beschaffen", "Angebot",
-    "kostet", "Kosten", "Preis", "Lizenz", "Lizenzen", "einrichten", "eingerichtet", "einbinden",
-    "eingebunden", "installieren", "Installation", "anlegen", "vorbereiten", "neuer Benutzer",
-    "neuen Benutzer", "neuer Mitarbeiter", "neuen Mitarbeiter", "neue Mitarbeiterin",
-    "neue Kollegin", "neuen Kollegen", "Azubi", "Praktikant", "freischalten", "Freigabe",
-    "Berechtigung", "Berechtigungen", "Rechte", "deaktivieren", "löschen", "entfernen",
-    "umbenennen", "ändern", "anpassen", "aktualisieren", "tauschen", "austauschen", "Umzug",
-    "umziehen", "Termin", "Wartungsfenster", "Rückruf", "Vertrag", "Verteiler", "aufnehmen",
-    "hinzufügen", "teilen", "exportieren", "importieren", "Schulung", "Danke", "Dank",
-    "nicht dringend", "nicht eilig", "keine Eile", "wann", "welche", "welcher", "was", "kann ich",
-    "können Sie", "könnten Sie", "könnten", "how do i", "how can i", "how to", "how do we",
-    "where do i", "where can i", "is there a way", "is it possible", "can i", "can we",
-    "could you", "could we", "would like", "wed like", "id like", "please", "question", "request",
-    "order", "quote", "licence", "license", "licences", "licenses", "new user", "new account",
+    "Anleitung", "erklären", "Tipp", "hätte", "hätten", "möchte", "möchten", "würde", "würden",
+    "wünsche", "Wunsch", "bräuchte", "bräuchten", "benötige", "benötigen", "brauche", "brauchen",
+    "bestellen", "Bestellung", "beschaffen", "Angebot", "kostet", "Kosten", "Preis", "Lizenz",
+    "Lizenzen", "einrichten", "eingerichtet", "einbinden", "eingebunden", "installieren",
+    "Installation", "anlegen", "vorbereiten", "neuer Benutzer", "neuen Benutzer",
+    "neuer Mitarbeiter", "neuen Mitarbeiter", "neue Mitarbeiterin", "neue Kollegin",
+    "neuen Kollegen", "Azubi", "Praktikant", "freischalten", "Freigabe", "Berechtigung",
+    "Berechtigungen", "Rechte", "deaktivieren", "löschen", "entfernen", "umbenennen", "ändern",
+    "anpassen", "aktualisieren", "tauschen", "austauschen", "Umzug", "umziehen", "Termin",
+    "Wartungsfenster", "Rückruf", "Vertrag", "Verteiler", "aufnehmen", "hinzufügen", "teilen",
+    "exportieren", "importieren", "Schulung", "nicht dringend", "nicht eilig", "keine Eile",
+    "kann ich", "können Sie", "könnten Sie", "könnten", "how do i", "how can i", "how to",
+    "how do we", "where do i", "where can i", "is there a way", "is it possible", "can i", "can we",
+    "could you", "could we", "would like", "wed like", "id like", "question", "request", "order",
+    "quote", "licence", "license", "licences", "licenses", "new user", "new account",
     "create an account", "new employee", "new intern", "set up", "setup", "install", "add me",
-    "rename", "change", "remove", "delete", "access to", "thanks", "thank you", "not urgent",
-    "when", "which", "what",
-    "whats", "wie", "wo", "warum", "planen", "geplant", "Planung", "Update", "Updates", "Upgrade",
-    "upgraden", "Info", "Information", "informieren", "Hinweis", "Urlaub", "Abwesenheit",
-    "Anfrage", "beantragen", "Antrag", "verlängern", "kündigen", "Einrichtung", "Onboarding",
-    "Offboarding", "Austritt", "Eintritt", "umstellen", "Umstellung", "Beratung", "Empfehlung",
-    "empfehlen", "Idee", "Vorschlag", "Verbesserung", "wäre schön", "Rechnung", "Einweisung",
-    "zeigen", "korrigieren", "exportiere", "erstelle", "erstellen", "can you", "could i",
-    "would it be possible", "we need", "i need", "increase", "renew", "invoice", "suggestion",
-    "training", "schedule", "policy", "need a", "new hire",
-    "ändere", "änderst", "geändert",
+    "rename", "change", "remove", "delete", "access to", "not urgent", "planen", "geplant",
+    "Planung", "Update", "Updates", "Upgrade", "upgraden", "Info", "Information", "informieren",
+    "Hinweis", "Urlaub", "Abwesenheit", "Anfrage", "beantragen", "Antrag", "verlängern", "kündigen",
+    "Einrichtung", "Onboarding", "Offboarding", "Austritt", "Eintritt", "umstellen", "Umstellung",
+    "Beratung", "Empfehlung", "empfehlen", "Idee", "Vorschlag", "Verbesserung", "wäre schön",
+    "Rechnung", "Einweisung", "zeigen", "korrigieren", "exportiere", "erstelle", "erstellen",
+    "can you", "could i", "would it be possible", "we need", "i need", "increase", "renew",
+    "invoice", "suggestion", "training", "schedule", "policy", "need a", "new hire", "ändere",
+    "änderst", "geändert", "einstellen", "abstellen", "ausschalten", "sortieren", "verschieben",
+    "wie besprochen", "nächste Woche", "nächsten Monat", "nächstes Jahr", "next week", "next month",
+    "next year", "Spotify", "Mailingliste", "mailing list", "Verteilerliste", "distribution list",
+    "Leserechte", "Schreibrechte", "Zugriff auf", "zugriff auf den", "bestellen", "order", "Pivot",
+    "zeigen wie", "show me how", "umziehen", "Kratzer", "worn out", "abgenutzt", "verschlissen",
+    "faded", "ausgeblichen", "Wartung", "maintenance", "Wartungsarbeiten", "Danke für",
+    "vielen Dank für", "thanks for", "thank you for", "Dankeschön", "requesting",
+)
+
+# The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
+RELAXED_TERMS = (
+    "eilt nicht", "eilt nich", "eilt nix", "hat Zeit", "hat aber Zeit", "wenn ihr Zeit habt",
+    "wenn Sie Zeit haben", "wenn ihr mal da seid", "whenever you have time", "when you have time",
+    "no rush", "no hurry", "not urgent", "nicht dringend", "nicht eilig", "keine Eile",
+    "kein Eilauftrag", "kein Notfall", "nur zur Info", "nur zur Information", "nur so ne Frage",
+    "nur eine Frage", "nur ne Frage", "kein Drama", "nicht schlimm", "sometime",
+    "geht aber alles", "funktioniert aber alles", "nur Optik", "still works", "nur optisch",
+)
+
+# Positive evidence of a low matter that names a thing: planned or cosmetic wishes. They act as
+# a component of their own, decided low, so a symptom next to them ("bin ab Freitag weg" beside
+# "Abwesenheitsnotiz") is theirs, while a symptom of a device elsewhere in the text still wins.
+LOW_TOPIC_TERMS = (
+    "Abwesenheitsnotiz", "Abwesenheitsassistent", "Abwesenheitsmeldung", "Abwesenheit", "Autoreply",
+    "Autoantwort", "automatische Antwort", "out of office", "out-of-office", "OOO", "auto reply",
+    "autoreply", "Signatur", "Mailsignatur", "E-Mail-Signatur", "signature", "Gäste-WLAN",
+    "Gäste-WiFi", "Gast-WLAN", "Gästenetz", "Gastnetz", "Gastzugang", "Gäste-Netz", "guest wifi",
+    "guest wi-fi", "guest wlan", "guest network", "guest access", "Desktopsymbol", "Desktopsymbole",
+    "Desktop-Symbol", "Desktop-Symbole", "Desktopicons", "Desktop-Icons", "desktop icon",
+    "desktop icons", "Symbol", "Symbole", "Icon", "Icons", "Verknüpfung", "Verknüpfungen",
+    "shortcut", "shortcuts", "Taskleiste", "taskbar", "Startmenü", "start menu", "Hintergrundbild",
+    "Hintergrund", "wallpaper", "background", "Bildschirmschoner", "screensaver", "Startgeräusch",
+    "Schriftgröße", "Schriftart", "Schrift", "font", "Logo", "Firmenlogo", "Mauspad", "mouse pad",
+    "Datumsanzeige", "die Uhr", "Uhr am PC", "Uhr geht", "clock", "Ansage", "Bandansage",
+    "Klingelton", "ringtone", "Nachname", "Anzeigename", "display name", "Mailadresse umbenennen",
+    "Rechnung", "invoice", "Angebot", "quote",
+)
+
+# Security incidents: always Kritisch, because they can spread to the whole company.
+SECURITY_TERMS = (
+    "Ransomware", "Verschlüsselungstrojaner", "Erpressungstrojaner", "Krypto-Trojaner", "Trojaner",
+    "Virus", "Viren", "Virenwarnung", "Malware", "Schadsoftware", "Schadprogramm", "Emotet",
+    "infiziert", "infected", "infection", "Infektion", "gehackt", "gehacked", "hacked", "Hacker",
+    "Hackerangriff", "Cyberangriff", "Angriff", "Lösegeld", "ransom", "Bitcoin", "bitcoins",
+    "verschlüsselt", "encrypted", "trojan", "malware", "compromised", "kompromittiert", "gekapert",
+    "hijacked", "Totenkopf", "Erpresser", "Erpressung", "ich nicht geschrieben",
+    "wir nicht geschrieben", "ich nicht verschickt", "wir nicht verschickt", "ich nicht gesendet",
+    "wir nicht gesendet", "nicht von mir", "didnt send", "did not send", "didnt write",
+    "not from me", "fremder Admin", "neuer Admin", "new admin", "zahlen sollen", "sollen zahlen",
+    "pay to get", "demanding payment", "Daten zurückzubekommen", "Daten zurück zu bekommen",
+    "Erpresserschreiben",
+)
+# Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
+SECURITY_TOOL_TERMS = (
+    "Virenscanner", "Virenschutz", "Virenschutzprogramm", "Antivirus", "Antivirenprogramm",
+    "Antivirensoftware", "anti-virus", "Virenprogramm", "Defender", "Sophos", "Kaspersky",
+    "Virenschutzlizenz",
+)
+# A phishing link clicked and credentials given: both halves, in any order.
+PHISHING_CLICKED = (
+    "geklickt", "angeklickt", "draufgeklickt", "clicked", "Link", "Phishing", "fake", "gefälscht",
+)
+PHISHING_GAVE_CREDENTIALS = (
+    "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in",
+)
+# Spam sent from one's own account: the hijacked mailbox.
+SPAM_TERMS = (
+    "Spam", "Spammails", "Spam-Mails", "von allein", "von alleine", "von selbst", "by itself",
+    "on its own", "an alle Kontakte", "all my contacts", "to all contacts", "to all my contacts",
+)
+SENDING_TERMS = (
+    "verschickt", "versendet", "verschicken", "sendet", "schickt", "raus", "gehen raus",
+    "sending", "sends", "sent", "Mails raus",
+)
+# Files renamed or given a new ending: the mark of ransomware.
+FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")
+RENAMED_TERMS = (
+    "umbenannt", "Endungen", "endings", "heißen jetzt", "locked", "crypt", "README",
+)
+# "nicht geklickt": a suspicious mail that did no harm is a question, not an incident.
+NOT_CLICKED_TERMS = (
+    "nicht geklickt", "nicht angeklickt", "nix angeklickt", "nichts angeklickt", "nix geklickt",
+    "nichts geklickt", "nicht draufgeklickt", "not clicked", "didnt click", "did not click",
+    "never clicked", "havent clicked", "nicht geöffnet", "didnt open", "did not open",
+)
+
+# "ausgefallen ist aber nichts", "still usable": the speaker says it is not down.
+NOT_DOWN_TERMS = (
+    "ausgefallen ist nichts", "ausgefallen ist aber nichts", "ausgefallen ist aber nix",
+    "ausgefallen ist nix", "nicht ausgefallen", "still usable", "not down",
 )
 
 COSMETIC_TERMS = (
@@ -325,7 +493,10 @@ EXACT_WORDS = frozenset(
         "nich", "nichts", "netz", "ewig", "gern", "gerne", "dank", "danke", "wann", "frage",
         "welche", "welcher", "order", "what", "when", "drops", "open", "turn", "call",
         "ring", "sign", "sync", "save", "scan", "print", "prints", "anyone", "start", "mobile",
-        "machine", "issue", "dock", "kasse", "zeigt", "tipp", "tipps",
+        "machine", "issue", "dock", "kasse", "zeigt", "tipp", "tipps", "verschluesselt",
+        "encrypted", "crypt", "locked", "file", "link", "fake", "raus", "sent", "symbol", "icon",
+        "ordner", "anlage", "sitzung", "domain", "audio", "sound", "lesen", "liest", "nimmt",
+        "kiste", "farbe", "farben", "hacker", "angriff", "typed",
     }
 )
 
@@ -345,7 +516,7 @@ COMMON_WORDS = frozenset(
         "light", "morning", "gleich", "keinen", "nicht", "kann", "koennen", "koennten", "besten",
         "danken", "gruss", "gruessen", "freundlichen", "neuen", "neues", "neuer", "zweite",
         "zweiten", "dritte", "sagen", "macht", "machen", "nacht", "sache", "sachen", "raum",
-        "traum", "kunden", "kunde",
+        "traum", "kunden", "kunde", "klein", "kleine", "kleinen", "kleiner", "kleines",
     }
 )
 # fmt: on
