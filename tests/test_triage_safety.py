@@ -74,6 +74,9 @@ SECURITY_INCIDENTS = [
     "my account is hacked, its sending emails to all my contacts",
     "Outlook verschickt von allein Mails an alle Kontakte",
     "Ich glaube, wir wurden gehackt",
+    "Der Virenscanner schlägt Alarm",
+    "Kunden bekommen seltsame Mails von unserer Adresse",
+    "Die Maus bewegt sich von selbst und Fenster gehen auf",
 ]
 
 # Outages the text says hit the whole company, whatever the component.
@@ -95,6 +98,8 @@ COMPANY_WIDE_OUTAGES = [
     "Weder Internet noch Telefon funktionieren",
     "Wir haben festgestellt, dass niemand mehr auf das Netzlaufwerk zugreifen kann",
     "Mein Chef sagt, der Server ist ausgefallen",
+    "Unsere Telefone gehen nicht",
+    "Our phones are dead",
 ]
 
 # One workstation, one handset, one person's access: Normal, not an emergency.
@@ -111,6 +116,8 @@ ONE_WORKSTATION = [
     "Meine Remotedesktop-Sitzung friert ständig ein",
     "Eine Mail an einen Kunden kam zurück als unzustellbar",
     "kein Virus, nur mein PC fährt nicht mehr hoch",
+    "One of our laptops won't charge anymore.",
+    "Mir fehlt die Berechtigung auf den Ordner Einkauf, Zugriff verweigert",
 ]
 
 # The low families: out-of-office notes, signatures, guest Wi-Fi, desktop icons, and

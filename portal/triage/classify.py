@@ -63,11 +63,18 @@ NOT_DOWN = "not_down"
 VAGUE_NOTHING = "vague_nothing"
 REPORT = "report"
 TROUBLE = "trouble"
+SECURITY_ALERT = "security_alert"
+PERMISSION = "permission"
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
 LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
 # Security evidence that takes two halves in one text: (first, second).
-SECURITY_PAIRS = ((PHISHING_CLICKED, PHISHING_CREDENTIALS), (SPAM, SENDING), (FILES, RENAMED))
+SECURITY_PAIRS = (
+    (PHISHING_CLICKED, PHISHING_CREDENTIALS),
+    (SPAM, SENDING),
+    (FILES, RENAMED),
+    (SECURITY_TOOL, SECURITY_ALERT),
+)
 # Scope words count as whole words with at most an inflection, not as part of a compound
 # ("Telefonzentrale" is a desk, not "zentrale").
 SCOPE_INFLECTION = 2
@@ -100,6 +107,8 @@ def _vocabulary_entries():
         (SUBORDINATOR, vocab.SUBORDINATORS),
         (REPORT, vocab.REPORT_TERMS),
         (TROUBLE, vocab.TROUBLE_QUESTIONS),
+        (SECURITY_ALERT, vocab.SECURITY_ALERT_TERMS),
+        (PERMISSION, vocab.PERMISSION_TERMS),
         (NOTHING_WORKS, vocab.NOTHING_WORKS),
         (VAGUE_NOTHING, vocab.VAGUE_NOTHING_WORKS),
         (NOTHING_MORE, vocab.NOTHING_MORE),
@@ -172,7 +181,7 @@ class Reading:
     symptoms: list[Symptom]
     scope: str | None
     scope_tokens: tuple[int, ...]
-    possessive_only: bool  # the scope "one" rests on "mein"/"my"/"ich" alone
+    scope_is_weak: bool  # the scope rests on "mein", "my", "ich", "wir", "unsere" alone
 
     def has(self, concept: str) -> bool:
         return any(match.concept == concept for match in self.matches)
@@ -229,8 +238,8 @@ def read(text: str) -> Reading:
     matches = [m for m in lexicon().find(tokens) if m.concept != SCOPE or _whole_word(tokens, m)]
     mentions = _mentions(tokens, matches)
     symptoms = _symptoms(tokens, matches, mentions)
-    scope, scope_tokens, possessive = _scope(tokens, matches, symptoms)
-    return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens, possessive)
+    scope, scope_tokens, weak = _scope(tokens, matches, symptoms)
+    return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens, weak)
 
 
 def _whole_word(tokens: list[Token], match: Match) -> bool:
@@ -472,6 +481,9 @@ def _scope(
     only ("mein", "my"); "ich" counts only next to a negated verb."""
     found: dict[str, tuple[int, ...]] = {}
     scopes = [m for m in matches if m.concept == SCOPE]
+    everyone = _all_before_a_noun(tokens)
+    if everyone:
+        found[vocab.COMPANY] = everyone
     for match in matches:
         if match.concept == SCOPE and _overruled(match, scopes):
             continue
@@ -495,8 +507,24 @@ def _scope(
     )
     for value, scope in order:
         if value in found:
-            return scope, found[value], value in (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK)
+            return (
+                scope,
+                found[value],
+                value in (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK, vocab.SEVERAL_WEAK),
+            )
     return None, (), False
+
+
+def _all_before_a_noun(tokens: list[Token]) -> tuple[int, ...]:
+    """ "alle Außendienstler", "all branches": everyone of a group, with the two words."""
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if token.folded not in vocab.ALL_WORDS or following.clause != token.clause:
+            continue
+        noun = following.text[:1].isupper() or token.folded == "all"
+        if noun and following.folded not in vocab.NOT_EVERYONE_AFTER_ALL:
+            return (index, index + 1)
+    return ()
 
 
 def _overruled(match: Match, scopes: list[Match]) -> bool:
@@ -574,10 +602,22 @@ def _scope_for(reading: Reading, kind: str, state: str) -> str | None:
     """ "Mein Server ist ausgefallen": a possessive does not make a central outage one person's."""
     central = kind in vocab.CENTRAL_KINDS
     personal = (*vocab.DEVICE_KINDS, vocab.CLIENT_APP, vocab.PRINTER)
-    own_device = any(m.kind in personal for m in reading.mentions)
-    if reading.possessive_only and central and state == vocab.DOWN and not own_device:
+    own_device = reading.has(PERMISSION) or any(m.kind in personal for m in reading.mentions)
+    weak_one = reading.scope == vocab.ONE and reading.scope_is_weak
+    if weak_one and central and state == vocab.DOWN and not own_device:
         return None
+    plural = kind in vocab.DEVICE_KINDS and state == vocab.DOWN and _plural_devices(reading)
+    if plural and (reading.scope is None or reading.scope_is_weak):
+        return vocab.COMPANY  # "unsere Telefone gehen nicht": the company's phones
     return reading.scope
+
+
+def _plural_devices(reading: Reading) -> bool:
+    return any(
+        reading.tokens[m.token].folded in vocab.PLURAL_DEVICE_WORDS
+        for m in reading.mentions
+        if m.kind in vocab.DEVICE_KINDS and m.token >= 0
+    )
 
 
 def _candidate_rank(candidate: tuple[Mention, str, Decision]):

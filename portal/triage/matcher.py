@@ -192,10 +192,22 @@ class Lexicon:
         if folded in self._words:
             return (Lexeme(folded, 0, False),)
         parts = self._compound_parts(folded)
+        if not self._covers(folded, parts) and len(folded) >= MIN_FUZZY:
+            whole = self._fuzzy(folded)  # "Telefonanlge": a typo, not "Telefon" + "anlge"
+            if whole:
+                return (Lexeme(whole, 0, True),)
         head_end = parts[0][1] if parts else len(folded)
         guess = self._fuzzy(folded[:head_end]) if head_end >= MIN_FUZZY else None
         words = ([guess] if guess else []) + [word for word, _ in parts]
         return tuple(Lexeme(word, part, word == guess) for part, word in enumerate(words))
+
+    @staticmethod
+    def _covers(folded: str, parts: list[tuple[str, int]]) -> bool:
+        """True if the compound's parts reach its end (an inflection aside)."""
+        if not parts:
+            return False
+        word, start = parts[-1]
+        return start + len(word) + max(len(ending) for ending in INFLECTIONS) >= len(folded)
 
     def _compound_parts(self, folded: str) -> list[tuple[str, int]]:
         """(word, start) for the longest vocabulary words that the token is built from."""
@@ -233,12 +245,13 @@ class Lexicon:
         candidates: set[tuple[str, str]] = set()
         for key in _deletions(folded) | {folded}:
             candidates |= self._fuzzy_index.get(key, set())
+        # A letter left out is a likelier typo than one too many: "inernet" is "internet".
         near = sorted(
-            (abs(len(form) - len(folded)), word)
+            (abs(len(form) - len(folded)), len(form) < len(folded), word)
             for form, word in candidates
             if edit_distance_at_most_one(folded, form)
         )
-        return near[0][1] if near else None
+        return near[0][2] if near else None
 
 
 def _same_clause(tokens: list[Token], first: int, other: int) -> bool:

@@ -122,16 +122,19 @@ STATE_TERMS = {
         "lost connection", "no connection", "not responding", "abgekackt", "keine Rückmeldung",
         "Virus", "Viren", "Trojaner", "Malware", "gesperrt", "locked out", "not loading",
         "wont load", "is out", "are out", "went out", "went down", "goes down", "not available",
-        "unavailable", "lost", "verloren", "behindert", "hindered", "ist aus", "is aus", "sind aus",
-        "bleibt aus", "ging aus", "rausgeflogen", "rausgeworfen", "kicked out", "getrennt",
-        "kommen zurück", "kommt zurück", "zurückgewiesen", "abgewiesen", "unzustellbar",
-        "Unzustellbarkeit", "bounce", "bounces", "bounced", "bouncing", "rejected", "rejects",
-        "refused", "refuses", "undeliverable", "blockiert", "blocked", "Blacklist", "blacklisted",
-        "Sperrliste", "access denied", "Zugriff verweigert", "lehnt ab", "lehnen ab", "abgelehnt",
-        "rejecting", "reject", "not found", "nicht gefunden", "fehlgeschlagen",
+        "unavailable", "lost", "verloren", "donw", "dwon", "dowm", "aufgehängt", "hängt komplett",
+        "komplett aufgehängt", "hängt total", "completely frozen", "totally frozen", "unbenutzbar",
+        "unbrauchbar", "nicht nutzbar", "nicht benutzbar", "unusable", "not usable", "behindert",
+        "hindered", "ist aus", "is aus", "sind aus", "bleibt aus", "ging aus", "rausgeflogen",
+        "rausgeworfen", "kicked out", "getrennt", "kommen zurück", "kommt zurück", "zurückgewiesen",
+        "abgewiesen", "unzustellbar", "Unzustellbarkeit", "bounce", "bounces", "bounced",
+        "bouncing", "rejected", "rejects", "refused", "refuses", "undeliverable", "blockiert",
+        "blocked", "Blacklist", "blacklisted", "Sperrliste", "access denied", "Zugriff verweigert",
+        "lehnt ab", "lehnen ab", "abgelehnt", "rejecting", "reject", "not found", "nicht gefunden",
+        "fehlgeschlagen",
     ),
     DEGRADED: (
-        "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "aufgehängt", "hing",
+        "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing",
         "träge", "ruckelt", "ruckeln", "stockt", "stocken", "zäh", "lahm", "schleppend",
         "kriecht", "Schneckentempo", "dauert ewig", "dauert lange", "dauert Minuten",
         "dauert Stunden", "ewig", "Ewigkeiten", "flackert", "flackern", "flimmert", "flimmern",
@@ -162,23 +165,23 @@ FUNCTION_VERBS = (
     "geht", "gehen", "ging", "gingen", "gehts", "funktioniert", "funktionieren", "funzt", "läuft",
     "laufen", "lief", "startet", "starten", "start", "bootet", "booten", "fährt", "fahren",
     "hochfahren", "druckt", "drucken", "druckt", "scannt", "scannen", "lädt", "laden", "lade",
-    "öffnet", "öffnen", "aufmachen", "reagiert", "reagieren", "antwortet", "antworten",
-    "verbindet", "verbinden", "erreichbar", "erreichen", "erreicht", "anmelden", "einloggen",
-    "loggen", "einwählen", "senden", "sendet", "verschicken", "versenden", "schicken", "schickt",
-    "empfangen", "empfängt", "abrufen", "kommt", "komme", "kommen", "kommst", "rein", "durch",
-    "arbeiten", "zugreifen", "zugriff", "erkennt", "erkannt", "erkennen", "klingelt", "klingeln",
-    "akzeptiert", "synchronisiert", "speichern", "speichert", "telefonieren", "anrufen", "hören",
-    "verfügbar", "tut", "zeigt", "angezeigt", "einschalten", "anschalten", "pingen", "pingt",
-    "surfen", "drauf", "öffnen", "syncing", "loading", "opening", "printing", "connecting",
-    "work", "works", "working", "worked", "start",
-    "starts", "boot", "boots", "turn", "load", "loads", "open", "opens", "respond", "responds",
-    "connect", "connects", "reach", "access", "log", "login", "sign", "send", "receive", "print",
-    "scan", "call", "calls", "ring", "sync", "save", "available", "reachable",
+    "öffnet", "öffnen", "aufmachen", "reagiert", "reagieren", "antwortet", "antworten", "verbindet",
+    "verbinden", "erreichbar", "erreichen", "erreicht", "anmelden", "einloggen", "loggen",
+    "einwählen", "senden", "sendet", "verschicken", "versenden", "schicken", "schickt", "empfangen",
+    "empfängt", "abrufen", "kommt", "komme", "kommen", "kommst", "rein", "durch", "arbeiten",
+    "zugreifen", "zugriff", "erkennt", "erkannt", "erkennen", "klingelt", "klingeln", "akzeptiert",
+    "synchronisiert", "speichern", "speichert", "telefonieren", "anrufen", "hören", "verfügbar",
+    "tut", "zeigt", "angezeigt", "einschalten", "anschalten", "pingen", "pingt", "surfen", "drauf",
+    "öffnen", "syncing", "loading", "opening", "printing", "connecting", "work", "works", "working",
+    "worked", "start", "starts", "boot", "boots", "turn", "load", "loads", "open", "opens",
+    "respond", "responds", "connect", "connects", "reach", "access", "log", "login", "sign", "send",
+    "receive", "print", "scan", "call", "calls", "ring", "sync", "save", "available", "reachable",
     "hat", "haben", "habe", "hab", "has", "have", "klappt", "klappen", "geklappt", "will", "mag",
     "bekomme", "bekommt", "bekommen", "kriege", "krieg", "kriegt", "kriegen", "sehe", "sieht",
-    "sehen", "gefunden", "get", "gets", "getting", "see", "found", "angegangen", "angehen",
-    "nimmt", "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen",
-    "eingelesen", "lesen", "liest", "reach", "reachable",
+    "sehen", "gefunden", "get", "gets", "getting", "see", "found", "angegangen", "angehen", "nimmt",
+    "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen",
+    "eingelesen", "charge", "charges", "charging", "aufladen", "lesen", "liest", "reach",
+    "reachable",
 )
 
 NEGATIONS = (
@@ -186,7 +189,7 @@ NEGATIONS = (
     "keines", "keins", "nichts", "nix", "niemand", "niemanden", "niemandem", "nie", "garnicht",
     "not", "no", "none", "nothing", "nobody", "noone", "never", "cannot", "cant", "couldnt",
     "dont", "doesnt", "didnt", "isnt", "arent", "wont", "wasnt", "unable", "ohne", "without",
-    "weder", "neither", "nor",
+    "weder", "neither", "nor", "nobdy", "noboby", "niemnad", "niemad", "keienr", "kiener",
 )
 
 # Negations that open a list: "weder Internet noch Telefon funktionieren".
@@ -212,6 +215,29 @@ REPORT_TERMS = (
     "Problem", "leider", "informieren", "noticed", "notice", "seems", "looks like", "report",
     "reporting", "let you know", "inform", "realized", "says", "said", "appears", "aufgefallen",
 )
+# "alle" before a noun is everyone ("alle Außendienstler", "all branches") unless the noun counts
+# time or is someone's own ("alle 10 Minuten", "alle meine Ordner", "all the time").
+ALL_WORDS = frozenset({"alle", "allen", "all"})
+NOT_EVERYONE_AFTER_ALL = frozenset({
+    "minuten", "stunden", "sekunden", "tage", "wochen", "paar", "meine", "meinen", "meiner",
+    "anderen", "andere", "other", "others", "the", "time", "day", "morning", "week", "of", "my",
+    "mein", "dateien", "files", "mails", "e", "zwei", "drei", "fuenf", "zehn", "moeglichen",
+    "moegliche", "symbole", "icons", "einstellungen", "settings", "fenster", "windows",
+})
+
+# One person's access rights: with nobody else named, the trouble is that person's.
+PERMISSION_TERMS = (
+    "Berechtigung", "Berechtigungen", "Rechte", "Zugriffsrechte", "permission", "permissions",
+    "access denied", "Zugriff verweigert", "Zugriff abgelehnt", "Konto gesperrt", "gesperrt",
+    "locked out", "Passwort", "password", "Kennwort",
+)
+# Plural devices: "unsere Telefone gehen nicht" is the company's phones, not one handset.
+PLURAL_DEVICE_WORDS = frozenset({
+    "telefone", "pcs", "bildschirme", "monitore", "arbeitsplaetze", "clients", "laptops",
+    "notebooks", "phones", "computers", "screens", "workstations", "monitors", "rechnern",
+    "geraete", "devices", "kassen", "terminals", "thin",
+})
+
 # After "nur bei mir" these make it everyone's: "wie alle anderen auch".
 ALSO_TERMS = frozenset({"auch", "too", "also", "ebenfalls"})
 # ... and so does a list: "bei mir und allen anderen".
@@ -285,7 +311,10 @@ SCOPE_TERMS = {
         "all users", "all staff", "all employees", "all colleagues", "all computers", "all pcs",
         "for all", "whole office", "whole company", "entire office", "entire company",
         "company wide", "companywide", "company-wide", "all of us", "none of us", "anyone",
-        "across the company", "überall", "everywhere", "auf allen", "betrifft alle", "für keinen",
+        "across the company", "Großteil", "Hälfte", "halbe Firma", "halbe Büro", "die meisten",
+        "most of", "most users", "most people", "most staff", "half of", "half the", "majority",
+        "Mehrheit", "nobdy", "noboby", "niemnad", "niemad", "keienr", "kiener", "evryone",
+        "everyon", "überall", "everywhere", "auf allen", "betrifft alle", "für keinen",
         "bei keinen", "für niemanden", "whole building", "entire building", "across the office",
         "whole network", "alle betroffen", "all affected", "for everybody", "for everyone",
         "entire team", "alle Plätze", "allen Plätzen", "uns allen", "bei uns allen", "all of them",
@@ -299,20 +328,21 @@ SCOPE_TERMS = {
     SEVERAL: (
         "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "ein paar", "etliche",
         "etlichen", "Kollegen", "Kolleginnen", "Abteilung", "ganze Etage", "ganzen Etage",
-        "ganze Abteilung", "ganzen Abteilung", "Großteil", "Hälfte", "several", "multiple",
-        "some users", "a few", "colleagues", "department", "team",
-        "whole floor", "ganzen Flur", "ganze Flur",
+        "ganze Abteilung", "ganzen Abteilung", "several", "multiple", "die Mitarbeiter",
+        "unsere Mitarbeiter", "Mitarbeitende", "Mitarbeitenden", "die Benutzer", "die User",
+        "die Anwender", "staff", "employees", "users", "people", "Leute", "some users", "a few",
+        "colleagues", "department", "team", "whole floor", "ganzen Flur", "ganze Flur",
     ),
     SEVERAL_WEAK: ("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "our", "we"),
     ONE: (
-        "bei mir", "mir", "mich", "me", "Herr", "Herrn", "Frau", "Kollege", "Kollegin",
-        "ein Mitarbeiter", "eine Mitarbeiterin", "einzelne", "einzelnen", "einzelner", "Azubi",
-        "Praktikant",
+        "bei mir", "one of our", "one of the", "einer unserer", "eines unserer", "einem unserer",
+        "einer der", "eines der", "Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
+        "eine Mitarbeiterin", "einzelne", "einzelnen", "einzelner", "Azubi", "Praktikant",
     ),
     # "mein Server", "my company's mail server": a possessive is one person's only for a device
     # or a program; a central system that is down stays the company's.
     ONE_POSSESSIVE: (
-        "mein", "meine", "meinem", "meinen", "meiner", "my", "mine",
+        "mein", "meine", "meinem", "meinen", "meiner", "my", "mine", "mir", "mich", "me",
     ),
     ONE_WEAK: ("ich", "i"),
     ONLY_ONE: (
@@ -429,7 +459,20 @@ SECURITY_TERMS = (
     "wir nicht gesendet", "nicht von mir", "didnt send", "did not send", "didnt write",
     "not from me", "fremder Admin", "neuer Admin", "new admin", "zahlen sollen", "sollen zahlen",
     "pay to get", "demanding payment", "Daten zurückzubekommen", "Daten zurück zu bekommen",
-    "Erpresserschreiben",
+    "Erpresserschreiben", "Bedrohung", "threat", "Quarantäne", "quarantine", "Keylogger", "Spyware",
+    "Wurm", "worm", "Rootkit", "Backdoor", "Botnet", "Datenleck", "data breach", "Datenabfluss",
+    "unbefugter Zugriff", "unbefugte Zugriffe", "unauthorized access", "unbekannte Anmeldung",
+    "unbekannte Anmeldungen", "verdächtige Anmeldung", "verdächtige Anmeldungen",
+    "suspicious login", "suspicious sign-in", "unknown login", "Zugriff verschafft",
+    "fremder Zugriff", "fremde Zugriffe", "unbekannter Benutzer", "unknown user",
+    "bewegt sich von selbst", "bewegt sich von allein", "bewegt sich von alleine",
+    "moves by itself", "moving on its own", "Fernsteuerung", "ferngesteuert", "remote controlled",
+    "nie geschrieben", "nie verschickt", "nie gesendet", "never sent", "never wrote",
+    "in meinem Namen", "in unserem Namen", "in my name", "on my behalf", "Anhang geöffnet",
+    "Anhang aufgemacht", "opened the attachment", "opened an attachment", "Makros aktiviert",
+    "enabled macros", "Inhalt aktivieren", "enabled content", "neue Endung", "andere Endung",
+    "komische Endung", "seltsame Endung", "new extension", "strange extension", "weird extension",
+    "unknown extension", "Erpressernachricht",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
@@ -437,21 +480,31 @@ SECURITY_TOOL_TERMS = (
     "Antivirensoftware", "anti-virus", "Virenprogramm", "Defender", "Sophos", "Kaspersky",
     "Virenschutzlizenz",
 )
+# The protection raising an alarm: "Der Virenscanner schlägt Alarm".
+SECURITY_ALERT_TERMS = (
+    "Alarm", "Warnung", "Warnmeldung", "meldet", "gefunden", "erkannt", "found", "detected",
+    "flagged", "alert", "warning", "blockiert", "blocked", "schlägt an",
+)
 # A phishing link clicked and credentials given: both halves, in any order.
 PHISHING_CLICKED = (
     "geklickt", "angeklickt", "draufgeklickt", "clicked", "Link", "Phishing", "fake", "gefälscht",
 )
 PHISHING_GAVE_CREDENTIALS = (
-    "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in",
+    "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
+    "credentials", "preisgegeben", "eingetippt", "angegeben", "provided", "submitted", "verraten",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
+    "komische Mails", "seltsame Mails", "merkwürdige Mails", "verdächtige Mails", "strange emails",
+    "weird emails", "suspicious emails", "komische E-Mails", "seltsame E-Mails",
     "Spam", "Spammails", "Spam-Mails", "von allein", "von alleine", "von selbst", "by itself",
     "on its own", "an alle Kontakte", "all my contacts", "to all contacts", "to all my contacts",
 )
 SENDING_TERMS = (
     "verschickt", "versendet", "verschicken", "sendet", "schickt", "raus", "gehen raus",
-    "sending", "sends", "sent", "Mails raus",
+    "sending", "sends", "sent", "Mails raus", "von mir", "von uns", "von meiner Adresse",
+    "von unserer Adresse", "from me", "from us", "from my address", "from our address",
+    "from my account", "von meinem Konto", "von meinem Postfach", "aus meinem Postfach",
 )
 # Files renamed or given a new ending: the mark of ransomware.
 FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")
