@@ -85,7 +85,7 @@ company company_system down critical company_system_down
 company company_system degraded normal system_degraded
 company workstation down critical company_hindered
 company workstation degraded normal workstation
-company printer down normal printer
+company printer down critical company_hindered
 company printer degraded normal printer
 company phone down critical company_system_down
 company phone degraded normal workstation

@@ -65,6 +65,7 @@ REPORT = "report"
 TROUBLE = "trouble"
 SECURITY_ALERT = "security_alert"
 PERMISSION = "permission"
+FOREIGN = "foreign"
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
 LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
@@ -74,6 +75,7 @@ SECURITY_PAIRS = (
     (SPAM, SENDING),
     (FILES, RENAMED),
     (SECURITY_TOOL, SECURITY_ALERT),
+    (PHISHING_CREDENTIALS, FOREIGN),
 )
 # Scope words count as whole words with at most an inflection, not as part of a compound
 # ("Telefonzentrale" is a desk, not "zentrale").
@@ -109,6 +111,7 @@ def _vocabulary_entries():
         (TROUBLE, vocab.TROUBLE_QUESTIONS),
         (SECURITY_ALERT, vocab.SECURITY_ALERT_TERMS),
         (PERMISSION, vocab.PERMISSION_TERMS),
+        (FOREIGN, vocab.FOREIGN_TERMS),
         (NOTHING_WORKS, vocab.NOTHING_WORKS),
         (VAGUE_NOTHING, vocab.VAGUE_NOTHING_WORKS),
         (NOTHING_MORE, vocab.NOTHING_MORE),
@@ -288,13 +291,13 @@ def _only_nothing_works(reading: Reading) -> bool:
 
 
 def _company_wide_outage(reading: Reading, decision: Decision) -> Decision:
-    """An outage the text says hits the whole company is never below Kritisch (printers aside:
-    the SLA names them Normal)."""
+    """An outage the text says hits the whole company is never below Kritisch, even of printers
+    ("alle Drucker im Haus sind offline": nobody can print)."""
     if decision.priority == CRITICAL or reading.scope != vocab.COMPANY:
         return decision
     for symptom in reading.symptoms:
         kind = _target(reading, symptom).kind
-        if symptom.state == vocab.DOWN and kind not in (vocab.PRINTER, vocab.LOW_TOPIC):
+        if symptom.state == vocab.DOWN and kind != vocab.LOW_TOPIC:
             return Decision(CRITICAL, DOWN_EXAMPLES.get(kind, "company_hindered"))
     return decision
 
@@ -501,17 +504,15 @@ def _scope(
         (vocab.COMPANY, vocab.COMPANY),
         (vocab.SEVERAL, vocab.SEVERAL),
         (vocab.ONE, vocab.ONE),
+        (vocab.ONE_PERSON, vocab.ONE),
         (vocab.SEVERAL_WEAK, vocab.SEVERAL),
         (vocab.ONE_POSSESSIVE, vocab.ONE),
         (vocab.ONE_WEAK, vocab.ONE),
     )
     for value, scope in order:
         if value in found:
-            return (
-                scope,
-                found[value],
-                value in (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK, vocab.SEVERAL_WEAK),
-            )
+            weak = (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK, vocab.SEVERAL_WEAK)
+            return scope, found[value], value in weak
     return None, (), False
 
 
@@ -544,11 +545,13 @@ def _overruled(match: Match, scopes: list[Match]) -> bool:
 
 
 def _followed_by_also(tokens: list[Token], match: Match) -> bool:
-    """ "alle anderen auch", "mir und allen anderen": everyone, not everyone else."""
+    """ "alle anderen auch", "mir und allen anderen", "wie die anderen": everyone, not everyone
+    else."""
     after = range(match.tokens[-1] + 1, min(match.tokens[-1] + 3, len(tokens)))
     before = match.first - 1
+    joined = vocab.AND_TERMS | vocab.LIKE_TERMS
     return any(tokens[index].folded in vocab.ALSO_TERMS for index in after) or (
-        before >= 0 and tokens[before].folded in vocab.AND_TERMS
+        before >= 0 and tokens[before].folded in joined
     )
 
 

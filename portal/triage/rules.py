@@ -11,9 +11,9 @@
 # - A client program (Outlook, e-mail, VPN, Teams, log-in) failing is critical when several
 #   people or everyone are affected (the central system behind it is down), normal for one
 #   person, and a normal guess when the text does not say who is affected.
-# - A workstation or phone is normal, unless it is down for the whole company (then a central
-#   cause hinders everyone: critical). A printer is always normal: the SLA names it and printing
-#   rarely stops a whole company.
+# - A workstation, phone or printer is normal, unless it is down for the whole company (then a
+#   central cause hinders everyone: critical; issue 15: an explicit company-wide outage is never
+#   below Kritisch).
 # - "Other" (answers) is low, unless the whole company is down (critical) or impaired (normal).
 # - A planned or cosmetic matter named as a thing (signature, out-of-office note, guest Wi-Fi,
 #   desktop icon) is decided like "other": low.
@@ -78,6 +78,8 @@ class Decision:
 
 def decide(kind: str, state: str | None, scope: str | None) -> Decision:
     """The SLA class of a component kind in a state, for the people affected (None: unknown)."""
+    if kind == PRINTER and state == DOWN and scope == COMPANY:
+        return Decision(CRITICAL, "company_hindered")  # no printer works anywhere
     if kind == PRINTER:
         return Decision(NORMAL, "printer")
     if kind in DEVICE_KINDS:

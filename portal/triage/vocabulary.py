@@ -67,7 +67,7 @@ COMPONENT_TERMS = {
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
         "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Gespräche",
-        "Registrierung", "telephone system",
+        "Telefonzentrale", "Zentrale", "Hotline", "Registrierung", "telephone system",
     ),
     CLIENT_APP: (
         "Outlook", "E-Mail", "E-Mails", "Email", "Emails", "Mail", "Mails", "Mailversand",
@@ -122,7 +122,8 @@ STATE_TERMS = {
         "lost connection", "no connection", "not responding", "abgekackt", "keine Rückmeldung",
         "Virus", "Viren", "Trojaner", "Malware", "gesperrt", "locked out", "not loading",
         "wont load", "is out", "are out", "went out", "went down", "goes down", "not available",
-        "unavailable", "lost", "verloren", "donw", "dwon", "dowm", "aufgehängt", "hängt komplett",
+        "unavailable", "lost", "verloren", "donw", "dwon", "dowm", "unmöglich", "impossible",
+        "nicht möglich", "not possible", "kein Arbeiten", "aufgehängt", "hängt komplett",
         "komplett aufgehängt", "hängt total", "completely frozen", "totally frozen", "unbenutzbar",
         "unbrauchbar", "nicht nutzbar", "nicht benutzbar", "unusable", "not usable", "behindert",
         "hindered", "ist aus", "is aus", "sind aus", "bleibt aus", "ging aus", "rausgeflogen",
@@ -134,20 +135,19 @@ STATE_TERMS = {
         "fehlgeschlagen",
     ),
     DEGRADED: (
-        "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing",
-        "träge", "ruckelt", "ruckeln", "stockt", "stocken", "zäh", "lahm", "schleppend",
-        "kriecht", "Schneckentempo", "dauert ewig", "dauert lange", "dauert Minuten",
-        "dauert Stunden", "ewig", "Ewigkeiten", "flackert", "flackern", "flimmert", "flimmern",
-        "friert ein", "frieren ein", "eingefroren", "einfrieren", "einfriert", "Verzögerung",
-        "verzögert", "bricht ab", "brechen ab", "bricht zusammen", "Aussetzer", "setzt aus",
-        "rauscht", "Rauschen", "knackt", "instabil", "Wackelkontakt", "streifig", "Streifen",
-        "nur noch", "Antwortzeiten", "Ladezeiten", "Performance", "slow", "slower", "sluggish",
-        "laggy", "lagging", "freezes", "freezing", "frozen", "hangs", "hanging", "flicker",
-        "flickers", "flickering", "unstable", "keeps dropping", "drops", "takes forever",
-        "forever", "choppy", "sehr lange", "ewig lange", "zu lange", "ziemlich lange",
-        "so lange", "takes long", "takes ages", "too long", "ages",
-        "geht in die Knie", "Kriechtempo", "disconnecting", "disconnects", "keeps disconnecting",
-        "super slow", "very slow",
+        "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
+        "ruckelt", "ruckeln", "stockt", "stocken", "zäh", "lahm", "schleppend", "kriecht",
+        "Schneckentempo", "dauert ewig", "dauert lange", "dauert Minuten", "dauert Stunden", "ewig",
+        "Ewigkeiten", "flackert", "flackern", "flimmert", "flimmern", "friert ein", "frieren ein",
+        "eingefroren", "einfrieren", "einfriert", "Verzögerung", "verzögert", "bricht ab",
+        "brechen ab", "bricht zusammen", "Aussetzer", "setzt aus", "rauscht", "Rauschen", "knackt",
+        "instabil", "Wackelkontakt", "streifig", "Streifen", "nur noch", "Antwortzeiten",
+        "Ladezeiten", "Performance", "slow", "slower", "sluggish", "laggy", "lagging", "freezes",
+        "freezing", "frozen", "hangs", "hanging", "flicker", "flickers", "flickering", "unstable",
+        "keeps dropping", "drops", "takes forever", "forever", "choppy", "sehr lange", "ewig lange",
+        "zu lange", "ziemlich lange", "so lange", "takes long", "takes ages", "too long", "ages",
+        "geht in die Knie", "Kriechtempo", "blass", "verschmiert", "Schlieren", "pale", "smudged",
+        "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
     ),
     FAULT: (
         "Störung", "Störungen", "gestört", "stört", "Fehler", "Fehlermeldung", "Problem",
@@ -240,6 +240,8 @@ PLURAL_DEVICE_WORDS = frozenset({
 
 # After "nur bei mir" these make it everyone's: "wie alle anderen auch".
 ALSO_TERMS = frozenset({"auch", "too", "also", "ebenfalls"})
+# ... as does a comparison before it: "genauso wenig wie die anderen", "like the others".
+LIKE_TERMS = frozenset({"wie", "like", "as"})
 # ... and so does a list: "bei mir und allen anderen".
 AND_TERMS = frozenset({"und", "and", "sowie"})
 
@@ -282,6 +284,7 @@ SEVERAL_WEAK = "several_weak"
 ONE = "one"
 ONE_WEAK = "one_weak"
 ONE_POSSESSIVE = "one_possessive"
+ONE_PERSON = "one_person"
 ONLY_ONE = "only_one"
 
 SCOPE_TERMS = {
@@ -336,8 +339,7 @@ SCOPE_TERMS = {
     SEVERAL_WEAK: ("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "our", "we"),
     ONE: (
         "bei mir", "one of our", "one of the", "einer unserer", "eines unserer", "einem unserer",
-        "einer der", "eines der", "Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
-        "eine Mitarbeiterin", "einzelne", "einzelnen", "einzelner", "Azubi", "Praktikant",
+        "einer der", "eines der", "einzelne", "einzelnen", "einzelner",
     ),
     # "mein Server", "my company's mail server": a possessive is one person's only for a device
     # or a program; a central system that is down stays the company's.
@@ -345,6 +347,9 @@ SCOPE_TERMS = {
         "mein", "meine", "meinem", "meinen", "meiner", "my", "mine", "mir", "mich", "me",
     ),
     ONE_WEAK: ("ich", "i"),
+    # A named person ("Herr Meier", "ein Kollege"): one, even for a central system.
+    ONE_PERSON: ("Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
+                 "eine Mitarbeiterin", "Azubi", "Praktikant"),
     ONLY_ONE: (
         "nur bei mir", "nur ich", "nur mein", "nur meine", "nur meinem", "nur mir", "nur mich",
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
@@ -440,9 +445,9 @@ LOW_TOPIC_TERMS = (
     "Desktop-Symbol", "Desktop-Symbole", "Desktopicons", "Desktop-Icons", "desktop icon",
     "desktop icons", "Symbol", "Symbole", "Icon", "Icons", "Verknüpfung", "Verknüpfungen",
     "shortcut", "shortcuts", "Taskleiste", "taskbar", "Startmenü", "start menu", "Hintergrundbild",
-    "Hintergrund", "wallpaper", "background", "Bildschirmschoner", "screensaver", "Startgeräusch",
+    "wallpaper", "background", "Bildschirmschoner", "screensaver", "Startgeräusch",
     "Schriftgröße", "Schriftart", "Schrift", "font", "Logo", "Firmenlogo", "Mauspad", "mouse pad",
-    "Datumsanzeige", "die Uhr", "Uhr am PC", "Uhr geht", "clock", "Ansage", "Bandansage",
+    "Datumsanzeige", "die Uhr", "Uhr am PC", "clock", "Ansage", "Bandansage",
     "Klingelton", "ringtone", "Nachname", "Anzeigename", "display name", "Mailadresse umbenennen",
     "Rechnung", "invoice", "Angebot", "quote",
 )
@@ -491,7 +496,14 @@ PHISHING_CLICKED = (
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
-    "credentials", "preisgegeben", "eingetippt", "angegeben", "provided", "submitted", "verraten",
+    "logged into", "signed in", "sign-in", "credentials", "preisgegeben", "eingetippt", "angegeben",
+    "provided", "submitted", "verraten",
+)
+# A log-in from far away: with a log-in word, someone else has the password.
+FOREIGN_TERMS = (
+    "aus dem Ausland", "from abroad", "from another country", "aus einem anderen Land",
+    "aus Russland", "aus China", "from russia", "from china", "unknown location",
+    "unbekannten Ort", "fremden Land",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
@@ -546,7 +558,7 @@ EXACT_WORDS = frozenset(
         "nich", "nichts", "netz", "ewig", "gern", "gerne", "dank", "danke", "wann", "frage",
         "welche", "welcher", "order", "what", "when", "drops", "open", "turn", "call",
         "ring", "sign", "sync", "save", "scan", "print", "prints", "anyone", "start", "mobile",
-        "machine", "issue", "dock", "kasse", "zeigt", "tipp", "tipps", "verschluesselt",
+        "machine", "issue", "dock", "schrift", "kasse", "zeigt", "tipp", "tipps", "verschluesselt",
         "encrypted", "crypt", "locked", "file", "link", "fake", "raus", "sent", "symbol", "icon",
         "ordner", "anlage", "sitzung", "domain", "audio", "sound", "lesen", "liest", "nimmt",
         "kiste", "farbe", "farben", "hacker", "angriff", "typed",
