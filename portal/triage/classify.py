@@ -66,6 +66,7 @@ TROUBLE = "trouble"
 SECURITY_ALERT = "security_alert"
 PERMISSION = "permission"
 FOREIGN = "foreign"
+TOOL_CHORE = "tool_chore"
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
 LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
@@ -112,6 +113,7 @@ def _vocabulary_entries():
         (SECURITY_ALERT, vocab.SECURITY_ALERT_TERMS),
         (PERMISSION, vocab.PERMISSION_TERMS),
         (FOREIGN, vocab.FOREIGN_TERMS),
+        (TOOL_CHORE, vocab.SECURITY_TOOL_CHORES),
         (NOTHING_WORKS, vocab.NOTHING_WORKS),
         (VAGUE_NOTHING, vocab.VAGUE_NOTHING_WORKS),
         (NOTHING_MORE, vocab.NOTHING_MORE),
@@ -270,6 +272,8 @@ def _security_evidence(reading: Reading) -> list[str]:
     }
     groups = [m.tokens for m in found[SECURITY]]
     for first, second in SECURITY_PAIRS:
+        if first == SECURITY_TOOL and reading.has(TOOL_CHORE):
+            continue  # "Der Virenscanner warnt, dass die Lizenz abläuft"
         if found[first] and found[second]:
             groups += [m.tokens for m in found[first] + found[second]]
     return reading.words(groups) if groups else []
@@ -359,14 +363,24 @@ def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -
 
 
 def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]:
-    """ "SQL-Server aus, alle …": "aus" right after a component, closing its clause, means down."""
+    """ "SQL-Server aus, alle …", "der Server ist seit heute aus": "aus" closing its clause after
+    a component or "ist" means down ("aus dem Posteingang" does not close its clause)."""
     symptoms = []
-    for mention in mentions:
-        after = mention.tokens[-1] + 1 if mention.tokens else -1
-        if not 0 < after < len(tokens) or tokens[after].folded != "aus":
+    for index, token in enumerate(tokens):
+        closes = index + 1 == len(tokens) or tokens[index + 1].clause != token.clause
+        if token.folded != "aus" or not closes or index == 0:
             continue
-        if after + 1 == len(tokens) or tokens[after + 1].clause != tokens[after].clause:
-            symptoms.append(Symptom(vocab.DOWN, after, (after,), True, mention))
+        owner = next((m for m in mentions if m.tokens and m.tokens[-1] == index - 1), None)
+        reach = range(max(0, index - vocab.OFF_REACH), index)
+        verb = [
+            i
+            for i in reach
+            if tokens[i].folded in vocab.OFF_VERBS and tokens[i].clause == token.clause
+        ]
+        if owner is not None or verb:
+            symptoms.append(
+                Symptom(vocab.DOWN, index, (verb[-1], index) if verb else (index,), True, owner)
+            )
     return symptoms
 
 
@@ -522,8 +536,14 @@ def _all_before_a_noun(tokens: list[Token]) -> tuple[int, ...]:
         following = tokens[index + 1]
         if token.folded not in vocab.ALL_WORDS or following.clause != token.clause:
             continue
-        noun = following.text[:1].isupper() or token.folded == "all"
-        if noun and following.folded not in vocab.NOT_EVERYONE_AFTER_ALL:
+        if following.folded in vocab.NOT_EVERYONE_AFTER_ALL:
+            continue
+        if token.folded == "all":
+            group = following.folded in vocab.ENGLISH_GROUPS
+        else:
+            noun = following.text[:1].isupper()
+            group = noun and following.folded.endswith(vocab.GROUP_ENDINGS)
+        if group:
             return (index, index + 1)
     return ()
 
@@ -606,6 +626,8 @@ def _scope_for(reading: Reading, kind: str, state: str) -> str | None:
     central = kind in vocab.CENTRAL_KINDS
     personal = (*vocab.DEVICE_KINDS, vocab.CLIENT_APP, vocab.PRINTER)
     own_device = reading.has(PERMISSION) or any(m.kind in personal for m in reading.mentions)
+    if reading.has(PERMISSION) and (reading.scope is None or reading.scope_is_weak):
+        return vocab.ONE  # "Zugriff verweigert" with nobody else named: one person's rights
     weak_one = reading.scope == vocab.ONE and reading.scope_is_weak
     if weak_one and central and state == vocab.DOWN and not own_device:
         return None
@@ -661,7 +683,8 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
         return build_result(NORMAL, "workstation", EXPLAIN_UNCLEAR_WITH_TERMS, [], False, {})
     mention = min(reading.mentions, key=lambda m: SPECIFICITY.index(m.kind))
     decision = decide_without_state(mention.kind)
-    if reading.scope == vocab.COMPANY and decision.priority != CRITICAL:
+    central = mention.kind in (*vocab.CENTRAL_KINDS, vocab.CLIENT_APP)
+    if reading.scope == vocab.COMPANY and central and decision.priority != CRITICAL:
         # "DATEV bei allen" says that everyone has a problem with it, not which: a guess, but
         # a missed emergency costs more than a false alarm.
         decision = decide(mention.kind, vocab.DOWN, vocab.COMPANY)

@@ -66,8 +66,8 @@ COMPONENT_TERMS = {
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
-        "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Gespräche",
-        "Telefonzentrale", "Zentrale", "Hotline", "Registrierung", "telephone system",
+        "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Leitungen", "lines",
+        "Gespräche", "Telefonzentrale", "Zentrale", "Hotline", "Registrierung", "telephone system",
     ),
     CLIENT_APP: (
         "Outlook", "E-Mail", "E-Mails", "Email", "Emails", "Mail", "Mails", "Mailversand",
@@ -122,17 +122,17 @@ STATE_TERMS = {
         "lost connection", "no connection", "not responding", "abgekackt", "keine Rückmeldung",
         "Virus", "Viren", "Trojaner", "Malware", "gesperrt", "locked out", "not loading",
         "wont load", "is out", "are out", "went out", "went down", "goes down", "not available",
-        "unavailable", "lost", "verloren", "donw", "dwon", "dowm", "unmöglich", "impossible",
-        "nicht möglich", "not possible", "kein Arbeiten", "aufgehängt", "hängt komplett",
-        "komplett aufgehängt", "hängt total", "completely frozen", "totally frozen", "unbenutzbar",
-        "unbrauchbar", "nicht nutzbar", "nicht benutzbar", "unusable", "not usable", "behindert",
-        "hindered", "ist aus", "is aus", "sind aus", "bleibt aus", "ging aus", "rausgeflogen",
-        "rausgeworfen", "kicked out", "getrennt", "kommen zurück", "kommt zurück", "zurückgewiesen",
-        "abgewiesen", "unzustellbar", "Unzustellbarkeit", "bounce", "bounces", "bounced",
-        "bouncing", "rejected", "rejects", "refused", "refuses", "undeliverable", "blockiert",
-        "blocked", "Blacklist", "blacklisted", "Sperrliste", "access denied", "Zugriff verweigert",
-        "lehnt ab", "lehnen ab", "abgelehnt", "rejecting", "reject", "not found", "nicht gefunden",
-        "fehlgeschlagen",
+        "unavailable", "lost", "verloren", "donw", "dwon", "dowm", "unmöglich", "no service",
+        "kein Dienst", "keinen Dienst", "silence", "Stille", "impossible", "nicht möglich",
+        "not possible", "kein Arbeiten", "aufgehängt", "hängt komplett", "komplett aufgehängt",
+        "hängt total", "completely frozen", "totally frozen", "unbenutzbar", "unbrauchbar",
+        "nicht nutzbar", "nicht benutzbar", "unusable", "not usable", "behindert", "hindered",
+        "rausgeflogen", "rausgeworfen", "kicked out", "getrennt", "kommen zurück", "kommt zurück",
+        "zurückgewiesen", "abgewiesen", "unzustellbar", "Unzustellbarkeit", "bounce", "bounces",
+        "bounced", "bouncing", "rejected", "rejects", "refused", "refuses", "undeliverable",
+        "blockiert", "blocked", "Blacklist", "blacklisted", "Sperrliste", "access denied",
+        "Zugriff verweigert", "lehnt ab", "lehnen ab", "abgelehnt", "rejecting", "reject",
+        "not found", "nicht gefunden", "fehlgeschlagen",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -152,11 +152,11 @@ STATE_TERMS = {
     FAULT: (
         "Störung", "Störungen", "gestört", "stört", "Fehler", "Fehlermeldung", "Problem",
         "Probleme", "spinnt", "spinnen", "komisch", "seltsam", "merkwürdig", "piept", "piepst",
-        "Papierstau", "falsch", "falsche", "falschen", "blinkt", "verschwunden", "error",
-        "errors", "issue", "issues", "problem", "problems", "jammed", "jam", "glitch", "weird",
-        "strange", "beeps", "beeping", "wrong",
-        "zickt", "Mucken", "startet neu", "bootet neu", "verweigert", "abgelaufen",
-        "acting up", "Datenbankfehler", "Displayfehler", "durcheinander",
+        "Papierstau", "falsch", "falsche", "falschen", "blinkt", "verschwunden", "error", "errors",
+        "issue", "issues", "problem", "problems", "jammed", "jam", "glitch", "weird", "strange",
+        "beeps", "beeping", "wrong", "zickt", "Mucken", "startet neu", "bootet neu", "verweigert",
+        "abgelaufen", "acting up", "Datenbankfehler", "schlecht", "schlechte", "poor", "bad",
+        "Displayfehler", "durcheinander",
     ),
 }
 
@@ -215,9 +215,21 @@ REPORT_TERMS = (
     "Problem", "leider", "informieren", "noticed", "notice", "seems", "looks like", "report",
     "reporting", "let you know", "inform", "realized", "says", "said", "appears", "aufgefallen",
 )
-# "alle" before a noun is everyone ("alle Außendienstler", "all branches") unless the noun counts
-# time or is someone's own ("alle 10 Minuten", "alle meine Ordner", "all the time").
+# "alle" before a group of people, places or devices is everyone ("alle Außendienstler", "all
+# branches"), not before anything else ("alle Batterien", "alle 10 Minuten", "all the time").
 ALL_WORDS = frozenset({"alle", "allen", "all"})
+GROUP_ENDINGS = (
+    "er", "ern", "innen", "ler", "leute", "kraefte", "plaetze", "plaetzen", "standorte",
+    "standorten", "filialen", "abteilungen", "bueros", "niederlassungen", "geraete", "geraeten",
+    "teams", "kollegen", "mitarbeitende", "mitarbeitenden", "kassen", "telefone", "pcs",
+    "clients", "arbeitsplaetze", "praxen", "laeden", "maerkte", "etagen", "raeume", "raeumen",
+)
+ENGLISH_GROUPS = frozenset({
+    "users", "staff", "employees", "people", "branches", "stores", "sites", "locations",
+    "offices", "departments", "devices", "machines", "workstations", "computers", "pcs",
+    "phones", "laptops", "clients", "colleagues", "teams", "lines", "terminals", "registers",
+    "tills", "floors", "rooms", "accounts", "mailboxes",
+})
 NOT_EVERYONE_AFTER_ALL = frozenset({
     "minuten", "stunden", "sekunden", "tage", "wochen", "paar", "meine", "meinen", "meiner",
     "anderen", "andere", "other", "others", "the", "time", "day", "morning", "week", "of", "my",
@@ -226,10 +238,12 @@ NOT_EVERYONE_AFTER_ALL = frozenset({
 })
 
 # One person's access rights: with nobody else named, the trouble is that person's.
+# "aus" that closes its clause after one of these: "der Server ist aus".
+OFF_VERBS = frozenset({"ist", "is", "sind", "bleibt", "bleiben", "ging", "war", "waren"})
+OFF_REACH = 4
 PERMISSION_TERMS = (
     "Berechtigung", "Berechtigungen", "Rechte", "Zugriffsrechte", "permission", "permissions",
-    "access denied", "Zugriff verweigert", "Zugriff abgelehnt", "Konto gesperrt", "gesperrt",
-    "locked out", "Passwort", "password", "Kennwort",
+    "access denied", "Zugriff verweigert", "Zugriff abgelehnt",
 )
 # Plural devices: "unsere Telefone gehen nicht" is the company's phones, not one handset.
 PLURAL_DEVICE_WORDS = frozenset({
@@ -302,7 +316,7 @@ SCOPE_TERMS = {
         "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz",
         "kein Standort", "kein Benutzer", "kein User", "jeder Mitarbeiter", "jeden Mitarbeiter",
         "jedem Mitarbeiter", "jeder Kollege", "jeder hier", "jeder ist", "jeder hat", "jeder kann",
-        "bei jedem", "für jeden", "jedem Platz", "jeden Platz", "jedem Rechner", "jedem PC",
+        "für jeden", "jedem Platz", "jeden Platz", "jedem Rechner", "jedem PC",
         "jeder PC", "jeder Rechner", "jeder Arbeitsplatz", "sämtliche", "sämtlichen", "ganze Firma",
         "ganzen Firma", "gesamte Firma", "gesamten Firma", "komplette Firma", "ganze Büro",
         "ganzen Büro", "gesamte Büro", "gesamten Büro", "komplette Büro", "ganze Unternehmen",
@@ -324,7 +338,7 @@ SCOPE_TERMS = {
         "all phones", "all our", "alle unsere", "alle unserer", "meine Firma", "unsere Firma",
         "my company", "my companys", "our company", "our companys", "our office", "my office",
         "unser Büro", "unserem Büro", "whole practice", "ganze Team", "ganzen Team", "sind alle",
-        "alle tot", "alle weg", "alle aus", "alle offline", "alle down", "alle kaputt",
+        "alle tot", "alle weg", "alle offline", "alle down", "alle kaputt",
         "alle ausgefallen", "all down", "all dead", "are all", "all offline", "Firma komplett",
         "komplette Firma", "nirgends", "nirgendwo", "nowhere",
     ),
@@ -485,10 +499,15 @@ SECURITY_TOOL_TERMS = (
     "Antivirensoftware", "anti-virus", "Virenprogramm", "Defender", "Sophos", "Kaspersky",
     "Virenschutzlizenz",
 )
-# The protection raising an alarm: "Der Virenscanner schlägt Alarm".
+# The protection raising an alarm: "Der Virenscanner schlägt Alarm" (not about its licence).
 SECURITY_ALERT_TERMS = (
-    "Alarm", "Warnung", "Warnmeldung", "meldet", "gefunden", "erkannt", "found", "detected",
+    "Alarm", "Warnung", "Warnmeldung", "gefunden", "erkannt", "found", "detected",
     "flagged", "alert", "warning", "blockiert", "blocked", "schlägt an",
+)
+# ... which is about the protection itself, not an incident.
+SECURITY_TOOL_CHORES = (
+    "Lizenz", "license", "licence", "abläuft", "abgelaufen", "expires", "expired", "Update",
+    "Verlängerung", "verlängern", "renew", "Abo", "subscription",
 )
 # A phishing link clicked and credentials given: both halves, in any order.
 PHISHING_CLICKED = (
@@ -525,9 +544,12 @@ RENAMED_TERMS = (
 )
 # "nicht geklickt": a suspicious mail that did no harm is a question, not an incident.
 NOT_CLICKED_TERMS = (
-    "nicht geklickt", "nicht angeklickt", "nix angeklickt", "nichts angeklickt", "nix geklickt",
-    "nichts geklickt", "nicht draufgeklickt", "not clicked", "didnt click", "did not click",
-    "never clicked", "havent clicked", "nicht geöffnet", "didnt open", "did not open",
+    "nicht geklickt", "nicht angeklickt", "nix angeklickt", "nichts angeklickt",
+    "niemand hat angeklickt", "niemand hat etwas angeklickt", "niemand hat geklickt",
+    "keiner hat geklickt", "keiner hat was angeklickt", "keiner hat etwas angeklickt",
+    "nobody clicked", "no one clicked", "nobody has clicked", "nix geklickt", "nichts geklickt",
+    "nicht draufgeklickt", "not clicked", "didnt click", "did not click", "never clicked",
+    "havent clicked", "nicht geöffnet", "didnt open", "did not open",
 )
 
 # "ausgefallen ist aber nichts", "still usable": the speaker says it is not down.
