@@ -67,6 +67,8 @@ SECURITY_ALERT = "security_alert"
 PERMISSION = "permission"
 FOREIGN = "foreign"
 TOOL_CHORE = "tool_chore"
+CLOSING = "closing"
+SALUTATION = "salutation"
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
 LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
@@ -114,6 +116,8 @@ def _vocabulary_entries():
         (PERMISSION, vocab.PERMISSION_TERMS),
         (FOREIGN, vocab.FOREIGN_TERMS),
         (TOOL_CHORE, vocab.SECURITY_TOOL_CHORES),
+        (CLOSING, vocab.CLOSINGS),
+        (SALUTATION, vocab.SALUTATIONS),
         (NOTHING_WORKS, vocab.NOTHING_WORKS),
         (VAGUE_NOTHING, vocab.VAGUE_NOTHING_WORKS),
         (NOTHING_MORE, vocab.NOTHING_MORE),
@@ -239,12 +243,25 @@ def _check_answer(name: str, value: str, allowed: tuple[str, ...]) -> None:
 
 def read(text: str) -> Reading:
     """Find the vocabulary in the text and interpret it: mentions, symptoms, scope."""
-    tokens = tokenize(text)
-    matches = [m for m in lexicon().find(tokens) if m.concept != SCOPE or _whole_word(tokens, m)]
+    tokens, matches = _without_signature(tokenize(text))
+    matches = [m for m in matches if m.concept != SCOPE or _whole_word(tokens, m)]
+    salutations = {i for m in matches if m.concept == SALUTATION for i in m.tokens}
+    matches = [m for m in matches if m.concept != SCOPE or not salutations & set(m.tokens)]
     mentions = _mentions(tokens, matches)
     symptoms = _symptoms(tokens, matches, mentions)
     scope, scope_tokens, weak = _scope(tokens, matches, symptoms)
     return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens, weak)
+
+
+def _without_signature(tokens: list[Token]) -> tuple[list[Token], list[Match]]:
+    """The tokens before a letter's closing formula ("Mit freundlichen Grüßen, … Tel., Fax"),
+    and the vocabulary found in them."""
+    matches = lexicon().find(tokens)
+    closings = [m.first for m in matches if m.concept == CLOSING]
+    end = min((first for first in closings if first >= vocab.CLOSING_MIN_WORDS), default=None)
+    if end is None:
+        return tokens, matches
+    return tokens[:end], [m for m in matches if m.tokens[-1] < end]
 
 
 def _whole_word(tokens: list[Token], match: Match) -> bool:

@@ -376,6 +376,17 @@ SCOPE_TERMS = {
     ),
 }
 
+# The closing formula of a letter: what follows is a signature ("Tel.", "Fax", "Mobil"), no
+# description. Only after the first few words, so "Gruß" alone stays the whole text.
+CLOSINGS = (
+    "mit freundlichen Grüßen", "freundliche Grüße", "freundlichen Grüßen", "viele Grüße",
+    "beste Grüße", "liebe Grüße", "schöne Grüße", "herzliche Grüße", "Gruß", "Grüße", "MfG",
+    "best regards", "kind regards", "regards", "many thanks in advance", "best wishes",
+)
+CLOSING_MIN_WORDS = 3
+# "Sehr geehrte Damen und Herren" greets; it names nobody affected.
+SALUTATIONS = ("Damen und Herren", "geehrte Damen", "ladies and gentlemen")
+
 # A question ("Welche Version von Office haben wir?") opens with one of these; with no symptom
 # and enough words around it, it is a question about something, which the SLA calls low.
 QUESTION_OPENERS = frozenset({
@@ -576,11 +587,11 @@ EXPLICIT_LOW_TERMS = (
 EXACT_WORDS = frozenset(
     {
         "alle", "allen", "aller", "alles", "down", "haus", "team", "mein", "kein", "uns", "unser",
-        "jeder", "jedem", "jeden", "kollege", "kollegin", "rein", "durch", "mehr", "nicht",
-        "nich", "nichts", "netz", "ewig", "gern", "gerne", "dank", "danke", "wann", "frage",
-        "welche", "welcher", "order", "what", "when", "drops", "open", "turn", "call",
-        "ring", "sign", "sync", "save", "scan", "print", "prints", "anyone", "start", "mobile",
-        "machine", "issue", "dock", "schrift", "kasse", "zeigt", "tipp", "tipps", "verschluesselt",
+        "jeder", "jedem", "jeden", "kollege", "kollegin", "rein", "durch", "mehr", "nicht", "nich",
+        "nichts", "netz", "ewig", "gern", "gerne", "dank", "danke", "wann", "frage", "welche",
+        "welcher", "order", "what", "when", "drops", "open", "turn", "call", "ring", "sign", "sync",
+        "save", "scan", "print", "prints", "anyone", "start", "mobile", "machine", "issue", "dock",
+        "schrift", "herr", "herrn", "frau", "kasse", "zeigt", "tipp", "tipps", "verschluesselt",
         "encrypted", "crypt", "locked", "file", "link", "fake", "raus", "sent", "symbol", "icon",
         "ordner", "anlage", "sitzung", "domain", "audio", "sound", "lesen", "liest", "nimmt",
         "kiste", "farbe", "farben", "hacker", "angriff", "typed",
