@@ -85,7 +85,7 @@ SECURITY_PAIRS = (
 SCOPE_INFLECTION = 2
 
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
-NEGATION_REACH = 5  # words from a negation to its verb: "geht seit heute Morgen nicht"
+NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
 NEGATION_REACH_FORWARD = 6  # the verb may come last: "niemand kann sich am Server anmelden"
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 STATE_STRENGTH = {vocab.DEGRADED: 0, vocab.FAULT: 1, vocab.DOWN: 2}
@@ -584,7 +584,7 @@ def _overruled(match: Match, scopes: list[Match]) -> bool:
 def _followed_by_also(tokens: list[Token], match: Match) -> bool:
     """ "alle anderen auch", "mir und allen anderen", "wie die anderen": everyone, not everyone
     else."""
-    after = range(match.tokens[-1] + 1, min(match.tokens[-1] + 3, len(tokens)))
+    after = range(match.tokens[-1] + 1, min(match.tokens[-1] + 4, len(tokens)))
     before = match.first - 1
     joined = vocab.AND_TERMS | vocab.LIKE_TERMS
     return any(tokens[index].folded in vocab.ALSO_TERMS for index in after) or (
@@ -643,8 +643,8 @@ def _scope_for(reading: Reading, kind: str, state: str) -> str | None:
     central = kind in vocab.CENTRAL_KINDS
     personal = (*vocab.DEVICE_KINDS, vocab.CLIENT_APP, vocab.PRINTER)
     own_device = reading.has(PERMISSION) or any(m.kind in personal for m in reading.mentions)
-    if reading.has(PERMISSION) and (reading.scope is None or reading.scope_is_weak):
-        return vocab.ONE  # "Zugriff verweigert" with nobody else named: one person's rights
+    if reading.has(PERMISSION) and reading.scope != vocab.COMPANY:
+        return vocab.ONE  # "Zugriff verweigert" short of everyone: someone's rights, no outage
     weak_one = reading.scope == vocab.ONE and reading.scope_is_weak
     if weak_one and central and state == vocab.DOWN and not own_device:
         return None

@@ -181,8 +181,8 @@ FUNCTION_VERBS = (
     "bekomme", "bekommt", "bekommen", "kriege", "krieg", "kriegt", "kriegen", "sehe", "sieht",
     "sehen", "gefunden", "get", "gets", "getting", "see", "found", "angegangen", "angehen", "nimmt",
     "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen",
-    "eingelesen", "charge", "charges", "charging", "aufladen", "lesen", "liest", "reach",
-    "reachable",
+    "eingelesen", "buchen", "bucht", "abrechnen", "kassieren", "verkaufen", "ausliefern", "ship",
+    "bill", "charge", "charges", "charging", "aufladen", "lesen", "liest", "reach", "reachable",
 )
 
 NEGATIONS = (
@@ -349,7 +349,9 @@ SCOPE_TERMS = {
         "ganze Abteilung", "ganzen Abteilung", "several", "multiple", "die Mitarbeiter",
         "unsere Mitarbeiter", "Mitarbeitende", "Mitarbeitenden", "die Benutzer", "die User",
         "die Anwender", "staff", "employees", "users", "people", "Leute", "some users", "a few",
-        "colleagues", "department", "team", "whole floor", "ganzen Flur", "ganze Flur",
+        "colleagues", "department", "team", "whole floor", "Buchhaltung", "Vertrieb", "Verwaltung",
+        "Personalabteilung", "Einkauf", "Lager", "accounting", "sales team", "warehouse",
+        "ganzen Flur", "ganze Flur",
     ),
     SEVERAL_WEAK: ("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "our", "we"),
     ONE: (
@@ -369,11 +371,12 @@ SCOPE_TERMS = {
         "nur bei mir", "nur ich", "nur mein", "nur meine", "nur meinem", "nur mir", "nur mich",
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
-        "only my", "just me", "just my", "others are fine", "everyone else",
-        "betrifft nur", "nur bei", "allen anderen", "bei allen anderen",
-        "Kollegen gehts", "Kollegen sehen", "Kollegen können", "Kollegen haben", "Kollegin nebenan",
-        "colleagues are fine", "colleagues can", "others can", "everyone else can",
-        "only on my", "only for me", "bei den anderen", "die anderen können",
+        "only my", "just me", "just my", "others are fine", "everyone else", "betrifft nur mich",
+        "betrifft nur meinen", "betrifft nur meine", "nur bei einem", "nur bei einer",
+        "nur bei Herrn", "nur bei Frau", "allen anderen", "bei allen anderen", "Kollegen gehts",
+        "Kollegen sehen", "Kollegen können", "Kollegen haben", "Kollegin nebenan",
+        "colleagues are fine", "colleagues can", "others can", "everyone else can", "only on my",
+        "only for me", "bei den anderen", "die anderen können",
     ),
 }
 
