@@ -515,7 +515,7 @@ def _scope(
     only ("mein", "my"); "ich" counts only next to a negated verb."""
     found: dict[str, tuple[int, ...]] = {}
     scopes = [m for m in matches if m.concept == SCOPE]
-    everyone = _all_before_a_noun(tokens)
+    everyone = _all_before_a_noun(tokens) or _whole_place(tokens)
     if everyone:
         found[vocab.COMPANY] = everyone
     for match in matches:
@@ -545,6 +545,16 @@ def _scope(
             weak = (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK, vocab.SEVERAL_WEAK)
             return scope, found[value], value in weak
     return None, (), False
+
+
+def _whole_place(tokens: list[Token]) -> tuple[int, ...]:
+    """ "im gesamten Gebäude", "the entire site": the two words, or () if none."""
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        whole = token.folded.startswith(vocab.WHOLE_WORDS)
+        if whole and following.folded.startswith(vocab.WHOLE_PLACES):
+            return (index, index + 1)
+    return ()
 
 
 def _all_before_a_noun(tokens: list[Token]) -> tuple[int, ...]:

@@ -16,7 +16,7 @@ MIN_STEM = 4  # a word this long also matches longer words that start with it
 MIN_COMPOUND_PART = 5  # ... and this long also as a later part of a compound
 MIN_FUZZY = 5  # shorter words are too easily one typo away from another word
 PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Firma")
-SEPARABLE_GAP = 4  # ... and before a verb particle at its end ("fällt seit heute aus")
+SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
 SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
 INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
 

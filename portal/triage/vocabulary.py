@@ -222,8 +222,9 @@ ALL_WORDS = frozenset({"alle", "allen", "all"})
 GROUP_ENDINGS = (
     "er", "ern", "innen", "ler", "leute", "kraefte", "plaetze", "plaetzen", "standorte",
     "standorten", "filialen", "abteilungen", "bueros", "niederlassungen", "geraete", "geraeten",
-    "teams", "kollegen", "mitarbeitende", "mitarbeitenden", "kassen", "telefone", "pcs",
-    "clients", "arbeitsplaetze", "praxen", "laeden", "maerkte", "etagen", "raeume", "raeumen",
+    "teams", "kollegen", "mitarbeitende", "mitarbeitenden", "kassen", "telefone", "pcs", "clients",
+    "arbeitsplaetze", "angestellten", "beschaeftigten", "praxen", "laeden", "maerkte", "etagen",
+    "raeume", "raeumen",
 )
 ENGLISH_GROUPS = frozenset({
     "users", "staff", "employees", "people", "branches", "stores", "sites", "locations",
@@ -252,6 +253,14 @@ PLURAL_DEVICE_WORDS = frozenset({
     "notebooks", "phones", "computers", "screens", "workstations", "monitors", "rechnern",
     "geraete", "devices", "kassen", "terminals", "thin",
 })
+
+# "im gesamten Gebäude", "the entire site": a whole place or staff is everyone.
+WHOLE_WORDS = ("ganz", "gesamt", "komplett", "entire", "whole")
+WHOLE_PLACES = (
+    "firma", "buero", "unternehmen", "haus", "gebaeude", "standort", "kanzlei", "praxis",
+    "belegschaft", "filiale", "niederlassung", "betrieb", "office", "company", "building", "site",
+    "staff", "practice", "branch", "mannschaft", "personal",
+)
 
 # After "nur bei mir" these make it everyone's: "wie alle anderen auch".
 ALSO_TERMS = frozenset({"auch", "too", "also", "ebenfalls"})
