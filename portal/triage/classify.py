@@ -86,7 +86,7 @@ SCOPE_INFLECTION = 2
 
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
-NEGATION_REACH_FORWARD = 6  # the verb may come last: "niemand kann sich am Server anmelden"
+NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 STATE_STRENGTH = {vocab.DEGRADED: 0, vocab.FAULT: 1, vocab.DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}

@@ -326,8 +326,8 @@ SCOPE_TERMS = {
         "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz",
         "kein Standort", "kein Benutzer", "kein User", "jeder Mitarbeiter", "jeden Mitarbeiter",
         "jedem Mitarbeiter", "jeder Kollege", "jeder hier", "jeder ist", "jeder hat", "jeder kann",
-        "für jeden", "jedem Platz", "jeden Platz", "jedem Rechner", "jedem PC",
-        "jeder PC", "jeder Rechner", "jeder Arbeitsplatz", "sämtliche", "sämtlichen", "ganze Firma",
+        "für jeden", "jedem Platz", "jeden Platz", "jedem Rechner", "jedem PC", "jeder PC",
+        "jeder Rechner", "jeder Arbeitsplatz", "sämtliche", "sämtlichen", "ganze Firma",
         "ganzen Firma", "gesamte Firma", "gesamten Firma", "komplette Firma", "ganze Büro",
         "ganzen Büro", "gesamte Büro", "gesamten Büro", "komplette Büro", "ganze Unternehmen",
         "ganzen Unternehmen", "gesamte Unternehmen", "gesamten Unternehmen", "ganze Haus",
@@ -338,19 +338,20 @@ SCOPE_TERMS = {
         "all users", "all staff", "all employees", "all colleagues", "all computers", "all pcs",
         "for all", "whole office", "whole company", "entire office", "entire company",
         "company wide", "companywide", "company-wide", "all of us", "none of us", "anyone",
-        "across the company", "Großteil", "Hälfte", "halbe Firma", "halbe Büro", "die meisten",
-        "most of", "most users", "most people", "most staff", "half of", "half the", "majority",
-        "Mehrheit", "nobdy", "noboby", "niemnad", "niemad", "keienr", "kiener", "evryone",
-        "everyon", "überall", "everywhere", "auf allen", "betrifft alle", "für keinen",
-        "bei keinen", "für niemanden", "whole building", "entire building", "across the office",
-        "whole network", "alle betroffen", "all affected", "for everybody", "for everyone",
-        "entire team", "alle Plätze", "allen Plätzen", "uns allen", "bei uns allen", "all of them",
-        "all phones", "all our", "alle unsere", "alle unserer", "meine Firma", "unsere Firma",
-        "my company", "my companys", "our company", "our companys", "our office", "my office",
-        "unser Büro", "unserem Büro", "whole practice", "ganze Team", "ganzen Team", "sind alle",
-        "alle tot", "alle weg", "alle offline", "alle down", "alle kaputt",
-        "alle ausgefallen", "all down", "all dead", "are all", "all offline", "Firma komplett",
-        "komplette Firma", "nirgends", "nirgendwo", "nowhere",
+        "across the company", "weder ich noch", "noch irgendein", "noch irgendjemand",
+        "noch die Kollegen", "neither me nor", "nor anyone", "Großteil", "Hälfte", "halbe Firma",
+        "halbe Büro", "die meisten", "most of", "most users", "most people", "most staff",
+        "half of", "half the", "majority", "Mehrheit", "nobdy", "noboby", "niemnad", "niemad",
+        "keienr", "kiener", "evryone", "everyon", "überall", "everywhere", "auf allen",
+        "betrifft alle", "für keinen", "bei keinen", "für niemanden", "whole building",
+        "entire building", "across the office", "whole network", "alle betroffen", "all affected",
+        "for everybody", "for everyone", "entire team", "alle Plätze", "allen Plätzen", "uns allen",
+        "bei uns allen", "all of them", "all phones", "all our", "alle unsere", "alle unserer",
+        "meine Firma", "unsere Firma", "my company", "my companys", "our company", "our companys",
+        "our office", "my office", "unser Büro", "unserem Büro", "whole practice", "ganze Team",
+        "ganzen Team", "sind alle", "alle tot", "alle weg", "alle offline", "alle down",
+        "alle kaputt", "alle ausgefallen", "all down", "all dead", "are all", "all offline",
+        "Firma komplett", "komplette Firma", "nirgends", "nirgendwo", "nowhere",
     ),
     SEVERAL: (
         "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "ein paar", "etliche",
@@ -512,10 +513,11 @@ SECURITY_TERMS = (
     "moves by itself", "moving on its own", "Fernsteuerung", "ferngesteuert", "remote controlled",
     "nie geschrieben", "nie verschickt", "nie gesendet", "never sent", "never wrote",
     "in meinem Namen", "in unserem Namen", "in my name", "on my behalf", "Anhang geöffnet",
-    "Anhang aufgemacht", "opened the attachment", "opened an attachment", "Makros aktiviert",
-    "enabled macros", "Inhalt aktivieren", "enabled content", "neue Endung", "andere Endung",
-    "komische Endung", "seltsame Endung", "new extension", "strange extension", "weird extension",
-    "unknown extension", "Erpressernachricht",
+    "Anhang aufgemacht", "Anhang ausgeführt", "Datei ausgeführt", "ran the attachment",
+    "opened the attachment", "opened an attachment", "Makros aktiviert", "enabled macros",
+    "Inhalt aktivieren", "enabled content", "neue Endung", "andere Endung", "komische Endung",
+    "seltsame Endung", "new extension", "strange extension", "weird extension", "unknown extension",
+    "Erpressernachricht",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
@@ -536,11 +538,13 @@ SECURITY_TOOL_CHORES = (
 # A phishing link clicked and credentials given: both halves, in any order.
 PHISHING_CLICKED = (
     "geklickt", "angeklickt", "draufgeklickt", "clicked", "Link", "Phishing", "fake", "gefälscht",
+    "angeblich", "angebliche", "angeblichen", "vermeintlich", "supposedly", "pretending",
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
-    "logged into", "signed in", "sign-in", "credentials", "preisgegeben", "eingetippt", "angegeben",
-    "provided", "submitted", "verraten",
+    "logged into", "signed in", "sign-in", "credentials", "preisgegeben", "eingetippt",
+    "mitgeschickt", "weitergegeben", "herausgegeben", "sent my", "angegeben", "provided",
+    "submitted", "verraten",
 )
 # A log-in from far away: with a log-in word, someone else has the password.
 FOREIGN_TERMS = (
@@ -564,7 +568,8 @@ SENDING_TERMS = (
 # Files renamed or given a new ending: the mark of ransomware.
 FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")
 RENAMED_TERMS = (
-    "umbenannt", "Endungen", "endings", "heißen jetzt", "locked", "crypt", "README",
+    "umbenannt", "Endungen", "endings", "heißen jetzt", "merkwürdigen Namen", "seltsamen Namen",
+    "komischen Namen", "strange names", "weird names", "locked", "crypt", "README",
 )
 # "nicht geklickt": a suspicious mail that did no harm is a question, not an incident.
 NOT_CLICKED_TERMS = (
