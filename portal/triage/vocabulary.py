@@ -181,8 +181,9 @@ FUNCTION_VERBS = (
     "bekomme", "bekommt", "bekommen", "kriege", "krieg", "kriegt", "kriegen", "sehe", "sieht",
     "sehen", "gefunden", "get", "gets", "getting", "see", "found", "angegangen", "angehen", "nimmt",
     "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen",
-    "eingelesen", "buchen", "bucht", "abrechnen", "kassieren", "verkaufen", "ausliefern", "ship",
-    "bill", "charge", "charges", "charging", "aufladen", "lesen", "liest", "reach", "reachable",
+    "eingelesen", "updating", "aktualisiert", "buchen", "bucht", "abrechnen", "kassieren",
+    "verkaufen", "ausliefern", "ship", "bill", "charge", "charges", "charging", "aufladen", "lesen",
+    "liest", "reach", "reachable",
 )
 
 NEGATIONS = (
@@ -467,8 +468,9 @@ RELAXED_TERMS = (
     "eilt nicht", "eilt nich", "eilt nix", "hat Zeit", "hat aber Zeit", "wenn ihr Zeit habt",
     "wenn Sie Zeit haben", "wenn ihr mal da seid", "whenever you have time", "when you have time",
     "no rush", "no hurry", "not urgent", "nicht dringend", "nicht eilig", "keine Eile",
-    "kein Eilauftrag", "kein Notfall", "nur zur Info", "nur zur Information", "nur so ne Frage",
-    "nur eine Frage", "nur ne Frage", "kein Drama", "nicht schlimm", "sometime",
+    "kein Eilauftrag", "kein Notfall", "nur zur Info", "zur Info", "heads-up", "heads up", "FYI",
+    "just to let you know", "nur Bescheid", "no need", "kein Bedarf", "nur zur Information",
+    "nur so ne Frage", "nur eine Frage", "nur ne Frage", "kein Drama", "nicht schlimm", "sometime",
     "geht aber alles", "funktioniert aber alles", "nur Optik", "still works", "nur optisch",
 )
 
@@ -517,7 +519,8 @@ SECURITY_TERMS = (
     "opened the attachment", "opened an attachment", "Makros aktiviert", "enabled macros",
     "Inhalt aktivieren", "enabled content", "neue Endung", "andere Endung", "komische Endung",
     "seltsame Endung", "new extension", "strange extension", "weird extension", "unknown extension",
-    "Erpressernachricht",
+    "Erpressernachricht", "password into", "password on a", "Passwort auf einer",
+    "Zugangsdaten auf einer", "Kennwort auf einer",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
