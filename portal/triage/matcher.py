@@ -132,6 +132,8 @@ class Lexicon:
         fuzzy_words: set[str] = set()
         for concept, value, phrase in entries:
             words = tuple(token.folded for token in tokenize(phrase))
+            if not words:
+                raise ValueError(f"vocabulary entry without a word: {phrase!r}")
             self._phrases.setdefault(words[0], []).append((words, concept, value))
             if concept not in unfuzzy_concepts:
                 fuzzy_words.update(words)
