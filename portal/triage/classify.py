@@ -317,9 +317,11 @@ def _company_wide_outage(reading: Reading, decision: Decision) -> Decision:
     if decision.priority == CRITICAL or reading.scope != vocab.COMPANY:
         return decision
     for symptom in reading.symptoms:
-        kind = _target(reading, symptom).kind
-        if symptom.state == vocab.DOWN and kind != vocab.LOW_TOPIC:
-            return Decision(CRITICAL, DOWN_EXAMPLES.get(kind, "company_hindered"))
+        target = _target(reading, symptom)
+        if symptom.state != vocab.DOWN or target.kind == vocab.LOW_TOPIC:
+            continue
+        if _scope_for(reading, target, symptom.state) == vocab.COMPANY:
+            return Decision(CRITICAL, DOWN_EXAMPLES.get(target.kind, "company_hindered"))
     return decision
 
 
@@ -643,13 +645,16 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
         if known is None or STATE_STRENGTH[symptom.state] > STATE_STRENGTH[known[1]]:
             strongest[mention.kind] = (mention, symptom.state)
     return [
-        (mention, state, decide(mention.kind, state, _scope_for(reading, mention.kind, state)))
+        (mention, state, decide(mention.kind, state, _scope_for(reading, mention, state)))
         for mention, state in strongest.values()
     ]
 
 
-def _scope_for(reading: Reading, kind: str, state: str) -> str | None:
-    """ "Mein Server ist ausgefallen": a possessive does not make a central outage one person's."""
+def _scope_for(reading: Reading, mention: Mention, state: str) -> str | None:
+    """Who is affected by this component: "Mein Server ist ausgefallen" is the company's (a
+    possessive does not make a central outage one person's); "nobody answers at the hotline, my
+    printer is broken" is one printer (everyone's words belong to another clause)."""
+    kind = mention.kind
     central = kind in vocab.CENTRAL_KINDS
     personal = (*vocab.DEVICE_KINDS, vocab.CLIENT_APP, vocab.PRINTER)
     own_device = reading.has(PERMISSION) or any(m.kind in personal for m in reading.mentions)
@@ -658,10 +663,22 @@ def _scope_for(reading: Reading, kind: str, state: str) -> str | None:
     weak_one = reading.scope == vocab.ONE and reading.scope_is_weak
     if weak_one and central and state == vocab.DOWN and not own_device:
         return None
+    scope = reading.scope
+    device = kind in (*vocab.DEVICE_KINDS, vocab.PRINTER)
+    if device and scope == vocab.COMPANY and not _same_clause(reading, mention):
+        scope = None
     plural = kind in vocab.DEVICE_KINDS and state == vocab.DOWN and _plural_devices(reading)
-    if plural and (reading.scope is None or reading.scope_is_weak):
+    if plural and (scope is None or reading.scope_is_weak):
         return vocab.COMPANY  # "unsere Telefone gehen nicht": the company's phones
-    return reading.scope
+    return scope
+
+
+def _same_clause(reading: Reading, mention: Mention) -> bool:
+    """True if the words on who is affected share a clause with the component."""
+    if mention.token < 0 or not reading.scope_tokens:
+        return True
+    clause = reading.tokens[mention.token].clause
+    return any(reading.tokens[index].clause == clause for index in reading.scope_tokens)
 
 
 def _plural_devices(reading: Reading) -> bool:
@@ -770,7 +787,7 @@ def _result(reading: Reading, decision: Decision, terms: list[str], suggested) -
 def _suggest(reading: Reading, mention: Mention, state: str | None) -> dict[str, str]:
     """The guided answers the text already gives, to prefill the questions."""
     suggested = {}
-    scope = _scope_for(reading, mention.kind, state) if state else reading.scope
+    scope = _scope_for(reading, mention, state) if state else reading.scope
     if scope is not None:
         suggested["affected"] = scope
     if mention.kind in ANSWER_COMPONENT_OF_KIND:

@@ -69,7 +69,7 @@ COMPONENT_TERMS = {
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
         "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Leitungen", "lines",
-        "Gespräche", "Telefonzentrale", "Zentrale", "Hotline", "Registrierung", "telephone system",
+        "Gespräche", "Telefonzentrale", "Zentrale", "Registrierung", "telephone system",
     ),
     CLIENT_APP: (
         "Outlook", "E-Mail", "E-Mails", "Email", "Emails", "Mail", "Mails", "Mailversand",
@@ -209,7 +209,8 @@ NEGATING_DETERMINERS = (
 # Negations that are only a figure of speech: "keine Ahnung", "kein Problem".
 IDIOMS = (
     "keine Ahnung", "keine Eile", "kein Problem", "kein Stress", "keine Frage", "no idea",
-    "no problem", "no rush", "no hurry",
+    "no problem", "no rush", "no hurry", "keiner weiß", "niemand weiß", "weiß nicht",
+    "nobody knows", "no one knows",
 )
 
 # "dass Outlook nicht automatisch startet" describes a wish, not a fault ...
@@ -370,8 +371,10 @@ SCOPE_TERMS = {
     ),
     SEVERAL_WEAK: ("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "our", "we"),
     ONE: (
-        "bei mir", "one of our", "one of the", "einer unserer", "eines unserer", "einem unserer",
-        "einer der", "eines der", "einzelne", "einzelnen", "einzelner",
+        "bei mir", "one of our", "im Homeoffice", "von zu Hause", "von zuhause", "zu Hause",
+        "at home", "from home", "from my hotel", "im Hotel", "one of the", "einer unserer",
+        "eines unserer", "einem unserer", "einer der", "eines der", "einzelne", "einzelnen",
+        "einzelner",
     ),
     # "mein Server", "my company's mail server": a possessive is one person's only for a device
     # or a program; a central system that is down stays the company's.
@@ -388,10 +391,13 @@ SCOPE_TERMS = {
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
         "only my", "just me", "just my", "others are fine", "everyone else", "betrifft nur mich",
         "betrifft nur meinen", "betrifft nur meine", "nur bei einem", "nur bei einer",
-        "nur bei Herrn", "nur bei Frau", "allen anderen", "bei allen anderen", "Kollegen gehts",
-        "Kollegen sehen", "Kollegen können", "Kollegen haben", "Kollegin nebenan",
-        "colleagues are fine", "colleagues can", "others can", "everyone else can", "only on my",
-        "only for me", "bei den anderen", "die anderen können",
+        "nur bei Herrn", "nur bei Frau", "allen anderen", "bei allen anderen",
+        "im Büro läuft alles", "im Büro geht alles", "im Büro geht es", "sonst läuft alles",
+        "sonst geht alles", "sonst funktioniert alles", "in the office is fine",
+        "in the office are fine", "office works", "Kollegen gehts", "Kollegen sehen",
+        "Kollegen können", "Kollegen haben", "Kollegin nebenan", "colleagues are fine",
+        "colleagues can", "others can", "everyone else can", "only on my", "only for me",
+        "bei den anderen", "die anderen können",
     ),
 }
 
@@ -462,7 +468,8 @@ REQUEST_TERMS = (
     "wie besprochen", "nächste Woche", "nächsten Monat", "nächstes Jahr", "next week", "next month",
     "next year", "Spotify", "Mailingliste", "mailing list", "Verteilerliste", "distribution list",
     "Leserechte", "Schreibrechte", "Zugriff auf", "zugriff auf den", "bestellen", "order", "Pivot",
-    "zeigen wie", "show me how", "umziehen", "Kratzer", "worn out", "abgenutzt", "verschlissen",
+    "zeigen wie", "show me how", "umziehen", "Kratzer", "wie man", "bedienen", "bedient", "abbauen",
+    "entsorgen", "abholen", "ausmustern", "dispose", "worn out", "abgenutzt", "verschlissen",
     "faded", "ausgeblichen", "Wartung", "maintenance", "Wartungsarbeiten", "Danke für",
     "vielen Dank für", "thanks for", "thank you for", "Dankeschön", "requesting",
 )
@@ -535,7 +542,7 @@ SECURITY_TOOL_TERMS = (
 # The protection raising an alarm: "Der Virenscanner schlägt Alarm" (not about its licence).
 SECURITY_ALERT_TERMS = (
     "Alarm", "Warnung", "Warnmeldung", "gefunden", "erkannt", "found", "detected",
-    "flagged", "alert", "warning", "blockiert", "blocked", "schlägt an",
+    "flagged", "alert", "warning", "schlägt an",
 )
 # ... which is about the protection itself, not an incident.
 SECURITY_TOOL_CHORES = (
