@@ -265,7 +265,8 @@ WHOLE_WORDS = ("ganz", "gesamt", "komplett", "entire", "whole")
 WHOLE_PLACES = (
     "firma", "buero", "unternehmen", "haus", "gebaeude", "standort", "kanzlei", "praxis",
     "belegschaft", "filiale", "niederlassung", "betrieb", "office", "company", "building", "site",
-    "staff", "practice", "branch", "mannschaft", "personal",
+    "staff", "practice", "branch", "mannschaft", "personal", "laden", "geschaeft", "shop",
+    "store", "markt", "werk", "halle", "hotel", "restaurant", "schule", "school",
 )
 
 # After "nur bei mir" these make it everyone's: "wie alle anderen auch".
@@ -468,10 +469,11 @@ REQUEST_TERMS = (
     "wie besprochen", "nächste Woche", "nächsten Monat", "nächstes Jahr", "next week", "next month",
     "next year", "Spotify", "Mailingliste", "mailing list", "Verteilerliste", "distribution list",
     "Leserechte", "Schreibrechte", "Zugriff auf", "zugriff auf den", "bestellen", "order", "Pivot",
-    "zeigen wie", "show me how", "umziehen", "Kratzer", "wie man", "bedienen", "bedient", "abbauen",
-    "entsorgen", "abholen", "ausmustern", "dispose", "worn out", "abgenutzt", "verschlissen",
-    "faded", "ausgeblichen", "Wartung", "maintenance", "Wartungsarbeiten", "Danke für",
-    "vielen Dank für", "thanks for", "thank you for", "Dankeschön", "requesting",
+    "zeigen wie", "show me how", "umziehen", "Kratzer", "wie man", "neue", "neuen", "neuer",
+    "neues", "new", "bedienen", "bedient", "abbauen", "entsorgen", "abholen", "ausmustern",
+    "dispose", "worn out", "abgenutzt", "verschlissen", "faded", "ausgeblichen", "Wartung",
+    "maintenance", "Wartungsarbeiten", "Danke für", "vielen Dank für", "thanks for",
+    "thank you for", "Dankeschön", "requesting",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
