@@ -532,8 +532,12 @@ SECURITY_TERMS = (
     "opened the attachment", "opened an attachment", "Makros aktiviert", "enabled macros",
     "Inhalt aktivieren", "enabled content", "neue Endung", "andere Endung", "komische Endung",
     "seltsame Endung", "new extension", "strange extension", "weird extension", "unknown extension",
-    "Erpressernachricht", "password into", "password on a", "Passwort auf einer",
-    "Zugangsdaten auf einer", "Kennwort auf einer",
+    "Erpressernachricht", "verseucht", "Schadcode", "befallen", "Befall", "reingefallen",
+    "fell for", "wurde übernommen", "Konto übernommen", "Account übernommen", "Postfach übernommen",
+    "taken over", "account takeover", "von außen eingeloggt", "von außen angemeldet",
+    "von außen zugegriffen", "fremde Seiten", "Popups", "Pop-ups", "Werbefenster", "redirects",
+    "got into", "password into", "password on a", "Passwort auf einer", "Zugangsdaten auf einer",
+    "Kennwort auf einer",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
@@ -558,15 +562,16 @@ PHISHING_CLICKED = (
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
-    "logged into", "signed in", "sign-in", "credentials", "preisgegeben", "eingetippt",
-    "mitgeschickt", "weitergegeben", "herausgegeben", "sent my", "angegeben", "provided",
-    "submitted", "verraten",
+    "gave them", "gave my", "logged into", "signed in", "sign-in", "credentials", "preisgegeben",
+    "eingetippt", "mitgeschickt", "weitergegeben", "herausgegeben", "sent my", "angegeben",
+    "provided", "submitted", "verraten",
 )
 # A log-in from far away: with a log-in word, someone else has the password.
 FOREIGN_TERMS = (
-    "aus dem Ausland", "from abroad", "from another country", "aus einem anderen Land",
-    "aus Russland", "aus China", "from russia", "from china", "unknown location",
-    "unbekannten Ort", "fremden Land",
+    "aus dem Ausland", "von außen", "from outside", "ein Fremder", "jemand Fremdes", "someone else",
+    "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
+    "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
+    "fremden Land",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
@@ -589,8 +594,9 @@ RENAMED_TERMS = (
 )
 # "nicht geklickt": a suspicious mail that did no harm is a question, not an incident.
 NOT_CLICKED_TERMS = (
-    "nicht geklickt", "nicht angeklickt", "nix angeklickt", "nichts angeklickt",
-    "niemand hat angeklickt", "niemand hat etwas angeklickt", "niemand hat geklickt",
+    "nicht geklickt", "nicht angeklickt", "nix angeklickt", "nichts angeklickt", "nichts gemacht",
+    "nix gemacht", "didnt do anything", "nicht reagiert", "nicht geantwortet", "didnt respond",
+    "didnt reply", "niemand hat angeklickt", "niemand hat etwas angeklickt", "niemand hat geklickt",
     "keiner hat geklickt", "keiner hat was angeklickt", "keiner hat etwas angeklickt",
     "nobody clicked", "no one clicked", "nobody has clicked", "nix geklickt", "nichts geklickt",
     "nicht draufgeklickt", "not clicked", "didnt click", "did not click", "never clicked",
