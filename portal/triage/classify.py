@@ -416,8 +416,20 @@ def _state_words(tokens, matches, free_negations) -> list[Symptom]:
     for match in matches:
         if match.concept != STATE or _negated_nearby(tokens, match, free_negations):
             continue
-        symptoms.append(Symptom(match.value, match.first, match.tokens, True))
+        state = match.value
+        if state == vocab.DEGRADED and _intensified(tokens, match):
+            state = vocab.DOWN  # "bricht komplett zusammen", "total eingefroren"
+        symptoms.append(Symptom(state, match.first, match.tokens, True))
     return symptoms
+
+
+def _intensified(tokens: list[Token], match: Match) -> bool:
+    first, last = match.tokens[0], match.tokens[-1]
+    near = range(max(0, first - 2), min(len(tokens), last + 3))
+    return any(
+        tokens[index].folded in vocab.INTENSIFIERS and tokens[index].clause == tokens[first].clause
+        for index in near
+    )
 
 
 def _negated_nearby(tokens: list[Token], match: Match, free_negations: set[int]) -> bool:
@@ -466,8 +478,12 @@ def _nearest_verb(tokens: list[Token], verbs: list[int], negation: int) -> int |
 
 def _subordinate_clauses(tokens: list[Token], matches: list[Match]) -> set[int]:
     """Clauses opened by "dass"/"damit": they describe a wish ("dass Outlook nicht startet"),
-    unless a report opens the sentence ("wir haben festgestellt, dass …")."""
+    unless a report or a consequence opens them ("wir haben festgestellt, dass …", "so
+    instabil, dass …")."""
     reports = [match.first for match in matches if match.concept == REPORT]
+    reports += [t for t, token in enumerate(tokens) if token.folded in vocab.CONSEQUENCE_WORDS]
+    states = {match.first for match in matches if match.concept == STATE}
+    reports += [t for t, token in enumerate(tokens) if token.folded == "so" and t + 1 in states]
     return {
         tokens[match.first].clause
         for match in matches
@@ -641,13 +657,29 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
     strongest: dict[str, tuple[Mention, str]] = {}
     for symptom in reading.symptoms:
         mention = _target(reading, symptom)
+        state = _frozen_for_everyone(reading, symptom)
         known = strongest.get(mention.kind)
-        if known is None or STATE_STRENGTH[symptom.state] > STATE_STRENGTH[known[1]]:
-            strongest[mention.kind] = (mention, symptom.state)
+        if known is None or STATE_STRENGTH[state] > STATE_STRENGTH[known[1]]:
+            strongest[mention.kind] = (mention, state)
     return [
         (mention, state, decide(mention.kind, state, _scope_for(reading, mention, state)))
         for mention, state in strongest.values()
     ]
+
+
+def _frozen_for_everyone(reading: Reading, symptom: Symptom) -> str:
+    """ "Alles ist bei allen eingefroren": a freeze for the whole company is a standstill, unless
+    it comes and goes ("hängt ab und zu bei allen kurz")."""
+    if symptom.state != vocab.DEGRADED or reading.scope != vocab.COMPANY:
+        return symptom.state
+    if not any(reading.tokens[i].folded in vocab.FREEZE_WORDS for i in symptom.tokens):
+        return symptom.state
+    sentence = reading.tokens[symptom.token].sentence
+    now_and_then = any(
+        m.concept == INTERMITTENT and reading.tokens[m.first].sentence == sentence
+        for m in reading.matches
+    )
+    return symptom.state if now_and_then else vocab.DOWN
 
 
 def _scope_for(reading: Reading, mention: Mention, state: str) -> str | None:

@@ -187,7 +187,7 @@ FUNCTION_VERBS = (
     "hat", "haben", "habe", "hab", "has", "have", "klappt", "klappen", "geklappt", "will", "mag",
     "bekomme", "bekommt", "bekommen", "kriege", "krieg", "kriegt", "kriegen", "sehe", "sieht",
     "sehen", "gefunden", "get", "gets", "getting", "see", "found", "angegangen", "angehen", "nimmt",
-    "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen",
+    "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen", "tun", "machen",
     "eingelesen", "updating", "aktualisiert", "buchen", "bucht", "abrechnen", "kassieren",
     "verkaufen", "ausliefern", "ship", "bill", "charge", "charges", "charging", "aufladen", "lesen",
     "liest", "reach", "reachable",
@@ -271,6 +271,9 @@ WHOLE_PLACES = (
     "staff", "practice", "branch", "mannschaft", "personal", "laden", "geschaeft", "shop",
     "store", "markt", "werk", "halle", "hotel", "restaurant", "schule", "school",
 )
+
+# "so langsam, dass niemand arbeiten kann", "sodass": a consequence, not a wish.
+CONSEQUENCE_WORDS = frozenset({"sodass", "derart", "dermassen"})
 
 # After "nur bei mir" these make it everyone's: "wie alle anderen auch".
 ALSO_TERMS = frozenset({"auch", "too", "also", "ebenfalls"})
@@ -434,6 +437,14 @@ TROUBLE_QUESTIONS = (
     "what happened", "whats going on", "what is going on", "whats wrong", "what is wrong",
     "whats happening",
 )
+
+# An impairment said to be total is an outage: "bricht komplett zusammen".
+INTENSIFIERS = frozenset({"komplett", "vollstaendig", "gaenzlich", "completely", "entirely"})
+# A freeze, which for the whole company is a standstill.
+FREEZE_WORDS = frozenset({
+    "haengt", "haengen", "eingefroren", "friert", "frieren", "einfriert", "frozen", "freezes",
+    "freezing", "hangs", "hanging", "stockt", "stocken",
+})
 
 # "manchmal nicht erreichbar" is a degradation, not an outage.
 INTERMITTENT = (
