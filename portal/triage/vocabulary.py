@@ -187,8 +187,8 @@ FUNCTION_VERBS = (
     "hat", "haben", "habe", "hab", "has", "have", "klappt", "klappen", "geklappt", "will", "mag",
     "bekomme", "bekommt", "bekommen", "kriege", "krieg", "kriegt", "kriegen", "sehe", "sieht",
     "sehen", "gefunden", "get", "gets", "getting", "see", "found", "angegangen", "angehen", "nimmt",
-    "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen", "tun", "machen",
-    "eingelesen", "updating", "aktualisiert", "buchen", "bucht", "abrechnen", "kassieren",
+    "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen", "tun",
+    "machen", "eingelesen", "updating", "aktualisiert", "buchen", "bucht", "abrechnen", "kassieren",
     "verkaufen", "ausliefern", "ship", "bill", "charge", "charges", "charging", "aufladen", "lesen",
     "liest", "reach", "reachable",
 )
