@@ -1,5 +1,6 @@
 """Classify a problem into the SLA classes, from free text or from the guided answers."""
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,6 +70,7 @@ FOREIGN = "foreign"
 TOOL_CHORE = "tool_chore"
 CLOSING = "closing"
 SALUTATION = "salutation"
+PLAIN = "plain"
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
 LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
@@ -87,6 +89,8 @@ SCOPE_INFLECTION = 2
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
 NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
+DEPARTMENT_REACH = 3  # "everyone in accounting", "alle in der Buchhaltung"
+NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|,|/|-|&)[ \t]*\d)")
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 STATE_STRENGTH = {vocab.DEGRADED: 0, vocab.FAULT: 1, vocab.DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
@@ -139,6 +143,7 @@ def _vocabulary_entries():
         (RENAMED, vocab.RENAMED_TERMS),
         (NOT_CLICKED, vocab.NOT_CLICKED_TERMS),
         (NOT_DOWN, vocab.NOT_DOWN_TERMS),
+        (PLAIN, vocab.PLAIN_WORDS),
     )
     for concept, terms in simple:
         yield from ((concept, concept, term) for term in terms)
@@ -153,7 +158,7 @@ def lexicon() -> Lexicon:
         common_words=vocab.COMMON_WORDS,
         unfuzzy_concepts=frozenset(
             {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
-            | {RELAXED, NOT_CLICKED, NOT_DOWN}
+            | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN}
         ),
     )
 
@@ -249,7 +254,7 @@ def read(text: str) -> Reading:
     matches = [m for m in matches if m.concept != SCOPE or not salutations & set(m.tokens)]
     mentions = _mentions(tokens, matches)
     symptoms = _symptoms(tokens, matches, mentions)
-    scope, scope_tokens, weak = _scope(tokens, matches, symptoms)
+    scope, scope_tokens, weak = _scope(text, tokens, matches, symptoms)
     return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens, weak)
 
 
@@ -515,19 +520,24 @@ def _negated_components(tokens, matches, mentions, free_negations) -> list[Sympt
 
 
 def _intermittent_is_degraded(tokens, matches, symptoms: list[Symptom]) -> list[Symptom]:
-    """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts": an impairment, no outage."""
+    """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through": an
+    impairment, no outage (nor a vague fault that might be one)."""
     concepts = (INTERMITTENT, NOT_DOWN)
     sentences = {tokens[match.first].sentence for match in matches if match.concept in concepts}
+    working = {tokens[match.first].sentence for match in matches if match.concept == NOT_DOWN}
     return [
         Symptom(vocab.DEGRADED, s.token, s.tokens, s.strong, s.target)
-        if s.state == vocab.DOWN and tokens[s.token].sentence in sentences
+        if s.state == vocab.DOWN
+        and tokens[s.token].sentence in sentences
+        or s.state == vocab.FAULT
+        and tokens[s.token].sentence in working
         else s
         for s in symptoms
     ]
 
 
 def _scope(
-    tokens: list[Token], matches: list[Match], symptoms: list[Symptom]
+    text: str, tokens: list[Token], matches: list[Match], symptoms: list[Symptom]
 ) -> tuple[str | None, tuple[int, ...], bool]:
     """Who is affected, with the words that say so, and whether "one" rests on a possessive
     only ("mein", "my"); "ich" counts only next to a negated verb."""
@@ -536,13 +546,19 @@ def _scope(
     everyone = _all_before_a_noun(tokens) or _whole_place(tokens)
     if everyone:
         found[vocab.COMPANY] = everyone
+    seat = _numbered_seat(text, tokens)
+    if seat:
+        found[vocab.ONE] = seat
+    department = _everyone_of_a_department(tokens, scopes)
     for match in matches:
         if match.concept == SCOPE and _overruled(match, scopes):
             continue
         if match.value == vocab.ONLY_ONE and _followed_by_also(tokens, match):
             found.setdefault(vocab.COMPANY, match.tokens)  # "wie alle anderen auch"
             continue
-        if match.concept == SCOPE:
+        if match.concept == SCOPE and match.value == vocab.COMPANY and department:
+            found.setdefault(vocab.SEVERAL, department)
+        elif match.concept == SCOPE:
             found.setdefault(match.value, match.tokens)
         if match.concept == NOT_ONLY:
             found.setdefault(vocab.SEVERAL, match.tokens)
@@ -563,6 +579,32 @@ def _scope(
             weak = (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK, vocab.SEVERAL_WEAK)
             return scope, found[value], value in weak
     return None, (), False
+
+
+def _numbered_seat(text: str, tokens: list[Token]) -> tuple[int, ...]:
+    """ "Kasse 3", "desk 14": one numbered till or desk is one workplace, not all of them
+    ("Kasse 1 und 2", "Kasse 1 und Kasse 2" are two)."""
+    seats = [
+        index
+        for index, token in enumerate(tokens)
+        if token.folded in vocab.NUMBERED_SEATS and NUMBERED.match(text, token.end)
+    ]
+    return (seats[0],) if len(seats) == 1 else ()
+
+
+def _everyone_of_a_department(tokens: list[Token], scopes: list[Match]) -> tuple[int, ...]:
+    """ "everyone in accounting", "alle in der Buchhaltung": several people, not the company."""
+    for everyone in (m for m in scopes if m.value == vocab.COMPANY):
+        last = everyone.tokens[-1]
+        for group in (m for m in scopes if m.value == vocab.SEVERAL):
+            between = range(last + 1, group.first)
+            if (
+                0 < group.first - last <= DEPARTMENT_REACH
+                and tokens[group.first].clause == tokens[last].clause
+                and any(tokens[i].folded in vocab.IN_WORDS for i in between)
+            ):
+                return (*everyone.tokens, *group.tokens)
+    return ()
 
 
 def _whole_place(tokens: list[Token]) -> tuple[int, ...]:

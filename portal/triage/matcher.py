@@ -19,6 +19,9 @@ PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Fir
 SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
 SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
 INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
+# A server's host name ("DC01", "SRV-FS02", "FS1"): read as the word "server".
+_HOST_NAME = re.compile(r"(?:srv|dc|fs|ts|rds|sql|exch|nas|sv)[a-z]*\d+[a-z\d]*")
+HOST_WORD = "server"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def fold(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split into folded words; numbers ("2. OG", "3rd") are left out."""
+    """Split into folded words; numbers ("2. OG", "3rd") are left out, host names are servers."""
     tokens: list[Token] = []
     sentence = clause = 0
     previous_end = 0
@@ -80,7 +83,9 @@ def tokenize(text: str) -> list[Token]:
             clause += 1
         previous_end, previous_word = found.end(), found.group()
         folded = _JOINERS.sub("", fold(found.group()))
-        if any(char.isdigit() for char in folded):
+        if _HOST_NAME.fullmatch(folded):
+            folded = HOST_WORD
+        elif any(char.isdigit() for char in folded):
             continue
         tokens.append(Token(found.group(), folded, found.start(), found.end(), sentence, clause))
     return tokens

@@ -141,6 +141,8 @@ STATE_TERMS = {
         "blockiert", "blocked", "Blacklist", "blacklisted", "Sperrliste", "access denied",
         "Zugriff verweigert", "lehnt ab", "lehnen ab", "abgelehnt", "rejecting", "reject",
         "not found", "nicht gefunden", "fehlgeschlagen",
+        "stopped", "gestoppt", "fail", "fails", "dropped", "are off", "turned off",
+        "switched off", "powered off",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -156,6 +158,8 @@ STATE_TERMS = {
         "zu lange", "ziemlich lange", "so lange", "takes long", "takes ages", "too long", "ages",
         "geht in die Knie", "Kriechtempo", "blass", "verschmiert", "Schlieren", "pale", "smudged",
         "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
+        "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
+        "dauert ca", "echo", "Echo",
     ),
     FAULT: (
         "Störung", "Störungen", "gestört", "stört", "Fehler", "Fehlermeldung", "Problem",
@@ -164,7 +168,7 @@ STATE_TERMS = {
         "issue", "issues", "problem", "problems", "jammed", "jam", "glitch", "weird", "strange",
         "beeps", "beeping", "wrong", "zickt", "Mucken", "startet neu", "bootet neu", "verweigert",
         "abgelaufen", "acting up", "Datenbankfehler", "schlecht", "schlechte", "poor", "bad",
-        "Displayfehler", "durcheinander",
+        "Displayfehler", "durcheinander", "schief", "verzogen", "crooked", "skewed",
     ),
 }
 
@@ -190,7 +194,8 @@ FUNCTION_VERBS = (
     "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen", "tun",
     "machen", "eingelesen", "updating", "aktualisiert", "buchen", "bucht", "abrechnen", "kassieren",
     "verkaufen", "ausliefern", "ship", "bill", "charge", "charges", "charging", "aufladen", "lesen",
-    "liest", "reach", "reachable",
+    "liest", "reach", "reachable", "recognised", "recognized", "recognise", "recognize",
+    "detect", "detects", "detected",
 )
 
 NEGATIONS = (
@@ -263,13 +268,21 @@ PLURAL_DEVICE_WORDS = frozenset({
     "geraete", "devices", "kassen", "terminals", "thin",
 })
 
+# A numbered till or desk ("Kasse 3", "desk 14") is one workplace.
+NUMBERED_SEATS = frozenset({
+    "kasse", "platz", "arbeitsplatz", "desk", "till", "register", "tisch", "schreibtisch",
+})
+# "everyone in accounting", "alle in der Buchhaltung": everyone of a department only.
+IN_WORDS = frozenset({"in", "im", "of", "at", "aus", "from"})
+
 # "im gesamten Gebäude", "the entire site": a whole place or staff is everyone.
 WHOLE_WORDS = ("ganz", "gesamt", "komplett", "entire", "whole")
 WHOLE_PLACES = (
     "firma", "buero", "unternehmen", "haus", "gebaeude", "standort", "kanzlei", "praxis",
     "belegschaft", "filiale", "niederlassung", "betrieb", "office", "company", "building", "site",
     "staff", "practice", "branch", "mannschaft", "personal", "laden", "geschaeft", "shop",
-    "store", "markt", "werk", "halle", "hotel", "restaurant", "schule", "school",
+    "store", "markt", "werk", "halle", "hotel", "restaurant", "schule", "school", "tenant",
+    "mandant", "lager", "werkstatt",
 )
 
 # "so langsam, dass niemand arbeiten kann", "sodass": a consequence, not a wish.
@@ -383,7 +396,7 @@ SCOPE_TERMS = {
         "bei mir", "one of our", "im Homeoffice", "von zu Hause", "von zuhause", "zu Hause",
         "at home", "from home", "from my hotel", "im Hotel", "one of the", "einer unserer",
         "eines unserer", "einem unserer", "einer der", "eines der", "einzelne", "einzelnen",
-        "einzelner",
+        "einzelner", "one user", "a single user", "ein User", "ein Benutzer", "ein Nutzer",
     ),
     # "mein Server", "my company's mail server": a possessive is one person's only for a device
     # or a program; a central system that is down stays the company's.
@@ -406,7 +419,7 @@ SCOPE_TERMS = {
         "in the office are fine", "office works", "Kollegen gehts", "Kollegen sehen",
         "Kollegen können", "Kollegen haben", "Kollegin nebenan", "colleagues are fine",
         "colleagues can", "others can", "everyone else can", "only on my", "only for me",
-        "bei den anderen", "die anderen können",
+        "bei den anderen", "die anderen können", "all other", "all the other", "every other",
     ),
 }
 
@@ -490,6 +503,8 @@ REQUEST_TERMS = (
     "dispose", "worn out", "abgenutzt", "verschlissen", "faded", "ausgeblichen", "Wartung",
     "maintenance", "Wartungsarbeiten", "Danke für", "vielen Dank für", "thanks for",
     "thank you for", "Dankeschön", "requesting",
+    "archivieren", "archive", "aufgelöst werden", "auflösen", "einplanen", "einzuplanen",
+    "Wartungsvertrag", "Wartungsverträge",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
@@ -519,7 +534,8 @@ LOW_TOPIC_TERMS = (
     "Schriftgröße", "Schriftart", "Schrift", "font", "Logo", "Firmenlogo", "Mauspad", "mouse pad",
     "Datumsanzeige", "die Uhr", "Uhr am PC", "clock", "Ansage", "Bandansage",
     "Klingelton", "ringtone", "Nachname", "Anzeigename", "display name", "Mailadresse umbenennen",
-    "Rechnung", "invoice", "Angebot", "quote",
+    "Rechnung", "invoice", "Angebot", "quote", "Uhrzeit", "Zeitumstellung", "Wartungsvertrag",
+    "Wartungsverträge",
 )
 
 # Security incidents: always Kritisch, because they can spread to the whole company.
@@ -554,6 +570,10 @@ SECURITY_TERMS = (
     "von außen zugegriffen", "fremde Seiten", "Popups", "Pop-ups", "Werbefenster", "redirects",
     "got into", "password into", "password on a", "Passwort auf einer", "Zugangsdaten auf einer",
     "Kennwort auf einer",
+    "komische Prozesse", "seltsame Prozesse", "unbekannte Prozesse", "strange processes",
+    "unknown processes", "MFA prompts", "MFA-Anfragen", "push prompts", "MFA push", "at risk",
+    "riskante Anmeldung", "risky sign-in", "die keiner kennt", "die niemand kennt",
+    "nobody knows", "unknown admins", "unbekannte Admins",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
@@ -580,14 +600,16 @@ PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
     "gave them", "gave my", "logged into", "signed in", "sign-in", "credentials", "preisgegeben",
     "eingetippt", "mitgeschickt", "weitergegeben", "herausgegeben", "sent my", "angegeben",
-    "provided", "submitted", "verraten",
+    "provided", "submitted", "verraten", "typed", "eingetragen", "approve", "approved",
+    "bestätigt",
 )
 # A log-in from far away: with a log-in word, someone else has the password.
 FOREIGN_TERMS = (
     "aus dem Ausland", "von außen", "from outside", "ein Fremder", "jemand Fremdes", "someone else",
     "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
     "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
-    "fremden Land",
+    "fremden Land", "unbekannte IP", "unbekannten IP", "fremde IP", "fremden IP", "unknown IP",
+    "foreign IP",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
@@ -595,18 +617,25 @@ SPAM_TERMS = (
     "weird emails", "suspicious emails", "komische E-Mails", "seltsame E-Mails",
     "Spam", "Spammails", "Spam-Mails", "von allein", "von alleine", "von selbst", "by itself",
     "on its own", "an alle Kontakte", "all my contacts", "to all contacts", "to all my contacts",
+    "massenhaft Mails", "massenweise Mails", "massenhaft E-Mails", "lots of emails",
+    "mass mails", "mass emails", "Rechnungslinks", "invoice links",
 )
 SENDING_TERMS = (
     "verschickt", "versendet", "verschicken", "sendet", "schickt", "raus", "gehen raus",
     "sending", "sends", "sent", "Mails raus", "von mir", "von uns", "von meiner Adresse",
     "von unserer Adresse", "from me", "from us", "from my address", "from our address",
     "from my account", "von meinem Konto", "von meinem Postfach", "aus meinem Postfach",
+    "von der Mailadresse", "von ihrer Mailadresse", "von seiner Mailadresse", "von der Adresse",
+    "from her address", "from his address", "from the address", "from her account",
+    "from his account",
 )
 # Files renamed or given a new ending: the mark of ransomware.
 FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")
 RENAMED_TERMS = (
     "umbenannt", "Endungen", "endings", "heißen jetzt", "merkwürdigen Namen", "seltsamen Namen",
     "komischen Namen", "strange names", "weird names", "locked", "crypt", "README",
+    "Endung", "extension", "WIEDERHERSTELLEN txt", "RESTORE txt", "RECOVER txt", "DECRYPT",
+    "entschlüsseln", "decrypt",
 )
 # "nicht geklickt": a suspicious mail that did no harm is a question, not an incident.
 NOT_CLICKED_TERMS = (
@@ -623,6 +652,12 @@ NOT_CLICKED_TERMS = (
 NOT_DOWN_TERMS = (
     "ausgefallen ist nichts", "ausgefallen ist aber nichts", "ausgefallen ist aber nix",
     "ausgefallen ist nix", "nicht ausgefallen", "still usable", "not down",
+    "run normal", "runs normal", "run normally", "runs normally", "running normally",
+    "laufen normal", "läuft normal", "all systems up", "alle Systeme laufen", "can still work",
+    "everybody can work", "everyone can work", "alle können arbeiten", "können weiterarbeiten",
+    "runs fine", "calls go through", "gehen durch", "outgoing works", "outgoing calls work",
+    "incoming works", "ausgehend geht", "ausgehend funktioniert", "ausgehende Anrufe gehen",
+    "eingehend geht",
 )
 
 COSMETIC_TERMS = (
@@ -637,6 +672,13 @@ COSMETIC_TERMS = (
 EXPLICIT_LOW_TERMS = (
     "kosmetisch", "nur optisch", "rein optisch", "Schönheitsfehler", "stört nicht",
     "stört aber nicht", "nur kosmetisch", "cosmetic", "purely visual",
+)
+
+# Words that are no evidence of anything, listed so that they are read as themselves and not as
+# a typo or a compound part of a vocabulary word ("Gutscheine" is not "futsch", the "-einträge"
+# of "Kalendereinträge" are not "träge").
+PLAIN_WORDS = (
+    "Gutschein", "Gutscheine", "Gutscheinen", "Eintrag", "Einträge", "Einträgen", "Eintragung",
 )
 
 # Four-letter-plus words that must match a whole word only ("alle" is not "allerdings").
@@ -671,6 +713,7 @@ COMMON_WORDS = frozenset(
         "danken", "gruss", "gruessen", "freundlichen", "neuen", "neues", "neuer", "zweite",
         "zweiten", "dritte", "sagen", "macht", "machen", "nacht", "sache", "sachen", "raum",
         "traum", "kunden", "kunde", "klein", "kleine", "kleinen", "kleiner", "kleines",
+        "seine", "seinen", "seinem", "seiner", "deine", "meine", "ihre", "ihren", "eine",
     }
 )
 # fmt: on
