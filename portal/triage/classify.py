@@ -377,9 +377,10 @@ def _symptoms(tokens: list[Token], matches: list[Match], mentions: list[Mention]
 
 def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -> Symptom:
     """ "Nichts geht mehr" is about everything, even when components are named as well, unless
-    the sentence names only one device ("Drucker: Papierstau, jetzt geht nix mehr")."""
-    sentence = tokens[match.first].sentence
-    named = {m.kind for m in mentions if m.sentence == sentence}
+    its clause names only one device ("der Drucker macht nix mehr"); "…, das ganze Lager steht"
+    after a printer is the whole warehouse."""
+    sentence, clause = tokens[match.first].sentence, tokens[match.first].clause
+    named = {m.kind for m in mentions if m.token >= 0 and tokens[m.token].clause == clause}
     if named and named <= {vocab.PRINTER, *vocab.DEVICE_KINDS}:
         return Symptom(vocab.DOWN, match.first, match.tokens, True)
     everything = Mention(vocab.EVERYTHING, match.first, sentence, match.tokens)

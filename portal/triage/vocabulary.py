@@ -35,7 +35,7 @@ COMPONENT_TERMS = {
         "main server", "network drive", "shared drive", "shared folder", "domain controller",
         "servers", "Ordner", "Freigaben", "Serverlaufwerk", "Gruppenlaufwerk", "Projektlaufwerk",
         "file share", "fileshare", "file shares", "shared folders", "shared drives", "Konnektor",
-        "Serverraum", "Serverschrank", "server room",
+        "Serverraum", "Serverschrank", "server room", "DC", "DCs", "Domain-Controller",
     ),
     NETWORK: (
         "Netzwerk", "Netz", "LAN", "WLAN", "W-LAN", "WiFi", "Wi-Fi", "Switch", "Switche", "Router",
@@ -71,7 +71,7 @@ COMPONENT_TERMS = {
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
         "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Leitungen", "lines",
         "Gespräche", "Telefonzentrale", "Zentrale", "Registrierung", "registration",
-        "telephone system",
+        "telephone system", "SIP-Trunk", "SIP trunk", "Trunk", "Amtsleitung",
     ),
     CLIENT_APP: (
         "Outlook", "E-Mail", "E-Mails", "Email", "Emails", "Mail", "Mails", "Mailversand",
@@ -305,6 +305,8 @@ NOTHING_WORKS = (
     "Dateien verschlüsselt", "alles verschlüsselt", "nothing works", "nothing is working",
     "IT steht", "EDV steht", "komplette IT", "gesamte IT", "ganze IT", "alles steht still",
     "nothing working", "everything is down", "everything down", "hacked", "encrypted",
+    "Büro steht", "Praxis steht", "Lager steht", "Laden steht", "Firma steht", "Kanzlei steht",
+    "Werkstatt steht", "Werk steht", "Halle steht", "Filiale steht",
 )
 
 # Of those, the ones that say nothing about what or whose: alone, they are a question to ask.
@@ -600,8 +602,8 @@ PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
     "gave them", "gave my", "logged into", "signed in", "sign-in", "credentials", "preisgegeben",
     "eingetippt", "mitgeschickt", "weitergegeben", "herausgegeben", "sent my", "angegeben",
-    "provided", "submitted", "verraten", "typed", "eingetragen", "approve", "approved",
-    "bestätigt",
+    "provided", "submitted", "verraten", "Anmeldungen", "sign-ins", "logins", "typed",
+    "eingetragen", "approve", "approved", "bestätigt",
 )
 # A log-in from far away: with a log-in word, someone else has the password.
 FOREIGN_TERMS = (
@@ -692,7 +694,7 @@ EXACT_WORDS = frozenset(
         "schrift", "herr", "herrn", "frau", "kasse", "zeigt", "tipp", "tipps", "verschluesselt",
         "encrypted", "crypt", "locked", "file", "link", "fake", "raus", "sent", "symbol", "icon",
         "ordner", "anlage", "sitzung", "domain", "audio", "sound", "lesen", "liest", "nimmt",
-        "kiste", "farbe", "farben", "hacker", "angriff", "typed",
+        "kiste", "farbe", "farben", "hacker", "angriff", "typed", "lief",
     }
 )
 
