@@ -13,7 +13,7 @@ from portal.triage.explanations import (
     EXPLAIN_SCOPE_UNCLEAR,
     EXPLAIN_UNCLEAR_WITH_TERMS,
 )
-from portal.triage.matcher import Lexicon, Match, Token, runs, span_text, tokenize
+from portal.triage.matcher import Lexicon, Match, Token, fold, runs, span_text, tokenize
 from portal.triage.result import TriageResult, build_result
 from portal.triage.rules import (
     ANSWER_COMPONENT_OF_KIND,
@@ -89,6 +89,10 @@ SCOPE_INFLECTION = 2
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
 NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
+COUNT_OF_TOTAL = re.compile(
+    r"\b(?P<part>\d+|[a-z]+)\s+(?:von|of|aus|out of)\s+(?:den\s+|the\s+|our\s+|unseren\s+)?"
+    r"(?P<total>\d+|[a-z]+)\b"
+)
 DEPARTMENT_REACH = 3  # "everyone in accounting", "alle in der Buchhaltung"
 NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|,|/|-|&)[ \t]*\d)")
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
@@ -547,6 +551,9 @@ def _scope(
     everyone = _all_before_a_noun(tokens) or _whole_place(tokens)
     if everyone:
         found[vocab.COMPANY] = everyone
+    counted = _count_of_total(text, tokens)
+    if counted:
+        found[counted[0]] = counted[1]
     seat = _numbered_seat(text, tokens)
     if seat:
         found[vocab.ONE] = seat
@@ -580,6 +587,24 @@ def _scope(
             weak = (vocab.ONE_POSSESSIVE, vocab.ONE_WEAK, vocab.SEVERAL_WEAK)
             return scope, found[value], value in weak
     return None, (), False
+
+
+def _count_of_total(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...]] | None:
+    """ "8 von 11", "sieben von zehn", "5 of 12": half or more is most of the company, fewer
+    than that (but two or more) are several, one is one."""
+    for found in COUNT_OF_TOTAL.finditer(fold(text)):
+        part, total = (_number(found.group(k)) for k in ("part", "total"))
+        if part is None or total is None or not 0 < part <= total:
+            continue
+        span = tuple(i for i, t in enumerate(tokens) if found.start() <= t.start < found.end())
+        if part * 2 >= total and part > 1:
+            return vocab.COMPANY, span
+        return (vocab.SEVERAL if part > 1 else vocab.ONE), span
+    return None
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else vocab.NUMBER_WORDS.get(word)
 
 
 def _numbered_seat(text: str, tokens: list[Token]) -> tuple[int, ...]:

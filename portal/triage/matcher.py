@@ -167,7 +167,7 @@ class Lexicon:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """All vocabulary phrases in the tokens, in text order."""
-        token_lexemes = [self.lexemes(token.folded) for token in tokens]
+        token_lexemes = [self._token_lexemes(token) for token in tokens]
         words_at = [{lexeme.word for lexeme in lexemes} for lexemes in token_lexemes]
         matches = []
         for index, lexemes in enumerate(token_lexemes):
@@ -179,6 +179,22 @@ class Lexicon:
                             Match(concept, value, words, span, lexeme.part, lexeme.fuzzy)
                         )
         return matches
+
+    def _token_lexemes(self, token: Token) -> tuple[Lexeme, ...]:
+        """The token's vocabulary words, and those of its hyphenated pieces: "ERP-Server" is
+        "ERP" and "Server" even though "erp" is too short to be found inside "erpserver"."""
+        lexemes = self.lexemes(token.folded)
+        pieces = _JOINERS.split(token.text)
+        if len(pieces) < 2:
+            return lexemes
+        known = {lexeme.word for lexeme in lexemes}
+        extra = []
+        for number, piece in enumerate(pieces):
+            for lexeme in self.lexemes(fold(piece)):
+                if lexeme.word not in known and not lexeme.fuzzy:  # "Sticks" is not "stuck"
+                    known.add(lexeme.word)
+                    extra.append(Lexeme(lexeme.word, number, lexeme.fuzzy))
+        return lexemes + tuple(extra)
 
     def _match_rest(self, tokens, words_at, index, rest) -> tuple[int, ...] | None:
         span = [index]
@@ -196,8 +212,10 @@ class Lexicon:
 
     def _lexemes(self, folded: str) -> tuple[Lexeme, ...]:
         """Vocabulary words in one token: itself, its stem, its compound parts or a near miss."""
-        if folded in self._words:
-            return (Lexeme(folded, 0, False),)
+        if folded in self._words:  # and its stem: "Anmeldungen" is also "Anmeldung"
+            stems = {folded[: -len(end)] for end in INFLECTIONS if folded.endswith(end)}
+            stems = sorted(stem for stem in stems & self._stems if stem != folded)
+            return (Lexeme(folded, 0, False), *(Lexeme(stem, 0, False) for stem in stems))
         parts = self._compound_parts(folded)
         if not self._covers(folded, parts) and len(folded) >= MIN_FUZZY:
             whole = self._fuzzy(folded)  # "Telefonanlge": a typo, not "Telefon" + "anlge"

@@ -65,6 +65,8 @@ COMPONENT_TERMS = {
         "Kanzleisoftware", "Lagerverwaltung", "Domain", "Maildomain", "Mail-Domain", "OWA",
         "Webmail", "eingehende Mails", "eingehenden Mails", "eingehende E-Mails", "externe Mails",
         "externen Mails", "incoming mail", "incoming email", "incoming emails", "external mail",
+        "EC-Terminal", "EC-Gerät", "Kartenterminal", "Kartenzahlung", "Kartenzahlungen",
+        "card terminal", "card payment", "card payments", "payment terminal",
     ),
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
@@ -164,7 +166,8 @@ STATE_TERMS = {
     FAULT: (
         "Störung", "Störungen", "gestört", "stört", "Fehler", "Fehlermeldung", "Problem",
         "Probleme", "spinnt", "spinnen", "komisch", "seltsam", "merkwürdig", "piept", "piepst",
-        "Papierstau", "falsch", "falsche", "falschen", "blinkt", "verschwunden", "error", "errors",
+        "Papierstau", "falsch", "falsche", "falschen", "falscher", "blinkt", "verschwunden",
+        "error", "errors",
         "issue", "issues", "problem", "problems", "jammed", "jam", "glitch", "weird", "strange",
         "beeps", "beeping", "wrong", "zickt", "Mucken", "startet neu", "bootet neu", "verweigert",
         "abgelaufen", "acting up", "Datenbankfehler", "schlecht", "schlechte", "poor", "bad",
@@ -267,6 +270,15 @@ PLURAL_DEVICE_WORDS = frozenset({
     "notebooks", "phones", "computers", "screens", "workstations", "monitors", "rechnern",
     "geraete", "devices", "kassen", "terminals", "thin",
 })
+
+# "8 von 11", "sieben von zehn", "5 of 12": a count of the people or places affected; half or
+# more is most of the company (the SLA's "Großteil"), fewer are several.
+NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "einer": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3,
+    "vier": 4, "four": 4, "fuenf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7,
+    "acht": 8, "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11,
+    "zwoelf": 12, "twelve": 12, "zwanzig": 20, "twenty": 20,
+}
 
 # A numbered till or desk ("Kasse 3", "desk 14") is one workplace.
 NUMBERED_SEATS = frozenset({
@@ -576,6 +588,9 @@ SECURITY_TERMS = (
     "unknown processes", "MFA prompts", "MFA-Anfragen", "push prompts", "MFA push", "at risk",
     "riskante Anmeldung", "risky sign-in", "die keiner kennt", "die niemand kennt",
     "nobody knows", "unknown admins", "unbekannte Admins",
+    "Fernzugriff gegeben", "Fernzugriff gewährt", "Fernzugriff erlaubt", "Fernwartung erlaubt",
+    "gave remote access", "granted remote access", "allowed remote access", "fake support",
+    "falscher Support", "angeblicher Support", "support scam", "tech support scam",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
@@ -596,7 +611,8 @@ SECURITY_TOOL_CHORES = (
 # A phishing link clicked and credentials given: both halves, in any order.
 PHISHING_CLICKED = (
     "geklickt", "angeklickt", "draufgeklickt", "clicked", "Link", "Phishing", "fake", "gefälscht",
-    "angeblich", "angebliche", "angeblichen", "vermeintlich", "supposedly", "pretending",
+    "angeblich", "angebliche", "angeblichen", "angeblicher", "vermeintlich", "supposedly",
+    "pretending",
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
