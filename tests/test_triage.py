@@ -73,6 +73,36 @@ ROBUSTNESS = [
     ("Warenwirtschaft lässt sich bei niemandem mehr öffnen", "critical"),
 ]
 
+# Round 2: general mechanisms (scope, state, names), each with a case it must not overreach.
+SCOPE_AND_STATE = [
+    ("DC01 ist nicht erreichbar", "critical"),  # a host name is a server
+    ("SRV-FS02 is offline", "critical"),
+    ("ERP-Server antwortet nicht", "critical"),  # a hyphenated piece is read on its own
+    ("Dürfen wir private USB-Sticks benutzen?", "low"),  # ... but never as a typo ("stuck")
+    ("Kasse 3 bucht nicht, Kasse 1 und 2 laufen normal", "normal"),  # one numbered till
+    ("Kasse 1 und Kasse 2 starten beide nicht", "critical"),
+    ("Die Kasse bucht nicht mehr, an keiner Kasse geht was", "critical"),
+    ("Network port at desk 14 is dead", "normal"),
+    ("8 von 11 Kollegen kommen nicht ins ERP", "critical"),  # most of the company
+    ("Bei sieben von zehn Mitarbeitern startet Outlook nicht", "critical"),
+    ("The printer is offline for everyone in accounting", "normal"),  # a department
+    ("Drucker im ganzen Haus offline, keiner kann drucken", "critical"),
+    ("VPN tunnels to both branches are down", "critical"),
+    ("VoIP quality bad for everyone, echo, but calls go through", "normal"),  # impaired
+    ("Backup failed last night, all systems up", "normal"),
+    ("Unser Lager kann nicht drucken, das ganze Lager steht", "critical"),
+    ("Kein Notfall, aber bei uns kommt keiner mehr auf den Server", "critical"),
+    ("URGENT!!! my mouse is not working", "normal"),  # urgency is no evidence
+    ("Dringend: bitte Drucker im Flur neu einrichten", "low"),
+    ("Kollege hat auf Phishing-Mail geklickt und seine Zugangsdaten eingegeben", "critical"),
+    ("Ich habe auf den Link geklickt, aber meine Daten nicht eingegeben", "normal"),
+    ("In jedem Ordner liegt eine Datei WIEDERHERSTELLEN.txt", "critical"),  # a ransom note
+    ("A user gave remote access to a fake support caller", "critical"),
+    ("User got 30 MFA push prompts and hit approve", "critical"),
+    ("Könnten Sie an der Kasse eine Taste für Gutscheine anlegen? Eilt nicht.", "low"),
+    ("Kann man in Outlook die Farbe der Kalendereinträge ändern?", "low"),
+]
+
 GIBBERISH = ["", "   ", "asdf qwertz", "???", "Hallo", "12345", "…!!!…"]
 
 # Every guided-answer combination: affected, component, state -> priority, example key.
@@ -123,7 +153,7 @@ one other degraded low other
 ANSWER_CASES = [line.split() for line in ANSWERS.strip().splitlines()]
 
 
-@pytest.mark.parametrize(("text", "priority"), COLLOQUIAL + ROBUSTNESS)
+@pytest.mark.parametrize(("text", "priority"), COLLOQUIAL + ROBUSTNESS + SCOPE_AND_STATE)
 def test_colloquial_text_gets_its_sla_class(text, priority):
     assert classify_text(text).priority == priority
 

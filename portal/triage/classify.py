@@ -551,6 +551,9 @@ def _scope(
     everyone = _all_before_a_noun(tokens) or _whole_place(tokens)
     if everyone:
         found[vocab.COMPANY] = everyone
+    both = _all_before_a_noun(tokens, vocab.BOTH_WORDS)  # "beide Filialen", "both branches"
+    if both:
+        found[vocab.SEVERAL] = both
     counted = _count_of_total(text, tokens)
     if counted:
         found[counted[0]] = counted[1]
@@ -643,15 +646,15 @@ def _whole_place(tokens: list[Token]) -> tuple[int, ...]:
     return ()
 
 
-def _all_before_a_noun(tokens: list[Token]) -> tuple[int, ...]:
+def _all_before_a_noun(tokens: list[Token], words=vocab.ALL_WORDS) -> tuple[int, ...]:
     """ "alle Außendienstler", "all branches": everyone of a group, with the two words."""
     for index, token in enumerate(tokens[:-1]):
         following = tokens[index + 1]
-        if token.folded not in vocab.ALL_WORDS or following.clause != token.clause:
+        if token.folded not in words or following.clause != token.clause:
             continue
         if following.folded in vocab.NOT_EVERYONE_AFTER_ALL:
             continue
-        if token.folded == "all":
+        if token.folded in vocab.ENGLISH_ALL_WORDS:
             group = following.folded in vocab.ENGLISH_GROUPS
         else:
             noun = following.text[:1].isupper()

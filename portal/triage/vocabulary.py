@@ -35,7 +35,8 @@ COMPONENT_TERMS = {
         "main server", "network drive", "shared drive", "shared folder", "domain controller",
         "servers", "Ordner", "Freigaben", "Serverlaufwerk", "Gruppenlaufwerk", "Projektlaufwerk",
         "file share", "fileshare", "file shares", "shared folders", "shared drives", "Konnektor",
-        "Serverraum", "Serverschrank", "server room", "DC", "DCs", "Domain-Controller",
+        "Serverraum", "Serverschrank", "server room", "USV", "UPS", "DC", "DCs",
+        "Domain-Controller",
     ),
     NETWORK: (
         "Netzwerk", "Netz", "LAN", "WLAN", "W-LAN", "WiFi", "Wi-Fi", "Switch", "Switche", "Router",
@@ -236,6 +237,9 @@ REPORT_TERMS = (
 # "alle" before a group of people, places or devices is everyone ("alle Außendienstler", "all
 # branches"), not before anything else ("alle Batterien", "alle 10 Minuten", "all the time").
 ALL_WORDS = frozenset({"alle", "allen", "all"})
+# "beide Filialen", "both branches": several, not the whole company.
+BOTH_WORDS = frozenset({"beide", "beiden", "both"})
+ENGLISH_ALL_WORDS = frozenset({"all", "both"})
 GROUP_ENDINGS = (
     "er", "ern", "innen", "ler", "leute", "kraefte", "plaetze", "plaetzen", "standorte",
     "standorten", "filialen", "abteilungen", "bueros", "niederlassungen", "geraete", "geraeten",
@@ -546,7 +550,8 @@ LOW_TOPIC_TERMS = (
     "shortcut", "shortcuts", "Taskleiste", "taskbar", "Startmenü", "start menu", "Hintergrundbild",
     "wallpaper", "background", "Bildschirmschoner", "screensaver", "Startgeräusch",
     "Schriftgröße", "Schriftart", "Schrift", "font", "Logo", "Firmenlogo", "Mauspad", "mouse pad",
-    "Datumsanzeige", "die Uhr", "Uhr am PC", "clock", "Ansage", "Bandansage",
+    "Datumsanzeige", "die Uhr", "Uhr am PC", "clock", "Datum", "date display", "Ansage",
+    "Bandansage",
     "Klingelton", "ringtone", "Nachname", "Anzeigename", "display name", "Mailadresse umbenennen",
     "Rechnung", "invoice", "Angebot", "quote", "Uhrzeit", "Zeitumstellung", "Wartungsvertrag",
     "Wartungsverträge",
@@ -591,6 +596,8 @@ SECURITY_TERMS = (
     "Fernzugriff gegeben", "Fernzugriff gewährt", "Fernzugriff erlaubt", "Fernwartung erlaubt",
     "gave remote access", "granted remote access", "allowed remote access", "fake support",
     "falscher Support", "angeblicher Support", "support scam", "tech support scam",
+    "pdf exe", "doc exe", "zip exe", "exe geöffnet", "exe-Datei geöffnet", "opened an exe",
+    "opened the exe",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
