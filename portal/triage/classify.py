@@ -254,8 +254,10 @@ def read(text: str) -> Reading:
     """Find the vocabulary in the text and interpret it: mentions, symptoms, scope."""
     tokens, matches = _without_signature(tokenize(text))
     matches = [m for m in matches if m.concept != SCOPE or _whole_word(tokens, m)]
-    salutations = {i for m in matches if m.concept == SALUTATION for i in m.tokens}
-    matches = [m for m in matches if m.concept != SCOPE or not salutations & set(m.tokens)]
+    # "Damen und Herren" greets and "keiner weiß", "niemand hat mir gesagt" are figures of
+    # speech: neither names anyone affected.
+    figures = {i for m in matches if m.concept in (SALUTATION, IDIOM) for i in m.tokens}
+    matches = [m for m in matches if m.concept != SCOPE or not figures & set(m.tokens)]
     mentions = _mentions(tokens, matches)
     symptoms = _symptoms(tokens, matches, mentions)
     scope, scope_tokens, weak = _scope(text, tokens, matches, symptoms)

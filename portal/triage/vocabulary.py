@@ -68,6 +68,7 @@ COMPONENT_TERMS = {
         "externen Mails", "incoming mail", "incoming email", "incoming emails", "external mail",
         "EC-Terminal", "EC-Gerät", "Kartenterminal", "Kartenzahlung", "Kartenzahlungen",
         "card terminal", "card payment", "card payments", "payment terminal",
+        "emails to us", "mails to us", "Mails an uns", "E-Mails an uns",
     ),
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
@@ -222,7 +223,9 @@ NEGATING_DETERMINERS = (
 IDIOMS = (
     "keine Ahnung", "keine Eile", "kein Problem", "kein Stress", "keine Frage", "no idea",
     "no problem", "no rush", "no hurry", "keiner weiß", "niemand weiß", "weiß nicht",
-    "nobody knows", "no one knows",
+    "nobody knows", "no one knows", "niemand hat mir gesagt", "keiner hat mir gesagt",
+    "niemand hat uns gesagt", "keiner hat uns gesagt", "nobody told me", "no one told me",
+    "nobody told us",
 )
 
 # "dass Outlook nicht automatisch startet" describes a wish, not a fault ...
@@ -364,7 +367,8 @@ SCOPE_TERMS = {
         "alle Anwender", "alle Arbeitsplätze", "alle Rechner", "alle PCs", "alle Computer",
         "alle Clients", "alle Standorte", "alle Filialen", "alle Telefone", "alle Abteilungen",
         "alle betroffen", "alle sind", "alle haben", "alle können", "alle stehen", "alle nicht",
-        "bei allen", "für alle", "in allen", "an allen", "wir alle", "uns alle", "niemand",
+        "bei allen", "für alle", "in allen", "an allen",
+        "wir alle", "uns alle", "niemand",
         "niemanden", "niemandem", "keiner", "keinem", "kein einziger", "keine einzige",
         "kein einziges", "keinen einzigen", "an keinem Platz", "kein Mitarbeiter", "kein Kollege",
         "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz",
@@ -438,6 +442,8 @@ SCOPE_TERMS = {
         "Kollegen können", "Kollegen haben", "Kollegin nebenan", "colleagues are fine",
         "colleagues can", "others can", "everyone else can", "only on my", "only for me",
         "bei den anderen", "die anderen können", "all other", "all the other", "every other",
+        "others fine", "others ok", "others work", "the rest work", "the rest are fine",
+        "rest is fine", "andere gehen", "andere laufen", "der Rest geht", "der Rest läuft",
     ),
 }
 
