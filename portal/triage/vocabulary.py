@@ -68,14 +68,16 @@ COMPONENT_TERMS = {
         "externen Mails", "incoming mail", "incoming email", "incoming emails", "external mail",
         "EC-Terminal", "EC-Gerät", "Kartenterminal", "Kartenzahlung", "Kartenzahlungen",
         "card terminal", "card payment", "card payments", "payment terminal",
-        "emails to us", "mails to us", "Mails an uns", "E-Mails an uns",
+        "emails to us", "mails to us", "Mails an uns", "E-Mails an uns", "mit Karte zahlen",
+        "pay by card",
     ),
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
         "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Leitungen", "lines",
         "Gespräche", "Telefonzentrale", "Zentrale", "Registrierung", "registration",
-        "telephone system", "SIP-Trunk", "SIP trunk", "Trunk", "Amtsleitung",
+        "telephone system", "Rufnummern", "phone numbers", "SIP-Trunk", "SIP trunk", "Trunk",
+        "Amtsleitung",
     ),
     CLIENT_APP: (
         "Outlook", "E-Mail", "E-Mails", "Email", "Emails", "Mail", "Mails", "Mailversand",
@@ -199,7 +201,7 @@ FUNCTION_VERBS = (
     "annehmen", "accept", "accepts", "accepting", "wählen", "telefonieren", "einlesen", "tun",
     "machen", "eingelesen", "updating", "aktualisiert", "buchen", "bucht", "abrechnen", "kassieren",
     "verkaufen", "ausliefern", "ship", "bill", "charge", "charges", "charging", "aufladen", "lesen",
-    "liest", "reach", "reachable", "recognised", "recognized", "recognise", "recognize",
+    "liest", "reach", "reachable", "through", "recognised", "recognized", "recognise", "recognize",
     "detect", "detects", "detected",
 )
 
@@ -368,7 +370,8 @@ SCOPE_TERMS = {
         "alle Clients", "alle Standorte", "alle Filialen", "alle Telefone", "alle Abteilungen",
         "alle betroffen", "alle sind", "alle haben", "alle können", "alle stehen", "alle nicht",
         "bei allen", "für alle", "in allen", "an allen",
-        "wir alle", "uns alle", "niemand",
+        "wir alle", "uns alle", "niemand", "kein Kunde", "keine Kunden", "no customer",
+        "no customers",
         "niemanden", "niemandem", "keiner", "keinem", "kein einziger", "keine einzige",
         "kein einziges", "keinen einzigen", "an keinem Platz", "kein Mitarbeiter", "kein Kollege",
         "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz",
