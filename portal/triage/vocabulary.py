@@ -148,7 +148,8 @@ STATE_TERMS = {
         "Zugriff verweigert", "lehnt ab", "lehnen ab", "abgelehnt", "rejecting", "reject",
         "not found", "nicht gefunden", "fehlgeschlagen",
         "stopped", "gestoppt", "fail", "fails", "dropped", "are off", "turned off",
-        "switched off", "powered off",
+        "switched off", "powered off", "toast", "bricked", "Grätsche", "im Arsch", "verreckt",
+        "abgekratzt", "Geist aufgegeben", "gave up the ghost", "went dark",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -165,6 +166,7 @@ STATE_TERMS = {
         "geht in die Knie", "Kriechtempo", "blass", "verschmiert", "Schlieren", "pale", "smudged",
         "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
         "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
+        "crawling", "crawls", "schleicht", "snail",
         "dauert ca", "echo", "Echo",
     ),
     FAULT: (
@@ -710,9 +712,10 @@ EXPLICIT_LOW_TERMS = (
 
 # Words that are no evidence of anything, listed so that they are read as themselves and not as
 # a typo or a compound part of a vocabulary word ("Gutscheine" is not "futsch", the "-einträge"
-# of "Kalendereinträge" are not "träge").
+# of "Kalendereinträge" are not "träge", a "Taste" is not "toast").
 PLAIN_WORDS = (
     "Gutschein", "Gutscheine", "Gutscheinen", "Eintrag", "Einträge", "Einträgen", "Eintragung",
+    "Taste", "Tasten",
 )
 
 # Four-letter-plus words that must match a whole word only ("alle" is not "allerdings").
