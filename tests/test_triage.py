@@ -101,6 +101,12 @@ SCOPE_AND_STATE = [
     ("User got 30 MFA push prompts and hit approve", "critical"),
     ("Könnten Sie an der Kasse eine Taste für Gutscheine anlegen? Eilt nicht.", "low"),
     ("Kann man in Outlook die Farbe der Kalendereinträge ändern?", "low"),
+    ("Das Internet war heute morgen kurz weg, jetzt geht es wieder", "normal"),  # it is back
+    ("The internet was down for 5 minutes this morning, it's back now", "normal"),
+    ("Der Server läuft schon wieder nicht", "critical"),  # ... but "again" is not "back"
+    ("Server ist aus und geht nicht wieder an, alle hängen", "critical"),
+    ("The file server is toast", "critical"),
+    ("Niemand hat mir gesagt, wie das neue Passwort lautet, ich komme nicht rein", "normal"),
 ]
 
 GIBBERISH = ["", "   ", "asdf qwertz", "???", "Hallo", "12345", "…!!!…"]

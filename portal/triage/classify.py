@@ -378,7 +378,7 @@ def _symptoms(tokens: list[Token], matches: list[Match], mentions: list[Mention]
         for match in matches
         if match.concept == NOTHING_MORE
     ]
-    return _intermittent_is_degraded(tokens, matches, symptoms)
+    return _intermittent_is_degraded(tokens, matches, symptoms, free_negations)
 
 
 def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -> Symptom:
@@ -526,12 +526,19 @@ def _negated_components(tokens, matches, mentions, free_negations) -> list[Sympt
     return symptoms
 
 
-def _intermittent_is_degraded(tokens, matches, symptoms: list[Symptom]) -> list[Symptom]:
-    """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through": an
-    impairment, no outage (nor a vague fault that might be one)."""
-    concepts = (INTERMITTENT, NOT_DOWN)
-    sentences = {tokens[match.first].sentence for match in matches if match.concept in concepts}
-    working = {tokens[match.first].sentence for match in matches if match.concept == NOT_DOWN}
+def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list[Symptom]:
+    """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
+    kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
+    one); "läuft schon wieder nicht" is still down."""
+    working = {
+        tokens[match.first].sentence
+        for match in matches
+        if match.concept == NOT_DOWN
+        and not _negated_nearby(tokens, match, free_negations)
+        and not free_negations & set(range(match.first, match.tokens[-1]))  # "geht nicht wieder"
+    }
+    now_and_then = {tokens[m.first].sentence for m in matches if m.concept == INTERMITTENT}
+    sentences = working | now_and_then
     return [
         Symptom(vocab.DEGRADED, s.token, s.tokens, s.strong, s.target)
         if s.state == vocab.DOWN

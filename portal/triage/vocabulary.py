@@ -166,7 +166,7 @@ STATE_TERMS = {
         "geht in die Knie", "Kriechtempo", "blass", "verschmiert", "Schlieren", "pale", "smudged",
         "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
         "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
-        "crawling", "crawls", "schleicht", "snail",
+        "crawling", "crawls", "schleicht", "snail", "schwach", "weak",
         "dauert ca", "echo", "Echo",
     ),
     FAULT: (
@@ -694,6 +694,10 @@ NOT_DOWN_TERMS = (
     "runs fine", "calls go through", "gehen durch", "outgoing works", "outgoing calls work",
     "incoming works", "ausgehend geht", "ausgehend funktioniert", "ausgehende Anrufe gehen",
     "eingehend geht",
+    # ... or it is back: a past outage is for the cause to be found, not an emergency.
+    "geht wieder", "läuft wieder", "funktioniert wieder", "ist wieder da", "wieder online",
+    "wieder erreichbar", "back now", "back up", "is back", "its back", "works again",
+    "working again", "back online",
 )
 
 COSMETIC_TERMS = (
