@@ -76,7 +76,8 @@ COMPONENT_TERMS = {
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
         "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Leitungen", "lines",
         "Gespräche", "Telefonzentrale", "Zentrale", "Registrierung", "registration",
-        "telephone system", "Rufnummern", "phone numbers", "SIP-Trunk", "SIP trunk", "Trunk",
+        "telephone system", "Rufnummern", "phone numbers", "Festnetz", "SIP-Trunk", "SIP trunk",
+        "Trunk",
         "Amtsleitung",
     ),
     CLIENT_APP: (
@@ -100,7 +101,7 @@ COMPONENT_TERMS = {
     ),
     PHONE: (
         "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys",
-        "Smartphone", "Diensthandy", "iPhone", "Mobiltelefon", "Festnetz", "Hörer",
+        "Smartphone", "Diensthandy", "iPhone", "Mobiltelefon", "Hörer",
         "Telefonhörer", "Freizeichen", "phone", "phones", "desk phone", "mobile",
     ),
     PRINTER: (
