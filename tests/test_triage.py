@@ -97,6 +97,9 @@ SCOPE_AND_STATE = [
     ("Kollege hat auf Phishing-Mail geklickt und seine Zugangsdaten eingegeben", "critical"),
     ("Ich habe auf den Link geklickt, aber meine Daten nicht eingegeben", "normal"),
     ("In jedem Ordner liegt eine Datei WIEDERHERSTELLEN.txt", "critical"),  # a ransom note
+    ("Unsere Dateien heißen jetzt alle .locked", "critical"),
+    ("Wie kann ich Dateien mit der Endung .msg öffnen?", "low"),  # a question, no harm told
+    ("Can I open files with the extension .heic?", "low"),
     ("A user gave remote access to a fake support caller", "critical"),
     ("User got 30 MFA push prompts and hit approve", "critical"),
     ("Könnten Sie an der Kasse eine Taste für Gutscheine anlegen? Eilt nicht.", "low"),

@@ -302,9 +302,23 @@ def _security_evidence(reading: Reading) -> list[str]:
     for first, second in SECURITY_PAIRS:
         if first == SECURITY_TOOL and reading.has(TOOL_CHORE):
             continue  # "Der Virenscanner warnt, dass die Lizenz abläuft"
+        if first == FILES and _asks_about(reading, found[second]):
+            continue  # "Wie öffne ich Dateien mit der Endung .msg?": no harm told of
         if found[first] and found[second]:
             groups += [m.tokens for m in found[first] + found[second]]
     return reading.words(groups) if groups else []
+
+
+def _asks_about(reading: Reading, matches: list[Match]) -> bool:
+    """True if the text tells of no symptom and each match sits in a question."""
+    if reading.symptoms:
+        return False
+    questions = {
+        token.sentence
+        for token in reading.tokens
+        if reading.text[token.end :].lstrip().startswith("?")
+    }
+    return all(reading.tokens[m.first].sentence in questions for m in matches)
 
 
 def _only_nothing_works(reading: Reading) -> bool:

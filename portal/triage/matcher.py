@@ -93,7 +93,9 @@ def tokenize(text: str) -> list[Token]:
 
 def _ends_sentence(gap: str, previous_word: str) -> bool:
     """A full stop after a number or an abbreviation ("2. OG", "z.B.") does not end a sentence."""
-    if not _SENTENCE_END.search(gap) or gap == ".":  # "WIEDERHERSTELLEN.txt", "file.txt"
+    if gap.endswith("."):  # a dot on the next word: "WIEDERHERSTELLEN.txt", "die Endung .msg"
+        gap = gap[:-1]
+    if not _SENTENCE_END.search(gap):
         return False
     if gap.lstrip().startswith(".") and not re.search(r"[!?;:\n]", gap):
         return len(previous_word) > 2 and not previous_word[-1].isdigit()
