@@ -73,6 +73,45 @@ ROBUSTNESS = [
     ("Warenwirtschaft lässt sich bei niemandem mehr öffnen", "critical"),
 ]
 
+# Round 2: general mechanisms (scope, state, names), each with a case it must not overreach.
+SCOPE_AND_STATE = [
+    ("DC01 ist nicht erreichbar", "critical"),  # a host name is a server
+    ("SRV-FS02 is offline", "critical"),
+    ("ERP-Server antwortet nicht", "critical"),  # a hyphenated piece is read on its own
+    ("Dürfen wir private USB-Sticks benutzen?", "low"),  # ... but never as a typo ("stuck")
+    ("Kasse 3 bucht nicht, Kasse 1 und 2 laufen normal", "normal"),  # one numbered till
+    ("Kasse 1 und Kasse 2 starten beide nicht", "critical"),
+    ("Die Kasse bucht nicht mehr, an keiner Kasse geht was", "critical"),
+    ("Network port at desk 14 is dead", "normal"),
+    ("8 von 11 Kollegen kommen nicht ins ERP", "critical"),  # most of the company
+    ("Bei sieben von zehn Mitarbeitern startet Outlook nicht", "critical"),
+    ("The printer is offline for everyone in accounting", "normal"),  # a department
+    ("Drucker im ganzen Haus offline, keiner kann drucken", "critical"),
+    ("VPN tunnels to both branches are down", "critical"),
+    ("VoIP quality bad for everyone, echo, but calls go through", "normal"),  # impaired
+    ("Backup failed last night, all systems up", "normal"),
+    ("Unser Lager kann nicht drucken, das ganze Lager steht", "critical"),
+    ("Kein Notfall, aber bei uns kommt keiner mehr auf den Server", "critical"),
+    ("URGENT!!! my mouse is not working", "normal"),  # urgency is no evidence
+    ("Dringend: bitte Drucker im Flur neu einrichten", "low"),
+    ("Kollege hat auf Phishing-Mail geklickt und seine Zugangsdaten eingegeben", "critical"),
+    ("Ich habe auf den Link geklickt, aber meine Daten nicht eingegeben", "normal"),
+    ("In jedem Ordner liegt eine Datei WIEDERHERSTELLEN.txt", "critical"),  # a ransom note
+    ("Unsere Dateien heißen jetzt alle .locked", "critical"),
+    ("Wie kann ich Dateien mit der Endung .msg öffnen?", "low"),  # a question, no harm told
+    ("Can I open files with the extension .heic?", "low"),
+    ("A user gave remote access to a fake support caller", "critical"),
+    ("User got 30 MFA push prompts and hit approve", "critical"),
+    ("Könnten Sie an der Kasse eine Taste für Gutscheine anlegen? Eilt nicht.", "low"),
+    ("Kann man in Outlook die Farbe der Kalendereinträge ändern?", "low"),
+    ("Das Internet war heute morgen kurz weg, jetzt geht es wieder", "normal"),  # it is back
+    ("The internet was down for 5 minutes this morning, it's back now", "normal"),
+    ("Der Server läuft schon wieder nicht", "critical"),  # ... but "again" is not "back"
+    ("Server ist aus und geht nicht wieder an, alle hängen", "critical"),
+    ("The file server is toast", "critical"),
+    ("Niemand hat mir gesagt, wie das neue Passwort lautet, ich komme nicht rein", "normal"),
+]
+
 GIBBERISH = ["", "   ", "asdf qwertz", "???", "Hallo", "12345", "…!!!…"]
 
 # Every guided-answer combination: affected, component, state -> priority, example key.
@@ -85,7 +124,7 @@ company company_system down critical company_system_down
 company company_system degraded normal system_degraded
 company workstation down critical company_hindered
 company workstation degraded normal workstation
-company printer down normal printer
+company printer down critical company_hindered
 company printer degraded normal printer
 company phone down critical company_system_down
 company phone degraded normal workstation
@@ -123,7 +162,7 @@ one other degraded low other
 ANSWER_CASES = [line.split() for line in ANSWERS.strip().splitlines()]
 
 
-@pytest.mark.parametrize(("text", "priority"), COLLOQUIAL + ROBUSTNESS)
+@pytest.mark.parametrize(("text", "priority"), COLLOQUIAL + ROBUSTNESS + SCOPE_AND_STATE)
 def test_colloquial_text_gets_its_sla_class(text, priority):
     assert classify_text(text).priority == priority
 
@@ -176,7 +215,7 @@ def test_unknown_answers_are_refused(affected, component, state):
 def test_unclear_text_is_not_confident_and_asks_for_the_guided_questions(text):
     result = classify_text(text)
     assert not result.confident
-    assert result.priority == "low"
+    assert result.priority == "normal"  # never Niedrig without evidence of a low matter
     assert "Bitte beantworten Sie die folgenden Fragen" in render_explanation(result, str)
 
 

@@ -1,11 +1,28 @@
-"""The triage classifier on the labelled phrasings: at least 90 % top-1 accuracy."""
+"""Every labelled set: at least 95 % accuracy and 98 % recall of Kritisch (the issue's bar).
+
+Never-tuned sets NOT YET AT THE GOAL (`UNTUNED_FLOORS`: triage_author_b 88.3 % / 89.6 %,
+triage_holdout 96.0 % / 97.1 %) must instead hold their measured floor, so that a regression
+fails while the gap stays visible; they are not moved to the tuned sets."""
 
 from collections import Counter
 
-from portal.triage.evaluate import DEFAULT_PATH, accuracy, evaluate, load_labelled, report
+import pytest
 
-MINIMUM_ACCURACY = 0.90
-PROBE_PATH = DEFAULT_PATH.with_name("triage_probe.tsv")
+from portal.triage.evaluate import (
+    DEFAULT_PATH,
+    MINIMUM_ACCURACY,
+    MINIMUM_CRITICAL_RECALL,
+    UNTUNED_FLOORS,
+    UNTUNED_SETS,
+    accuracy,
+    critical_recall,
+    evaluate,
+    labelled_sets,
+    load_labelled,
+    report,
+)
+
+SETS = labelled_sets()
 
 
 def test_eval_set_is_large_and_balanced():
@@ -15,18 +32,42 @@ def test_eval_set_is_large_and_balanced():
     assert min(counts.values()) >= len(labelled) // 4
 
 
-def test_classifier_reaches_the_accuracy_target_on_the_eval_set():
-    outcomes = evaluate(load_labelled(DEFAULT_PATH))
-    assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
+def test_the_shipped_sets_include_one_nobody_tunes_on():
+    assert {path.name for path in SETS} & UNTUNED_SETS
 
 
-def test_classifier_reaches_the_accuracy_target_on_the_probe_set():
-    outcomes = evaluate(load_labelled(PROBE_PATH))
-    assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
+AT_THE_GOAL = [path for path in SETS if path.name not in UNTUNED_FLOORS]
+NOT_YET_AT_THE_GOAL = [path for path in SETS if path.name in UNTUNED_FLOORS]
 
 
-def test_classifier_reaches_the_accuracy_target_on_the_held_out_set():
-    # Written by an engineer who never saw the classifier; 94 % before any tuning.
-    # Do not tune the vocabulary on these lines, or they stop measuring anything.
-    outcomes = evaluate(load_labelled(DEFAULT_PATH.with_name("triage_holdout.tsv")))
-    assert accuracy(outcomes) >= MINIMUM_ACCURACY, report(outcomes, 0.0)
+def test_only_never_tuned_sets_have_a_floor_and_it_is_below_the_goal():
+    assert set(UNTUNED_FLOORS) <= UNTUNED_SETS
+    assert {path.name for path in NOT_YET_AT_THE_GOAL} == set(UNTUNED_FLOORS)
+    for floor in UNTUNED_FLOORS.values():
+        assert floor.accuracy < MINIMUM_ACCURACY or floor.critical_recall < MINIMUM_CRITICAL_RECALL
+
+
+@pytest.mark.parametrize("path", AT_THE_GOAL, ids=[path.stem for path in AT_THE_GOAL])
+def test_classifier_reaches_both_minimums_on_every_set(path):
+    outcomes = evaluate(load_labelled(path))
+    # An untuned set's failure shows counts only: reading its lines would tune on it. The
+    # figures are plain numbers here so that pytest's report cannot print the outcomes either.
+    message = report(outcomes, 0.0, misses=path.name not in UNTUNED_SETS)
+    set_accuracy, set_recall = accuracy(outcomes), critical_recall(outcomes)
+    del outcomes
+    assert set_accuracy >= MINIMUM_ACCURACY, message
+    assert set_recall >= MINIMUM_CRITICAL_RECALL, message
+
+
+@pytest.mark.parametrize(
+    "path", NOT_YET_AT_THE_GOAL, ids=[path.stem for path in NOT_YET_AT_THE_GOAL]
+)
+def test_never_tuned_set_not_yet_at_the_goal_holds_its_floor(path):
+    """Not yet at the goal: these sets must not fall below their figures of triage round 2.
+    Only numbers reach the assertion, never a line of the set."""
+    floor = UNTUNED_FLOORS[path.name]
+    outcomes = evaluate(load_labelled(path))
+    set_accuracy, set_recall = accuracy(outcomes), critical_recall(outcomes)
+    del outcomes
+    assert set_accuracy >= floor.accuracy, (set_accuracy, floor.accuracy)
+    assert set_recall >= floor.critical_recall, (set_recall, floor.critical_recall)

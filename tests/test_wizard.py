@@ -40,6 +40,20 @@ def test_text_suggests_class_example_and_why(client, db):
     assert "<mark>Server</mark>" in page  # the words it matched
 
 
+def test_security_incident_is_critical_and_names_the_words_that_told_of_it(client, db):
+    text = "Auf dem Server sind alle Dateien verschlüsselt, was sollen wir tun?"
+    page = page_text(client.get("/stoerung-einordnen/fragen", query_string={"text": text}))
+    assert 'Unser Vorschlag: <span class="badge badge-critical">Kritisch</span>' in page
+    assert "„Sicherheitsvorfall (z. B. verschlüsselte Dateien" in page
+    assert "<mark>verschlüsselt</mark>" in page
+
+
+def test_a_greeting_alone_is_no_evidence_and_asks_the_questions(client, db):
+    page = page_text(client.get("/stoerung-einordnen/fragen", query_string={"text": "Hallo"}))
+    assert 'Unser Vorschlag: <span class="badge badge-normal">Normal</span>' in page
+    assert "Bitte beantworten Sie die folgenden Fragen" in page
+
+
 def test_questions_are_prefilled_from_the_text(client, db):
     page = page_text(client.get("/stoerung-einordnen/fragen", query_string={"text": SERVER_DOWN}))
     assert checked(page, "component") == ["server"]

@@ -1,6 +1,6 @@
-"""Measure the text classifier on a labelled TSV: accuracy, confusion matrix, misclassified."""
+"""Measure the text classifier on labelled TSVs: accuracy, recall of Kritisch, confusions."""
 
-# Usage: python -m portal.triage.evaluate [path]   (default: tests/data/triage_eval.tsv)
+# Usage: python -m portal.triage.evaluate [path]   (default: every tests/data/triage_*.tsv)
 
 import sys
 import time
@@ -8,9 +8,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portal.triage.classify import classify_text
-from portal.triage.examples import PRIORITIES
+from portal.triage.examples import CRITICAL, PRIORITIES
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "tests" / "data" / "triage_eval.tsv"
+DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+DEFAULT_PATH = DATA_DIR / "triage_eval.tsv"
+# Written by people who never saw the classifier; nobody tunes on them, so the figures stay
+# honest. Their misses are never printed by the all-sets summary, only counted.
+UNTUNED_SETS = frozenset({"triage_holdout.tsv", "triage_author_b.tsv"})
+MINIMUM_ACCURACY = 0.95
+MINIMUM_CRITICAL_RECALL = 0.98
+
+
+@dataclass(frozen=True)
+class Floor:
+    """The figures a never-tuned set measured at, rounded down: it must not fall below them."""
+
+    accuracy: float
+    critical_recall: float
+
+
+# Never-tuned sets NOT YET AT THE GOAL (95 % / 98 %): each must hold its floor, measured at the
+# end of triage round 2, so a regression fails while the gap stays visible. They stay untuned:
+# moving one to the tuned sets would only hide the gap. Remove a set from here once it reaches
+# the goal.
+UNTUNED_FLOORS = {
+    "triage_author_b.tsv": Floor(accuracy=0.883, critical_recall=0.895),  # 88.3 % / 89.6 %
+    "triage_holdout.tsv": Floor(accuracy=0.960, critical_recall=0.971),  # 96.0 % / 97.1 %
+}
 
 
 @dataclass(frozen=True)
@@ -21,6 +45,11 @@ class Outcome:
     expected: str
     predicted: str
     confident: bool
+
+
+def labelled_sets() -> list[Path]:
+    """Every labelled set shipped in tests/data, in name order."""
+    return sorted(DATA_DIR.glob("triage_*.tsv"))
 
 
 def load_labelled(path: Path) -> list[tuple[str, str]]:
@@ -50,6 +79,43 @@ def accuracy(outcomes: list[Outcome]) -> float:
     return sum(o.expected == o.predicted for o in outcomes) / len(outcomes)
 
 
+def critical_recall(outcomes: list[Outcome]) -> float:
+    """Share of the labelled emergencies that came out Kritisch (1.0 if a set has none)."""
+    critical = [o for o in outcomes if o.expected == CRITICAL]
+    if not critical:
+        return 1.0
+    return sum(o.predicted == CRITICAL for o in critical) / len(critical)
+
+
+def passes(outcomes: list[Outcome]) -> bool:
+    """True if the outcomes reach the goal: both minimums."""
+    return (
+        accuracy(outcomes) >= MINIMUM_ACCURACY
+        and critical_recall(outcomes) >= MINIMUM_CRITICAL_RECALL
+    )
+
+
+def holds_floor(outcomes: list[Outcome], floor: Floor) -> bool:
+    """True if a set not yet at the goal has not fallen below its measured floor."""
+    return (
+        accuracy(outcomes) >= floor.accuracy and critical_recall(outcomes) >= floor.critical_recall
+    )
+
+
+def verdict(name: str, outcomes: list[Outcome]) -> tuple[str, bool]:
+    """How a set stands, and whether that is acceptable (the goal, or a never-tuned set's
+    floor while it is not yet at the goal)."""
+    if passes(outcomes):
+        return "ok", True
+    floor = UNTUNED_FLOORS.get(name)
+    if floor is None:
+        return "BELOW MINIMUM", False
+    goal = f"NOT YET AT THE GOAL (floor {floor.accuracy:.1%} / {floor.critical_recall:.1%}"
+    if holds_floor(outcomes, floor):
+        return f"{goal} held)", True
+    return f"{goal} BROKEN)", False
+
+
 def confusion_table(outcomes: list[Outcome]) -> str:
     """Rows: expected class; columns: predicted class."""
     width = max(len(priority) for priority in PRIORITIES) + 2
@@ -63,11 +129,23 @@ def confusion_table(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
-def report(outcomes: list[Outcome], seconds: float) -> str:
+def figures(outcomes: list[Outcome]) -> str:
+    """Accuracy and recall of Kritisch with their counts."""
+    right = sum(o.expected == o.predicted for o in outcomes)
+    critical = [o for o in outcomes if o.expected == CRITICAL]
+    found = sum(o.predicted == CRITICAL for o in critical)
+    return (
+        f"accuracy: {accuracy(outcomes):.1%} ({right}/{len(outcomes)}),"
+        f" recall Kritisch: {critical_recall(outcomes):.1%} ({found}/{len(critical)})"
+    )
+
+
+def report(outcomes: list[Outcome], seconds: float, misses: bool = True) -> str:
+    """Figures and confusions; the misclassified lines only when `misses` (never untuned sets)."""
     wrong = [o for o in outcomes if o.expected != o.predicted]
     unsure = sum(not o.confident for o in outcomes)
     lines = [
-        f"accuracy: {accuracy(outcomes):.1%} ({len(outcomes) - len(wrong)}/{len(outcomes)})",
+        figures(outcomes),
         f"not confident: {unsure}",
         f"time per text: {seconds / max(len(outcomes), 1) * 1000:.3f} ms",
         "",
@@ -75,16 +153,41 @@ def report(outcomes: list[Outcome], seconds: float) -> str:
         "",
         f"misclassified ({len(wrong)}):",
     ]
-    lines += [f"  expected {o.expected:<8} got {o.predicted:<8} {o.text}" for o in wrong]
+    if misses:
+        lines += [f"  expected {o.expected:<8} got {o.predicted:<8} {o.text}" for o in wrong]
+    else:
+        lines.append("  (an untuned set: its lines are not shown)")
     return "\n".join(lines)
 
 
+def summary(paths: list[Path]) -> tuple[str, bool]:
+    """One line per set with its figures, and whether every set reaches both minimums (or, not
+    yet at the goal, holds its floor)."""
+    lines, all_pass = [], True
+    for path in paths:
+        outcomes = evaluate(load_labelled(path))
+        standing, ok = verdict(path.name, outcomes)
+        all_pass &= ok
+        tuned = "never tuned" if path.name in UNTUNED_SETS else "tuned"
+        lines.append(f"{path.name:<24} {figures(outcomes)}  [{tuned}] {standing}")
+    lines.append(
+        f"minimum per set (the goal): accuracy {MINIMUM_ACCURACY:.0%}, recall Kritisch"
+        f" {MINIMUM_CRITICAL_RECALL:.0%}; a never-tuned set not yet at the goal must hold its"
+        " floor"
+    )
+    return "\n".join(lines), all_pass
+
+
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else DEFAULT_PATH
+    if not argv:
+        text, all_pass = summary(labelled_sets())
+        print(text)
+        return 0 if all_pass else 1
+    path = Path(argv[0])
     pairs = load_labelled(path)
     started = time.perf_counter()
     outcomes = evaluate(pairs)
-    print(report(outcomes, time.perf_counter() - started))
+    print(report(outcomes, time.perf_counter() - started, path.name not in UNTUNED_SETS))
     return 0
 
 

@@ -54,12 +54,22 @@ SLA_EXAMPLES = (
     ),
 )
 
-# Not a bullet of the page but its definition of "Kritisch", for "nothing works at all".
+# Not bullets of the page: its definition of "Kritisch", for "nothing works at all", and the
+# provider's rule that a security incident is always Kritisch.
 CLASS_DEFINITION_EXAMPLES = (
     SlaExample(
         "company_hindered",
         CRITICAL,
         N_("Ein Großteil oder sogar das ganze Unternehmen ist erheblich in der Arbeit behindert"),
+    ),
+    # The provider's added rule: an incident that can spread to the whole company.
+    SlaExample(
+        "security_incident",
+        CRITICAL,
+        N_(
+            "Sicherheitsvorfall (z. B. verschlüsselte Dateien, Virus, Phishing, gekapertes"
+            " Postfach), der sich auf das ganze Unternehmen ausbreiten kann"
+        ),
     ),
 )
 

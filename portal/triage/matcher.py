@@ -16,9 +16,12 @@ MIN_STEM = 4  # a word this long also matches longer words that start with it
 MIN_COMPOUND_PART = 5  # ... and this long also as a later part of a compound
 MIN_FUZZY = 5  # shorter words are too easily one typo away from another word
 PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Firma")
-SEPARABLE_GAP = 4  # ... and before a verb particle at its end ("fällt seit heute aus")
+SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
 SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
 INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
+# A server's host name ("DC01", "SRV-FS02", "FS1"): read as the word "server".
+_HOST_NAME = re.compile(r"(?:srv|dc|fs|ts|rds|sql|exch|nas|sv)[a-z]*\d+[a-z\d]*")
+HOST_WORD = "server"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def fold(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split into folded words; numbers ("2. OG", "3rd") are left out."""
+    """Split into folded words; numbers ("2. OG", "3rd") are left out, host names are servers."""
     tokens: list[Token] = []
     sentence = clause = 0
     previous_end = 0
@@ -80,7 +83,9 @@ def tokenize(text: str) -> list[Token]:
             clause += 1
         previous_end, previous_word = found.end(), found.group()
         folded = _JOINERS.sub("", fold(found.group()))
-        if any(char.isdigit() for char in folded):
+        if _HOST_NAME.fullmatch(folded):
+            folded = HOST_WORD
+        elif any(char.isdigit() for char in folded):
             continue
         tokens.append(Token(found.group(), folded, found.start(), found.end(), sentence, clause))
     return tokens
@@ -88,6 +93,8 @@ def tokenize(text: str) -> list[Token]:
 
 def _ends_sentence(gap: str, previous_word: str) -> bool:
     """A full stop after a number or an abbreviation ("2. OG", "z.B.") does not end a sentence."""
+    if gap.endswith("."):  # a dot on the next word: "WIEDERHERSTELLEN.txt", "die Endung .msg"
+        gap = gap[:-1]
     if not _SENTENCE_END.search(gap):
         return False
     if gap.lstrip().startswith(".") and not re.search(r"[!?;:\n]", gap):
@@ -132,6 +139,8 @@ class Lexicon:
         fuzzy_words: set[str] = set()
         for concept, value, phrase in entries:
             words = tuple(token.folded for token in tokenize(phrase))
+            if not words:
+                raise ValueError(f"vocabulary entry without a word: {phrase!r}")
             self._phrases.setdefault(words[0], []).append((words, concept, value))
             if concept not in unfuzzy_concepts:
                 fuzzy_words.update(words)
@@ -160,7 +169,7 @@ class Lexicon:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """All vocabulary phrases in the tokens, in text order."""
-        token_lexemes = [self.lexemes(token.folded) for token in tokens]
+        token_lexemes = [self._token_lexemes(token) for token in tokens]
         words_at = [{lexeme.word for lexeme in lexemes} for lexemes in token_lexemes]
         matches = []
         for index, lexemes in enumerate(token_lexemes):
@@ -172,6 +181,22 @@ class Lexicon:
                             Match(concept, value, words, span, lexeme.part, lexeme.fuzzy)
                         )
         return matches
+
+    def _token_lexemes(self, token: Token) -> tuple[Lexeme, ...]:
+        """The token's vocabulary words, and those of its hyphenated pieces: "ERP-Server" is
+        "ERP" and "Server" even though "erp" is too short to be found inside "erpserver"."""
+        lexemes = self.lexemes(token.folded)
+        pieces = _JOINERS.split(token.text)
+        if len(pieces) < 2:
+            return lexemes
+        known = {lexeme.word for lexeme in lexemes}
+        extra = []
+        for number, piece in enumerate(pieces):
+            for lexeme in self.lexemes(fold(piece)):
+                if lexeme.word not in known and not lexeme.fuzzy:  # "Sticks" is not "stuck"
+                    known.add(lexeme.word)
+                    extra.append(Lexeme(lexeme.word, number, lexeme.fuzzy))
+        return lexemes + tuple(extra)
 
     def _match_rest(self, tokens, words_at, index, rest) -> tuple[int, ...] | None:
         span = [index]
@@ -189,13 +214,27 @@ class Lexicon:
 
     def _lexemes(self, folded: str) -> tuple[Lexeme, ...]:
         """Vocabulary words in one token: itself, its stem, its compound parts or a near miss."""
-        if folded in self._words:
-            return (Lexeme(folded, 0, False),)
+        if folded in self._words:  # and its stem: "Anmeldungen" is also "Anmeldung"
+            stems = {folded[: -len(end)] for end in INFLECTIONS if folded.endswith(end)}
+            stems = sorted(stem for stem in stems & self._stems if stem != folded)
+            return (Lexeme(folded, 0, False), *(Lexeme(stem, 0, False) for stem in stems))
         parts = self._compound_parts(folded)
+        if not self._covers(folded, parts) and len(folded) >= MIN_FUZZY:
+            whole = self._fuzzy(folded)  # "Telefonanlge": a typo, not "Telefon" + "anlge"
+            if whole:
+                return (Lexeme(whole, 0, True),)
         head_end = parts[0][1] if parts else len(folded)
         guess = self._fuzzy(folded[:head_end]) if head_end >= MIN_FUZZY else None
         words = ([guess] if guess else []) + [word for word, _ in parts]
         return tuple(Lexeme(word, part, word == guess) for part, word in enumerate(words))
+
+    @staticmethod
+    def _covers(folded: str, parts: list[tuple[str, int]]) -> bool:
+        """True if the compound's parts reach its end (an inflection aside)."""
+        if not parts:
+            return False
+        word, start = parts[-1]
+        return start + len(word) + max(len(ending) for ending in INFLECTIONS) >= len(folded)
 
     def _compound_parts(self, folded: str) -> list[tuple[str, int]]:
         """(word, start) for the longest vocabulary words that the token is built from."""
@@ -233,12 +272,13 @@ class Lexicon:
         candidates: set[tuple[str, str]] = set()
         for key in _deletions(folded) | {folded}:
             candidates |= self._fuzzy_index.get(key, set())
+        # A letter left out is a likelier typo than one too many: "inernet" is "internet".
         near = sorted(
-            (abs(len(form) - len(folded)), word)
+            (abs(len(form) - len(folded)), len(form) < len(folded), word)
             for form, word in candidates
             if edit_distance_at_most_one(folded, form)
         )
-        return near[0][1] if near else None
+        return near[0][2] if near else None
 
 
 def _same_clause(tokens: list[Token], first: int, other: int) -> bool:

@@ -11,13 +11,15 @@
 # - A client program (Outlook, e-mail, VPN, Teams, log-in) failing is critical when several
 #   people or everyone are affected (the central system behind it is down), normal for one
 #   person, and a normal guess when the text does not say who is affected.
-# - A workstation or phone is normal, unless it is down for the whole company (then a central
-#   cause hinders everyone: critical). A printer is always normal: the SLA names it and printing
-#   rarely stops a whole company.
+# - A workstation, phone or printer is normal, unless it is down for the whole company (then a
+#   central cause hinders everyone: critical; issue 15: an explicit company-wide outage is never
+#   below Kritisch).
 # - "Other" (answers) is low, unless the whole company is down (critical) or impaired (normal).
+# - A planned or cosmetic matter named as a thing (signature, out-of-office note, guest Wi-Fi,
+#   desktop icon) is decided like "other": low.
 # - Text that names no component: "nothing works" is critical unless it is one person's;
-#   a vague fault ("falsch", "Fehler") with nobody named is a low guess, any other symptom
-#   a normal guess.
+#   any other symptom, a vague fault ("falsch", "Fehler") included, is a normal guess: low needs
+#   positive evidence of a low matter.
 
 from dataclasses import dataclass
 
@@ -33,6 +35,7 @@ from portal.triage.vocabulary import (
     EVERYTHING,
     FAULT,
     INTERNET,
+    LOW_TOPIC,
     NETWORK,
     ONE,
     PHONE,
@@ -75,6 +78,8 @@ class Decision:
 
 def decide(kind: str, state: str | None, scope: str | None) -> Decision:
     """The SLA class of a component kind in a state, for the people affected (None: unknown)."""
+    if kind == PRINTER and state == DOWN and scope == COMPANY:
+        return Decision(CRITICAL, "company_hindered")  # no printer works anywhere
     if kind == PRINTER:
         return Decision(NORMAL, "printer")
     if kind in DEVICE_KINDS:
@@ -85,7 +90,7 @@ def decide(kind: str, state: str | None, scope: str | None) -> Decision:
         return _decide_client(state, scope)
     if kind == EVERYTHING:
         return _decide_everything(state, scope)
-    if kind == OTHER:
+    if kind in (OTHER, LOW_TOPIC):
         return _decide_other(state, scope)
     return _decide_unknown(state, scope)
 
@@ -136,8 +141,8 @@ def _decide_other(state: str | None, scope: str | None) -> Decision:
 
 
 def _decide_unknown(state: str | None, scope: str | None) -> Decision:
-    if state == FAULT and scope is None:  # "ist eine Stunde falsch": nothing to go on
-        return Decision(LOW, "other", UNCLEAR)
+    if state == FAULT and scope is None:  # "ist eine Stunde falsch": nothing to go on, so ask
+        return Decision(NORMAL, "workstation", UNCLEAR)
     if state == DOWN and scope == COMPANY:
         return Decision(CRITICAL, "company_hindered")
     if state == DOWN and scope == SEVERAL:
@@ -166,6 +171,7 @@ ANSWER_COMPONENT_OF_KIND = {
     WORKSTATION: "workstation",
     PHONE: "phone",
     PRINTER: "printer",
+    LOW_TOPIC: OTHER,
 }
 # A vague fault ("Störung") suggests no state: the guided question asks.
 ANSWER_STATE_OF_STATE = {DOWN: "down", DEGRADED: "degraded"}
