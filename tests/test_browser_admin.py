@@ -8,7 +8,8 @@ from tests.conftest import assert_accessible, browser_login
 
 pytestmark = pytest.mark.browser
 
-NEW_PASSWORD = "willkommen-gamma-1"
+# Nothing of "Gina Gamma" or gina@gamma.example in it, and strong enough for zxcvbn.
+NEW_PASSWORD = "Laterne-Fjord-Kiesel-7"
 
 
 def test_admin_creates_a_company_and_a_customer_who_signs_in(page, live_server, admin):

@@ -32,6 +32,7 @@ PUBLIC = [
     "/stoerung-einordnen/",
     f"/stoerung-einordnen/fragen?text={WIZARD_TEXT}",
     f"/stoerung-einordnen/ergebnis?{WIZARD}",
+    "/passwort-vergessen",
 ]
 CUSTOMER = [
     "/",
@@ -48,6 +49,7 @@ CUSTOMER = [
     "/aenderungen/{change}",
     "/konto",
     "/firma/{company}",
+    "/konto/zwei-faktor",
 ]
 STAFF = [
     "/",
@@ -58,6 +60,8 @@ STAFF = [
     "/aenderungen/{change}",
     "/aenderungen/{submitted}",
     "/konto",
+    "/konto/zwei-faktor",
+    "/posteingang",
 ]
 ADMIN = [
     "/verwaltung/",
@@ -68,6 +72,8 @@ ADMIN = [
     "/verwaltung/benutzer/{customer}",
     "/verwaltung/tokens",
     "/konto",
+    "/verwaltung/postausgang",
+    "/verwaltung/benutzer/einladen",
 ]
 PAGES = {"anonymous": PUBLIC, "customer": CUSTOMER, "staff": STAFF, "admin": ADMIN}
 
