@@ -99,11 +99,14 @@ def paginate(
     ``clamp`` turns a page beyond the last into the last page (the admin lists); otherwise it
     is empty, as a bookmarked page of a shrinking list should be.
     """
-    counted = reads.count(query, cap)
+    shape_key = reads.skeleton(query)  # rendered once for the count and the rows
+    counted = reads.count(query, cap, rendered=shape_key)
     more = cap is not None and counted > cap
     total = min(counted, cap) if more else counted
     number = min(max(1, number), MAX_PAGE)
     if clamp:
         number = min(number, max(1, math.ceil(total / size)))
-    found = reads.rows(query, shape, read, limit=size, offset=(number - 1) * size)
+    found = reads.rows(
+        query, shape, read, limit=size, offset=(number - 1) * size, rendered=shape_key
+    )
     return Page(rows=found, number=number, size=size, total=total, more=more)

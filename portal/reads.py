@@ -95,7 +95,8 @@ def _kept(key, build: Callable[[], tuple], values: list):
     return entry
 
 
-def _skeleton(base: peewee.ModelSelect) -> tuple[str, list]:
+def skeleton(base: peewee.ModelSelect) -> tuple[str, list]:
+    """The base as ``SELECT 1 FROM … WHERE … ORDER BY …`` and its values: its kept SQL's key."""
     return base.select(peewee.SQL("1")).sql()
 
 
@@ -105,9 +106,11 @@ def rows(
     read: Reader = model_rows,
     limit: int | None = None,
     offset: int = 0,
+    rendered: tuple[str, list] | None = None,
 ) -> list:
-    """The rows of ``shape(base)`` (optionally LIMIT/OFFSET), read by ``read``."""
-    skeleton, values = _skeleton(base)
+    """The rows of ``shape(base)`` (optionally LIMIT/OFFSET), read by ``read``. ``rendered``:
+    the base's skeleton(), when the caller has it already (a page and its count)."""
+    key_sql, values = rendered or skeleton(base)
     paged = limit is not None
     extra = [_SAMPLE_LIMIT, _SAMPLE_OFFSET] if paged else []
 
@@ -118,7 +121,7 @@ def rows(
         sql, params = query.sql()
         return (sql, read(query), params)
 
-    key = (type(database.obj), shape, read, paged, skeleton)
+    key = (type(database.obj), shape, read, paged, key_sql)
     entry = _kept(key, build, [*values, *extra])
     if entry is False:
         query = shape(base)
@@ -135,7 +138,9 @@ def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_ro
     return found[0] if found else None
 
 
-def count(base: peewee.ModelSelect, cap: int | None = None) -> int:
+def count(
+    base: peewee.ModelSelect, cap: int | None = None, rendered: tuple[str, list] | None = None
+) -> int:
     """COUNT(*) over the base's table and filter, without its order; with ``cap`` it stops
     after ``cap + 1`` rows (a long list says "more than cap" instead of counting them all).
 
@@ -143,8 +148,8 @@ def count(base: peewee.ModelSelect, cap: int | None = None) -> int:
     count() wraps the query in a subquery, which keeps SQLite from counting with its fast
     whole-index count.
     """
-    skeleton, values = _skeleton(base)
-    if any(word in skeleton for word in (" GROUP BY ", " DISTINCT ", " LIMIT ")):
+    key_sql, values = rendered or skeleton(base)
+    if any(word in key_sql for word in (" GROUP BY ", " DISTINCT ", " LIMIT ")):
         counted = base.order_by().limit(cap + 1) if cap is not None else base.order_by()
         return counted.count()  # a count of groups or a slice: peewee's subquery
 
@@ -159,7 +164,7 @@ def count(base: peewee.ModelSelect, cap: int | None = None) -> int:
         return counted(_SAMPLE_LIMIT).sql()
 
     extra = [] if cap is None else [_SAMPLE_LIMIT]
-    entry = _kept((type(database.obj), "count", cap, skeleton), build, [*values, *extra])
+    entry = _kept((type(database.obj), "count", cap, key_sql), build, [*values, *extra])
     if entry is False:
         return counted(cap + 1 if cap is not None else 0).scalar()
     bound = values if cap is None else [*values, cap + 1]
