@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from portal.triage import classify
+from portal.triage import classify, concepts
 from portal.triage.evaluate import labelled_sets, load_labelled
 
 GOAL_P99_MS = 2.0
@@ -31,7 +31,7 @@ def percentile(sorted_values: list[float], share: float) -> float:
 
 def measure(texts: list[str], rounds: int) -> dict[str, float]:
     """Milliseconds per text for every call, after building the lexicon once (as a worker does)."""
-    classify.lexicon()
+    concepts.lexicon()
     wall, cpu = [], []
     started = time.perf_counter()
     for _ in range(rounds):
@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
     paths = args.paths or labelled_sets()
     texts = [text for path in paths for text, _ in load_labelled(path)]
     started = time.perf_counter()
-    classify.lexicon()
+    concepts.lexicon()
     build_ms = (time.perf_counter() - started) * 1000
     figures = measure(texts, args.rounds)
     print(f"lexicon built once in {build_ms:.0f} ms; {len(texts)} texts x {args.rounds} rounds")

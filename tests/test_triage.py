@@ -421,10 +421,10 @@ def test_starting_the_app_does_not_build_the_lexicon(tmp_path):
     script = (
         "from portal import create_app\n"
         f"create_app({{'DATABASE_URL': 'sqlite:///{tmp_path}/x.db', 'SECRET_KEY': 'x'}})\n"
-        "from portal.triage import classify\n"
-        "assert classify.lexicon.cache_info().currsize == 0\n"
+        "from portal.triage import classify, concepts\n"
+        "assert concepts.lexicon.cache_info().currsize == 0\n"
         "classify.classify_text('Der Server ist ausgefallen')\n"
-        "assert classify.lexicon.cache_info().currsize == 1\n"
+        "assert concepts.lexicon.cache_info().currsize == 1\n"
     )
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-c", script], cwd=root, check=True)

@@ -24,27 +24,23 @@
 from dataclasses import dataclass
 
 from portal.triage.examples import CRITICAL, LOW, NORMAL
-from portal.triage.vocabulary import (
+from portal.triage.vocabulary.components import (
     CENTRAL_KINDS,
     CLIENT_APP,
-    COMPANY,
     COMPANY_SYSTEM,
-    DEGRADED,
     DEVICE_KINDS,
-    DOWN,
     EVERYTHING,
-    FAULT,
     INTERNET,
     LOW_TOPIC,
     NETWORK,
-    ONE,
     PHONE,
     PHONE_SYSTEM,
     PRINTER,
     SERVER,
-    SEVERAL,
     WORKSTATION,
 )
+from portal.triage.vocabulary.scope import COMPANY, ONE, SEVERAL
+from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT
 
 OTHER = "other"  # the guided answer "something else"
 UNKNOWN = "unknown"  # text with a symptom but no component

@@ -1,0 +1,189 @@
+"""Who is affected, from the text: everyone, several people or one, with the words that say so."""
+
+import re
+
+from portal.triage.concepts import NOT_ONLY, SCOPE
+from portal.triage.matcher import Match, Token, fold
+from portal.triage.reading import Symptom
+from portal.triage.vocabulary.scope import (
+    ALL_WORDS,
+    ALSO_TERMS,
+    AND_TERMS,
+    BOTH_WORDS,
+    COMPANY,
+    ENGLISH_ALL_WORDS,
+    ENGLISH_GROUPS,
+    GROUP_ENDINGS,
+    IN_WORDS,
+    LIKE_TERMS,
+    NOT_EVERYONE_AFTER_ALL,
+    NUMBER_WORDS,
+    NUMBERED_SEATS,
+    ONE,
+    ONE_PERSON,
+    ONE_POSSESSIVE,
+    ONE_WEAK,
+    ONLY_ONE,
+    SEVERAL,
+    SEVERAL_WEAK,
+    WHOLE_PLACES,
+    WHOLE_WORDS,
+)
+from portal.triage.vocabulary.states import DOWN
+
+COUNT_OF_TOTAL = re.compile(
+    r"\b(?P<part>\d+|[a-z]+)\s+(?:von|of|aus|out of)\s+(?:den\s+|the\s+|our\s+|unseren\s+)?"
+    r"(?P<total>\d+|[a-z]+)\b"
+)
+DEPARTMENT_REACH = 3  # "everyone in accounting", "alle in der Buchhaltung"
+NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|,|/|-|&)[ \t]*\d)")
+
+
+def find_scope(
+    text: str, tokens: list[Token], matches: list[Match], symptoms: list[Symptom]
+) -> tuple[str | None, tuple[int, ...], bool]:
+    """Who is affected, with the words that say so, and whether "one" rests on a possessive
+    only ("mein", "my"); "ich" counts only next to a negated verb."""
+    found: dict[str, tuple[int, ...]] = {}
+    scopes = [m for m in matches if m.concept == SCOPE]
+    everyone = _all_before_a_noun(tokens) or _whole_place(tokens)
+    if everyone:
+        found[COMPANY] = everyone
+    both = _all_before_a_noun(tokens, BOTH_WORDS)  # "beide Filialen", "both branches"
+    if both:
+        found[SEVERAL] = both
+    counted = _count_of_total(text, tokens)
+    if counted:
+        found[counted[0]] = counted[1]
+    seat = _numbered_seat(text, tokens)
+    if seat:
+        found[ONE] = seat
+    department = _everyone_of_a_department(tokens, scopes)
+    for match in matches:
+        if match.concept == SCOPE and _overruled(match, scopes):
+            continue
+        if match.value == ONLY_ONE and _followed_by_also(tokens, match):
+            found.setdefault(COMPANY, match.tokens)  # "wie alle anderen auch"
+            continue
+        if match.concept == SCOPE and match.value == COMPANY and department:
+            found.setdefault(SEVERAL, department)
+        elif match.concept == SCOPE:
+            found.setdefault(match.value, match.tokens)
+        if match.concept == NOT_ONLY:
+            found.setdefault(SEVERAL, match.tokens)
+    if any(symptom.strong and symptom.state == DOWN for symptom in symptoms):
+        found.pop(ONE_WEAK, None)
+    order = (
+        (ONLY_ONE, ONE),
+        (COMPANY, COMPANY),
+        (SEVERAL, SEVERAL),
+        (ONE, ONE),
+        (ONE_PERSON, ONE),
+        (SEVERAL_WEAK, SEVERAL),
+        (ONE_POSSESSIVE, ONE),
+        (ONE_WEAK, ONE),
+    )
+    for value, scope in order:
+        if value in found:
+            weak = (ONE_POSSESSIVE, ONE_WEAK, SEVERAL_WEAK)
+            return scope, found[value], value in weak
+    return None, (), False
+
+
+def _count_of_total(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...]] | None:
+    """ "8 von 11", "sieben von zehn", "5 of 12": half or more is most of the company, fewer
+    than that (but two or more) are several, one is one."""
+    for found in COUNT_OF_TOTAL.finditer(fold(text)):
+        part, total = (_number(found.group(k)) for k in ("part", "total"))
+        if part is None or total is None or not 0 < part <= total:
+            continue
+        span = tuple(i for i, t in enumerate(tokens) if found.start() <= t.start < found.end())
+        if part * 2 >= total and part > 1:
+            return COMPANY, span
+        return (SEVERAL if part > 1 else ONE), span
+    return None
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _numbered_seat(text: str, tokens: list[Token]) -> tuple[int, ...]:
+    """ "Kasse 3", "desk 14": one numbered till or desk is one workplace, not all of them
+    ("Kasse 1 und 2", "Kasse 1 und Kasse 2" are two)."""
+    seats = [
+        index
+        for index, token in enumerate(tokens)
+        if token.folded in NUMBERED_SEATS and NUMBERED.match(text, token.end)
+    ]
+    return (seats[0],) if len(seats) == 1 else ()
+
+
+def _everyone_of_a_department(tokens: list[Token], scopes: list[Match]) -> tuple[int, ...]:
+    """ "everyone in accounting", "alle in der Buchhaltung": several people, not the company."""
+    for everyone in (m for m in scopes if m.value == COMPANY):
+        last = everyone.tokens[-1]
+        for group in (m for m in scopes if m.value == SEVERAL):
+            between = range(last + 1, group.first)
+            if (
+                0 < group.first - last <= DEPARTMENT_REACH
+                and tokens[group.first].clause == tokens[last].clause
+                and any(tokens[i].folded in IN_WORDS for i in between)
+            ):
+                return (*everyone.tokens, *group.tokens)
+    return ()
+
+
+def _whole_place(tokens: list[Token]) -> tuple[int, ...]:
+    """ "im gesamten Gebäude", "the entire site": the two words, or () if none."""
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        whole = token.folded.startswith(WHOLE_WORDS)
+        if whole and following.folded.startswith(WHOLE_PLACES):
+            return (index, index + 1)
+    return ()
+
+
+def _all_before_a_noun(tokens: list[Token], words=ALL_WORDS) -> tuple[int, ...]:
+    """ "alle Außendienstler", "all branches": everyone of a group, with the two words."""
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if token.folded not in words or following.clause != token.clause:
+            continue
+        if following.folded in NOT_EVERYONE_AFTER_ALL:
+            continue
+        if token.folded in ENGLISH_ALL_WORDS:
+            group = following.folded in ENGLISH_GROUPS
+        else:
+            noun = following.text[:1].isupper()
+            group = noun and following.folded.endswith(GROUP_ENDINGS)
+        if group:
+            return (index, index + 1)
+    return ()
+
+
+def _overruled(match: Match, scopes: list[Match]) -> bool:
+    """Of two overlapping scope phrases the earlier one reads right: "bei allen Kollegen geht"
+    is everyone, "alle anderen Telefone gehen" is everyone else."""
+    rivals = {COMPANY: ONLY_ONE, ONLY_ONE: COMPANY}
+    rival = rivals.get(match.value)
+    return any(
+        other.value == rival
+        and other.first < match.first
+        and set(other.tokens) & set(match.tokens)
+        or other.value == rival
+        and other.first == match.first
+        and rival == ONLY_ONE
+        for other in scopes
+    )
+
+
+def _followed_by_also(tokens: list[Token], match: Match) -> bool:
+    """ "alle anderen auch", "mir und allen anderen", "wie die anderen": everyone, not everyone
+    else."""
+    after = range(match.tokens[-1] + 1, min(match.tokens[-1] + 4, len(tokens)))
+    before = match.first - 1
+    joined = AND_TERMS | LIKE_TERMS
+    return any(tokens[index].folded in ALSO_TERMS for index in after) or (
+        before >= 0 and tokens[before].folded in joined
+    )

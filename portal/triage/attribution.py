@@ -1,0 +1,109 @@
+"""Tie each symptom to the component it is about, and say who is affected by that component."""
+
+from portal.triage.concepts import (
+    EVERYTHING_NAMED,
+    INTERMITTENT,
+    NOTHING_MORE,
+    NOTHING_WORKS,
+    PERMISSION,
+    STATE,
+)
+from portal.triage.reading import Mention, Reading, Symptom
+from portal.triage.rules import UNKNOWN
+from portal.triage.vocabulary.components import (
+    CENTRAL_KINDS,
+    CLIENT_APP,
+    DEVICE_KINDS,
+    EVERYTHING,
+    PRINTER,
+)
+from portal.triage.vocabulary.scope import COMPANY, ONE, PLURAL_DEVICE_WORDS
+from portal.triage.vocabulary.states import DEGRADED, DOWN, FREEZE_WORDS
+
+
+def target_of(reading: Reading, symptom: Symptom) -> Mention:
+    """The component a symptom is about: tied by grammar, else the nearest one named."""
+    if symptom.target is not None:
+        return symptom.target
+    own = [m for m in reading.mentions if m.tokens == symptom.tokens]
+    if own:  # "Netzwerkausfall": the compound names its own trouble
+        return own[0]
+    named = [m for m in reading.mentions if m.kind != EVERYTHING] or reading.mentions
+    named = [m for m in named if not _has_own_state(reading, m)] or named
+    sentence = reading.tokens[symptom.token].sentence
+    clause = reading.tokens[symptom.token].clause
+    near = [m for m in named if m.token >= 0 and reading.tokens[m.token].clause == clause]
+    near = near or [m for m in named if m.sentence == sentence] or named
+    if not near:
+        return _placeholder(reading, symptom)
+    return min(near, key=lambda m: (abs(m.token - symptom.token), m.token))
+
+
+def _has_own_state(reading: Reading, mention: Mention) -> bool:
+    """A compound that names its own trouble ("Festplattenfehler") takes no other symptom."""
+    return any(
+        match.concept == STATE and match.tokens == mention.tokens for match in reading.matches
+    )
+
+
+def _placeholder(reading: Reading, symptom: Symptom) -> Mention:
+    """No component named: "nothing works" is about everything, other symptoms unknown."""
+    nothing = any(
+        reading.has(concept) for concept in (NOTHING_WORKS, NOTHING_MORE, EVERYTHING_NAMED)
+    )
+    kind = EVERYTHING if nothing else UNKNOWN
+    return Mention(kind, -1, reading.tokens[symptom.token].sentence, ())
+
+
+def frozen_for_everyone(reading: Reading, symptom: Symptom) -> str:
+    """ "Alles ist bei allen eingefroren": a freeze for the whole company is a standstill, unless
+    it comes and goes ("hängt ab und zu bei allen kurz")."""
+    if symptom.state != DEGRADED or reading.scope != COMPANY:
+        return symptom.state
+    if not any(reading.tokens[i].folded in FREEZE_WORDS for i in symptom.tokens):
+        return symptom.state
+    sentence = reading.tokens[symptom.token].sentence
+    now_and_then = any(
+        m.concept == INTERMITTENT and reading.tokens[m.first].sentence == sentence
+        for m in reading.matches
+    )
+    return symptom.state if now_and_then else DOWN
+
+
+def scope_for(reading: Reading, mention: Mention, state: str) -> str | None:
+    """Who is affected by this component: "Mein Server ist ausgefallen" is the company's (a
+    possessive does not make a central outage one person's); "nobody answers at the hotline, my
+    printer is broken" is one printer (everyone's words belong to another clause)."""
+    kind = mention.kind
+    central = kind in CENTRAL_KINDS
+    personal = (*DEVICE_KINDS, CLIENT_APP, PRINTER)
+    own_device = reading.has(PERMISSION) or any(m.kind in personal for m in reading.mentions)
+    if reading.has(PERMISSION) and reading.scope != COMPANY:
+        return ONE  # "Zugriff verweigert" short of everyone: someone's rights, no outage
+    weak_one = reading.scope == ONE and reading.scope_is_weak
+    if weak_one and central and state == DOWN and not own_device:
+        return None
+    scope = reading.scope
+    device = kind in (*DEVICE_KINDS, PRINTER)
+    if device and scope == COMPANY and not _same_clause(reading, mention):
+        scope = None
+    plural = kind in DEVICE_KINDS and state == DOWN and _plural_devices(reading)
+    if plural and (scope is None or reading.scope_is_weak):
+        return COMPANY  # "unsere Telefone gehen nicht": the company's phones
+    return scope
+
+
+def _same_clause(reading: Reading, mention: Mention) -> bool:
+    """True if the words on who is affected share a clause with the component."""
+    if mention.token < 0 or not reading.scope_tokens:
+        return True
+    clause = reading.tokens[mention.token].clause
+    return any(reading.tokens[index].clause == clause for index in reading.scope_tokens)
+
+
+def _plural_devices(reading: Reading) -> bool:
+    return any(
+        reading.tokens[m.token].folded in PLURAL_DEVICE_WORDS
+        for m in reading.mentions
+        if m.kind in DEVICE_KINDS and m.token >= 0
+    )

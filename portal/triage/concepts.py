@@ -1,0 +1,119 @@
+"""The concepts a text is read for, and the lexicon that finds their words in it."""
+
+from functools import cache
+
+from portal.triage.matcher import Lexicon
+from portal.triage.vocabulary import (
+    components,
+    low_matters,
+    matching,
+    negation,
+    scope,
+    security,
+    states,
+)
+
+COMPONENT = "component"
+STATE = "state"
+VERB = "verb"
+NEGATION = "negation"
+DETERMINER = "determiner"
+SUBORDINATOR = "subordinator"
+NOTHING_WORKS = "nothing_works"
+NOTHING_MORE = "nothing_more"
+EVERYTHING_NAMED = "everything"
+SCOPE = "scope"
+NOT_ONLY = "not_only"
+IDIOM = "idiom"
+INTERMITTENT = "intermittent"
+REQUEST = "request"
+COSMETIC = "cosmetic"
+EXPLICIT_LOW = "explicit_low"
+RELAXED = "relaxed"
+SECURITY = "security"
+SECURITY_TOOL = "security_tool"
+PHISHING_CLICKED = "phishing_clicked"
+PHISHING_CREDENTIALS = "phishing_credentials"
+SPAM = "spam"
+SENDING = "sending"
+FILES = "files"
+RENAMED = "renamed"
+NOT_CLICKED = "not_clicked"
+NOT_DOWN = "not_down"
+VAGUE_NOTHING = "vague_nothing"
+REPORT = "report"
+TROUBLE = "trouble"
+SECURITY_ALERT = "security_alert"
+PERMISSION = "permission"
+FOREIGN = "foreign"
+TOOL_CHORE = "tool_chore"
+CLOSING = "closing"
+SALUTATION = "salutation"
+PLAIN = "plain"
+
+# Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
+# is no evidence at all: such a text is Normal and not confident, never Niedrig.
+LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
+NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
+
+
+def _vocabulary_entries():
+    for kind, terms in components.COMPONENT_TERMS.items():
+        yield from ((COMPONENT, kind, term) for term in terms)
+    yield from ((COMPONENT, components.LOW_TOPIC, term) for term in low_matters.LOW_TOPIC_TERMS)
+    for state, terms in states.STATE_TERMS.items():
+        yield from ((STATE, state, term) for term in terms)
+    for who, terms in scope.SCOPE_TERMS.items():
+        yield from ((SCOPE, who, term) for term in terms)
+    simple = (
+        (VERB, negation.FUNCTION_VERBS),
+        (NEGATION, negation.NEGATIONS),
+        (DETERMINER, negation.NEGATING_DETERMINERS),
+        (SUBORDINATOR, negation.SUBORDINATORS),
+        (REPORT, negation.REPORT_TERMS),
+        (TROUBLE, low_matters.TROUBLE_QUESTIONS),
+        (SECURITY_ALERT, security.SECURITY_ALERT_TERMS),
+        (PERMISSION, scope.PERMISSION_TERMS),
+        (FOREIGN, security.FOREIGN_TERMS),
+        (TOOL_CHORE, security.SECURITY_TOOL_CHORES),
+        (CLOSING, matching.CLOSINGS),
+        (SALUTATION, matching.SALUTATIONS),
+        (NOTHING_WORKS, states.NOTHING_WORKS),
+        (VAGUE_NOTHING, states.VAGUE_NOTHING_WORKS),
+        (NOTHING_MORE, states.NOTHING_MORE),
+        (EVERYTHING_NAMED, states.EVERYTHING_TERMS),
+        (NOT_ONLY, NOT_ONLY_TERMS),
+        (IDIOM, negation.IDIOMS),
+        (INTERMITTENT, states.INTERMITTENT),
+        (REQUEST, low_matters.REQUEST_TERMS),
+        (COSMETIC, low_matters.COSMETIC_TERMS),
+        (EXPLICIT_LOW, low_matters.EXPLICIT_LOW_TERMS),
+        (RELAXED, low_matters.RELAXED_TERMS),
+        (SECURITY, security.SECURITY_TERMS),
+        (SECURITY_TOOL, security.SECURITY_TOOL_TERMS),
+        (PHISHING_CLICKED, security.PHISHING_CLICKED),
+        (PHISHING_CREDENTIALS, security.PHISHING_GAVE_CREDENTIALS),
+        (SPAM, security.SPAM_TERMS),
+        (SENDING, security.SENDING_TERMS),
+        (FILES, security.FILE_TERMS),
+        (RENAMED, security.RENAMED_TERMS),
+        (NOT_CLICKED, security.NOT_CLICKED_TERMS),
+        (NOT_DOWN, states.NOT_DOWN_TERMS),
+        (PLAIN, matching.PLAIN_WORDS),
+    )
+    for concept, terms in simple:
+        yield from ((concept, concept, term) for term in terms)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Built on first use (its fuzzy index takes ~0.1 s), not when the app or a CLI starts."""
+    return Lexicon(
+        _vocabulary_entries(),
+        exact_words=matching.EXACT_WORDS,
+        common_words=matching.COMMON_WORDS,
+        unfuzzy_concepts=frozenset(
+            {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
+            | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN}
+        ),
+    )

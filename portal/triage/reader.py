@@ -1,0 +1,73 @@
+"""Read a text: cut off the signature, find the vocabulary, then the components named, the
+symptoms and who is affected."""
+
+from portal.triage.affected import find_scope
+from portal.triage.concepts import CLOSING, COMPONENT, IDIOM, SALUTATION, SCOPE, lexicon
+from portal.triage.matcher import Match, Token, tokenize
+from portal.triage.reading import Mention, Reading
+from portal.triage.symptoms import find_symptoms
+from portal.triage.vocabulary.components import GENERIC_COMPONENT_WORDS
+from portal.triage.vocabulary.matching import CLOSING_MIN_WORDS
+
+# Scope words count as whole words with at most an inflection, not as part of a compound
+# ("Telefonzentrale" is a desk, not "zentrale").
+SCOPE_INFLECTION = 2
+
+
+def read(text: str) -> Reading:
+    """Find the vocabulary in the text and interpret it: mentions, symptoms, scope."""
+    tokens, matches = _without_signature(tokenize(text))
+    matches = [m for m in matches if m.concept != SCOPE or _whole_word(tokens, m)]
+    # "Damen und Herren" greets and "keiner weiß", "niemand hat mir gesagt" are figures of
+    # speech: neither names anyone affected.
+    figures = {i for m in matches if m.concept in (SALUTATION, IDIOM) for i in m.tokens}
+    matches = [m for m in matches if m.concept != SCOPE or not figures & set(m.tokens)]
+    mentions = _mentions(tokens, matches)
+    symptoms = find_symptoms(tokens, matches, mentions)
+    scope, scope_tokens, weak = find_scope(text, tokens, matches, symptoms)
+    return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens, weak)
+
+
+def _without_signature(tokens: list[Token]) -> tuple[list[Token], list[Match]]:
+    """The tokens before a letter's closing formula ("Mit freundlichen Grüßen, … Tel., Fax"),
+    and the vocabulary found in them."""
+    matches = lexicon().find(tokens)
+    closings = [m.first for m in matches if m.concept == CLOSING]
+    end = min((first for first in closings if first >= CLOSING_MIN_WORDS), default=None)
+    if end is None:
+        return tokens, matches
+    return tokens[:end], [m for m in matches if m.tokens[-1] < end]
+
+
+def _whole_word(tokens: list[Token], match: Match) -> bool:
+    return all(
+        tokens[index].folded.startswith(word)
+        and len(tokens[index].folded) - len(word) <= SCOPE_INFLECTION
+        for index, word in zip(match.tokens, match.words, strict=True)
+    )
+
+
+def _mentions(tokens: list[Token], matches: list[Match]) -> list[Mention]:
+    """Components named, one per compound word (its head) and none inside a longer name."""
+    found = [match for match in matches if match.concept == COMPONENT]
+    found = [match for match in found if not _inside_longer(match, found)]
+    by_token: dict[int, list[Match]] = {}
+    for match in found:
+        by_token.setdefault(match.first, []).append(match)
+    mentions = []
+    for first, group in sorted(by_token.items()):
+        head = _compound_head(group)
+        mentions.append(Mention(head.value, first, tokens[first].sentence, head.tokens))
+    return mentions
+
+
+def _inside_longer(match: Match, others: list[Match]) -> bool:
+    tokens = set(match.tokens)
+    return any(tokens < set(other.tokens) for other in others)
+
+
+def _compound_head(group: list[Match]) -> Match:
+    """German compounds end in their head; a generic head gives way to a specific part."""
+    ordered = sorted(group, key=lambda match: (match.part, len(match.tokens)))
+    specific = [match for match in ordered if match.words[-1] not in GENERIC_COMPONENT_WORDS]
+    return (specific or ordered)[-1]

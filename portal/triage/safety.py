@@ -1,0 +1,104 @@
+"""The safety rules: a security incident is Kritisch, a company-wide outage never below it, and
+a bare "nix geht" is a question to ask."""
+
+from portal.triage.attribution import scope_for, target_of
+from portal.triage.concepts import (
+    EVERYTHING_NAMED,
+    FILES,
+    FOREIGN,
+    NOT_CLICKED,
+    PHISHING_CLICKED,
+    PHISHING_CREDENTIALS,
+    RENAMED,
+    SECURITY,
+    SECURITY_ALERT,
+    SECURITY_TOOL,
+    SENDING,
+    SPAM,
+    TOOL_CHORE,
+    VAGUE_NOTHING,
+)
+from portal.triage.examples import CRITICAL
+from portal.triage.matcher import Match
+from portal.triage.reading import Reading
+from portal.triage.rules import DOWN_EXAMPLES, Decision
+from portal.triage.symptoms import free_negations_in, negated_nearby
+from portal.triage.vocabulary.components import LOW_TOPIC
+from portal.triage.vocabulary.scope import COMPANY
+from portal.triage.vocabulary.states import DOWN
+
+# Security evidence that takes two halves in one text: (first, second).
+SECURITY_PAIRS = (
+    (PHISHING_CLICKED, PHISHING_CREDENTIALS),
+    (SPAM, SENDING),
+    (FILES, RENAMED),
+    (SECURITY_TOOL, SECURITY_ALERT),
+    (PHISHING_CREDENTIALS, FOREIGN),
+)
+
+
+def security_evidence(reading: Reading) -> list[str]:
+    """The words that tell of a security incident, or [] if none does (or it is denied)."""
+    tokens, matches = reading.tokens, reading.matches
+    free_negations = free_negations_in(matches)
+    denied = {index for m in matches if m.concept == NOT_CLICKED for index in m.tokens}
+    found = {
+        concept: [
+            m
+            for m in matches
+            if m.concept == concept
+            and not set(m.tokens) & denied
+            and not negated_nearby(tokens, m, free_negations)
+        ]
+        for concept in (SECURITY, *(c for pair in SECURITY_PAIRS for c in pair))
+    }
+    groups = [m.tokens for m in found[SECURITY]]
+    for first, second in SECURITY_PAIRS:
+        if first == SECURITY_TOOL and reading.has(TOOL_CHORE):
+            continue  # "Der Virenscanner warnt, dass die Lizenz abläuft"
+        if first == FILES and _asks_about(reading, found[second]):
+            continue  # "Wie öffne ich Dateien mit der Endung .msg?": no harm told of
+        if found[first] and found[second]:
+            groups += [m.tokens for m in found[first] + found[second]]
+    return reading.words(groups) if groups else []
+
+
+def _asks_about(reading: Reading, matches: list[Match]) -> bool:
+    """True if the text tells of no symptom and each match sits in a question."""
+    if reading.symptoms:
+        return False
+    questions = {
+        token.sentence
+        for token in reading.tokens
+        if reading.text[token.end :].lstrip().startswith("?")
+    }
+    return all(reading.tokens[m.first].sentence in questions for m in matches)
+
+
+def only_nothing_works(reading: Reading) -> bool:
+    """ "nix geht" and no word on what or whose: no evidence of an outage of the company."""
+    phrases = [m for m in reading.matches if m.concept == VAGUE_NOTHING]
+    return (
+        bool(phrases)
+        and not reading.mentions
+        and reading.scope is None
+        and not reading.has(EVERYTHING_NAMED)
+        and all(
+            any(set(symptom.tokens) <= set(m.tokens) for m in phrases)
+            for symptom in reading.symptoms
+        )
+    )
+
+
+def company_wide_outage(reading: Reading, decision: Decision) -> Decision:
+    """An outage the text says hits the whole company is never below Kritisch, even of printers
+    ("alle Drucker im Haus sind offline": nobody can print)."""
+    if decision.priority == CRITICAL or reading.scope != COMPANY:
+        return decision
+    for symptom in reading.symptoms:
+        target = target_of(reading, symptom)
+        if symptom.state != DOWN or target.kind == LOW_TOPIC:
+            continue
+        if scope_for(reading, target, symptom.state) == COMPANY:
+            return Decision(CRITICAL, DOWN_EXAMPLES.get(target.kind, "company_hindered"))
+    return decision

@@ -1,0 +1,218 @@
+"""What is wrong, from the text: state words, negated verbs of working ("geht nicht"),
+"kein Internet", "nichts geht", and impairments that come and go."""
+
+from portal.triage.concepts import (
+    DETERMINER,
+    INTERMITTENT,
+    NEGATION,
+    NOT_DOWN,
+    NOTHING_MORE,
+    NOTHING_WORKS,
+    REPORT,
+    SCOPE,
+    STATE,
+    SUBORDINATOR,
+    VERB,
+)
+from portal.triage.matcher import Match, Token
+from portal.triage.reading import Mention, Symptom
+from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, PRINTER
+from portal.triage.vocabulary.negation import (
+    CONSEQUENCE_WORDS,
+    LIST_NEGATIONS,
+    OFF_REACH,
+    OFF_VERBS,
+)
+from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT, INTENSIFIERS
+
+CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
+NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
+NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
+
+
+def find_symptoms(
+    tokens: list[Token], matches: list[Match], mentions: list[Mention]
+) -> list[Symptom]:
+    free_negations = free_negations_in(matches)
+    symptoms = _state_words(tokens, matches, free_negations)
+    symptoms += _negated_verbs(tokens, matches, free_negations, mentions)
+    symptoms += _negated_components(tokens, matches, mentions, free_negations)
+    symptoms += [
+        _nothing_works(tokens, match, mentions)
+        for match in matches
+        if match.concept == NOTHING_WORKS
+    ]
+    symptoms += _switched_off(tokens, mentions)
+    symptoms += [
+        Symptom(DOWN, match.first, match.tokens, True)
+        for match in matches
+        if match.concept == NOTHING_MORE
+    ]
+    return _intermittent_is_degraded(tokens, matches, symptoms, free_negations)
+
+
+def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -> Symptom:
+    """ "Nichts geht mehr" is about everything, even when components are named as well, unless
+    its clause names only one device ("der Drucker macht nix mehr"); "…, das ganze Lager steht"
+    after a printer is the whole warehouse."""
+    sentence, clause = tokens[match.first].sentence, tokens[match.first].clause
+    named = {m.kind for m in mentions if m.token >= 0 and tokens[m.token].clause == clause}
+    if named and named <= {PRINTER, *DEVICE_KINDS}:
+        return Symptom(DOWN, match.first, match.tokens, True)
+    everything = Mention(EVERYTHING, match.first, sentence, match.tokens)
+    return Symptom(DOWN, match.first, match.tokens, True, everything)
+
+
+def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]:
+    """ "SQL-Server aus, alle …", "der Server ist seit heute aus": "aus" closing its clause after
+    a component or "ist" means down ("aus dem Posteingang" does not close its clause)."""
+    symptoms = []
+    for index, token in enumerate(tokens):
+        closes = index + 1 == len(tokens) or tokens[index + 1].clause != token.clause
+        if token.folded != "aus" or not closes or index == 0:
+            continue
+        owner = next((m for m in mentions if m.tokens and m.tokens[-1] == index - 1), None)
+        reach = range(max(0, index - OFF_REACH), index)
+        verb = [
+            i for i in reach if tokens[i].folded in OFF_VERBS and tokens[i].clause == token.clause
+        ]
+        if owner is not None or verb:
+            symptoms.append(
+                Symptom(DOWN, index, (verb[-1], index) if verb else (index,), True, owner)
+            )
+    return symptoms
+
+
+def free_negations_in(matches: list[Match]) -> set[int]:
+    """Negation tokens not part of a longer phrase ("kein Bild", "nicht dringend", "gar nichts")."""
+    negations = {match.first for match in matches if match.concept == NEGATION}
+    longer = [match for match in matches if len(match.tokens) > 1 and match.concept != SCOPE]
+    used = {token for match in longer for token in match.tokens}
+    return negations - used
+
+
+def _state_words(tokens, matches, free_negations) -> list[Symptom]:
+    symptoms = []
+    for match in matches:
+        if match.concept != STATE or negated_nearby(tokens, match, free_negations):
+            continue
+        state = match.value
+        if state == DEGRADED and _intensified(tokens, match):
+            state = DOWN  # "bricht komplett zusammen", "total eingefroren"
+        symptoms.append(Symptom(state, match.first, match.tokens, True))
+    return symptoms
+
+
+def _intensified(tokens: list[Token], match: Match) -> bool:
+    first, last = match.tokens[0], match.tokens[-1]
+    near = range(max(0, first - 2), min(len(tokens), last + 3))
+    return any(
+        tokens[index].folded in INTENSIFIERS and tokens[index].clause == tokens[first].clause
+        for index in near
+    )
+
+
+def negated_nearby(tokens: list[Token], match: Match, free_negations: set[int]) -> bool:
+    first, last = match.tokens[0], match.tokens[-1]
+    nearby = set(range(first - CANCEL_REACH, first)) | set(range(last + 1, last + 1 + CANCEL_REACH))
+    return any(
+        index in free_negations and tokens[index].clause == tokens[first].clause for index in nearby
+    )
+
+
+def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
+    """ "geht nicht", "keiner kommt rein": a negation near a verb of working means down;
+    "weder Internet noch Telefon funktionieren": each component of the list is down."""
+    verbs = sorted({match.first for match in matches if match.concept == VERB})
+    subordinate = _subordinate_clauses(tokens, matches)
+    symptoms = []
+    for negation in sorted(free_negations):
+        if tokens[negation].clause in subordinate:
+            continue
+        verb = _nearest_verb(tokens, verbs, negation)
+        if verb is None:
+            continue
+        listed = [
+            m
+            for m in mentions
+            if tokens[negation].folded in LIST_NEGATIONS
+            and negation < m.token < verb
+            and tokens[m.token].clause == tokens[negation].clause
+        ]
+        symptoms += [Symptom(DOWN, verb, (verb, negation), False, m) for m in listed]
+        if not listed:
+            symptoms.append(Symptom(DOWN, verb, (verb, negation), False))
+    return symptoms
+
+
+def _nearest_verb(tokens: list[Token], verbs: list[int], negation: int) -> int | None:
+    near = [
+        verb
+        for verb in verbs
+        if verb != negation
+        and negation - NEGATION_REACH <= verb <= negation + NEGATION_REACH_FORWARD
+        and tokens[verb].clause == tokens[negation].clause
+    ]
+    return min(near, key=lambda verb: (abs(verb - negation), verb), default=None)
+
+
+def _subordinate_clauses(tokens: list[Token], matches: list[Match]) -> set[int]:
+    """Clauses opened by "dass"/"damit": they describe a wish ("dass Outlook nicht startet"),
+    unless a report or a consequence opens them ("wir haben festgestellt, dass …", "so
+    instabil, dass …")."""
+    reports = [match.first for match in matches if match.concept == REPORT]
+    reports += [t for t, token in enumerate(tokens) if token.folded in CONSEQUENCE_WORDS]
+    states = {match.first for match in matches if match.concept == STATE}
+    reports += [t for t, token in enumerate(tokens) if token.folded == "so" and t + 1 in states]
+    return {
+        tokens[match.first].clause
+        for match in matches
+        if match.concept == SUBORDINATOR
+        and (match.first == 0 or tokens[match.first - 1].clause != tokens[match.first].clause)
+        and not any(
+            report < match.first and tokens[report].sentence == tokens[match.first].sentence
+            for report in reports
+        )
+    }
+
+
+def _negated_components(tokens, matches, mentions, free_negations) -> list[Symptom]:
+    """ "kein Internet", "keiner hat Netz", "no connection": the component is down."""
+    determiners = {match.first for match in matches if match.concept == DETERMINER}
+    determiners &= free_negations
+    symptoms = []
+    for mention in mentions:
+        clause = tokens[mention.token].clause
+        before = [
+            index
+            for index in range(mention.token - 2, mention.token)
+            if index in determiners and tokens[index].clause == clause
+        ]
+        if before:
+            tokens_used = (before[-1], *mention.tokens)
+            symptoms.append(Symptom(DOWN, mention.token, tokens_used, False, mention))
+    return symptoms
+
+
+def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list[Symptom]:
+    """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
+    kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
+    one); "läuft schon wieder nicht" is still down."""
+    working = {
+        tokens[match.first].sentence
+        for match in matches
+        if match.concept == NOT_DOWN
+        and not negated_nearby(tokens, match, free_negations)
+        and not free_negations & set(range(match.first, match.tokens[-1]))  # "geht nicht wieder"
+    }
+    now_and_then = {tokens[m.first].sentence for m in matches if m.concept == INTERMITTENT}
+    sentences = working | now_and_then
+    return [
+        Symptom(DEGRADED, s.token, s.tokens, s.strong, s.target)
+        if s.state == DOWN
+        and tokens[s.token].sentence in sentences
+        or s.state == FAULT
+        and tokens[s.token].sentence in working
+        else s
+        for s in symptoms
+    ]

@@ -1,0 +1,107 @@
+"""Positive evidence of a low matter: requests, questions, planned or cosmetic wishes, no hurry."""
+
+# fmt: off
+# A question ("Welche Version von Office haben wir?") opens with one of these; with no symptom
+# and enough words around it, it is a question about something, which the SLA calls low.
+QUESTION_OPENERS = frozenset({
+    "welche", "welcher", "welches", "welchen", "wie", "wo", "woher", "wohin", "was", "wann",
+    "warum", "wieso", "weshalb", "wer", "kann", "koennen", "koennt", "koennte", "koennten",
+    "gibt", "ist", "sind", "habt", "haben", "hat", "darf", "duerfen", "muss", "soll", "sollen",
+    "which", "what", "how", "where", "when", "why", "who", "can", "could", "is", "are", "do",
+    "does", "may", "should", "would", "will",
+})
+QUESTION_MIN_WORDS = 4
+# "Was ist los?": a question that reports trouble, not a question about something.
+TROUBLE_QUESTIONS = (
+    "was ist los", "was ist da los", "was ist denn los", "was ist hier los", "was ist passiert",
+    "what happened", "whats going on", "what is going on", "whats wrong", "what is wrong",
+    "whats happening",
+)
+
+REQUEST_TERMS = (
+    "wie kann", "wie können", "kann man", "wie geht", "wie richte", "wie stelle", "wie ändere",
+    "wie verbinde", "wie funktioniert", "wie lange", "wie bekomme", "wo finde", "wo kann",
+    "gibt es", "ist es möglich", "wäre es möglich", "möglich", "Möglichkeit", "Frage", "Fragen",
+    "Anleitung", "erklären", "Tipp", "hätte", "hätten", "möchte", "möchten", "würde", "würden",
+    "wünsche", "Wunsch", "bräuchte", "bräuchten", "benötige", "benötigen", "brauche", "brauchen",
+    "bestellen", "Bestellung", "beschaffen", "Angebot", "kostet", "Kosten", "Preis", "Lizenz",
+    "Lizenzen", "einrichten", "eingerichtet", "einbinden", "eingebunden", "installieren",
+    "Installation", "anlegen", "vorbereiten", "neuer Benutzer", "neuen Benutzer",
+    "neuer Mitarbeiter", "neuen Mitarbeiter", "neue Mitarbeiterin", "neue Kollegin",
+    "neuen Kollegen", "Azubi", "Praktikant", "freischalten", "Freigabe", "Berechtigung",
+    "Berechtigungen", "Rechte", "deaktivieren", "löschen", "entfernen", "umbenennen", "ändern",
+    "anpassen", "aktualisieren", "tauschen", "austauschen", "Umzug", "umziehen", "Termin",
+    "Wartungsfenster", "Rückruf", "Vertrag", "Verteiler", "aufnehmen", "hinzufügen", "teilen",
+    "exportieren", "importieren", "Schulung", "nicht dringend", "nicht eilig", "keine Eile",
+    "kann ich", "können Sie", "könnten Sie", "könnten", "how do i", "how can i", "how to",
+    "how do we", "where do i", "where can i", "is there a way", "is it possible", "can i", "can we",
+    "could you", "could we", "would like", "wed like", "id like", "question", "request", "order",
+    "quote", "licence", "license", "licences", "licenses", "new user", "new account",
+    "create an account", "new employee", "new intern", "set up", "setup", "install", "add me",
+    "rename", "change", "remove", "delete", "access to", "not urgent", "planen", "geplant",
+    "Planung", "Update", "Updates", "Upgrade", "upgraden", "Info", "Information", "informieren",
+    "Hinweis", "Urlaub", "Abwesenheit", "Anfrage", "beantragen", "Antrag", "verlängern", "kündigen",
+    "Einrichtung", "Onboarding", "Offboarding", "Austritt", "Eintritt", "umstellen", "Umstellung",
+    "Beratung", "Empfehlung", "empfehlen", "Idee", "Vorschlag", "Verbesserung", "wäre schön",
+    "Rechnung", "Einweisung", "zeigen", "korrigieren", "exportiere", "erstelle", "erstellen",
+    "can you", "could i", "would it be possible", "we need", "i need", "increase", "renew",
+    "invoice", "suggestion", "training", "schedule", "policy", "need a", "new hire", "ändere",
+    "änderst", "geändert", "einstellen", "abstellen", "ausschalten", "sortieren", "verschieben",
+    "wie besprochen", "nächste Woche", "nächsten Monat", "nächstes Jahr", "next week", "next month",
+    "next year", "Spotify", "Mailingliste", "mailing list", "Verteilerliste", "distribution list",
+    "Leserechte", "Schreibrechte", "Zugriff auf", "zugriff auf den", "bestellen", "order", "Pivot",
+    "zeigen wie", "show me how", "umziehen", "Kratzer", "wie man", "neue", "neuen", "neuer",
+    "neues", "new", "bedienen", "bedient", "abbauen", "entsorgen", "abholen", "ausmustern",
+    "dispose", "worn out", "abgenutzt", "verschlissen", "faded", "ausgeblichen", "Wartung",
+    "maintenance", "Wartungsarbeiten", "Danke für", "vielen Dank für", "thanks for",
+    "thank you for", "Dankeschön", "requesting",
+    "archivieren", "archive", "aufgelöst werden", "auflösen", "einplanen", "einzuplanen",
+    "Wartungsvertrag", "Wartungsverträge",
+)
+
+# The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
+RELAXED_TERMS = (
+    "eilt nicht", "eilt nich", "eilt nix", "hat Zeit", "hat aber Zeit", "wenn ihr Zeit habt",
+    "wenn Sie Zeit haben", "wenn ihr mal da seid", "whenever you have time", "when you have time",
+    "no rush", "no hurry", "not urgent", "nicht dringend", "nicht eilig", "keine Eile",
+    "kein Eilauftrag", "kein Notfall", "nur zur Info", "zur Info", "heads-up", "heads up", "FYI",
+    "just to let you know", "nur Bescheid", "no need", "kein Bedarf", "nur zur Information",
+    "nur so ne Frage", "nur eine Frage", "nur ne Frage", "kein Drama", "nicht schlimm", "sometime",
+    "geht aber alles", "funktioniert aber alles", "nur Optik", "still works", "nur optisch",
+)
+
+# Positive evidence of a low matter that names a thing: planned or cosmetic wishes. They act as
+# a component of their own, decided low, so a symptom next to them ("bin ab Freitag weg" beside
+# "Abwesenheitsnotiz") is theirs, while a symptom of a device elsewhere in the text still wins.
+LOW_TOPIC_TERMS = (
+    "Abwesenheitsnotiz", "Abwesenheitsassistent", "Abwesenheitsmeldung", "Abwesenheit", "Autoreply",
+    "Autoantwort", "automatische Antwort", "out of office", "out-of-office", "OOO", "auto reply",
+    "autoreply", "Signatur", "Mailsignatur", "E-Mail-Signatur", "signature", "Gäste-WLAN",
+    "Gäste-WiFi", "Gast-WLAN", "Gästenetz", "Gastnetz", "Gastzugang", "Gäste-Netz", "guest wifi",
+    "guest wi-fi", "guest wlan", "guest network", "guest access", "Desktopsymbol", "Desktopsymbole",
+    "Desktop-Symbol", "Desktop-Symbole", "Desktopicons", "Desktop-Icons", "desktop icon",
+    "desktop icons", "Symbol", "Symbole", "Icon", "Icons", "Verknüpfung", "Verknüpfungen",
+    "shortcut", "shortcuts", "Taskleiste", "taskbar", "Startmenü", "start menu", "Hintergrundbild",
+    "wallpaper", "background", "Bildschirmschoner", "screensaver", "Startgeräusch",
+    "Schriftgröße", "Schriftart", "Schrift", "font", "Logo", "Firmenlogo", "Mauspad", "mouse pad",
+    "Datumsanzeige", "die Uhr", "Uhr am PC", "clock", "Datum", "date display", "Ansage",
+    "Bandansage",
+    "Klingelton", "ringtone", "Nachname", "Anzeigename", "display name", "Mailadresse umbenennen",
+    "Rechnung", "invoice", "Angebot", "quote", "Uhrzeit", "Zeitumstellung", "Wartungsvertrag",
+    "Wartungsverträge",
+)
+
+COSMETIC_TERMS = (
+    "kosmetisch", "Schönheitsfehler", "Kleinigkeit", "Tippfehler", "Schrift", "Schriftart",
+    "Schriftgröße", "Farbe", "Farben", "farbig", "Logo", "Signatur", "Hintergrund",
+    "Hintergrundbild", "Layout", "Design", "Symbol", "Icon", "Verknüpfung", "verschoben",
+    "verschwommen", "optisch", "cosmetic", "minor thing", "font", "colour", "color", "logo",
+    "signature", "wallpaper", "typo", "slightly off", "footer", "veraltet", "outdated",
+)
+
+# Statements that the matter is cosmetic: low, whatever else the text says about a client.
+EXPLICIT_LOW_TERMS = (
+    "kosmetisch", "nur optisch", "rein optisch", "Schönheitsfehler", "stört nicht",
+    "stört aber nicht", "nur kosmetisch", "cosmetic", "purely visual",
+)
+# fmt: on

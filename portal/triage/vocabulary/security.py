@@ -1,0 +1,119 @@
+"""Security incidents (always Kritisch), the halves that tell of one together, and their denials."""
+
+# fmt: off
+# Security incidents: always Kritisch, because they can spread to the whole company.
+SECURITY_TERMS = (
+    "Ransomware", "Verschlüsselungstrojaner", "Erpressungstrojaner", "Krypto-Trojaner", "Trojaner",
+    "Virus", "Viren", "Virenwarnung", "Malware", "Schadsoftware", "Schadprogramm", "Emotet",
+    "infiziert", "infected", "infection", "Infektion", "gehackt", "gehacked", "hacked", "Hacker",
+    "Hackerangriff", "Cyberangriff", "Angriff", "Lösegeld", "ransom", "Bitcoin", "bitcoins",
+    "verschlüsselt", "encrypted", "trojan", "malware", "compromised", "kompromittiert", "gekapert",
+    "hijacked", "Totenkopf", "Erpresser", "Erpressung", "ich nicht geschrieben",
+    "wir nicht geschrieben", "ich nicht verschickt", "wir nicht verschickt", "ich nicht gesendet",
+    "wir nicht gesendet", "nicht von mir", "didnt send", "did not send", "didnt write",
+    "not from me", "fremder Admin", "neuer Admin", "new admin", "zahlen sollen", "sollen zahlen",
+    "pay to get", "demanding payment", "Daten zurückzubekommen", "Daten zurück zu bekommen",
+    "Erpresserschreiben", "Bedrohung", "threat", "Quarantäne", "quarantine", "Keylogger", "Spyware",
+    "Wurm", "worm", "Rootkit", "Backdoor", "Botnet", "Datenleck", "data breach", "Datenabfluss",
+    "unbefugter Zugriff", "unbefugte Zugriffe", "unauthorized access", "unbekannte Anmeldung",
+    "unbekannte Anmeldungen", "verdächtige Anmeldung", "verdächtige Anmeldungen",
+    "suspicious login", "suspicious sign-in", "unknown login", "Zugriff verschafft",
+    "fremder Zugriff", "fremde Zugriffe", "unbekannter Benutzer", "unknown user",
+    "bewegt sich von selbst", "bewegt sich von allein", "bewegt sich von alleine",
+    "moves by itself", "moving on its own", "Fernsteuerung", "ferngesteuert", "remote controlled",
+    "nie geschrieben", "nie verschickt", "nie gesendet", "never sent", "never wrote",
+    "in meinem Namen", "in unserem Namen", "in my name", "on my behalf", "Anhang geöffnet",
+    "Anhang aufgemacht", "Anhang ausgeführt", "Datei ausgeführt", "ran the attachment",
+    "opened the attachment", "opened an attachment", "Makros aktiviert", "enabled macros",
+    "Inhalt aktivieren", "enabled content", "neue Endung", "andere Endung", "komische Endung",
+    "seltsame Endung", "new extension", "strange extension", "weird extension", "unknown extension",
+    "Erpressernachricht", "verseucht", "Schadcode", "befallen", "Befall", "reingefallen",
+    "fell for", "wurde übernommen", "Konto übernommen", "Account übernommen", "Postfach übernommen",
+    "taken over", "account takeover", "von außen eingeloggt", "von außen angemeldet",
+    "von außen zugegriffen", "fremde Seiten", "Popups", "Pop-ups", "Werbefenster", "redirects",
+    "got into", "password into", "password on a", "Passwort auf einer", "Zugangsdaten auf einer",
+    "Kennwort auf einer",
+    "komische Prozesse", "seltsame Prozesse", "unbekannte Prozesse", "strange processes",
+    "unknown processes", "MFA prompts", "MFA-Anfragen", "push prompts", "MFA push", "at risk",
+    "riskante Anmeldung", "risky sign-in", "die keiner kennt", "die niemand kennt",
+    "nobody knows", "unknown admins", "unbekannte Admins",
+    "Fernzugriff gegeben", "Fernzugriff gewährt", "Fernzugriff erlaubt", "Fernwartung erlaubt",
+    "gave remote access", "granted remote access", "allowed remote access", "fake support",
+    "falscher Support", "angeblicher Support", "support scam", "tech support scam",
+    "pdf exe", "doc exe", "zip exe", "exe geöffnet", "exe-Datei geöffnet", "opened an exe",
+    "opened the exe",
+)
+# Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
+SECURITY_TOOL_TERMS = (
+    "Virenscanner", "Virenschutz", "Virenschutzprogramm", "Antivirus", "Antivirenprogramm",
+    "Antivirensoftware", "anti-virus", "Virenprogramm", "Defender", "Sophos", "Kaspersky",
+    "Virenschutzlizenz",
+)
+# The protection raising an alarm: "Der Virenscanner schlägt Alarm" (not about its licence).
+SECURITY_ALERT_TERMS = (
+    "Alarm", "Warnung", "Warnmeldung", "gefunden", "erkannt", "found", "detected",
+    "flagged", "alert", "warning", "schlägt an",
+)
+# ... which is about the protection itself, not an incident.
+SECURITY_TOOL_CHORES = (
+    "Lizenz", "license", "licence", "abläuft", "abgelaufen", "expires", "expired", "Update",
+    "Verlängerung", "verlängern", "renew", "Abo", "subscription",
+)
+# A phishing link clicked and credentials given: both halves, in any order.
+PHISHING_CLICKED = (
+    "geklickt", "angeklickt", "draufgeklickt", "clicked", "Link", "Phishing", "fake", "gefälscht",
+    "angeblich", "angebliche", "angeblichen", "angeblicher", "vermeintlich", "supposedly",
+    "pretending",
+)
+PHISHING_GAVE_CREDENTIALS = (
+    "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
+    "gave them", "gave my", "logged into", "signed in", "sign-in", "credentials", "preisgegeben",
+    "eingetippt", "mitgeschickt", "weitergegeben", "herausgegeben", "sent my", "angegeben",
+    "provided", "submitted", "verraten", "Anmeldungen", "sign-ins", "logins", "typed",
+    "eingetragen", "approve", "approved", "bestätigt",
+)
+# A log-in from far away: with a log-in word, someone else has the password.
+FOREIGN_TERMS = (
+    "aus dem Ausland", "von außen", "from outside", "ein Fremder", "jemand Fremdes", "someone else",
+    "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
+    "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
+    "fremden Land", "unbekannte IP", "unbekannten IP", "fremde IP", "fremden IP", "unknown IP",
+    "foreign IP",
+)
+# Spam sent from one's own account: the hijacked mailbox.
+SPAM_TERMS = (
+    "komische Mails", "seltsame Mails", "merkwürdige Mails", "verdächtige Mails", "strange emails",
+    "weird emails", "suspicious emails", "komische E-Mails", "seltsame E-Mails",
+    "Spam", "Spammails", "Spam-Mails", "von allein", "von alleine", "von selbst", "by itself",
+    "on its own", "an alle Kontakte", "all my contacts", "to all contacts", "to all my contacts",
+    "massenhaft Mails", "massenweise Mails", "massenhaft E-Mails", "lots of emails",
+    "mass mails", "mass emails", "Rechnungslinks", "invoice links",
+)
+SENDING_TERMS = (
+    "verschickt", "versendet", "verschicken", "sendet", "schickt", "raus", "gehen raus",
+    "sending", "sends", "sent", "Mails raus", "von mir", "von uns", "von meiner Adresse",
+    "von unserer Adresse", "from me", "from us", "from my address", "from our address",
+    "from my account", "von meinem Konto", "von meinem Postfach", "aus meinem Postfach",
+    "von der Mailadresse", "von ihrer Mailadresse", "von seiner Mailadresse", "von der Adresse",
+    "from her address", "from his address", "from the address", "from her account",
+    "from his account",
+)
+# Files renamed or given a new ending: the mark of ransomware.
+FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")
+RENAMED_TERMS = (
+    "umbenannt", "Endungen", "endings", "heißen jetzt", "merkwürdigen Namen", "seltsamen Namen",
+    "komischen Namen", "strange names", "weird names", "locked", "crypt", "README",
+    "Endung", "extension", "WIEDERHERSTELLEN txt", "RESTORE txt", "RECOVER txt", "DECRYPT",
+    "entschlüsseln", "decrypt",
+)
+# "nicht geklickt": a suspicious mail that did no harm is a question, not an incident.
+NOT_CLICKED_TERMS = (
+    "nicht geklickt", "nicht angeklickt", "nix angeklickt", "nichts angeklickt", "nichts gemacht",
+    "nix gemacht", "didnt do anything", "nicht reagiert", "nicht geantwortet", "didnt respond",
+    "didnt reply", "niemand hat angeklickt", "niemand hat etwas angeklickt", "niemand hat geklickt",
+    "keiner hat geklickt", "keiner hat was angeklickt", "keiner hat etwas angeklickt",
+    "nobody clicked", "no one clicked", "nobody has clicked", "nix geklickt", "nichts geklickt",
+    "nicht draufgeklickt", "not clicked", "didnt click", "did not click", "never clicked",
+    "havent clicked", "nicht geöffnet", "didnt open", "did not open",
+)
+# fmt: on

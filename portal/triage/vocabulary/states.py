@@ -1,0 +1,136 @@
+"""What is wrong: words for down, degraded and faulty, and for outages said in other ways."""
+
+# fmt: off
+DOWN = "down"
+DEGRADED = "degraded"
+FAULT = "fault"
+
+STATE_TERMS = {
+    DOWN: (
+        "ausgefallen", "Ausfall", "Ausfälle", "fällt aus", "fiel aus", "ausfallen", "Totalausfall",
+        "Komplettausfall", "down", "offline", "tot", "weg", "kaputt", "defekt", "abgestürzt",
+        "stürzt ab", "stürzt", "abstürzen", "Absturz", "streikt", "streiken", "gestorben",
+        "verabschiedet", "abgeraucht", "abgeschmiert", "schmiert ab", "hinüber", "im Eimer",
+        "futsch", "schwarz", "dunkel", "Bluescreen", "Blue Screen", "unerreichbar", "Stillstand",
+        "steht still", "stehen still", "lahmgelegt", "geht aus", "kein Bild", "kein Ton",
+        "kein Signal", "kein Empfang", "kein Strom", "lost access", "crashed", "crash", "crashes",
+        "crashing", "outage", "dead", "broken", "unreachable", "failed", "failure", "died", "gone",
+        "stopped working", "no signal", "out of order", "no dial tone", "dial tone",
+        "lost connection", "no connection", "not responding", "abgekackt", "keine Rückmeldung",
+        "Virus", "Viren", "Trojaner", "Malware", "gesperrt", "locked out", "not loading",
+        "wont load", "is out", "are out", "went out", "went down", "goes down", "not available",
+        "unavailable", "lost", "verloren", "donw", "dwon", "dowm", "unmöglich", "im Postausgang",
+        "Postausgang", "outbox", "stuck", "Zeitüberschreitung", "Timeout", "timed out",
+        "connection refused", "service unavailable", "keine Reaktion", "macht keinen Mucks",
+        "stromlos", "brennt", "raucht", "qualmt", "Rauch", "smoke", "smoking", "burning",
+        "Wasserschaden", "überschwemmt", "flooded", "Blitzeinschlag", "Überspannung", "no service",
+        "kein Dienst", "keinen Dienst", "silence", "Stille", "impossible", "nicht möglich",
+        "not possible", "kein Arbeiten", "aufgehängt", "hängt komplett", "komplett aufgehängt",
+        "hängt total", "completely frozen", "totally frozen", "unbenutzbar", "unbrauchbar",
+        "nicht nutzbar", "nicht benutzbar", "unusable", "not usable", "behindert", "hindered",
+        "rausgeflogen", "rausgeworfen", "kicked out", "getrennt", "kommen zurück", "kommt zurück",
+        "zurückgewiesen", "abgewiesen", "unzustellbar", "Unzustellbarkeit", "bounce", "bounces",
+        "bounced", "bouncing", "rejected", "rejects", "refused", "refuses", "undeliverable",
+        "blockiert", "blocked", "Blacklist", "blacklisted", "Sperrliste", "access denied",
+        "Zugriff verweigert", "lehnt ab", "lehnen ab", "abgelehnt", "rejecting", "reject",
+        "not found", "nicht gefunden", "fehlgeschlagen",
+        "stopped", "gestoppt", "fail", "fails", "dropped", "are off", "turned off",
+        "switched off", "powered off", "toast", "bricked", "Grätsche", "im Arsch", "verreckt",
+        "abgekratzt", "Geist aufgegeben", "gave up the ghost", "went dark",
+    ),
+    DEGRADED: (
+        "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
+        "ruckelt", "ruckeln", "stockt", "stocken", "zäh", "lahm", "schleppend", "kriecht",
+        "Schneckentempo", "dauert ewig", "dauert lange", "dauert Minuten", "dauert Stunden", "ewig",
+        "Ewigkeiten", "flackert", "flackern", "flimmert", "flimmern", "friert ein", "frieren ein",
+        "eingefroren", "einfrieren", "einfriert", "Verzögerung", "verzögert", "bricht ab",
+        "brechen ab", "bricht zusammen", "Aussetzer", "setzt aus", "rauscht", "Rauschen", "knackt",
+        "instabil", "Wackelkontakt", "streifig", "Streifen", "nur noch", "Antwortzeiten",
+        "Ladezeiten", "Performance", "slow", "slower", "sluggish", "laggy", "lagging", "freezes",
+        "freezing", "frozen", "hangs", "hanging", "flicker", "flickers", "flickering", "unstable",
+        "keeps dropping", "drops", "takes forever", "forever", "choppy", "sehr lange", "ewig lange",
+        "zu lange", "ziemlich lange", "so lange", "takes long", "takes ages", "too long", "ages",
+        "geht in die Knie", "Kriechtempo", "blass", "verschmiert", "Schlieren", "pale", "smudged",
+        "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
+        "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
+        "crawling", "crawls", "schleicht", "snail", "schwach", "weak",
+        "dauert ca", "echo", "Echo",
+    ),
+    FAULT: (
+        "Störung", "Störungen", "gestört", "stört", "Fehler", "Fehlermeldung", "Problem",
+        "Probleme", "spinnt", "spinnen", "komisch", "seltsam", "merkwürdig", "piept", "piepst",
+        "Papierstau", "falsch", "falsche", "falschen", "falscher", "blinkt", "verschwunden",
+        "error", "errors",
+        "issue", "issues", "problem", "problems", "jammed", "jam", "glitch", "weird", "strange",
+        "beeps", "beeping", "wrong", "zickt", "Mucken", "startet neu", "bootet neu", "verweigert",
+        "abgelaufen", "acting up", "Datenbankfehler", "schlecht", "schlechte", "poor", "bad",
+        "Displayfehler", "durcheinander", "schief", "verzogen", "crooked", "skewed",
+    ),
+}
+
+# Everything stopped, whatever else is named: "nichts geht", "Produktion steht", ransomware.
+NOTHING_WORKS = (
+    "nichts geht", "geht nichts", "nichts funktioniert", "funktioniert nichts", "nix geht",
+    "geht nix", "nichts läuft", "läuft nichts", "alles down", "alles aus", "alles tot",
+    "alles weg", "alles ausgefallen", "alles steht", "Stillstand", "niemand kann arbeiten",
+    "keiner kann arbeiten", "Produktion steht", "Betrieb steht", "Fertigung steht",
+    "Ransomware", "Verschlüsselungstrojaner", "Hackerangriff", "Cyberangriff", "gehackt",
+    "Dateien verschlüsselt", "alles verschlüsselt", "nothing works", "nothing is working",
+    "IT steht", "EDV steht", "komplette IT", "gesamte IT", "ganze IT", "alles steht still",
+    "nothing working", "everything is down", "everything down", "hacked", "encrypted",
+    "Büro steht", "Praxis steht", "Lager steht", "Laden steht", "Firma steht", "Kanzlei steht",
+    "Werkstatt steht", "Werk steht", "Halle steht", "Filiale steht",
+)
+
+# Of those, the ones that say nothing about what or whose: alone, they are a question to ask.
+VAGUE_NOTHING_WORKS = (
+    "nichts geht", "geht nichts", "nix geht", "geht nix", "nichts funktioniert",
+    "funktioniert nichts", "nichts läuft", "läuft nichts", "nothing works", "nothing is working",
+    "nothing working",
+)
+
+# "Nothing" that may be one device's ("druckt gar nichts mehr"): counts only alone.
+NOTHING_MORE = (
+    "gar nichts", "überhaupt nichts", "nichts mehr", "nix mehr", "Totalausfall",
+    "Komplettausfall", "stehen still", "nicht arbeiten", "kann nicht arbeiten", "cant work",
+    "cannot work",
+    "keiner mehr arbeiten", "niemand mehr arbeiten", "keiner arbeiten", "niemand arbeiten",
+    "nobody can work", "no one can work", "none of us can work",
+)
+
+# Words that name everything at once; only used when no component is named.
+EVERYTHING_TERMS = (
+    "alles", "everything", "all systems", "alle Systeme", "Produktion", "Betrieb", "Fertigung",
+)
+
+# An impairment said to be total is an outage: "bricht komplett zusammen".
+INTENSIFIERS = frozenset({"komplett", "vollstaendig", "gaenzlich", "completely", "entirely"})
+# A freeze, which for the whole company is a standstill.
+FREEZE_WORDS = frozenset({
+    "haengt", "haengen", "eingefroren", "friert", "frieren", "einfriert", "frozen", "freezes",
+    "freezing", "hangs", "hanging", "stockt", "stocken",
+})
+
+# "manchmal nicht erreichbar" is a degradation, not an outage.
+INTERMITTENT = (
+    "manchmal", "ab und zu", "zeitweise", "zeitweilig", "sporadisch", "gelegentlich",
+    "hin und wieder", "teilweise", "immer wieder", "sometimes", "occasionally", "intermittent",
+    "intermittently", "now and then", "from time to time",
+)
+
+# "ausgefallen ist aber nichts", "still usable": the speaker says it is not down.
+NOT_DOWN_TERMS = (
+    "ausgefallen ist nichts", "ausgefallen ist aber nichts", "ausgefallen ist aber nix",
+    "ausgefallen ist nix", "nicht ausgefallen", "still usable", "not down",
+    "run normal", "runs normal", "run normally", "runs normally", "running normally",
+    "laufen normal", "läuft normal", "all systems up", "alle Systeme laufen", "can still work",
+    "everybody can work", "everyone can work", "alle können arbeiten", "können weiterarbeiten",
+    "runs fine", "calls go through", "gehen durch", "outgoing works", "outgoing calls work",
+    "incoming works", "ausgehend geht", "ausgehend funktioniert", "ausgehende Anrufe gehen",
+    "eingehend geht",
+    # ... or it is back: a past outage is for the cause to be found, not an emergency.
+    "geht wieder", "läuft wieder", "funktioniert wieder", "ist wieder da", "wieder online",
+    "wieder erreichbar", "back now", "back up", "is back", "its back", "works again",
+    "working again", "back online",
+)
+# fmt: on
