@@ -46,13 +46,15 @@ class UserSession(BaseModel):
     def signed_in(cls, session_id: str, now: dt.datetime) -> UserSession | None:
         """The live session of this id with its active user and the user's company (the
         layout reads its contract on every page), in one query (every request)."""
-        base = (
-            cls.select(cls, User, Company)
-            .join(User)
-            .join(Company, peewee.JOIN.LEFT_OUTER)
-            .where(cls.token_hash == hash_session_id(session_id), cls.live(now), User.active)
-        )
-        return reads.first(base)
+        base = cls.select().where(cls.token_hash == hash_session_id(session_id), cls.live(now))
+        found = reads.first(base, _with_user_and_company)
+        return found if found is not None and found.user.active else None
+
+
+def _with_user_and_company(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """The shape of the session load: the session, its user and the user's company (None for
+    staff), so the base that is rendered on every request stays one table."""
+    return query.select(UserSession, User, Company).join(User).join(Company, peewee.JOIN.LEFT_OUTER)
 
 
 class LoginThrottle(BaseModel):
