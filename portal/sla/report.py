@@ -132,11 +132,12 @@ def target_figures(
             continue
         (met if outcome.met else missed).append(ticket.number)
         hours.append(service_hours_taken(ticket, outcome.done_at, calendar))
+    # the tickets behind each figure in number order, whatever order the database gave
     return TargetFigures(
         target=target,
-        met=met,
-        missed=missed,
-        open=still_open,
+        met=sorted(met),
+        missed=sorted(missed),
+        open=sorted(still_open),
         median_hours=statistics.median(hours) if hours else None,
         p90_hours=percentile(hours, 0.9),
     )
