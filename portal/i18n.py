@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -104,15 +105,23 @@ def url_with_language(code: str) -> str:
 def format_local(value: dt.datetime, pattern: str, locale=None) -> str:
     """flask_babel.format_datetime(value, pattern) without its per-call lookups.
 
-    List pages format dozens of times per request: this converts to the provider's time zone
-    (the calendars' Europe/Berlin) and applies Babel's (cached) parsed pattern directly. A
-    naive value counts as UTC, as in Babel.
+    List pages format dozens of times per request, mostly the same instants again (a queue
+    polled every few seconds shows the same rows): this converts to the provider's time zone
+    (the calendars' Europe/Berlin) and keeps the last few thousand results of Babel's parsed
+    pattern. A naive value counts as UTC, as in Babel.
     """
     locale = locale or get_locale()
     if not isinstance(value, dt.datetime):  # dates, timestamps: Babel's own conversions
         return babel_format_datetime(value, pattern, tzinfo=BERLIN, locale=locale)
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
+    return _formatted(value, pattern, locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(value: dt.datetime, pattern: str, locale) -> str:
+    """One instant in one pattern and locale: a pure function of its arguments (the zone is
+    fixed), so a bounded cache is always right."""
     return parse_pattern(pattern).apply(value.astimezone(BERLIN), locale)
 
 

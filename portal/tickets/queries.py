@@ -239,18 +239,15 @@ def list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
     )
 
 
-def with_company_and_assignee(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """Tickets with company and assignee as models (the API's list)."""
+def api_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """Every column of a ticket, flat with its company's name and its assignee's address, read
+    as named tuples by reads.named_rows (the API's list: models would cost ~25 µs a row)."""
     assignee = User.alias()
     return (
         query.select(
             *Ticket._meta.sorted_fields,
-            Company.id,
-            Company.name,
-            Company.has_contract,
-            assignee.id,
-            assignee.name,
-            assignee.email,
+            Company.name.alias("company_name"),
+            assignee.email.alias("assignee_email"),
         )
         .switch(Ticket)
         .join(Company)
