@@ -7,12 +7,11 @@ from dataclasses import replace
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from markupsafe import Markup
 
 from portal.access import staff_required
 from portal.db import utcnow
 from portal.i18n import translated
-from portal.live import etag_of, fragment_response, poll_seconds
+from portal.live import fragment_response, poll_seconds
 from portal.models import Company, User
 from portal.paging import Page, page_number
 from portal.sla.calendar import BERLIN, EXTENDED
@@ -200,12 +199,12 @@ def index():
     )
 
 
-def _queue_results(now) -> tuple[str, Page, TicketFilter]:
-    """The live part of the queue (count and rows) as HTML, and its page for the pagination."""
+def _queue_results(now) -> dict:
+    """What the queue's live part (tickets/_queue_results.html: count, rows) shows; the page
+    includes it, its live URL renders it alone."""
     ticket_filter = _ticket_filter()
     page = _list_page(queries.filtered(current_user, ticket_filter, now))
-    html = render_template(
-        "tickets/_queue_results.html",
+    return dict(
         page=page,
         filters=ticket_filter,
         # a search that names no company says so, instead of only "0 offene Tickets"
@@ -217,21 +216,16 @@ def _queue_results(now) -> tuple[str, Page, TicketFilter]:
         # the notification's "new critical ticket": critical rows sort first in the queue
         newest_critical=max((row.id for row in page.rows if row.priority == "critical"), default=0),
     )
-    return html, page, ticket_filter
 
 
 @bp.route("/warteschlange")
 @staff_required
 def queue():
-    html, page, ticket_filter = _queue_results(utcnow())
     return render_template(
         "tickets/queue.html",
-        page=page,
-        filters=ticket_filter,
         status_filters=queries.STATUS_FILTERS,
-        results_html=Markup(html),  # rendered by us, already escaped
-        etag=etag_of(html),
         interval=poll_seconds(),
+        **_queue_results(utcnow()),
     )
 
 
@@ -239,7 +233,9 @@ def queue():
 @staff_required
 def queue_results():
     """The queue's live part for static/js/live.js: 304 while it is unchanged."""
-    return fragment_response(_queue_results(utcnow())[0])
+    return fragment_response(
+        render_template("tickets/_queue_results.html", **_queue_results(utcnow()))
+    )
 
 
 # --- one ticket -----------------------------------------------------------------------------
