@@ -190,7 +190,9 @@ def init_app(app) -> None:
             "current_locale": locale,
             "languages": supported_languages(),
             "url_with_language": url_with_language,
-            # _() and ngettext() of this render: the catalogue found once, not per string
+            # _() and ngettext() of this render: the catalogue found once, not per string;
+            # "_" itself too, so a string skips jinja2.ext's alias that looks "gettext" up
+            "_": gettext,
             "gettext": gettext,
             "ngettext": ngettext,
         }
@@ -216,10 +218,18 @@ def template_gettext() -> tuple[Callable, Callable]:
 def _newstyle_gettext(translations) -> tuple[Callable, Callable]:
     ugettext, ungettext = translations.ugettext, translations.ungettext
 
+    plain: dict[str, Markup] = {}  # the escaped strings without variables, once each
+
     @pass_context
     def gettext(context, string, **variables):
+        autoescape = context.eval_ctx.autoescape
+        if autoescape and not variables:
+            found = plain.get(string)
+            if found is None:
+                found = plain[string] = Markup(ugettext(string)) % variables
+            return found
         text = ugettext(string)
-        if context.eval_ctx.autoescape:
+        if autoescape:
             text = Markup(text)
         return text % variables
 

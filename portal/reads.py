@@ -14,6 +14,11 @@ the base's values (then LIMIT and OFFSET). A shape whose parameters do not line 
 
 The kept shapes are few (one per combination of filters; values are always parameters) and
 bounded by MAX_SHAPES. Scoping is untouched: the base is whatever the caller scoped.
+
+A base made by one function from its values alone, the same clauses whatever the values
+(the session that every request loads), need not even be rendered: ``first_made`` keys its
+SQL by that function and checks, when it keeps it, that the values are the SQL's parameters
+as given (no conversion); if they are not, it renders each time like any other read.
 """
 
 from __future__ import annotations
@@ -135,6 +140,30 @@ def rows(
 def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_rows):
     """The first row of ``shape(base)``, or None."""
     found = rows(base, shape, read, limit=1)
+    return found[0] if found else None
+
+
+def first_made(
+    make_base: Callable[..., peewee.ModelSelect],
+    *values,
+    shape: Shape = same,
+    read: Reader = model_rows,
+):
+    """The first row of ``shape(make_base(*values))``, or None; ``make_base`` must build the
+    same clauses for any values (no branches on them): its kept SQL runs with new values."""
+    key = (type(database.obj), shape, read, "made", make_base)
+    params = [*values, 1]  # LIMIT 1
+
+    def build():
+        query = shape(make_base(*values)).limit(1)
+        sql, built = query.sql()
+        return (sql, read(query), built)
+
+    entry = _kept(key, build, params)
+    if entry is False:
+        return first(make_base(*values), shape, read)
+    sql, read_cursor = entry
+    found = read_cursor(database.execute_sql(sql, params))
     return found[0] if found else None
 
 
