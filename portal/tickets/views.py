@@ -18,7 +18,7 @@ from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
 from portal.tickets import attachments, bp, pauses, queries, rules, service
-from portal.tickets.display import badges, due_phrase, time_left
+from portal.tickets.display import badges, due_phrase, queue_lines, time_left
 from portal.tickets.forms import (
     ChangeForm,
     MessageForm,
@@ -209,10 +209,7 @@ def _queue_results(now) -> dict:
         filters=ticket_filter,
         # a search that names no company says so, instead of only "0 offene Tickets"
         unknown_company=not page.total and ticket_filter.names_no_company(),
-        now=now,
-        time_left=time_left,
-        is_overdue=rules.is_overdue,
-        is_due_soon=rules.is_due_soon,
+        lines=queue_lines(page.rows, now, badges(staff=True)),
         # the notification's "new critical ticket": critical rows sort first in the queue
         newest_critical=max((row.id for row in page.rows if row.priority == "critical"), default=0),
     )
