@@ -16,9 +16,9 @@ The kept shapes are few (one per combination of filters; values are always param
 bounded by MAX_SHAPES. Scoping is untouched: the base is whatever the caller scoped.
 
 A base made by one function from its values alone, the same clauses whatever the values
-(the session that every request loads), need not even be rendered: ``first_made`` keys its
-SQL by that function and checks, when it keeps it, that the values are the SQL's parameters
-as given (no conversion); if they are not, it renders each time like any other read.
+(the session that every request loads, a ticket's messages), need not even be rendered:
+``made`` keys its SQL by that function and checks, when it keeps it, that the values are
+the SQL's parameters as given (no conversion); if not, it renders each time like any read.
 """
 
 from __future__ import annotations
@@ -143,27 +143,40 @@ def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_ro
     return found[0] if found else None
 
 
+def made(
+    make_base: Callable[..., peewee.ModelSelect],
+    *values,
+    shape: Shape = same,
+    read: Reader = model_rows,
+    limit: int | None = None,
+) -> list:
+    """The rows of ``shape(make_base(*values))``; ``make_base`` must build the same clauses
+    for any values (no branches on them): its kept SQL runs with new values."""
+    key = (type(database.obj), shape, read, limit, "made", make_base)
+    params = [*values] if limit is None else [*values, limit]
+
+    def build():
+        query = shape(make_base(*values))
+        if limit is not None:
+            query = query.limit(limit)
+        sql, built = query.sql()
+        return (sql, read(query), built)
+
+    entry = _kept(key, build, params)
+    if entry is False:
+        return rows(make_base(*values), shape, read, limit=limit)
+    sql, read_cursor = entry
+    return read_cursor(database.execute_sql(sql, params))
+
+
 def first_made(
     make_base: Callable[..., peewee.ModelSelect],
     *values,
     shape: Shape = same,
     read: Reader = model_rows,
 ):
-    """The first row of ``shape(make_base(*values))``, or None; ``make_base`` must build the
-    same clauses for any values (no branches on them): its kept SQL runs with new values."""
-    key = (type(database.obj), shape, read, "made", make_base)
-    params = [*values, 1]  # LIMIT 1
-
-    def build():
-        query = shape(make_base(*values)).limit(1)
-        sql, built = query.sql()
-        return (sql, read(query), built)
-
-    entry = _kept(key, build, params)
-    if entry is False:
-        return first(make_base(*values), shape, read)
-    sql, read_cursor = entry
-    found = read_cursor(database.execute_sql(sql, params))
+    """The first row of ``made(make_base, *values)``, or None."""
+    found = made(make_base, *values, shape=shape, read=read, limit=1)
     return found[0] if found else None
 
 
