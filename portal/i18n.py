@@ -183,36 +183,31 @@ def init_app(app) -> None:
 
     @app.context_processor
     def _language():
-        gettext, ngettext = template_gettext()
-        locale = get_locale()
-        return {
+        return language_context(get_locale())
+
+
+def language_context(locale) -> dict:
+    """What every template gets of its language, built once per app and locale.
+
+    Jinja's newstyle gettext and ngettext over the locale's catalogue (same escaping and
+    formatting as jinja2.ext's): a template's _() resolves "_" in its context first, so each
+    string skips jinja2.ext's alias and the catalogue lookup of the global callables (a list
+    page translates dozens). Templates without the request context still use the globals.
+    """
+    built = current_app.extensions[TEMPLATE_GETTEXT]
+    found = built.get(locale)
+    if found is None:
+        gettext, ngettext = _newstyle_gettext(catalogue())
+        found = built[locale] = {
             "current_language": str(locale),
             "current_locale": locale,
             "languages": supported_languages(),
             "url_with_language": url_with_language,
-            # _() and ngettext() of this render: the catalogue found once, not per string;
-            # "_" itself too, so a string skips jinja2.ext's alias that looks "gettext" up
             "_": gettext,
             "gettext": gettext,
             "ngettext": ngettext,
         }
-
-
-def template_gettext() -> tuple[Callable, Callable]:
-    """Jinja's newstyle gettext and ngettext over the locale's catalogue (same escaping and
-    formatting as jinja2.ext's), built once per app and locale.
-
-    A template's _() resolves "gettext" in its context first; the context processor puts
-    these there, so each string skips the catalogue lookup of the global callables (a list
-    page translates dozens). Templates without the request context still use the globals.
-    """
-    locale = get_locale()
-    built = current_app.extensions[TEMPLATE_GETTEXT]
-    try:
-        return built[locale]
-    except KeyError:
-        found = built[locale] = _newstyle_gettext(catalogue())
-        return found
+    return found
 
 
 def _newstyle_gettext(translations) -> tuple[Callable, Callable]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -43,19 +44,28 @@ DESCRIPTION_PREFILL_MAX = 5000
 COMPANY_SEARCH_MAX = 200
 
 
+LABELS_KEY = "portal.tickets.template_labels"
+
+
 @bp.app_context_processor
 def _ticket_labels():
-    # translated once per language, not once per row; statuses in the viewer's words
+    """The labels templates show, translated once per language and audience (not once per
+    row, not once per page); statuses in the viewer's words."""
     staff = bool(getattr(current_user, "is_staff", False))
-    return {
-        "PRIORITY_LABELS": translated(PRIORITY_LABELS),
-        "STATUS_LABELS": translated(status_labels(staff)),
-        "AFFECTED_LABELS": translated(AFFECTED_LABELS),
-        "EVENT_LABELS": translated(EVENT_LABELS),
-        "SOURCE_LABELS": translated(SOURCE_LABELS),
-        "due_phrase": due_phrase,
-        "BADGES": badges(staff),
-    }
+    key = (get_locale(), staff)
+    cache = current_app.extensions.setdefault(LABELS_KEY, {})
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = {
+            "PRIORITY_LABELS": translated(PRIORITY_LABELS),
+            "STATUS_LABELS": translated(status_labels(staff)),
+            "AFFECTED_LABELS": translated(AFFECTED_LABELS),
+            "EVENT_LABELS": translated(EVENT_LABELS),
+            "SOURCE_LABELS": translated(SOURCE_LABELS),
+            "due_phrase": due_phrase,
+            "BADGES": badges(staff),
+        }
+    return found
 
 
 def _list_page(query) -> Page:
