@@ -69,6 +69,8 @@ def named_rows(query: peewee.ModelSelect) -> Callable[[object], list]:
     converted = []  # (position, converter) of the columns whose driver value needs one
     for index, column in enumerate(query.selected_columns):
         field = column.unwrap()
+        if isinstance(field, peewee.ForeignKeyField):
+            field = field.rel_field  # a plain id, not a model
         if isinstance(field, peewee.Field) and not isinstance(field, _PLAIN):
             converted.append((index, field.python_value))
     made: list = []  # the tuple class, from the first cursor's column names
