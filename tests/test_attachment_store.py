@@ -356,3 +356,13 @@ def test_process_killed_while_writing_pieces_leaves_nothing(app, customer_a):
     with app.test_request_context():
         service.add_message(ticket, customer_a, "Anbei", uploads=[png_upload()])
     assert filestore.read_all(Attachment.get().storage_key) == PNG
+
+
+def test_download_name_with_umlauts_keeps_both_forms(app, client_a, customer_a):
+    ticket = make_ticket(app, customer_a)
+    post_reply(client_a, ticket.number, "Prüfbericht März.pdf", PDF_HEAD + b"1 0 obj\n")
+    response = client_a.get(f"/tickets/{ticket.number}/anhaenge/{Attachment.get().id}")
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="Prufbericht Marz.pdf"; '
+        "filename*=UTF-8''Pr%C3%BCfbericht%20M%C3%A4rz.pdf"
+    )
