@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -18,7 +18,7 @@ from portal.paging import Page, page_number
 from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
-from portal.tickets import attachments, bp, pauses, queries, rules, service
+from portal.tickets import attachments, bp, filestore, pauses, queries, rules, service
 from portal.tickets.display import badges, due_phrase, queue_lines, time_left
 from portal.tickets.forms import (
     ChangeForm,
@@ -395,16 +395,7 @@ def attachment(number: str, attachment_id: int):
     found = queries.attachment_for(current_user, number, attachment_id)
     if found is None:
         abort(404)
-    path = attachments.path_for(found.storage_key)
-    if not path.exists():
+    stored = filestore.find(found.storage_key)
+    if stored is None:  # a file the move into the database did not find (README)
         abort(404)
-    response = send_file(
-        path,
-        mimetype=found.content_type,
-        as_attachment=True,
-        download_name=found.filename,
-        max_age=0,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return filestore.download(stored, found.content_type, found.filename)
