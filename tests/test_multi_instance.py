@@ -352,6 +352,8 @@ def test_two_instances_and_two_workers_share_one_database_and_one_redis(cluster)
     status, answer = post_ticket(b.base, cluster.token, "Last danach")
     assert status == 201, answer
     assert time.monotonic() - started < 60
+    for log in sorted(cluster.logs.glob("*.log")):  # no job failed, no request crashed
+        assert "Traceback" not in log.read_text(), log.read_text()
     print(
         f"\nload: {len(results)} requests, {len(answered)} answered 2xx "
         f"({len(after_kill)} by B after the kill), {len(lost)} unanswered but committed"

@@ -177,6 +177,19 @@ def test_a_rolled_back_write_sends_nothing_with_a_real_worker(
     assert outbox() == [] and mailbox.messages == []
 
 
+def test_a_worker_starts_only_the_jobs_that_need_no_arguments(app, tmp_path, start_worker):
+    # At its start a worker kicks the jobs that may have work left over; a job that needs
+    # arguments (the reset link's) started without them failed with a TypeError each time.
+    worker = start_worker()
+    log = tmp_path / "worker.log"
+    wait_for(lambda: f"{DELIVERY_TASK}: " in log.read_text() and "executed" in log.read_text())
+    time.sleep(1.0)
+    worker.stop()
+    text = log.read_text()
+    assert "Unhandled exception" not in text, text
+    assert "Executing portal.auth" not in text, text
+
+
 # --- the job engine on Redis ----------------------------------------------------------
 
 
