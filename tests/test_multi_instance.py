@@ -33,6 +33,7 @@ from portal import create_app
 from portal.auth.service import create_user, issue_token
 from portal.db import database
 from portal.inbound.models import InboundMail
+from portal.inbound.tasks import TASK_NAME as INBOUND_TASK
 from portal.models import Company
 from portal.outbox.models import OutboxMail
 from portal.tickets.models import Attachment, Ticket
@@ -299,6 +300,12 @@ def test_two_instances_and_two_workers_share_one_database_and_one_redis(cluster)
     assert {row.state for row in rows} == {"imported"}
     assert cluster.read(lambda: Ticket.select().where(Ticket.source == "email").count()) == 3
     assert cluster.imap.unseen() == 0
+    # both workers' copies of the job ran (a race the slot key decided, not a lucky order)
+    runs = sum(
+        log.read_text().count(f"Executing portal.jobs.{INBOUND_TASK}:")
+        for log in cluster.logs.glob("worker-*.log")
+    )
+    assert runs >= 2, runs
 
     # Every mail so far (these tickets', the imported ones') is delivered exactly once, with
     # two workers racing for them (each request kicks a delivery job into the shared Redis).
