@@ -327,6 +327,8 @@ def test_two_instances_and_two_workers_share_one_database_and_one_redis(cluster)
     after_kill = [r for r in answered if r["instance"] == "b" and r["sent"] > killed_at]
     assert answered and after_kill, Counter((r["instance"], r["status"]) for r in results)
     assert any(r["instance"] == "a" and r["sent"] < killed_at for r in answered)
+    # B answered every request of the load, before and after A's death
+    assert {r["status"] for r in results if r["instance"] == "b"} == {201}
 
     load = cluster.read(
         lambda: list(
