@@ -25,6 +25,7 @@ from portal.reports.service import BREACH_LEVELS
 from portal.sla.targets import PRIORITIES, TARGET_KINDS
 from portal.tickets.models import SlaNotice, Ticket
 from portal.tickets.queries import open_tickets, overdue_condition
+from portal.tickets.rules import OPEN_STATUSES
 
 log = logging.getLogger(__name__)
 
@@ -99,27 +100,29 @@ def _how_many(condition) -> peewee.Node:
 
 
 def ticket_figures(now) -> list[Metric]:
-    """Open tickets per class, and the unassigned and overdue ones among them (one query, the
-    queue's own conditions: the stored open flag and overdue_condition)."""
-    query = (
+    """Open tickets per class and the overdue ones among them (the queue's own conditions:
+    the stored open flag and overdue_condition), and the unassigned open ones: two counts,
+    each read from an index alone (the queue's and the assignee's), not from the rows."""
+    per_class = (
         open_tickets(Ticket.select())
         .select(
-            Ticket.priority,
+            Ticket.priority_rank,
             peewee.fn.COUNT(peewee.SQL("*")),
-            _how_many(Ticket.assignee.is_null()),
             _how_many(overdue_condition(now)),
         )
-        .group_by(Ticket.priority)
+        .group_by(Ticket.priority_rank)
         .tuples()
     )
-    counts = {str(priority): (0, 0, 0) for priority in PRIORITIES}
-    for priority, total, unassigned, overdue in query:
-        counts[priority] = (int(total), int(unassigned or 0), int(overdue or 0))
+    counts = {str(priority): (0, 0) for priority in PRIORITIES}
+    for rank, total, overdue in per_class:
+        counts[str(PRIORITIES[rank])] = (int(total), int(overdue or 0))
+    unassigned = (
+        Ticket.select(peewee.fn.COUNT(peewee.SQL("*")))
+        .where(Ticket.assignee.is_null(), Ticket.status.in_(OPEN_STATUSES))
+        .scalar()
+    )
     families = [
         GaugeMetricFamily("portal_tickets_open", "Open tickets by class", labels=["priority"]),
-        GaugeMetricFamily(
-            "portal_tickets_unassigned", "Open tickets without an assignee", labels=["priority"]
-        ),
         GaugeMetricFamily(
             "portal_tickets_overdue",
             "Open tickets whose clock runs and whose next SLA target has passed",
@@ -129,6 +132,9 @@ def ticket_figures(now) -> list[Metric]:
     for priority, values in counts.items():
         for family, value in zip(families, values, strict=True):
             family.add_metric([priority], value)
+    families.append(
+        _gauge("portal_tickets_unassigned", "Open tickets without an assignee", unassigned)
+    )
     return families
 
 
