@@ -18,7 +18,6 @@ worker_class = "sync"
 # Longer than the slowest page (the SLA report's PDF); a worker stuck beyond it is restarted.
 timeout = 60
 graceful_timeout = 30  # SIGTERM: requests under way get this long to finish
-keepalive = 5  # behind a reverse proxy that keeps connections open
 # No max_requests: each replaced worker would leave its metric files behind until the next
 # start, and every scrape reads them all.
 accesslog = "-"  # stdout: the journal under systemd

@@ -91,14 +91,19 @@ def test_readyz_stays_ready_when_the_database_is_newer_than_the_code(app, client
     assert client.get("/readyz").status_code == 200
 
 
-@pytest.fixture
-def unreachable_database_app(tmp_path):
-    """An app whose database cannot be opened (its folder does not exist)."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def unreachable_database_app(tmp_path, request):
+    """An app whose database cannot be opened: a SQLite file in a folder that does not exist,
+    a PostgreSQL server where nobody listens."""
+    urls = {
+        "sqlite": f"sqlite:///{tmp_path / 'missing-folder' / 'portal.sqlite3'}",
+        "postgresql": f"postgresql://portal:portal@127.0.0.1:{free_port()}/portal",
+    }
     app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'missing-folder' / 'portal.sqlite3'}",
+            "DATABASE_URL": urls[request.param],
             "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3"),
         }
     )
@@ -179,6 +184,12 @@ def test_metrics_networks_are_configurable(app, client):
     assert client.get("/metrics", environ_base={"REMOTE_ADDR": "10.20.3.4"}).status_code == 200
     # the default (this machine) no longer applies
     assert client.get("/metrics").status_code == 404
+
+
+def test_a_wrong_metrics_network_stops_the_start(tmp_path):
+    config = {"SECRET_KEY": "test-secret", "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}"}
+    with pytest.raises(ValueError, match="10.0.0.0/33"):
+        create_app({**config, "METRICS_NETWORKS": ["10.0.0.0/33"]})
 
 
 def test_metrics_through_a_proxy_the_portal_was_not_told_of_need_the_token(app, client):
