@@ -17,6 +17,7 @@ from portal.outbox.models import OutboxMail
 from portal.tickets import queries, service
 from portal.tickets.models import SlaNotice, Ticket
 from tests.conftest import free_port
+from tests.test_outbox_worker import redis_url  # noqa: F401  (the Redis server fixture)
 from tests.ticket_factory import at, make_ticket
 
 NOW = at("2026-11-24 10:00")  # a Tuesday
@@ -332,3 +333,22 @@ def test_metrics_match_the_tickets_mails_and_jobs_in_the_database(
     assert 600 <= value(samples, "portal_jobs_oldest_age_seconds") < 660
     assert value(samples, "portal_jobs_scheduled") == 0
     assert value(samples, "portal_database_up") == 1
+
+
+@pytest.mark.parametrize("app_config", [{"JOBS_IMMEDIATE": False}], indirect=True)
+def test_job_queue_age_on_redis_is_that_of_the_job_taken_next(app, client, redis_url):  # noqa: F811
+    from portal import jobs
+
+    app.config["JOBS_URL"] = redis_url
+    app.extensions["huey"] = None
+    jobs.init_app(app)  # the app's queue is now Redis, as with PORTAL_JOBS_URL
+    deliver = app.extensions["jobs"]["outbox.deliver"]
+    deliver.schedule(eta=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10))
+    deliver()
+    deliver()
+    samples = scrape(client)
+    assert value(samples, "portal_job_store_up") == 1
+    assert value(samples, "portal_jobs_queued") == 3
+    assert 600 <= value(samples, "portal_jobs_oldest_age_seconds") < 660
+    jobs.huey_of(app).dequeue()  # a worker takes the oldest: the next waited only seconds
+    assert value(scrape(client), "portal_jobs_oldest_age_seconds") < 60
