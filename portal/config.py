@@ -102,7 +102,8 @@ class DefaultConfig:
     # Larger mails are not read into tickets: they wait in the Posteingang (.eml kept).
     INBOUND_MAX_MAIL_BYTES = 40 * 1024 * 1024
 
-    # Tickets: attachments are stored here (None: the instance folder's attachments/).
+    # Tickets: attachments live in the database. This folder (None: the instance folder's
+    # attachments/) is where they were kept before; only migration 16 reads it, to move them.
     ATTACHMENT_DIR = None
     TICKETS_PER_PAGE = 25
     # Staff start page and queue: seconds between two checks for changes (static/js/live.js)
