@@ -4,6 +4,7 @@ should and name the portal's metrics correctly. Skipped where promtool is not in
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -13,7 +14,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMTOOL = shutil.which("promtool")
-pytestmark = pytest.mark.skipif(PROMTOOL is None, reason="no promtool (apt-get install prometheus)")
+
+
+@pytest.fixture(autouse=True)
+def _promtool_installed():
+    if PROMTOOL is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but no promtool: .ci/run must install prometheus")
+        pytest.skip("no promtool (apt-get install prometheus)")
+
 
 OUTBOX_SUMMARY = "Kundenportal: Mails werden nicht zugestellt (Verwaltung → Postausgang)"
 RULE_TESTS = f"""
