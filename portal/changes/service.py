@@ -22,6 +22,7 @@ from portal.db import database, utcnow
 from portal.errors import InputError
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
+from portal.reports import months
 from portal.sla.calendar import BERLIN, SERVICE
 from portal.sla_page import service as sla
 
@@ -191,6 +192,8 @@ def _save_state(change: PlannedChange, notification, **values) -> PlannedChange:
             setattr(change, name, value)
         change.updated_at = utcnow()
         change.save()
+        if change.scheduled_start is not None:  # e.g. marked done after its month closed
+            months.recorded(change.company_id, change.scheduled_start, change.updated_at)
         mail.post(notification(change))
     return change
 

@@ -18,7 +18,7 @@ from portal.reports import bp, service
 from portal.reports.pdf import html_to_pdf
 from portal.sla.report import MonthReport, previous_months
 from portal.sla.targets import RESOLUTION, RESPONSE
-from portal.tickets.labels import PRIORITY_LABELS
+from portal.tickets.labels import PRIORITY_LABELS, SOURCE_LABELS
 
 FIRST_MONTH = dt.date(2000, 1, 1)
 
@@ -67,6 +67,7 @@ def _render(company: Company | None, report: MonthReport, pdf: bool = False) -> 
         RESPONSE=RESPONSE,
         RESOLUTION=RESOLUTION,
         class_labels=PRIORITY_LABELS,
+        source_labels=SOURCE_LABELS,
     )
 
 
