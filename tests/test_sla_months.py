@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from huey import MemoryHuey
 
+from portal import sla_months as months
 from portal.changes import service as changes_service
 from portal.changes.models import PlannedChange
-from portal.reports import months, tasks
 from portal.reports import service as report_service
-from portal.reports.months import EVERY_COMPANY, SlaMonth
+from portal.reports import tasks
 from portal.sla.stored_month import month_closed
+from portal.sla_months import EVERY_COMPANY, SlaMonth
 from portal.tickets import service
 from portal.tickets.models import Ticket
 from portal.tickets.sla_watch import check_targets

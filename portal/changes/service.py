@@ -11,7 +11,7 @@ import peewee
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
-from portal import clock, mail
+from portal import clock, mail, sla_months
 from portal.access import scope_to_company
 from portal.changes import notify, rules, schemas
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
@@ -22,7 +22,6 @@ from portal.db import database, utcnow
 from portal.errors import InputError
 from portal.i18n import local_date, local_datetime
 from portal.models import Company, User
-from portal.reports import months
 from portal.sla.calendar import BERLIN, SERVICE
 from portal.sla_page import service as sla
 
@@ -193,7 +192,7 @@ def _save_state(change: PlannedChange, notification, **values) -> PlannedChange:
         change.updated_at = utcnow()
         change.save()
         if change.scheduled_start is not None:  # e.g. marked done after its month closed
-            months.recorded(change.company_id, change.scheduled_start, change.updated_at)
+            sla_months.recorded(change.company_id, change.scheduled_start, change.updated_at)
         mail.post(notification(change))
     return change
 

@@ -1,4 +1,4 @@
-"""Step 14: the stored figures of closed months (portal.reports.months), so a report or the
+"""Step 14: the stored figures of closed months (portal.sla_months), so a report or the
 provider-wide overview counts only the current month afresh."""
 
 import peewee

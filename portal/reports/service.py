@@ -1,7 +1,7 @@
 """Reads for the monthly SLA report: the tickets of a month with what was recorded before the
 month ended (portal.sla.report computes the figures). A handful of queries per report, none
 per ticket; company None means every company (the provider-wide overview). A closed month's
-figures are computed once and read back (portal.reports.months); only open months are
+figures are computed once and read back (portal.sla_months); only open months are
 counted at each request."""
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
 
-from portal import clock
+from portal import clock, sla_months
 from portal.changes.models import PlannedChange
 from portal.db import database
-from portal.reports import months as kept_months
 from portal.sla.calendar import as_utc
 from portal.sla.pause import Pause
 from portal.sla.report import (
@@ -186,9 +185,9 @@ def _live_trend_point(company_id: int | None, month: dt.date) -> TrendPoint:
 def build_report(company_id: int | None, month: dt.date) -> MonthReport:
     """The month's report with its six-month trend: closed months from what is stored
     (computed and stored first when missing or marked), open months counted now."""
-    scope = kept_months.scope_of(company_id)
+    scope = sla_months.scope_of(company_id)
     shown = previous_months(month, TREND_MONTHS)
-    stored = kept_months.kept(scope, [m for m in shown if kept_months.is_closed(m)], month)
+    stored = sla_months.kept(scope, [m for m in shown if sla_months.is_closed(m)], month)
     trend, report = [], None
     for each in shown:
         kept = stored.get(each)
@@ -198,7 +197,7 @@ def build_report(company_id: int | None, month: dt.date) -> MonthReport:
         elif kept is not None or each == month:
             fresh = compute_month(company_id, each)
             if kept is not None:
-                kept_months.store(scope, fresh, kept.generation)
+                sla_months.store(scope, fresh, kept.generation)
             trend.append(trend_of(fresh))
             report = fresh if each == month else report
         else:
@@ -212,7 +211,7 @@ def keep_closed_months() -> int:
     Returns how many were computed."""
     today = clock.local_today()
     shown = previous_months(dt.date(today.year, today.month, 1), TREND_MONTHS + 1)[:-1]
-    closed = [month for month in shown if kept_months.is_closed(month)]
+    closed = [month for month in shown if sla_months.is_closed(month)]
     if not closed:
         return 0
     start = as_utc(month_bounds(closed[0])[0])
@@ -225,9 +224,9 @@ def keep_closed_months() -> int:
     )
     computed = 0
     for company_id in [None, *sorted(company for (company,) in companies)]:
-        scope = kept_months.scope_of(company_id)
-        for month, kept in kept_months.kept(scope, closed, None).items():
+        scope = sla_months.scope_of(company_id)
+        for month, kept in sla_months.kept(scope, closed, None).items():
             if kept.trend is None:
-                kept_months.store(scope, compute_month(company_id, month), kept.generation)
+                sla_months.store(scope, compute_month(company_id, month), kept.generation)
                 computed += 1
     return computed

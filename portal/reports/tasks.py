@@ -1,5 +1,5 @@
 """The hourly job that computes and stores the figures of closed months once
-(portal.reports.months), so that reports and the overview read them back."""
+(portal/sla_months.py), so that reports and the overview read them back."""
 
 from huey import crontab
 

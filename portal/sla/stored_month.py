@@ -1,6 +1,6 @@
 """A closed month's SLA figures as they are stored once: when a month counts as closed, and
 its MonthReport to JSON and back (the six-month trend is not stored: it is put together from
-the months it shows). Plain values in and out; portal.reports.months reads and writes them.
+the months it shows). Plain values in and out; portal.sla_months reads and writes them.
 """
 
 from __future__ import annotations

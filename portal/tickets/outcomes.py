@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal.reports import months
+from portal import sla_months
 from portal.sla.calendar import as_utc
 from portal.sla.targets import RESOLUTION, RESPONSE
 from portal.tickets.models import SlaNotice, Ticket
@@ -42,6 +42,6 @@ def record_outcomes(ticket: Ticket, now: dt.datetime) -> None:
             created_at=done[target],
         )
         # a closed month counts a late record: the outcome, and a miss as a breach when due
-        months.recorded(ticket.company_id, ticket.reported_at, now, at=done[target])
+        sla_months.recorded(ticket.company_id, ticket.reported_at, now, at=done[target])
         if not met:
-            months.recorded(ticket.company_id, due[target], now)
+            sla_months.recorded(ticket.company_id, due[target], now)
