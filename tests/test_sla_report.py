@@ -1,5 +1,6 @@
 """The monthly SLA report against a hand-computed month (January 2026, company A with a
-contract), read back from HTML, PDF (pypdf) and CSV; a later event leaves the month alone."""
+contract; tickets by class and by source), read back from HTML, PDF (pypdf) and CSV; a later
+event leaves the month alone, stored or counted afresh."""
 
 import csv
 import io

@@ -190,18 +190,21 @@ def build_report(company_id: int | None, month: dt.date) -> MonthReport:
     stored = sla_months.kept(scope, [m for m in shown if sla_months.is_closed(m)], month)
     trend, report = [], None
     for each in shown:
-        kept = stored.get(each)
-        if kept is not None and kept.trend is not None:
-            trend.append(kept.trend)
-            report = kept.report([]) if each == month else report
-        elif kept is not None or each == month:
-            fresh = compute_month(company_id, each)
-            if kept is not None:
-                sla_months.store(scope, fresh, kept.generation)
-            trend.append(trend_of(fresh))
-            report = fresh if each == month else report
+        kept = stored.get(each)  # None: the month is still open
+        if kept is not None and kept.trend is not None:  # stored, and current
+            point = kept.trend
+            if each == month:
+                report = kept.report([])
+        elif kept is None and each != month:  # an open month before: the chart's figures only
+            point = _live_trend_point(company_id, each)
         else:
-            trend.append(_live_trend_point(company_id, each))
+            fresh = compute_month(company_id, each)
+            if kept is not None:  # closed, but not stored yet or marked by a late record
+                sla_months.store(scope, fresh, kept.generation)
+            point = trend_of(fresh)
+            if each == month:
+                report = fresh
+        trend.append(point)
     return replace(report, trend=trend)
 
 
