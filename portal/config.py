@@ -77,6 +77,9 @@ class DefaultConfig:
     # The SLA clock's job warns when this share of an open target's time is used (and again
     # at the breach); portal/tickets/sla_watch.py.
     SLA_WARNING_SHARE = 0.75
+    # The SLA report stores a month's figures once it is this many days past its end
+    # (portal/sla_months.py); a later record dated in it has them computed again.
+    SLA_MONTH_CLOSED_AFTER_DAYS = 7
     # Reply-To of every mail: the mailbox incoming mail is fetched from (None: no Reply-To).
     INBOUND_ADDRESS = None
     # The outbox (portal/outbox): seconds between the attempts of a mail that could not be

@@ -77,6 +77,7 @@ def _register_tasks(huey, config) -> dict:
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
+    from portal.reports import tasks as report_tasks
 
     kickable = outbox_tasks.register(huey)
     from portal.tickets import sla_watch  # the SLA clock's warnings
@@ -85,6 +86,7 @@ def _register_tasks(huey, config) -> dict:
     kickable.update(account_links.register(huey))
     inbound_tasks.register(huey, config)
     sla_watch.register(huey)
+    report_tasks.register(huey)  # the stored figures of closed months
     return kickable
 
 
