@@ -68,3 +68,19 @@ def test_a_contact_reads_no_other_companys_report(app, company_a, company_b):
 
 def test_staff_keep_their_own_menu_entry(staff_client):
     assert menu_entries(staff_client, "/warteschlange") == ["SLA-Berichte"]
+
+
+def test_where_colleagues_see_only_their_own_tickets_only_contacts_read_the_report(
+    app, client_a, company_a
+):
+    """The report lists every ticket of the month: a company that keeps its people's tickets
+    apart gives it to its contacts only."""
+    company_a.colleagues_see_all = False
+    company_a.save()
+    assert menu_entries(client_a) == []
+    assert client_a.get("/sla-bericht/").status_code == 404
+    assert client_a.get(report_url(company_a)).status_code == 404
+    assert client_a.get(report_url(company_a, ".csv")).status_code == 404
+    contact = contact_of(app, company_a, "clara@alpha.example")
+    assert menu_entries(contact) == ["SLA-Bericht"]
+    assert contact.get(report_url(company_a)).status_code == 200
