@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import peewee
 from flask_babel import gettext as _
 
-from portal import clock
+from portal import clock, sla_months
 from portal.db import database, utcnow
 from portal.models import Company, User
 from portal.sla.targets import RESOLUTION, RESPONSE
@@ -156,6 +156,8 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
     TicketEvent.create(
         ticket=ticket, actor=actor, kind="created", new_value="new", public=True, created_at=now
     )
+    # a call recorded after its month closed: that month's stored figures are redone
+    sla_months.recorded(ticket.company_id, reported_at, now)
     _store_uploads(ticket, None, actor, report.uploads, False, now)
     notify.deliver(notify.ticket_created(ticket))
     return ticket
@@ -332,6 +334,7 @@ def _apply_changes(ticket, actor, changes, reason, now, reason_public) -> list[T
     if "priority" in changes:
         event("priority", ticket.priority, changes["priority"], public=True)
         ticket.priority = changes["priority"]
+        sla_months.recorded(ticket.company_id, ticket.reported_at, now, at=now)
     if "assignee" in changes:
         event("assignee", ticket.assignee if ticket.assignee_id else None, changes["assignee"])
         ticket.assignee = changes["assignee"]
