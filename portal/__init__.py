@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
         cli,
         cockpit,
         main,
+        privacy,
         reports,
         sla_page,
         tickets,
@@ -110,5 +111,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(inbound_views.bp)
     app.register_blueprint(cockpit.bp)
     app.register_blueprint(reports.bp)  # the monthly SLA report
+    app.register_blueprint(privacy.bp)  # export, erasure, retention, audit log
     csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
     cli.init_app(app)

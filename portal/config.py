@@ -54,6 +54,15 @@ class DefaultConfig:
     # client address is the TCP peer). Only that many hops are trusted (werkzeug's ProxyFix).
     PROXY_COUNT = 0
 
+    # Retention (portal/privacy/retention.py, every night at 03:17): days after which the job
+    # deletes ended sessions and sign-in counters, sent (and failed) outbox mails, incoming
+    # mails no longer waiting in the Posteingang with their .eml, and erases accounts
+    # deactivated this long. Used and expired password links go at once. None: keep forever.
+    RETENTION_SESSION_DAYS = 90
+    RETENTION_OUTBOX_DAYS = 180
+    RETENTION_INBOUND_DAYS = 180
+    RETENTION_DEACTIVATED_ACCOUNT_DAYS = 730
+
     # 5 attachments of 10 MB each, plus the form around them
     MAX_CONTENT_LENGTH = 52 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a long form filled under stress must not expire

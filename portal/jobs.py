@@ -75,6 +75,7 @@ def _register_tasks(huey, config) -> dict:
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
+    from portal.privacy import retention
 
     kickable = outbox_tasks.register(huey)
     from portal.tickets import sla_watch  # the SLA clock's warnings
@@ -83,6 +84,7 @@ def _register_tasks(huey, config) -> dict:
     kickable.update(account_links.register(huey))
     inbound_tasks.register(huey, config)
     sla_watch.register(huey)
+    retention.register(huey)  # the nightly retention periods (portal/config.py RETENTION_*)
     return kickable
 
 

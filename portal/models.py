@@ -87,6 +87,11 @@ class User(UserMixin, BaseModel):
     # A customer who manages the colleagues of their company ("Ansprechpartner").
     is_contact = peewee.BooleanField(default=False)
     created_at = UTCDateTimeField(default=utcnow)
+    # When the account was last deactivated (None while active): the retention job erases
+    # accounts deactivated longer than RETENTION_DEACTIVATED_ACCOUNT_DAYS (portal/privacy).
+    deactivated_at = UTCDateTimeField(null=True)
+    # When the person was erased: name and address are placeholders from then on.
+    erased_at = UTCDateTimeField(null=True)
 
     class Meta:
         table_name = "user_account"

@@ -214,6 +214,7 @@ def user_new():
             company=company,
             phone=form.phone.data or "",
             preferred_language=form.language.data or None,
+            created_by=current_user._get_current_object(),
         )
     except AccountError as error:
         _attach_error(form, error)
@@ -271,7 +272,7 @@ def user_edit(user_id: int):
 def user_reset_password(user_id: int):
     user = get_or_404(User.select().where(User.id == user_id))
     # CSRFProtect has checked the token of this POST like every other.
-    password = reset_password(user)
+    password = reset_password(user, acting_user=current_user._get_current_object())
     flash_sessions_ended_by_reset(user)
     # Shown exactly once, on this response; only its hash is stored.
     return _render_user_form(_edit_form_for(user), user, new_password=password)

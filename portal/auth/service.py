@@ -12,6 +12,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from portal import audit, clock
 from portal.auth import limit, sessions
 from portal.auth.passwords import password_problem
 from portal.db import database, utcnow
@@ -120,7 +121,11 @@ def create_user(
     company: Company | None = None,
     phone: str = "",
     preferred_language: str | None = None,
+    created_by: User | None = None,
+    audit_action: str = "user_created",
 ) -> User:
+    """Create an account; `created_by` (an admin or contact; None from the CLI) is named in
+    the audit log under `audit_action`."""
     email = User.normalise_email(email)
     name = _check_name(name)
     _check_role_and_company(role, company)
@@ -132,7 +137,7 @@ def create_user(
             "email",
         )
     with database.atomic():
-        return User.create(
+        user = User.create(
             email=email,
             name=name,
             password_hash=hash_password(password),
@@ -141,6 +146,9 @@ def create_user(
             phone=phone.strip(),
             preferred_language=preferred_language,
         )
+        if created_by is not None:
+            audit.record(audit_action, actor=created_by, subject=user, role=role)
+        return user
 
 
 def update_user(
@@ -166,17 +174,32 @@ def update_user(
         raise AccountError(_l("Sie können Ihr eigenes Konto nicht deaktivieren."), "active")
     if user.id == acting_user.id and role != "admin":
         raise AccountError(_l("Sie können sich nicht selbst die Admin-Rolle entziehen."), "role")
+    old_role = user.role
     user.name = name
     user.phone = phone.strip()
     user.role = role
     user.company = company
     user.preferred_language = preferred_language
-    was_active, user.active = user.active, active
+    was_active = user.active
     with database.atomic():
         user.save()
-        if was_active and not active:  # and reactivating later brings none of them back
-            sessions.end_all_sessions(user)
+        if old_role != role:
+            audit.record("role_changed", actor=acting_user, subject=user, old=old_role, new=role)
+        if was_active != active:
+            set_active(user, active, acting_user)
     return user
+
+
+def set_active(user: User, active: bool, acting_user: User) -> None:
+    """Deactivate (every session ends; reactivating later brings none of them back) or
+    reactivate an account, noted in the audit log. The retention job counts from
+    `deactivated_at`."""
+    user.active = active
+    user.deactivated_at = None if active else clock.now()
+    with database.atomic():
+        user.save(only=[User.active, User.deactivated_at])
+        sessions.end_all_sessions(user)
+        audit.record("reactivated" if active else "deactivated", actor=acting_user, subject=user)
 
 
 def change_password(user: User, new_password: str) -> int:
@@ -190,12 +213,15 @@ def change_password(user: User, new_password: str) -> int:
         return sessions.end_other_sessions(user)
 
 
-def reset_password(user: User) -> str:
+def reset_password(user: User, acting_user: User | None = None) -> str:
     """Give `user` a new generated password and return it (shown once, never stored plain);
-    every session of `user` ends."""
+    every session of `user` ends. An admin's reset (`acting_user`) is in the audit log."""
     password = generate_password()
-    change_password(user, password)
-    sessions.end_all_sessions(user)
+    with database.atomic():
+        change_password(user, password)
+        sessions.end_all_sessions(user)
+        if acting_user is not None:
+            audit.record("password_reset", actor=acting_user, subject=user)
     return password
 
 

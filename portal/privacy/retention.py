@@ -1,0 +1,137 @@
+"""The retention job: every night it deletes what is past its period (RETENTION_* settings in
+portal/config.py) and records the counts in the audit log.
+
+- sessions ended (or run out) more than RETENTION_SESSION_DAYS ago, and sign-in counters and
+  old sign-in attempts of that age;
+- sent and failed outbox mails older than RETENTION_OUTBOX_DAYS;
+- incoming mails older than RETENTION_INBOUND_DAYS that staff no longer need (not waiting in
+  the Posteingang), with their original .eml unless it is a ticket's attachment;
+- used and expired password links, and reset requests older than their window;
+- accounts deactivated more than RETENTION_DEACTIVATED_ACCOUNT_DAYS ago: erased.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from flask import current_app
+from huey import crontab
+
+from portal import audit, clock, jobs
+from portal.auth.models import AccountLink, LoginThrottle, ResetRequest, UserSession
+from portal.db import database
+from portal.inbound.models import OPEN_STATE, InboundMail
+from portal.models import LoginAttempt, User
+from portal.outbox.models import OutboxMail
+from portal.privacy import erasure
+from portal.tickets import attachments as files
+from portal.tickets.models import Attachment
+
+log = logging.getLogger(__name__)
+JOB_NAME = "privacy.retention"
+
+
+def _days_ago(now: dt.datetime, setting: str) -> dt.datetime | None:
+    days = current_app.config.get(setting)
+    return None if days is None else now - dt.timedelta(days=days)
+
+
+def _sessions(now: dt.datetime) -> dict[str, int]:
+    cutoff = _days_ago(now, "RETENTION_SESSION_DAYS")
+    if cutoff is None:
+        return {}
+    ended = (UserSession.ended_at < cutoff) | (
+        UserSession.ended_at.is_null() & (UserSession.expires_at < cutoff)
+    )
+    return {
+        "sessions": UserSession.delete().where(ended).execute(),
+        "sign_in_counters": LoginThrottle.delete()
+        .where(LoginThrottle.last_check_at < cutoff, LoginThrottle.window_start < cutoff)
+        .execute()
+        + LoginAttempt.delete().where(LoginAttempt.attempted_at < cutoff).execute(),
+    }
+
+
+def _outbox(now: dt.datetime) -> dict[str, int]:
+    cutoff = _days_ago(now, "RETENTION_OUTBOX_DAYS")
+    if cutoff is None:
+        return {}
+    done = (OutboxMail.state == "sent") & (OutboxMail.sent_at < cutoff)
+    failed = (OutboxMail.state == "failed") & (OutboxMail.created_at < cutoff)
+    return {"outbox_mails": OutboxMail.delete().where(done | failed).execute()}
+
+
+def _inbound(now: dt.datetime) -> tuple[dict[str, int], list[str]]:
+    """The rows deleted, and the .eml files no ticket keeps (removed after the commit)."""
+    cutoff = _days_ago(now, "RETENTION_INBOUND_DAYS")
+    if cutoff is None:
+        return {}, []
+    old = (InboundMail.received_at < cutoff) & (InboundMail.state != OPEN_STATE)
+    keys = {
+        key
+        for (key,) in InboundMail.select(InboundMail.raw_key)
+        .where(old, InboundMail.raw_key.is_null(False))
+        .tuples()
+    }
+    kept = {
+        key
+        for (key,) in Attachment.select(Attachment.storage_key)
+        .where(Attachment.storage_key.in_(sorted(keys)))
+        .tuples()
+    }
+    deleted = InboundMail.delete().where(old).execute()
+    return {"inbound_mails": deleted}, sorted(keys - kept)
+
+
+def _links(now: dt.datetime) -> dict[str, int]:
+    window = dt.timedelta(minutes=current_app.config["RESET_WINDOW_MINUTES"])
+    used_or_expired = AccountLink.used_at.is_null(False) | (AccountLink.expires_at < now)
+    return {
+        "links": AccountLink.delete().where(used_or_expired).execute(),
+        "reset_requests": ResetRequest.delete()
+        .where(ResetRequest.requested_at < now - window)
+        .execute(),
+    }
+
+
+def _deactivated_accounts(now: dt.datetime) -> dict[str, int]:
+    cutoff = _days_ago(now, "RETENTION_DEACTIVATED_ACCOUNT_DAYS")
+    if cutoff is None:
+        return {}
+    due = User.select().where(
+        User.active == False,  # noqa: E712
+        User.erased_at.is_null(),
+        User.deactivated_at < cutoff,
+    )
+    erased = 0
+    for person in due.order_by(User.id):
+        erasure.erase(person, actor=None)  # one transaction per person, files after each
+        erased += 1
+    return {"accounts_erased": erased}
+
+
+def run(now: dt.datetime | None = None) -> dict[str, int]:
+    """Apply every retention period at `now` (the clock's now); returns what was deleted,
+    also written to the audit log."""
+    now = now or clock.now()
+    with database.atomic():
+        counts = {**_sessions(now), **_outbox(now), **_links(now)}
+        inbound_counts, unused_files = _inbound(now)
+        counts.update(inbound_counts)
+    files.remove(unused_files)
+    counts.update(_deactivated_accounts(now))
+    audit.record("retention_run", actor=None, **counts)
+    log.info("retention: %s", counts)
+    return counts
+
+
+def register(huey):
+    """Every night at 03:17 (the worker's local time), once however many workers run; returns
+    the task."""
+
+    @jobs.periodic(huey, crontab(minute="17", hour="3"), JOB_NAME)
+    def apply_retention():
+        return run()
+
+    return apply_retention

@@ -1,0 +1,212 @@
+"""The retention job under a frozen clock: what is past its period goes, what is not stays,
+and each run is in the audit log with its counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from huey import MemoryHuey
+
+from portal.audit import AuditEntry
+from portal.auth.models import AccountLink, LoginThrottle, ResetRequest, UserSession
+from portal.inbound.models import InboundMail
+from portal.models import User
+from portal.outbox.models import OutboxMail
+from portal.privacy import retention
+from portal.privacy.erasure import PLACEHOLDER_NAME
+from portal.tickets import attachments
+from portal.tickets.models import Attachment
+from tests.accounts_support import FrozenClock
+from tests.conftest import make_user
+from tests.ticket_factory import make_ticket
+
+NOW = dt.datetime(2026, 11, 29, 2, 17, tzinfo=dt.UTC)
+
+
+def days_ago(days: float) -> dt.datetime:
+    return NOW - dt.timedelta(days=days)
+
+
+@pytest.fixture
+def frozen():
+    return FrozenClock(NOW)
+
+
+@pytest.fixture
+def app_config(frozen):
+    return {"CLOCK": frozen}  # the defaults: 90 / 180 / 180 / 730 days
+
+
+def run(app) -> dict:
+    with app.app_context():
+        return retention.run()
+
+
+def session_row(user, created: dt.datetime, ended=None, expires=None) -> UserSession:
+    return UserSession.create(
+        user=user,
+        token_hash=f"{created.timestamp()}-{ended}-{expires}"[:64],
+        created_at=created,
+        last_seen_at=created,
+        expires_at=expires or created + dt.timedelta(hours=8),
+        ended_at=ended,
+    )
+
+
+def test_ended_sessions_and_counters_go_after_their_period(app, customer_a, db):
+    old = session_row(customer_a, days_ago(100), ended=days_ago(91))
+    recent = session_row(customer_a, days_ago(100), ended=days_ago(89))
+    ran_out = session_row(customer_a, days_ago(95), expires=days_ago(91))
+    live = session_row(customer_a, days_ago(1), expires=NOW + dt.timedelta(days=20))
+    LoginThrottle.create(
+        key="address:192.0.2.1", window_start=days_ago(91), last_check_at=days_ago(91)
+    )
+    LoginThrottle.create(key="address:192.0.2.2", window_start=NOW, last_check_at=NOW)
+    counts = run(app)
+    left = {s.id for s in UserSession.select()}
+    assert left == {recent.id, live.id}
+    assert old.id not in left and ran_out.id not in left
+    assert [t.key for t in LoginThrottle.select()] == ["address:192.0.2.2"]
+    assert counts["sessions"] == 2 and counts["sign_in_counters"] == 1
+
+
+def outbox_row(number: int, state: str, created: dt.datetime, sent=None) -> OutboxMail:
+    return OutboxMail.create(
+        message_id=f"<kp.{number}@bluvo.de>",
+        recipient="anna@alpha.example",
+        subject="Test",
+        raw=b"Subject: Test\r\n\r\nText\r\n",
+        state=state,
+        created_at=created,
+        next_attempt_at=created,
+        sent_at=sent,
+    )
+
+
+def test_sent_and_failed_mails_go_after_their_period(app, db):
+    old_sent = outbox_row(1, "sent", days_ago(200), sent=days_ago(181))
+    recent_sent = outbox_row(2, "sent", days_ago(200), sent=days_ago(179))
+    old_failed = outbox_row(3, "failed", days_ago(181))
+    old_pending = outbox_row(4, "pending", days_ago(181))
+    counts = run(app)
+    assert {m.id for m in OutboxMail.select()} == {recent_sent.id, old_pending.id}
+    assert counts["outbox_mails"] == 2
+    assert not OutboxMail.select().where(OutboxMail.id.in_([old_sent.id, old_failed.id])).exists()
+
+
+def inbound_row(app, key: str, state: str, received: dt.datetime, stored: bool) -> InboundMail:
+    raw_key = None
+    if stored:
+        with app.app_context():
+            raw_key = attachments.store(
+                attachments.Upload("original.eml", b"From: x", "message/rfc822")
+            )
+    return InboundMail.create(message_key=key, state=state, received_at=received, raw_key=raw_key)
+
+
+def test_old_incoming_mails_go_with_their_original_unless_a_ticket_keeps_it(app, customer_a, db):
+    old = inbound_row(app, "a", "discarded", days_ago(181), stored=True)
+    waiting = inbound_row(app, "b", "pending", days_ago(181), stored=True)
+    recent = inbound_row(app, "c", "imported", days_ago(179), stored=True)
+    on_ticket = inbound_row(app, "d", "imported", days_ago(181), stored=True)
+    ticket = make_ticket(app, customer_a)
+    Attachment.create(
+        ticket=ticket,
+        filename="original.eml",
+        content_type="message/rfc822",
+        size=7,
+        storage_key=on_ticket.raw_key,
+        internal=True,
+    )
+    counts = run(app)
+    assert {m.id for m in InboundMail.select()} == {waiting.id, recent.id}
+    assert counts["inbound_mails"] == 2
+    with app.app_context():
+        assert not attachments.path_for(old.raw_key).exists()
+        assert attachments.path_for(on_ticket.raw_key).exists()  # the ticket's attachment
+        assert attachments.path_for(waiting.raw_key).exists()
+
+
+def test_used_and_expired_links_go_at_once(app, customer_a, db):
+    def link(token, expires, used=None):
+        return AccountLink.create(
+            user=customer_a,
+            purpose="reset",
+            token_hash=token,
+            created_at=days_ago(1),
+            expires_at=expires,
+            used_at=used,
+        )
+
+    link("used", NOW + dt.timedelta(minutes=30), used=days_ago(0.5))
+    link("expired", NOW - dt.timedelta(minutes=1))
+    valid = link("valid", NOW + dt.timedelta(minutes=30))
+    ResetRequest.create(email="anna@alpha.example", address="192.0.2.1", requested_at=days_ago(1))
+    ResetRequest.create(email="anna@alpha.example", address="192.0.2.1", requested_at=NOW)
+    counts = run(app)
+    assert [row.id for row in AccountLink.select()] == [valid.id]
+    assert ResetRequest.select().count() == 1
+    assert counts["links"] == 2 and counts["reset_requests"] == 1
+
+
+def test_accounts_deactivated_longer_than_the_period_are_erased(app, company_a, frozen, db):
+    long_gone = make_user(app, "alt@alpha.example", "Otto Alt", "customer", company_a)
+    lately = make_user(app, "neu@alpha.example", "Nina Neu", "customer", company_a)
+    active = make_user(app, "da@alpha.example", "Dora Da", "customer", company_a)
+    User.update(active=False, deactivated_at=days_ago(731)).where(User.id == long_gone.id).execute()
+    User.update(active=False, deactivated_at=days_ago(729)).where(User.id == lately.id).execute()
+    assert run(app)["accounts_erased"] == 1
+    assert User.get_by_id(long_gone.id).name == PLACEHOLDER_NAME
+    assert User.get_by_id(lately.id).email == "neu@alpha.example"
+    assert User.get_by_id(active.id).erased_at is None
+    frozen.advance(days=2)
+    assert run(app)["accounts_erased"] == 1  # Nina's period is over now
+    assert User.get_by_id(lately.id).name == PLACEHOLDER_NAME
+    assert run(app)["accounts_erased"] == 0
+
+
+def test_deactivating_starts_the_period(app, admin_client, customer_a, db):
+    admin_client.post(
+        f"/verwaltung/benutzer/{customer_a.id}",
+        data={"name": "Anna Alpha", "role": "customer", "company": str(customer_a.company_id)},
+    )
+    person = User.get_by_id(customer_a.id)
+    assert not person.active and person.deactivated_at == NOW
+
+
+def test_each_run_is_in_the_audit_log_with_its_counts(app, db):
+    outbox_row(1, "sent", days_ago(200), sent=days_ago(181))
+    counts = run(app)
+    entry = AuditEntry.get(AuditEntry.action == "retention_run")
+    assert entry.actor_id is None and entry.created_at == NOW
+    assert entry.details == counts
+    assert counts == {
+        "sessions": 0,
+        "sign_in_counters": 0,
+        "outbox_mails": 1,
+        "links": 0,
+        "reset_requests": 0,
+        "inbound_mails": 0,
+        "accounts_erased": 0,
+    }
+
+
+@pytest.mark.parametrize("setting", ["RETENTION_OUTBOX_DAYS"])
+def test_a_period_of_none_keeps_forever(app, setting, db):
+    app.config[setting] = None
+    outbox_row(1, "sent", days_ago(5000), sent=days_ago(5000))
+    assert "outbox_mails" not in run(app)
+    assert OutboxMail.select().count() == 1
+
+
+def test_the_job_runs_nightly_once(app, db):
+    huey = MemoryHuey(immediate=True)
+    task = retention.register(huey)
+    outbox_row(1, "sent", days_ago(200), sent=days_ago(181))
+    with app.app_context():
+        assert task.call_local()["outbox_mails"] == 1
+        assert task.call_local() is None  # this slot ran already
+    due = huey.read_periodic(dt.datetime(2026, 11, 29, 3, 17))
+    assert [t.name for t in due] == [retention.JOB_NAME]
+    assert huey.read_periodic(dt.datetime(2026, 11, 29, 3, 18)) == []
