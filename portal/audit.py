@@ -29,6 +29,11 @@ ACTIONS = {
     "password_reset": _l("Neues Passwort erzeugt"),
     "reset_link_sent": _l("Link zum Zurücksetzen gesendet"),
     "sessions_ended": _l("Alle Sitzungen beendet"),
+    "sign_in": _l("Angemeldet"),
+    "sign_in_failed": _l("Anmeldung fehlgeschlagen"),
+    "token_created": _l("API-Token erstellt"),
+    "token_revoked": _l("API-Token widerrufen"),
+    "contract_changed": _l("Servicevertrag geändert"),
     "export": _l("Daten exportiert"),
     "erasure": _l("Person gelöscht"),
     "retention_run": _l("Aufbewahrungsfristen angewendet"),
@@ -46,6 +51,10 @@ DETAILS = {
     "links": _l("Passwort-Links"),
     "reset_requests": _l("Anfragen „Passwort vergessen?“"),
     "accounts_erased": _l("gelöschte Konten"),
+    "address": _l("Adresse"),
+    "token": _l("Token"),
+    "scope": _l("Zweck"),
+    "contract": _l("mit Vertrag"),
 }
 
 
@@ -95,13 +104,18 @@ def record(
     )
 
 
-def newest_first() -> peewee.ModelSelect:
-    """Every entry with its actor and subject (one query), newest first."""
+def newest_first(action: str | None = None) -> peewee.ModelSelect:
+    """The entries (of one action, or all) with actor, subject and company (one query),
+    newest first."""
     actor = User.alias("actor")
     subject = User.alias("subject")
-    return (
-        AuditEntry.select(AuditEntry, actor, subject)
+    query = (
+        AuditEntry.select(AuditEntry, actor, subject, Company)
         .join_from(AuditEntry, actor, peewee.JOIN.LEFT_OUTER, on=AuditEntry.actor == actor.id)
         .join_from(AuditEntry, subject, peewee.JOIN.LEFT_OUTER, on=AuditEntry.subject == subject.id)
+        .join_from(AuditEntry, Company, peewee.JOIN.LEFT_OUTER)
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
     )
+    if action:
+        query = query.where(AuditEntry.action == action)
+    return query

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from portal.audit import AuditEntry
-from portal.models import User
+from portal.models import ApiToken, User
 from tests.accounts_support import FrozenClock, link_path, outbox_to
-from tests.conftest import login_client, make_user
+from tests.conftest import TEST_PASSWORD, login_client, make_user
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 
@@ -137,7 +137,8 @@ def test_log_page_lists_entries_newest_first_with_pages(app, admin_client, admin
         edit(admin_client, staff)
         frozen.advance(minutes=1)
     first = admin_client.get("/verwaltung/protokoll").get_data(as_text=True)
-    assert first.index("Reaktiviert") < first.index("Deaktiviert")
+    body = first[first.index("<tbody>") :]
+    assert body.index("Reaktiviert") < body.index("Deaktiviert")
     assert "Seite 1 von 3" in first and "Paula Technik" in first and "Adam Admin" in first
     third = admin_client.get("/verwaltung/protokoll?seite=3").get_data(as_text=True)
     assert "Seite 3 von 3" in third
@@ -157,3 +158,66 @@ def test_log_page_speaks_english(app, admin_client, admin, staff):
 def test_log_page_is_for_admins_only(staff_client, client_a):
     assert staff_client.get("/verwaltung/protokoll").status_code == 403
     assert client_a.get("/verwaltung/protokoll").status_code == 403
+
+
+def sign_in(client, email, password):
+    return client.post("/anmelden", data={"email": email, "password": password})
+
+
+def test_sign_ins_and_failed_sign_ins_are_logged(app, client, customer_a):
+    client.environ_base["REMOTE_ADDR"] = "192.0.2.9"
+    sign_in(client, customer_a.email, "falsch-falsch")
+    sign_in(client, "niemand@alpha.example", "falsch-falsch")
+    assert sign_in(client, customer_a.email, TEST_PASSWORD).status_code == 302
+    assert entries() == [
+        ("sign_in_failed", None, customer_a.id, {"address": "192.0.2.9"}),
+        # an unknown address: no account named, and not the typed text either
+        ("sign_in_failed", None, None, {"address": "192.0.2.9"}),
+        ("sign_in", customer_a.id, customer_a.id, {"address": "192.0.2.9"}),
+    ]
+
+
+def test_tokens_created_and_revoked_are_logged(
+    app, client_a, customer_a, admin_client, admin, staff
+):
+    client_a.post("/konto/tokens", data={"name": "Skript", "scope": "api"})
+    token = ApiToken.get(ApiToken.user == customer_a.id)
+    client_a.post(f"/konto/tokens/{token.id}/widerrufen")
+    client_a.post(f"/konto/tokens/{token.id}/widerrufen")  # again: no second entry
+    admin_client.post("/verwaltung/tokens", data={"user": str(staff.id), "name": "Prometheus"})
+    monitoring = ApiToken.get(ApiToken.user == staff.id)
+    assert entries() == [
+        ("token_created", customer_a.id, customer_a.id, {"scope": "api", "token": token.prefix}),
+        ("token_revoked", customer_a.id, customer_a.id, {"token": token.prefix}),
+        (
+            "token_created",
+            admin.id,
+            staff.id,
+            {"scope": "monitoring", "token": monitoring.prefix},
+        ),
+    ]
+
+
+def test_contract_changes_are_logged_with_the_company(admin_client, admin, company_a):
+    admin_client.post(
+        f"/verwaltung/firmen/{company_a.id}",
+        data={"name": company_a.name, "customer_number": company_a.customer_number},
+    )
+    [entry] = AuditEntry.select()
+    assert (entry.action, entry.actor_id, entry.company_id) == (
+        "contract_changed",
+        admin.id,
+        company_a.id,
+    )
+    assert entry.details == {"contract": False}
+    page = admin_client.get("/verwaltung/protokoll").get_data(as_text=True)
+    assert "Servicevertrag geändert" in page and company_a.name in page
+
+
+def test_log_page_filters_by_action(admin_client, admin, staff):
+    edit(admin_client, staff, active=None)
+    edit(admin_client, staff, role="admin")
+    page = admin_client.get("/verwaltung/protokoll?aktion=role_changed").get_data(as_text=True)
+    rows = page[page.index("<tbody>") :]
+    assert "Rolle geändert" in rows and "Deaktiviert" not in rows
+    assert admin_client.get("/verwaltung/protokoll?aktion=erfunden").status_code == 400

@@ -110,6 +110,7 @@ def _save_company_from(form, company):
             has_contract=form.has_contract.data,
             overrides=form.overrides(),
             resolution_overrides=form.resolution_overrides(),
+            acting_user=current_user._get_current_object(),
         )
     except CompanyError as error:
         _attach_error(form, error)
@@ -321,7 +322,12 @@ def token_create():
         form.user.errors = [_("Bitte wählen Sie einen aktiven Mitarbeiter aus der Liste.")]
         return _render_tokens(form, status=400)
     try:
-        _token, plain = issue_token(User.get_by_id(user.id), "monitoring", form.name.data.strip())
+        _token, plain = issue_token(
+            User.get_by_id(user.id),
+            "monitoring",
+            form.name.data.strip(),
+            acting_user=current_user._get_current_object(),
+        )
     except AccountError as error:
         _attach_error(form, error)
         return _render_tokens(form, status=400)
@@ -335,6 +341,6 @@ def token_create():
 @admin_required
 def token_revoke(token_id: int):
     token = get_or_404(ApiToken.select().where(ApiToken.id == token_id))
-    revoke_token(token)
+    revoke_token(token, acting_user=current_user._get_current_object())
     flash(_("Das Token %(prefix)s… wurde widerrufen.", prefix=token.prefix), "success")
     return redirect(url_for("admin.tokens"))

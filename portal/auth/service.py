@@ -75,6 +75,8 @@ def authenticate(email: str, password: str, address: str, known_browser: bool = 
     ok = matches and user is not None and user.active
     if ok:
         limit.give_back(slots)
+    else:  # written for unknown addresses too: the answer time stays the same
+        audit.record("sign_in_failed", actor=None, subject=user, address=address)
     limit.forget_old()
     return user if ok else None
 
@@ -225,19 +227,34 @@ def reset_password(user: User, acting_user: User | None = None) -> str:
     return password
 
 
-def issue_token(user: User, scope: str = "api", name: str = "") -> tuple[ApiToken, str]:
-    """A new token for `user`; monitoring systems are connected by the provider's staff only."""
+def issue_token(
+    user: User, scope: str = "api", name: str = "", acting_user: User | None = None
+) -> tuple[ApiToken, str]:
+    """A new token for `user`; monitoring systems are connected by the provider's staff only.
+    In the audit log with `acting_user` (None: the command line)."""
     if scope == "monitoring" and not user.is_staff:
         raise AccountError(
             _l("Monitoring-Tokens gibt es nur für Mitarbeiter des Dienstleisters."), "user"
         )
     if not user.active:
         raise AccountError(_l("Das Konto ist deaktiviert."), "user")
-    return ApiToken.issue(user, scope=scope, name=name)
+    with database.atomic():
+        token, plain = ApiToken.issue(user, scope=scope, name=name)
+        audit.record(
+            "token_created", actor=acting_user, subject=user, token=token.prefix, scope=scope
+        )
+    return token, plain
 
 
-def revoke_token(token: ApiToken) -> None:
-    """Revoke once; revoking again keeps the first time."""
+def revoke_token(token: ApiToken, acting_user: User | None = None) -> None:
+    """Revoke once; revoking again keeps the first time (and writes no second entry)."""
     if token.revoked_at is None:
         token.revoked_at = utcnow()
-        token.save(only=[ApiToken.revoked_at])
+        with database.atomic():
+            token.save(only=[ApiToken.revoked_at])
+            audit.record(
+                "token_revoked",
+                actor=acting_user,
+                subject=User.get_by_id(token.user_id),
+                token=token.prefix,
+            )

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from wtforms import StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import SelectField, StringField
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from portal import audit
 from portal.access import admin_required, get_or_404
@@ -98,10 +98,32 @@ def erase_person(user_id: int):
     return redirect(url_for("admin.user_edit", user_id=person.id))
 
 
+class AuditFilterForm(PortalForm):
+    class Meta:
+        csrf = False
+
+    aktion = SelectField(
+        _l("Aktion"),
+        choices=[("", _l("Alle Aktionen")), *audit.ACTIONS.items()],
+        validate_choice=False,
+    )
+
+    def validate_aktion(self, field):
+        if field.data and field.data not in audit.ACTIONS:
+            raise ValidationError(_l("Bitte wählen Sie eine Aktion aus der Liste."))
+
+
 @bp.route("/verwaltung/protokoll")
 @admin_required
 def audit_log():
-    page = list_page(audit.newest_first())
-    return render_template(
-        "privacy/audit_log.html", page=page, detail_labels=audit.DETAILS, role_labels=ROLE_LABELS
+    form = AuditFilterForm(request.args)
+    valid = form.validate()
+    page = list_page(audit.newest_first(form.aktion.data or None)) if valid else None
+    html = render_template(
+        "privacy/audit_log.html",
+        form=form,
+        page=page,
+        detail_labels=audit.DETAILS,
+        role_labels=ROLE_LABELS,
     )
+    return html, 200 if valid else 400
