@@ -131,3 +131,23 @@ def test_nobody_but_an_admin_can_erase(app, client_b, staff_client, customer_a, 
 def test_an_erased_person_cannot_be_erased_again(admin_client, customer_a, db):
     erase(admin_client, customer_a)
     assert admin_client.get(f"/verwaltung/benutzer/{customer_a.id}/loeschen").status_code == 404
+
+
+def test_an_erased_person_cannot_be_reactivated(app, admin_client, customer_a, colleague, db):
+    erase(admin_client, customer_a)
+    response = admin_client.post(
+        f"/verwaltung/benutzer/{customer_a.id}",
+        data={
+            "name": "Gelöschte Person",
+            "role": "customer",
+            "company": str(customer_a.company_id),
+            "active": "y",
+        },
+    )
+    assert response.status_code == 400
+    assert not User.get_by_id(customer_a.id).active
+    # a company contact no longer finds the placeholder among the colleagues
+    User.update(is_contact=True).where(User.id == colleague.id).execute()
+    contact = login_client(app, User.get_by_id(colleague.id))
+    assert contact.post(f"/firma/kollegen/{customer_a.id}/aktivieren").status_code == 404
+    assert PLACEHOLDER_NAME not in contact.get("/firma/kollegen").get_data(as_text=True)

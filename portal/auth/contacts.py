@@ -30,8 +30,11 @@ def contact_required(view):
 
 
 def colleagues_of(contact: User):
-    """The accounts of the contact's company: the one scoping rule of this page."""
-    return User.select().where(User.company == contact.company_id, User.role == "customer")
+    """The accounts of the contact's company: the one scoping rule of this page (erased
+    people are placeholders, not colleagues)."""
+    return User.select().where(
+        User.company == contact.company_id, User.role == "customer", User.erased_at.is_null()
+    )
 
 
 def _render(invite_form=None, visibility_form=None, status=200):

@@ -176,6 +176,10 @@ def update_user(
         raise AccountError(_l("Sie können Ihr eigenes Konto nicht deaktivieren."), "active")
     if user.id == acting_user.id and role != "admin":
         raise AccountError(_l("Sie können sich nicht selbst die Admin-Rolle entziehen."), "role")
+    if user.erased_at is not None and active:
+        raise AccountError(
+            _l("Eine gelöschte Person lässt sich nicht wieder aktivieren."), "active"
+        )
     old_role = user.role
     user.name = name
     user.phone = phone.strip()

@@ -229,6 +229,8 @@ def erase(person: User, actor: User | None) -> None:
         _forget_credentials(person)
         _scrub_inbound(person, scrubber)
         Attachment.delete().where(Attachment.id.in_(attachment_ids)).execute()
+        # the call-back number of their reports is theirs, whatever its spelling
+        Ticket.update(callback_phone="").where(Ticket.reporter == person.id).execute()
         _scrub_rows(
             Ticket,
             [Ticket.title, Ticket.description, Ticket.urgent_reason, Ticket.callback_phone],
