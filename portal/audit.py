@@ -37,6 +37,7 @@ ACTIONS = {
     "export": _l("Daten exportiert"),
     "erasure": _l("Person gelöscht"),
     "retention_run": _l("Aufbewahrungsfristen angewendet"),
+    "tickets_expired": _l("Erledigte Tickets gelöscht (Aufbewahrungsfrist)"),
 }
 
 # detail key -> how the log page names it
@@ -51,6 +52,7 @@ DETAILS = {
     "links": _l("Passwort-Links"),
     "reset_requests": _l("Anfragen „Passwort vergessen?“"),
     "accounts_erased": _l("gelöschte Konten"),
+    "tickets": _l("Tickets"),
     "address": _l("Adresse"),
     "token": _l("Token"),
     "scope": _l("Zweck"),

@@ -62,6 +62,10 @@ class DefaultConfig:
     RETENTION_OUTBOX_DAYS = 180
     RETENTION_INBOUND_DAYS = 180
     RETENTION_DEACTIVATED_ACCOUNT_DAYS = 730
+    # Finished tickets ("Gelöst", "Geschlossen") are deleted with their messages, history and
+    # attachments this many months after they were finished, unless the company has its own
+    # period (Verwaltung → Firma). None: keep forever.
+    TICKET_RETENTION_MONTHS = 24
 
     # 5 attachments of 10 MB each, plus the form around them
     MAX_CONTENT_LENGTH = 52 * 1024 * 1024

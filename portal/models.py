@@ -36,6 +36,9 @@ class Company(BaseModel):
     normal_resolution_hours = peewee.FloatField(null=True)
     low_resolution_hours = peewee.FloatField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
+    # Months after which a finished ticket is deleted (portal/privacy/retention.py);
+    # NULL: TICKET_RETENTION_MONTHS.
+    ticket_retention_months = peewee.IntegerField(null=True)
 
     class Meta:
         table_name = "company"

@@ -16,10 +16,10 @@ from portal.outbox.models import OutboxMail
 from portal.privacy import retention
 from portal.privacy.erasure import PLACEHOLDER_NAME
 from portal.tickets import attachments
-from portal.tickets.models import Attachment
+from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
 from tests.accounts_support import FrozenClock
 from tests.conftest import make_user
-from tests.ticket_factory import make_ticket
+from tests.ticket_factory import force_status, make_ticket
 
 NOW = dt.datetime(2026, 11, 29, 2, 17, tzinfo=dt.UTC)
 
@@ -188,6 +188,7 @@ def test_each_run_is_in_the_audit_log_with_its_counts(app, db):
         "links": 0,
         "reset_requests": 0,
         "inbound_mails": 0,
+        "tickets": 0,
         "accounts_erased": 0,
     }
 
@@ -210,3 +211,65 @@ def test_the_job_runs_nightly_once(app, db):
     due = huey.read_periodic(dt.datetime(2026, 11, 29, 3, 17))
     assert [t.name for t in due] == [retention.JOB_NAME]
     assert huey.read_periodic(dt.datetime(2026, 11, 29, 3, 18)) == []
+
+
+def finished(app, reporter, months_ago_days: float, status="closed", **values) -> Ticket:
+    ticket = make_ticket(app, reporter, now=days_ago(months_ago_days + 10), **values)
+    force_status(ticket, status, resolved_at=days_ago(months_ago_days))
+    return Ticket.get_by_id(ticket.id)
+
+
+def test_finished_tickets_go_after_their_companys_period(
+    app, customer_a, customer_b, company_b, staff, db
+):
+    Company = type(company_b)
+    Company.update(ticket_retention_months=6).where(Company.id == company_b.id).execute()
+    # 29.11.2026 minus 24 months is 29.11.2024; minus 6 months 29.05.2026
+    old = finished(
+        app,
+        customer_a,
+        days_ago(0).toordinal() - dt.date(2024, 11, 28).toordinal(),
+        uploads=(attachments.Upload("log.txt", b"alt", "text/plain"),),
+    )
+    young = finished(app, customer_a, days_ago(0).toordinal() - dt.date(2024, 11, 30).toordinal())
+    still_open = make_ticket(app, customer_a, now=days_ago(1000))
+    b_old = finished(app, customer_b, 200, status="resolved")
+    b_young = finished(app, customer_b, 150, status="resolved")
+    with app.app_context():
+        old_file = attachments.path_for(Attachment.get(Attachment.ticket == old.id).storage_key)
+    assert old_file.exists()
+
+    counts = run(app)
+
+    assert {t.id for t in Ticket.select()} == {young.id, still_open.id, b_young.id}
+    assert counts["tickets"] == 2
+    assert not TicketMessage.select().where(TicketMessage.ticket.in_([old.id, b_old.id])).exists()
+    assert not TicketEvent.select().where(TicketEvent.ticket.in_([old.id, b_old.id])).exists()
+    assert not old_file.exists()
+    per_company = {
+        e.company_id: e.details
+        for e in AuditEntry.select().where(AuditEntry.action == "tickets_expired")
+    }
+    assert per_company == {customer_a.company_id: {"tickets": 1}, company_b.id: {"tickets": 1}}
+
+
+def test_months_before_keeps_the_day_or_takes_the_months_last():
+    assert retention.months_before(NOW, 24) == dt.datetime(2024, 11, 29, 2, 17, tzinfo=dt.UTC)
+    may_31 = dt.datetime(2026, 5, 31, tzinfo=dt.UTC)
+    assert retention.months_before(may_31, 3) == dt.datetime(2026, 2, 28, tzinfo=dt.UTC)
+    assert retention.months_before(may_31, 17) == dt.datetime(2024, 12, 31, tzinfo=dt.UTC)
+
+
+def test_admin_sets_a_companys_ticket_retention(admin_client, company_a, db):
+    form = {"name": company_a.name, "customer_number": company_a.customer_number}
+    response = admin_client.post(
+        f"/verwaltung/firmen/{company_a.id}", data={**form, "ticket_retention_months": "abc"}
+    )
+    assert response.status_code == 400
+    assert "ganze Zahl von Monaten" in response.get_data(as_text=True)
+    admin_client.post(
+        f"/verwaltung/firmen/{company_a.id}", data={**form, "ticket_retention_months": "6"}
+    )
+    assert type(company_a).get_by_id(company_a.id).ticket_retention_months == 6
+    admin_client.post(f"/verwaltung/firmen/{company_a.id}", data=form)
+    assert type(company_a).get_by_id(company_a.id).ticket_retention_months is None

@@ -114,6 +114,7 @@ def save_company(
     overrides: Mapping[str, float | None],
     resolution_overrides: Mapping[str, float | None] | None = None,
     acting_user: User | None = None,
+    ticket_retention_months: int | None = None,
 ) -> Company:
     """Create (company=None) or change a company; nothing is written if a rule is broken.
 
@@ -129,6 +130,7 @@ def save_company(
     company.name = name
     company.customer_number = number
     company.has_contract = has_contract
+    company.ticket_retention_months = ticket_retention_months
     for column, hours in columns.items():
         setattr(company, column, hours)
     try:

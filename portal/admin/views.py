@@ -111,6 +111,7 @@ def _save_company_from(form, company):
             overrides=form.overrides(),
             resolution_overrides=form.resolution_overrides(),
             acting_user=current_user._get_current_object(),
+            ticket_retention_months=form.ticket_retention_months.data,
         )
     except CompanyError as error:
         _attach_error(form, error)

@@ -1,5 +1,6 @@
-"""Step 13: the admin audit log, and when an account was deactivated or erased (the retention
-job erases accounts deactivated longer than the configured period)."""
+"""Step 13: the admin audit log, when an account was deactivated or erased (the retention job
+erases accounts deactivated longer than the configured period), and a company's retention
+period for finished tickets."""
 
 import datetime as dt
 
@@ -34,6 +35,7 @@ def create_audit_log_and_erasure_columns(db):
     schema_change.migrate(
         migrator.add_column("user_account", "deactivated_at", peewee.DateTimeField(null=True)),
         migrator.add_column("user_account", "erased_at", peewee.DateTimeField(null=True)),
+        migrator.add_column("company", "ticket_retention_months", peewee.IntegerField(null=True)),
     )
     accounts = _frozen(
         db,
