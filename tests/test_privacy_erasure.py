@@ -151,3 +151,14 @@ def test_an_erased_person_cannot_be_reactivated(app, admin_client, customer_a, c
     contact = login_client(app, User.get_by_id(colleague.id))
     assert contact.post(f"/firma/kollegen/{customer_a.id}/aktivieren").status_code == 404
     assert PLACEHOLDER_NAME not in contact.get("/firma/kollegen").get_data(as_text=True)
+
+
+def test_scrubbing_replaces_whole_words_in_any_case(app, customer_a, db):
+    from portal.privacy.erasure import Scrubber
+
+    scrubber = Scrubber(User.get_by_id(customer_a.id))
+    text = "ANNA ALPHA schrieb an Anna@Alpha.example; Anna Alphabet nicht."
+    assert scrubber.text(text) == (
+        f"Gelöschte Person schrieb an geloescht-{customer_a.id}@anonym.invalid; "
+        "Anna Alphabet nicht."
+    )

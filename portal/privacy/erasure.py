@@ -58,7 +58,11 @@ class Scrubber:
             self.terms.append(person.phone.strip())
         self.placeholder_email = placeholder_email(person)
         parts = [re.escape(t) for t in sorted(self.terms, key=len, reverse=True)]
-        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # whole words only: "Anna Alpha" is not erased from "Anna Alphabet"
+        alternatives = "|".join(parts)
+        self.pattern = (
+            re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if parts else None
+        )
 
     def _replacement(self, match: re.Match) -> str:
         found = match.group(0).lower()
