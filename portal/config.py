@@ -67,6 +67,13 @@ class DefaultConfig:
     # period (Verwaltung → Firma). None: keep forever.
     TICKET_RETENTION_MONTHS = 24
 
+    # Operations (portal/ops): GET /metrics answers a request that brings this bearer token or
+    # comes from an address in METRICS_NETWORKS (a list of networks); everyone else gets 404.
+    # PROMETHEUS_MULTIPROC_DIR (environment, no PORTAL_ prefix) switches to gunicorn's
+    # multi-process mode. /healthz and /readyz are open to everyone.
+    METRICS_TOKEN = None
+    METRICS_NETWORKS = ("127.0.0.1/32", "::1/128")
+
     # 5 attachments of 10 MB each, plus the form around them
     MAX_CONTENT_LENGTH = 52 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a long form filled under stress must not expire
@@ -108,7 +115,8 @@ class DefaultConfig:
     # Larger mails are not read into tickets: they wait in the Posteingang (.eml kept).
     INBOUND_MAX_MAIL_BYTES = 40 * 1024 * 1024
 
-    # Tickets: attachments are stored here (None: the instance folder's attachments/).
+    # Tickets: attachments live in the database. This folder (None: the instance folder's
+    # attachments/) is where they were kept before; only migration 16 reads it, to move them.
     ATTACHMENT_DIR = None
     TICKETS_PER_PAGE = 25
     # Staff start page and queue: seconds between two checks for changes (static/js/live.js)

@@ -4,6 +4,7 @@ the dumps of the whole database (SQLite's iterdump, PostgreSQL's pg_dump) to sea
 from __future__ import annotations
 
 import email
+import io
 import sqlite3
 import subprocess
 from email import policy
@@ -47,7 +48,7 @@ def fill_person(app, client, person, staff, colleague=None) -> dict:
         person,
         title="Drucker druckt nicht",
         description=f"Bitte Anna Alpha unter {PHONE} zurückrufen.",
-        uploads=(Upload("notiz.txt", UPLOAD, "text/plain"),),
+        uploads=(Upload("notiz.txt", "text/plain", len(UPLOAD), io.BytesIO(UPLOAD)),),
     )
     with app.test_request_context():
         tickets.add_message(ticket, staff, "Hallo Anna Alpha, wir kümmern uns darum.")

@@ -10,8 +10,8 @@ from portal.audit import AuditEntry
 from portal.auth.models import LoginThrottle, ResetRequest, UserSession
 from portal.models import ApiToken, User
 from portal.privacy.erasure import PLACEHOLDER_NAME
-from portal.tickets import attachments
-from portal.tickets.models import Attachment, Ticket, TicketMessage
+from portal.tickets import filestore
+from portal.tickets.models import Attachment, StoredFile, Ticket, TicketMessage
 from tests.conftest import login_client, make_user
 from tests.privacy_support import PHONE, database_dump, fill_person, outbox_texts
 
@@ -37,16 +37,17 @@ def erase(admin_client, person, confirm=ADDRESS):
     )
 
 
-def stored_files(app) -> list[bytes]:
-    with app.app_context():
-        directory = attachments.storage_dir()
-    return [path.read_bytes() for path in directory.iterdir()] if directory.exists() else []
+def stored_files() -> list[bytes]:
+    """Every file the database keeps (attachments, originals of mails), joined from its pieces
+    (the dump shows them as hex)."""
+    return [filestore.read_all(stored.key) for stored in StoredFile.select()]
 
 
 def test_the_person_is_in_the_database_before(app, filled, db):
     dump = database_dump(app).lower()
     assert NAME.lower() in dump and ADDRESS in dump and PHONE in dump
     assert any(NAME in text for text in outbox_texts())
+    assert any(ADDRESS.encode() in content for content in stored_files())  # the mail's .eml
 
 
 def test_after_erasure_name_and_address_are_nowhere_in_the_database(
@@ -58,7 +59,7 @@ def test_after_erasure_name_and_address_are_nowhere_in_the_database(
         assert term not in dump
     for text in outbox_texts():
         assert NAME.lower() not in text.lower() and ADDRESS not in text.lower()
-    for content in stored_files(app):
+    for content in stored_files():
         assert NAME.encode() not in content and ADDRESS.encode() not in content
 
 

@@ -4,19 +4,27 @@ and each run is in the audit log with its counts."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from huey import MemoryHuey
 
 from portal.audit import AuditEntry
 from portal.auth.models import AccountLink, LoginThrottle, ResetRequest, UserSession
+from portal.db import database
 from portal.inbound.models import InboundMail
 from portal.models import User
 from portal.outbox.models import OutboxMail
 from portal.privacy import retention
 from portal.privacy.erasure import PLACEHOLDER_NAME
-from portal.tickets import attachments
-from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
+from portal.tickets import attachments, filestore
+from portal.tickets.models import (
+    Attachment,
+    StoredFileChunk,
+    Ticket,
+    TicketEvent,
+    TicketMessage,
+)
 from tests.accounts_support import FrozenClock
 from tests.conftest import make_user
 from tests.ticket_factory import force_status, make_ticket
@@ -98,10 +106,8 @@ def test_sent_and_failed_mails_go_after_their_period(app, db):
 def inbound_row(app, key: str, state: str, received: dt.datetime, stored: bool) -> InboundMail:
     raw_key = None
     if stored:
-        with app.app_context():
-            raw_key = attachments.store(
-                attachments.Upload("original.eml", b"From: x", "message/rfc822")
-            )
+        with database.atomic():
+            raw_key = filestore.write(io.BytesIO(b"From: x\r\n\r\nText")).key
     return InboundMail.create(message_key=key, state=state, received_at=received, raw_key=raw_key)
 
 
@@ -122,10 +128,10 @@ def test_old_incoming_mails_go_with_their_original_unless_a_ticket_keeps_it(app,
     counts = run(app)
     assert {m.id for m in InboundMail.select()} == {waiting.id, recent.id}
     assert counts["inbound_mails"] == 2
-    with app.app_context():
-        assert not attachments.path_for(old.raw_key).exists()
-        assert attachments.path_for(on_ticket.raw_key).exists()  # the ticket's attachment
-        assert attachments.path_for(waiting.raw_key).exists()
+    assert filestore.find(old.raw_key) is None
+    assert filestore.find(on_ticket.raw_key) is not None  # the ticket's attachment
+    assert filestore.find(waiting.raw_key) is not None
+    assert not StoredFileChunk.select().where(StoredFileChunk.file == old.raw_key).exists()
 
 
 def test_used_and_expired_links_go_at_once(app, customer_a, db):
@@ -229,15 +235,14 @@ def test_finished_tickets_go_after_their_companys_period(
         app,
         customer_a,
         days_ago(0).toordinal() - dt.date(2024, 11, 28).toordinal(),
-        uploads=(attachments.Upload("log.txt", b"alt", "text/plain"),),
+        uploads=(attachments.Upload("log.txt", "text/plain", 3, io.BytesIO(b"alt")),),
     )
     young = finished(app, customer_a, days_ago(0).toordinal() - dt.date(2024, 11, 30).toordinal())
     still_open = make_ticket(app, customer_a, now=days_ago(1000))
     b_old = finished(app, customer_b, 200, status="resolved")
     b_young = finished(app, customer_b, 150, status="resolved")
-    with app.app_context():
-        old_file = attachments.path_for(Attachment.get(Attachment.ticket == old.id).storage_key)
-    assert old_file.exists()
+    old_file = Attachment.get(Attachment.ticket == old.id).storage_key
+    assert filestore.find(old_file) is not None
 
     counts = run(app)
 
@@ -245,7 +250,7 @@ def test_finished_tickets_go_after_their_companys_period(
     assert counts["tickets"] == 2
     assert not TicketMessage.select().where(TicketMessage.ticket.in_([old.id, b_old.id])).exists()
     assert not TicketEvent.select().where(TicketEvent.ticket.in_([old.id, b_old.id])).exists()
-    assert not old_file.exists()
+    assert filestore.find(old_file) is None
     per_company = {
         e.company_id: e.details
         for e in AuditEntry.select().where(AuditEntry.action == "tickets_expired")

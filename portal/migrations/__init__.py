@@ -4,7 +4,14 @@ area, each importing only the registry. Importing this package registers every s
     from portal.migrations import migrate
 """
 
-from portal.migrations import accounts, foundation, mail, privacy, sla_clock  # noqa: F401 (steps)
+from portal.migrations import (  # noqa: F401  (the steps)
+    accounts,
+    files,
+    foundation,
+    mail,
+    privacy,
+    sla_clock,
+)
 from portal.migrations.registry import (  # noqa: F401
     MIGRATIONS,
     SchemaVersion,

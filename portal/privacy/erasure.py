@@ -33,7 +33,7 @@ from portal.db import database
 from portal.inbound.models import InboundMail
 from portal.models import ApiToken, LoginAttempt, User
 from portal.outbox.models import OutboxMail
-from portal.tickets import attachments as files
+from portal.tickets import filestore
 from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
 
 PLACEHOLDER_NAME = "Gelöschte Person"
@@ -221,7 +221,7 @@ def _scrub_inbound(person: User, scrubber: Scrubber) -> None:
 
 
 def erase(person: User, actor: User | None) -> None:
-    """Erase `person` for good, in one transaction (files after it committed). `actor` None:
+    """Erase `person` for good, in one transaction (their files too). `actor` None:
     the retention job. An admin cannot erase themselves."""
     if actor is not None and actor.id == person.id:
         raise AccountError(_l("Sie können sich nicht selbst löschen."), "confirm_email")
@@ -260,5 +260,5 @@ def erase(person: User, actor: User | None) -> None:
         person.deactivated_at = person.deactivated_at or now
         person.erased_at = now
         person.save()
+        filestore.delete(keys)
         audit.record("erasure", actor=actor, subject=person)
-    files.remove(keys)

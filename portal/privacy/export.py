@@ -23,7 +23,7 @@ from portal.changes.models import ChangeMessage, PlannedChange
 from portal.inbound.models import InboundMail
 from portal.models import ApiToken, Company, User
 from portal.outbox.models import OutboxMail
-from portal.tickets import attachments as files
+from portal.tickets import filestore
 from portal.tickets.models import Attachment, Ticket, TicketMessage
 
 FORMAT = "kundenportal-export/1"
@@ -278,7 +278,10 @@ def build_zip(person: User) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(JSON_NAME, json.dumps(document, ensure_ascii=False, indent=2))
         for attachment in uploaded:
-            path = files.path_for(attachment.storage_key)
-            if path.exists():
-                archive.write(path, _archive_name(attachment))
+            stored = filestore.find(attachment.storage_key)
+            if stored is None:
+                continue
+            with archive.open(_archive_name(attachment), "w") as member:
+                for piece in filestore.pieces(stored):  # one piece in memory at a time
+                    member.write(piece)
     return buffer.getvalue()

@@ -30,7 +30,7 @@ from portal.inbound.models import OPEN_STATE, InboundMail
 from portal.models import Company, LoginAttempt, User
 from portal.outbox.models import OutboxMail
 from portal.privacy import erasure
-from portal.tickets import attachments as files
+from portal.tickets import filestore
 from portal.tickets.models import (
     Attachment,
     SlaNotice,
@@ -45,7 +45,7 @@ from portal.tickets.rules import DONE_STATUSES
 log = logging.getLogger(__name__)
 JOB_NAME = "privacy.retention"
 TICKET_BATCH = 500
-# what belongs to a ticket and goes with it (the attachments' files after the commit)
+# what belongs to a ticket and goes with it (and the attachments' stored files)
 TICKET_PARTS = (Attachment, TicketEvent, TicketPause, SlaNotice, TicketAlert, TicketMessage)
 
 
@@ -80,7 +80,7 @@ def _outbox(now: dt.datetime) -> dict[str, int]:
 
 
 def _inbound(now: dt.datetime) -> tuple[dict[str, int], list[str]]:
-    """The rows deleted, and the .eml files no ticket keeps (removed after the commit)."""
+    """The rows deleted, and the .eml files no ticket keeps."""
     cutoff = _days_ago(now, "RETENTION_INBOUND_DAYS")
     if cutoff is None:
         return {}, []
@@ -161,8 +161,8 @@ def _delete_tickets(ticket_ids: list[int]) -> list[str]:
 
 
 def _finished_tickets(now: dt.datetime) -> tuple[dict[str, int], list[str]]:
-    """Counts, and the files no incoming mail still keeps (removed after the commit); one
-    audit entry per company with the number of its tickets deleted."""
+    """Counts, and the files no incoming mail still keeps; one audit entry per company with
+    the number of its tickets deleted."""
     expired = _expired_tickets(now)
     per_company = Counter(company_id for _ticket, company_id in expired)
     keys = set(_delete_tickets([ticket_id for ticket_id, _company in expired]))
@@ -203,7 +203,7 @@ def run(now: dt.datetime | None = None) -> dict[str, int]:
         counts.update(inbound_counts)
         ticket_counts, ticket_files = _finished_tickets(now)
         counts.update(ticket_counts)
-    files.remove(unused_files + ticket_files)
+        filestore.delete(unused_files + ticket_files)
     counts.update(_deactivated_accounts(now))
     audit.record("retention_run", actor=None, **counts)
     log.info("retention: %s", counts)

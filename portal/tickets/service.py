@@ -112,21 +112,16 @@ def create_ticket(actor: User, report: Report, now: dt.datetime | None = None) -
 
 def _create_with_retry(actor: User, report: Report, now: dt.datetime) -> Ticket:
     for attempt in range(NUMBER_ATTEMPTS):
-        written: list[str] = []
         try:
             with write_transaction():
-                return _insert_ticket(actor, report, now, written)
+                return _insert_ticket(actor, report, now)
         except peewee.IntegrityError:
-            attachments.remove(written)
             if attempt == NUMBER_ATTEMPTS - 1:
                 raise
-        except BaseException:
-            attachments.remove(written)
-            raise
     raise AssertionError("unreachable")
 
 
-def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[str]) -> Ticket:
+def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
     received_at = min(report.received_at, now) if report.received_at else None
     reported_at = report.reported_at or received_at or now
     ticket = Ticket.create(
@@ -161,22 +156,22 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[
     TicketEvent.create(
         ticket=ticket, actor=actor, kind="created", new_value="new", public=True, created_at=now
     )
-    _store_uploads(ticket, None, actor, report.uploads, False, now, written)
+    _store_uploads(ticket, None, actor, report.uploads, False, now)
     notify.deliver(notify.ticket_created(ticket))
     return ticket
 
 
-def _store_uploads(ticket, message, actor, uploads, internal, now, written) -> None:
+def _store_uploads(ticket, message, actor, uploads, internal, now) -> None:
+    """The files and their rows in the caller's transaction: all of them or nothing."""
     for upload in uploads:
         key = attachments.store(upload)
-        written.append(key)
         Attachment.create(
             ticket=ticket,
             message=message,
             uploaded_by=actor,
             filename=upload.filename,
             content_type=upload.content_type,
-            size=len(upload.content),
+            size=upload.size,
             storage_key=key,
             internal=internal,
             created_at=now,
@@ -205,35 +200,30 @@ def add_message(
     )
     if errors:
         raise TicketError(errors)
-    written: list[str] = []
-    try:
-        with write_transaction():
-            message = TicketMessage.create(
-                ticket=ticket, author=author, body=body.strip(), internal=internal, created_at=now
-            )
-            _store_uploads(ticket, message, author, uploads, internal, now, written)
-            # customers see last_activity_at: an internal note is no activity of theirs
-            updates = {} if internal else {Ticket.last_activity_at: now}
-            if author.is_staff and not internal and ticket.first_response_at is None:
-                updates[Ticket.first_response_at] = now
-            if not author.is_staff and ticket.status == PAUSED_STATUS:
-                _status_event(ticket, author, "in_progress", "", now)
-                pauses.end_pause(ticket, now)  # the customer answered: the clock runs again
-                updates[Ticket.response_due] = ticket.response_due
-                updates[Ticket.resolution_due] = ticket.resolution_due
-                updates[Ticket.status] = "in_progress"  # open as before: in_queue stays
-            for column, value in updates.items():
-                setattr(ticket, column.name, value)
-            if Ticket.first_response_at in updates or Ticket.status in updates:
-                updates.update(_queue_updates(ticket))
-            if updates:
-                Ticket.update(updates).where(Ticket.id == ticket.id).execute()
-            if Ticket.first_response_at in updates:
-                outcomes.record_outcomes(ticket, now)
-            _mail_message(ticket, message, author)
-    except BaseException:
-        attachments.remove(written)
-        raise
+    with write_transaction():
+        message = TicketMessage.create(
+            ticket=ticket, author=author, body=body.strip(), internal=internal, created_at=now
+        )
+        _store_uploads(ticket, message, author, uploads, internal, now)
+        # customers see last_activity_at: an internal note is no activity of theirs
+        updates = {} if internal else {Ticket.last_activity_at: now}
+        if author.is_staff and not internal and ticket.first_response_at is None:
+            updates[Ticket.first_response_at] = now
+        if not author.is_staff and ticket.status == PAUSED_STATUS:
+            _status_event(ticket, author, "in_progress", "", now)
+            pauses.end_pause(ticket, now)  # the customer answered: the clock runs again
+            updates[Ticket.response_due] = ticket.response_due
+            updates[Ticket.resolution_due] = ticket.resolution_due
+            updates[Ticket.status] = "in_progress"  # open as before: in_queue stays
+        for column, value in updates.items():
+            setattr(ticket, column.name, value)
+        if Ticket.first_response_at in updates or Ticket.status in updates:
+            updates.update(_queue_updates(ticket))
+        if updates:
+            Ticket.update(updates).where(Ticket.id == ticket.id).execute()
+        if Ticket.first_response_at in updates:
+            outcomes.record_outcomes(ticket, now)
+        _mail_message(ticket, message, author)
     return message
 
 
