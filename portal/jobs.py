@@ -81,6 +81,7 @@ def _register_tasks(huey, config) -> tuple[dict, tuple[str, ...]]:
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
+    from portal.privacy import retention
     from portal.reports import tasks as report_tasks
     from portal.tickets import sla_watch  # the SLA clock's warnings
 
@@ -91,6 +92,7 @@ def _register_tasks(huey, config) -> tuple[dict, tuple[str, ...]]:
     inbound_tasks.register(huey, config)
     sla_watch.register(huey)
     report_tasks.register(huey)  # the stored figures of closed months
+    retention.register(huey)  # the nightly retention periods (portal/config.py RETENTION_*)
     return {**kickable, **with_arguments}, tuple(kickable)
 
 
