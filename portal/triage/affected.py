@@ -36,6 +36,11 @@ COUNT_OF_TOTAL = re.compile(
     r"(?P<total>\d+|[a-z]+)\b"
 )
 DEPARTMENT_REACH = 3  # "everyone in accounting", "alle in der Buchhaltung"
+# "Wir 15 kommen nicht ins ERP", "we 12": the speakers counted; this many are most of a company.
+WE_COUNTED = re.compile(
+    r"\b(?:wir|we|uns)\s+(?:alle\s+|all\s+)?(?P<count>\d+)\b(?!\s*(?:uhr|h\b|min))"
+)
+WE_COUNTED_COMPANY = 5
 NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|,|/|-|&)[ \t]*\d)")
 
 
@@ -55,6 +60,9 @@ def find_scope(
     counted = _count_of_total(text, tokens)
     if counted:
         found[counted[0]] = counted[1]
+    counted_we = _we_counted(text, tokens)
+    if counted_we:
+        found.setdefault(counted_we[0], counted_we[1])
     seat = _numbered_seat(text, tokens)
     if seat:
         found[ONE] = seat
@@ -102,6 +110,16 @@ def _count_of_total(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...
             return COMPANY, span
         return (SEVERAL if part > 1 else ONE), span
     return None
+
+
+def _we_counted(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...]] | None:
+    """ "Wir 15 können nicht ins ERP": five or more of us are the company, two to four several."""
+    found = WE_COUNTED.search(fold(text))
+    if found is None or int(found.group("count")) < 2:
+        return None
+    span = tuple(i for i, t in enumerate(tokens) if found.start() <= t.start < found.end())
+    scope = COMPANY if int(found.group("count")) >= WE_COUNTED_COMPANY else SEVERAL
+    return scope, span
 
 
 def _number(word: str) -> int | None:

@@ -19,6 +19,12 @@ PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Fir
 SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
 SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
 INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
+# German puts the participle at the end of its clause, away from its object: "Zugriff auf unser
+# Postfach verschafft", "einen Anhang aus einer dubiosen Mail geöffnet", "keine Rufannahme mehr
+# möglich". A phrase ending in such a word may reach it across SEPARABLE_GAP words.
+_CLAUSE_FINAL = re.compile(
+    r"[a-z]{0,7}ge[a-z]{2,}(?:t|en)|(?:ver|be|er|ent|zer)[a-z]{3,}t|[a-z]{3,}iert|moeglich|werden"
+)
 # A server's host name ("DC01", "SRV-FS02", "FS1"): read as the word "server".
 _HOST_NAME = re.compile(r"(?:srv|dc|fs|ts|rds|sql|exch|nas|sv)[a-z]*\d+[a-z\d]*")
 HOST_WORD = "server"
@@ -136,12 +142,15 @@ class Lexicon:
         unfuzzy_concepts: frozenset[str],
     ) -> None:
         self._phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self._bracketed: set[tuple[str, ...]] = set()
         fuzzy_words: set[str] = set()
         for concept, value, phrase in entries:
             words = tuple(token.folded for token in tokenize(phrase))
             if not words:
                 raise ValueError(f"vocabulary entry without a word: {phrase!r}")
             self._phrases.setdefault(words[0], []).append((words, concept, value))
+            if len(words) > 1 and _CLAUSE_FINAL.fullmatch(words[-1]):
+                self._bracketed.add(words)
             if concept not in unfuzzy_concepts:
                 fuzzy_words.update(words)
         exact = {fold(word) for word in exact_words}
@@ -175,7 +184,7 @@ class Lexicon:
         for index, lexemes in enumerate(token_lexemes):
             for lexeme in lexemes:
                 for words, concept, value in self._phrases.get(lexeme.word, ()):
-                    span = self._match_rest(tokens, words_at, index, words[1:])
+                    span = self._match_rest(tokens, words_at, index, words)
                     if span is not None:
                         matches.append(
                             Match(concept, value, words, span, lexeme.part, lexeme.fuzzy)
@@ -198,10 +207,12 @@ class Lexicon:
                     extra.append(Lexeme(lexeme.word, number, lexeme.fuzzy))
         return lexemes + tuple(extra)
 
-    def _match_rest(self, tokens, words_at, index, rest) -> tuple[int, ...] | None:
+    def _match_rest(self, tokens, words_at, index, words) -> tuple[int, ...] | None:
         span = [index]
-        for word in rest:
-            gap = SEPARABLE_GAP if word in SEPARABLE_PARTICLES else PHRASE_GAP
+        last = len(words) - 1
+        for number, word in enumerate(words[1:], 1):
+            bracket = number == last and words in self._bracketed
+            gap = SEPARABLE_GAP if bracket or word in SEPARABLE_PARTICLES else PHRASE_GAP
             following = range(span[-1] + 1, min(span[-1] + 2 + gap, len(tokens)))
             found = next(
                 (k for k in following if word in words_at[k] and _same_clause(tokens, index, k)),

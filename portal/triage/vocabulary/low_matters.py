@@ -56,7 +56,8 @@ REQUEST_TERMS = (
     "maintenance", "Wartungsarbeiten", "Danke für", "vielen Dank für", "thanks for",
     "thank you for", "Dankeschön", "requesting",
     "archivieren", "archive", "aufgelöst werden", "auflösen", "einplanen", "einzuplanen",
-    "Wartungsvertrag", "Wartungsverträge",
+    "Wartungsvertrag", "Wartungsverträge", "festlegen", "als Standard", "set as default",
+    "make default", "freigeben", "soll werden", "sollen werden", "should be shared",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.

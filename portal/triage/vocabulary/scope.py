@@ -42,6 +42,10 @@ PERMISSION_TERMS = (
     "access denied", "Zugriff verweigert", "Zugriff abgelehnt",
 )
 # Plural devices: "unsere Telefone gehen nicht" is the company's phones, not one handset.
+# ... unless a singular genitive article precedes: "meines Notebooks", "des Laptops".
+GENITIVE_SINGULAR = frozenset({
+    "des", "eines", "meines", "deines", "seines", "ihres", "unseres", "eures", "dieses", "jedes",
+})
 PLURAL_DEVICE_WORDS = frozenset({
     "telefone", "pcs", "bildschirme", "monitore", "arbeitsplaetze", "clients", "laptops",
     "notebooks", "phones", "computers", "screens", "workstations", "monitors", "rechnern",

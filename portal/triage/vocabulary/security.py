@@ -78,7 +78,8 @@ FOREIGN_TERMS = (
     "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
     "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
     "fremden Land", "unbekannte IP", "unbekannten IP", "fremde IP", "fremden IP", "unknown IP",
-    "foreign IP",
+    "foreign IP", "Unbekannte haben", "Unbekannter hat", "ein Unbekannter", "Fremde haben",
+    "jemand Unbekanntes", "strangers", "someone unknown", "an unknown person",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (

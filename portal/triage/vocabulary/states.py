@@ -20,6 +20,7 @@ STATE_TERMS = {
         "Virus", "Viren", "Trojaner", "Malware", "gesperrt", "locked out", "not loading",
         "wont load", "is out", "are out", "went out", "went down", "goes down", "not available",
         "unavailable", "lost", "verloren", "donw", "dwon", "dowm", "unmöglich", "im Postausgang",
+        "kein möglich", "stumm",
         "Postausgang", "outbox", "stuck", "Zeitüberschreitung", "Timeout", "timed out",
         "connection refused", "service unavailable", "keine Reaktion", "macht keinen Mucks",
         "stromlos", "brennt", "raucht", "qualmt", "Rauch", "smoke", "smoking", "burning",
