@@ -15,6 +15,9 @@ _CLAUSE_END = re.compile(r"[,()\"„“]|\s[–—-]\s")
 MIN_STEM = 4  # a word this long also matches longer words that start with it
 MIN_COMPOUND_PART = 5  # ... and this long also as a later part of a compound
 MIN_FUZZY = 5  # shorter words are too easily one typo away from another word
+# Words read exactly (negations, scope words) still forgive two neighbours swapped ("nciht",
+# "kenier", "niemadn"): a swap of a word this long is seldom another word.
+MIN_SWAPPED = 5
 PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Firma")
 SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
 SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
@@ -161,6 +164,7 @@ class Lexicon:
         self._longest = max(len(word) for word in self._words)
         self._common = common_words
         self._fuzzy_index = self._build_fuzzy_index(fuzzy_words - exact)
+        self._swapped = self._build_swapped_index(self._words - fuzzy_words)
         self.lexemes = lru_cache(maxsize=8192)(self._lexemes)
 
     def _build_fuzzy_index(self, words: set[str]) -> dict[str, set[tuple[str, str]]]:
@@ -174,6 +178,25 @@ class Lexicon:
             for form in forms:
                 for key in _deletions(form) | {form}:
                     index.setdefault(key, set()).add((form, word))
+        return index
+
+    def _build_swapped_index(self, words: set[str]) -> dict[str, str]:
+        """Each word's forms with two neighbouring letters swapped, unless that is a word too."""
+        index: dict[str, str] = {}
+        for word in sorted(words):
+            if len(word) < MIN_SWAPPED:
+                continue
+            for position in range(len(word) - 1):
+                swapped = (
+                    word[:position] + word[position + 1] + word[position] + word[position + 2 :]
+                )
+                if swapped != word and swapped not in self._words and swapped not in self._common:
+                    index.setdefault(swapped, word)
+            for position in range(len(word) - 1):  # a double letter typed once: "alen"
+                single = word[:position] + word[position + 1 :]
+                doubled = word[position] == word[position + 1]
+                if doubled and single not in self._words and single not in self._common:
+                    index.setdefault(single, word)
         return index
 
     def find(self, tokens: list[Token]) -> list[Match]:
@@ -229,6 +252,8 @@ class Lexicon:
             stems = {folded[: -len(end)] for end in INFLECTIONS if folded.endswith(end)}
             stems = sorted(stem for stem in stems & self._stems if stem != folded)
             return (Lexeme(folded, 0, False), *(Lexeme(stem, 0, False) for stem in stems))
+        if folded in self._swapped:
+            return (Lexeme(self._swapped[folded], 0, True),)
         parts = self._compound_parts(folded)
         if not self._covers(folded, parts) and len(folded) >= MIN_FUZZY:
             whole = self._fuzzy(folded)  # "Telefonanlge": a typo, not "Telefon" + "anlge"
@@ -283,13 +308,14 @@ class Lexicon:
         candidates: set[tuple[str, str]] = set()
         for key in _deletions(folded) | {folded}:
             candidates |= self._fuzzy_index.get(key, set())
-        # A letter left out is a likelier typo than one too many: "inernet" is "internet".
+        # A letter left out is a likelier typo than one too many: "inernet" is "internet"; and
+        # a word itself is likelier than another word inflected ("intern" + "et").
         near = sorted(
-            (abs(len(form) - len(folded)), len(form) < len(folded), word)
+            (abs(len(form) - len(folded)), len(form) < len(folded), form != word, word)
             for form, word in candidates
             if edit_distance_at_most_one(folded, form)
         )
-        return near[0][2] if near else None
+        return near[0][3] if near else None
 
 
 def _same_clause(tokens: list[Token], first: int, other: int) -> bool:
