@@ -144,21 +144,20 @@ class Lexicon:
         common_words: frozenset[str],
         unfuzzy_concepts: frozenset[str],
     ) -> None:
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-        self._bracketed: set[tuple[str, ...]] = set()
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str, str, int]]] = {}
         fuzzy_words: set[str] = set()
         for concept, value, phrase in entries:
             words = tuple(token.folded for token in tokenize(phrase))
             if not words:
                 raise ValueError(f"vocabulary entry without a word: {phrase!r}")
-            self._phrases.setdefault(words[0], []).append((words, concept, value))
-            if len(words) > 1 and _CLAUSE_FINAL.fullmatch(words[-1]):
-                self._bracketed.add(words)
+            bracketed = len(words) > 1 and _CLAUSE_FINAL.fullmatch(words[-1])
+            final_gap = SEPARABLE_GAP if bracketed else PHRASE_GAP
+            self._phrases.setdefault(words[0], []).append((words, concept, value, final_gap))
             if concept not in unfuzzy_concepts:
                 fuzzy_words.update(words)
         exact = {fold(word) for word in exact_words}
         self._words = {
-            word for phrases in self._phrases.values() for words, _, _ in phrases for word in words
+            word for phrases in self._phrases.values() for words, *_ in phrases for word in words
         }
         self._stems = {word for word in self._words if len(word) >= MIN_STEM and word not in exact}
         self._longest = max(len(word) for word in self._words)
@@ -206,8 +205,13 @@ class Lexicon:
         matches = []
         for index, lexemes in enumerate(token_lexemes):
             for lexeme in lexemes:
-                for words, concept, value in self._phrases.get(lexeme.word, ()):
-                    span = self._match_rest(tokens, words_at, index, words)
+                for words, concept, value, final_gap in self._phrases.get(lexeme.word, ()):
+                    if len(words) == 1:
+                        matches.append(
+                            Match(concept, value, words, (index,), lexeme.part, lexeme.fuzzy)
+                        )
+                        continue
+                    span = self._match_rest(tokens, words_at, index, words, final_gap)
                     if span is not None:
                         matches.append(
                             Match(concept, value, words, span, lexeme.part, lexeme.fuzzy)
@@ -230,12 +234,13 @@ class Lexicon:
                     extra.append(Lexeme(lexeme.word, number, lexeme.fuzzy))
         return lexemes + tuple(extra)
 
-    def _match_rest(self, tokens, words_at, index, words) -> tuple[int, ...] | None:
+    def _match_rest(self, tokens, words_at, index, words, final_gap) -> tuple[int, ...] | None:
         span = [index]
         last = len(words) - 1
         for number, word in enumerate(words[1:], 1):
-            bracket = number == last and words in self._bracketed
-            gap = SEPARABLE_GAP if bracket or word in SEPARABLE_PARTICLES else PHRASE_GAP
+            gap = final_gap if number == last else PHRASE_GAP
+            if word in SEPARABLE_PARTICLES:
+                gap = SEPARABLE_GAP
             following = range(span[-1] + 1, min(span[-1] + 2 + gap, len(tokens)))
             found = next(
                 (k for k in following if word in words_at[k] and _same_clause(tokens, index, k)),
