@@ -2,7 +2,7 @@
 
 import re
 
-from portal.triage.concepts import NOT_ONLY, SCOPE
+from portal.triage.concepts import DETERMINER, NEGATION, NOT_ONLY, SCOPE, VERB
 from portal.triage.matcher import Match, Token, fold
 from portal.triage.reading import Symptom
 from portal.triage.vocabulary.scope import (
@@ -69,6 +69,8 @@ def find_scope(
     department = _everyone_of_a_department(tokens, scopes)
     for match in matches:
         if match.concept == SCOPE and _overruled(match, scopes):
+            continue
+        if match.concept == SCOPE and _contrasted(match, tokens, matches, symptoms):
             continue
         if match.value == ONLY_ONE and _followed_by_also(tokens, match):
             found.setdefault(COMPANY, match.tokens)  # "wie alle anderen auch"
@@ -178,6 +180,32 @@ def _all_before_a_noun(tokens: list[Token], words=ALL_WORDS) -> tuple[int, ...]:
         if group:
             return (index, index + 1)
     return ()
+
+
+def _contrasted(
+    match: Match, tokens: list[Token], matches: list[Match], symptoms: list[Symptom]
+) -> bool:
+    """ "Bei mir kommen keine Mails an, Kollegen bekommen ihre": a group in a clause of its own
+    that tells of working (a verb, no negation, no symptom there or after it), while another
+    clause names one person, is the people who are fine, not those affected."""
+    if match.value not in (COMPANY, SEVERAL):
+        return False
+    clause = tokens[match.first].clause
+    in_clause = [m for m in matches if tokens[m.first].clause == clause]
+    if not any(m.concept == VERB for m in in_clause):
+        return False
+    if any(m.concept in (NEGATION, DETERMINER) for m in in_clause):
+        return False
+    sentence = tokens[match.first].sentence
+    told = [i for symptom in symptoms for i in symptom.tokens if tokens[i].sentence == sentence]
+    if any(tokens[i].clause == clause or i > match.first for i in told):
+        return False  # "… von den Kollegen höre ich, dass dort auch nichts geht"
+    return any(
+        m.concept == SCOPE
+        and m.value in (ONE, ONLY_ONE, ONE_PERSON)
+        and tokens[m.first].clause != clause
+        for m in matches
+    )
 
 
 def _overruled(match: Match, scopes: list[Match]) -> bool:

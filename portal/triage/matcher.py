@@ -26,7 +26,7 @@ INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
 # Postfach verschafft", "einen Anhang aus einer dubiosen Mail geöffnet", "keine Rufannahme mehr
 # möglich". A phrase ending in such a word may reach it across SEPARABLE_GAP words.
 _CLAUSE_FINAL = re.compile(
-    r"[a-z]{0,7}ge[a-z]{2,}(?:t|en)|(?:ver|be|er|ent|zer)[a-z]{3,}t|[a-z]{3,}iert|moeglich|werden"
+    r"[a-z]{0,7}ge[a-z]{2,}(?:t|en)|(?:ver|be|er|ent|zer)[a-z]{3,}t|[a-z]{3,}iert|moeglich|werden|lange"
 )
 # A server's host name ("DC01", "SRV-FS02", "FS1"): read as the word "server".
 _HOST_NAME = re.compile(r"(?:srv|dc|fs|ts|rds|sql|exch|nas|sv)[a-z]*\d+[a-z\d]*")

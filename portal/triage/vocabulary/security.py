@@ -81,6 +81,17 @@ FOREIGN_TERMS = (
     "foreign IP", "Unbekannte haben", "Unbekannter hat", "ein Unbekannter", "Fremde haben",
     "jemand Unbekanntes", "strangers", "someone unknown", "an unknown person",
 )
+# Someone unnamed acting from one's own account: "Somebody is sending emails from my account".
+SOMEONE_TERMS = (
+    "jemand", "irgendwer", "irgendjemand", "Unbekannte", "Unbekannter", "somebody", "someone",
+    "strangers",
+)
+OWN_ACCOUNT_TERMS = (
+    "von meinem Konto", "von meinem Postfach", "aus meinem Postfach", "von meinem Account",
+    "über mein Konto", "über meinen Account", "von meiner Adresse", "von unserer Adresse",
+    "from my account", "from my mailbox", "from my address", "from our address",
+    "using my account", "with my account", "in meinem Namen", "in my name",
+)
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
     "komische Mails", "seltsame Mails", "merkwürdige Mails", "verdächtige Mails", "strange emails",

@@ -55,9 +55,12 @@ STATE_TERMS = {
         "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
         "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
         "crawling", "crawls", "schleicht", "snail", "schwach", "weak",
-        "dauert ca", "echo", "Echo",
+        "dauert ca", "echo", "Echo", "braucht lange", "brauchen lange", "ungewöhnlich lange",
+        "unusually long",
     ),
     FAULT: (
+        "fehlt Berechtigung", "fehlen Berechtigungen", "fehlende Berechtigung", "fehlen Rechte",
+        "fehlende Rechte", "fehlt Zugriff", "missing permission", "missing permissions",
         "Störung", "Störungen", "gestört", "stört", "Fehler", "Fehlermeldung", "Problem",
         "Probleme", "spinnt", "spinnen", "komisch", "seltsam", "merkwürdig", "piept", "piepst",
         "Papierstau", "falsch", "falsche", "falschen", "falscher", "blinkt", "verschwunden",
