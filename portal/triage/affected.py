@@ -72,6 +72,8 @@ def find_scope(
             continue
         if match.concept == SCOPE and _contrasted(match, tokens, matches, symptoms):
             continue
+        if match.value in (ONLY_ONE, ONE) and _denied_by(match, matches):
+            continue  # "nicht nur mein Rechner", "not just me"
         if match.value == ONLY_ONE and _followed_by_also(tokens, match):
             found.setdefault(COMPANY, match.tokens)  # "wie alle anderen auch"
             continue
@@ -180,6 +182,12 @@ def _all_before_a_noun(tokens: list[Token], words=ALL_WORDS) -> tuple[int, ...]:
         if group:
             return (index, index + 1)
     return ()
+
+
+def _denied_by(match: Match, matches: list[Match]) -> bool:
+    """True if a "nicht nur"/"not just" overlaps the words that say "only me"."""
+    words = set(match.tokens)
+    return any(m.concept == NOT_ONLY and words & set(m.tokens) for m in matches)
 
 
 def _contrasted(

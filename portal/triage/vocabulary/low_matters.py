@@ -43,7 +43,7 @@ REQUEST_TERMS = (
     "Hinweis", "Urlaub", "Abwesenheit", "Anfrage", "beantragen", "Antrag", "verlängern", "kündigen",
     "Einrichtung", "Onboarding", "Offboarding", "Austritt", "Eintritt", "umstellen", "Umstellung",
     "Beratung", "Empfehlung", "empfehlen", "Idee", "Vorschlag", "Verbesserung", "wäre schön",
-    "Rechnung", "Einweisung", "zeigen", "korrigieren", "exportiere", "erstelle", "erstellen",
+    "Rechnung", "Einweisung", "mir zeigen", "korrigieren", "exportiere", "erstelle", "erstellen",
     "can you", "could i", "would it be possible", "we need", "i need", "increase", "renew",
     "invoice", "suggestion", "training", "schedule", "policy", "need a", "new hire", "ändere",
     "änderst", "geändert", "einstellen", "abstellen", "ausschalten", "sortieren", "verschieben",
@@ -57,7 +57,8 @@ REQUEST_TERMS = (
     "thank you for", "Dankeschön", "requesting",
     "archivieren", "archive", "aufgelöst werden", "auflösen", "einplanen", "einzuplanen",
     "Wartungsvertrag", "Wartungsverträge", "festlegen", "als Standard", "set as default",
-    "make default", "freigeben", "soll werden", "sollen werden", "should be shared",
+    "make default", "freigeben", "wondering", "we can get", "could we get", "soll werden",
+    "sollen werden", "should be shared",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
