@@ -37,6 +37,14 @@ SCOPE_READING = [
         "Bei mir geht Outlook nicht, und von den Kollegen höre ich, dass dort auch nichts geht",
         CRITICAL,
     ),
+    # "nicht nur"/"not just" cancels "only me".
+    ("Nicht nur mein Laptop: alle Kollegen haben kein Internet", CRITICAL),
+    ("Not just me, everyone here lost the shared drive", CRITICAL),
+    # A device counted as one, opening its clause, is one workplace wherever it stands ...
+    ("Ein Rechner in der Werkstatt hat kein Netzwerk", NORMAL),
+    ("One laptop in the sales office can't reach the server", NORMAL),
+    # ... but not a device word after the verb.
+    ("Die Telefonanlage ist ausgefallen, kein Apparat hat ein Freizeichen", CRITICAL),
     # A modal with a place and no verb: "can't get into".
     ("Niemand kann mehr auf den Server", CRITICAL),
 ]
@@ -45,6 +53,8 @@ SECURITY_AND_REQUESTS = [
     ("Kann jemand von meinem Konto aus Termine einsehen?", LOW),
     ("Mir fehlen die Rechte für den Ordner Vertrieb", NORMAL),
     ("Bitte den neuen Drucker als Standard festlegen", LOW),
+    ("Die Anrede in der Vorlage ist falsch, nicht so wichtig", LOW),
+    ("Beim Start zeigt jeder Rechner eine Zahlungsaufforderung in Bitcoin", CRITICAL),
 ]
 
 

@@ -2,9 +2,10 @@
 
 import re
 
-from portal.triage.concepts import DETERMINER, NEGATION, NOT_ONLY, SCOPE, VERB
+from portal.triage.concepts import COMPONENT, DETERMINER, NEGATION, NOT_ONLY, SCOPE, VERB
 from portal.triage.matcher import Match, Token, fold
 from portal.triage.reading import Symptom
+from portal.triage.vocabulary.components import DEVICE_KINDS, PRINTER
 from portal.triage.vocabulary.scope import (
     ALL_WORDS,
     ALSO_TERMS,
@@ -20,6 +21,7 @@ from portal.triage.vocabulary.scope import (
     NUMBER_WORDS,
     NUMBERED_SEATS,
     ONE,
+    ONE_ARTICLES,
     ONE_PERSON,
     ONE_POSSESSIVE,
     ONE_WEAK,
@@ -66,6 +68,9 @@ def find_scope(
     seat = _numbered_seat(text, tokens)
     if seat:
         found[ONE] = seat
+    counted_device = _one_device(tokens, matches)
+    if counted_device:  # "Ein Arbeitsplatz im Lager": the place says where, not who
+        found[ONLY_ONE] = counted_device
     department = _everyone_of_a_department(tokens, scopes)
     for match in matches:
         if match.concept == SCOPE and _overruled(match, scopes):
@@ -139,6 +144,19 @@ def _numbered_seat(text: str, tokens: list[Token]) -> tuple[int, ...]:
         if token.folded in NUMBERED_SEATS and NUMBERED.match(text, token.end)
     ]
     return (seats[0],) if len(seats) == 1 else ()
+
+
+def _one_device(tokens: list[Token], matches: list[Match]) -> tuple[int, ...]:
+    """ "Ein Arbeitsplatz im Lager", "one PC in the warehouse": a single device, counted, as
+    the subject that opens its clause (not "… hat ein Freizeichen")."""
+    for match in matches:
+        device = match.concept == COMPONENT and match.value in (*DEVICE_KINDS, PRINTER)
+        before = match.first - 1
+        if not device or before < 0 or tokens[before].folded not in ONE_ARTICLES:
+            continue
+        if before == 0 or tokens[before - 1].clause != tokens[before].clause:
+            return (before, match.first)
+    return ()
 
 
 def _everyone_of_a_department(tokens: list[Token], scopes: list[Match]) -> tuple[int, ...]:

@@ -70,6 +70,7 @@ RELAXED_TERMS = (
     "just to let you know", "nur Bescheid", "no need", "kein Bedarf", "nur zur Information",
     "nur so ne Frage", "nur eine Frage", "nur ne Frage", "kein Drama", "nicht schlimm", "sometime",
     "geht aber alles", "funktioniert aber alles", "nur Optik", "still works", "nur optisch",
+    "nicht so wichtig", "nicht wichtig", "unwichtig", "not important", "not that important",
 )
 
 # Positive evidence of a low matter that names a thing: planned or cosmetic wishes. They act as

@@ -42,6 +42,8 @@ PERMISSION_TERMS = (
     "access denied", "Zugriff verweigert", "Zugriff abgelehnt",
 )
 # Plural devices: "unsere Telefone gehen nicht" is the company's phones, not one handset.
+# "Ein Arbeitsplatz im Lager", "one PC": a device counted as one is one workplace.
+ONE_ARTICLES = frozenset({"ein", "eine", "einem", "einer", "one", "single", "einzelner"})
 # ... unless a singular genitive article precedes: "meines Notebooks", "des Laptops".
 GENITIVE_SINGULAR = frozenset({
     "des", "eines", "meines", "deines", "seines", "ihres", "unseres", "eures", "dieses", "jedes",
