@@ -57,7 +57,8 @@ REQUEST_TERMS = (
     "thank you for", "Dankeschön", "requesting",
     "archivieren", "archive", "aufgelöst werden", "auflösen", "einplanen", "einzuplanen",
     "Wartungsvertrag", "Wartungsverträge", "festlegen", "als Standard", "set as default",
-    "make default", "freigeben", "wondering", "we can get", "could we get", "soll werden",
+    "make default", "aufräumen", "tidy up", "ordnen", "freigeben", "wondering", "we can get",
+    "could we get", "soll werden",
     "sollen werden", "should be shared",
 )
 
@@ -70,6 +71,7 @@ RELAXED_TERMS = (
     "just to let you know", "nur Bescheid", "no need", "kein Bedarf", "nur zur Information",
     "nur so ne Frage", "nur eine Frage", "nur ne Frage", "kein Drama", "nicht schlimm", "sometime",
     "geht aber alles", "funktioniert aber alles", "nur Optik", "still works", "nur optisch",
+    "bei Gelegenheit", "when convenient", "when you get a chance", "whenever convenient",
     "nicht so wichtig", "nicht wichtig", "unwichtig", "not important", "not that important",
 )
 

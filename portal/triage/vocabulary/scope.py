@@ -89,6 +89,7 @@ AND_TERMS = frozenset({"und", "and", "sowie"})
 
 SCOPE_TERMS = {
     COMPANY: (
+        "none of our", "none of the", "not one of", "keiner von uns", "niemand von uns",
         "alle Kollegen", "allen Kollegen", "allen Mitarbeitern", "allen Usern", "allen Benutzern",
         "allen Nutzern", "allen Rechnern", "allen PCs", "allen Arbeitsplätzen", "allen Standorten",
         "allen Clients", "allen Computern", "allen Geräten", "alle Geräte", "alle Kolleginnen",
@@ -160,6 +161,7 @@ SCOPE_TERMS = {
     ONE_PERSON: ("Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
                  "eine Mitarbeiterin", "Azubi", "Praktikant"),
     ONLY_ONE: (
+        "außer mir", "except me", "but me", "besides me", "apart from me",
         "nur bei mir", "nur ich", "nur mein", "nur meine", "nur meinem", "nur mir", "nur mich",
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
