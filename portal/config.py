@@ -54,6 +54,10 @@ class DefaultConfig:
     # client address is the TCP peer). Only that many hops are trusted (werkzeug's ProxyFix).
     PROXY_COUNT = 0
 
+    # The API keeps the answer to a POST sent with an Idempotency-Key this long
+    # (portal/api/idempotency.py); a retry within it gets the same answer.
+    IDEMPOTENCY_KEY_HOURS = 24
+
     # 5 attachments of 10 MB each, plus the form around them
     MAX_CONTENT_LENGTH = 52 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a long form filled under stress must not expire

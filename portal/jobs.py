@@ -72,6 +72,7 @@ def huey_of(app: Flask | None = None):
 
 
 def _register_tasks(huey, config) -> dict:
+    from portal.api import idempotency
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
@@ -83,6 +84,7 @@ def _register_tasks(huey, config) -> dict:
     kickable.update(account_links.register(huey))
     inbound_tasks.register(huey, config)
     sla_watch.register(huey)
+    idempotency.register(huey)  # expired Idempotency-Keys, hourly
     return kickable
 
 
