@@ -202,11 +202,7 @@ def ingest(actor: User, alerts: list[Alert], now: dt.datetime | None = None) -> 
 
 
 def _apply(actor: User, alerts: list[Alert], now: dt.datetime) -> list[Outcome]:
-    fingerprints = [a.fingerprint for a in alerts]
-    open_alerts = _open_alerts_by_fingerprint(fingerprints)
-    # read together with the open alarms: a ticket another call opens after this read
-    # takes the occurrence this call would take, and this call's insert then fails
-    occurrences = _latest_occurrences(fingerprints)
+    open_alerts, occurrences = _alerts_by_fingerprint([a.fingerprint for a in alerts])
     outcomes = []
     for alert in alerts:
         known = open_alerts.get((alert.company.id, alert.fingerprint))
@@ -217,23 +213,24 @@ def _apply(actor: User, alerts: list[Alert], now: dt.datetime) -> list[Outcome]:
     return outcomes
 
 
-def _open_alerts_by_fingerprint(fingerprints: list[str]) -> dict:
+def _alerts_by_fingerprint(fingerprints: list[str]) -> tuple[dict, dict[str, int]]:
+    """The open alarms by (company, fingerprint), and each fingerprint's latest occurrence.
+
+    One statement, so one snapshot even under READ COMMITTED: a ticket that another call
+    opens after it is either seen open here, or takes the occurrence this call would take
+    next, and this call's insert then fails (two reads could see it in the second only)."""
     rows = (
         TicketAlert.select(TicketAlert, Ticket)
         .join(Ticket)
-        .where(TicketAlert.fingerprint.in_(fingerprints), Ticket.status.in_(OPEN_STATUSES))
-    )
-    return {(row.ticket.company_id, row.fingerprint): row for row in rows}
-
-
-def _latest_occurrences(fingerprints: list[str]) -> dict[str, int]:
-    rows = (
-        TicketAlert.select(TicketAlert.fingerprint, peewee.fn.MAX(TicketAlert.occurrence))
         .where(TicketAlert.fingerprint.in_(fingerprints))
-        .group_by(TicketAlert.fingerprint)
-        .tuples()
+        .order_by(TicketAlert.occurrence)
     )
-    return dict(rows)
+    open_alerts, occurrences = {}, {}
+    for row in rows:
+        occurrences[row.fingerprint] = row.occurrence
+        if row.ticket.status in OPEN_STATUSES:
+            open_alerts[(row.ticket.company_id, row.fingerprint)] = row
+    return open_alerts, occurrences
 
 
 def _firing(actor, alert: Alert, known, now, open_alerts, occurrences) -> Outcome:
