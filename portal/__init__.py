@@ -49,11 +49,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import clock, db, forms, i18n, jobs, security
+    from portal import clock, db, forms, i18n, jobs, live, ops, security
     from portal.api.auth import load_user_from_request
     from portal.auth.sessions import load_signed_in_user
     from portal.navigation import navigation_items
 
+    ops.init_app(app)  # first: its clock starts before the other hooks run
     db.init_app(app)
     clock.init_app(app)
     csrf.init_app(app)
@@ -61,6 +62,7 @@ def _init_extensions(app: Flask) -> None:
     security.init_app(app)
     forms.init_app(app)
     jobs.init_app(app)
+    live.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -92,6 +94,7 @@ def _register_blueprints(app: Flask) -> None:
         cli,
         cockpit,
         main,
+        ops,
         reports,
         sla_page,
         tickets,
@@ -110,5 +113,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(inbound_views.bp)
     app.register_blueprint(cockpit.bp)
     app.register_blueprint(reports.bp)  # the monthly SLA report
+    app.register_blueprint(ops.bp)  # /healthz, /readyz, /metrics
+    csrf.exempt(ops.bp)  # probes and scrapes carry no form
     csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
     cli.init_app(app)

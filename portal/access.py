@@ -24,6 +24,18 @@ def scope_to_company(query: peewee.ModelSelect, company_field: peewee.Field, use
     return query.where(company_field == user.company_id)
 
 
+def may_read_sla_report(user: User, company: Company) -> bool:
+    """The monthly SLA report: staff read any company's; the company's contacts
+    ("Ansprechpartner") theirs in any case; other customers their own company's when it has a
+    service contract (the report belongs to the contract) and lets colleagues see each other's
+    tickets: the report lists every ticket of the month. Anything else is answered with 404."""
+    if user.is_staff:
+        return True
+    if user.company_id != company.id:
+        return False
+    return bool(user.is_contact or (company.has_contract and company.colleagues_see_all))
+
+
 def get_or_404(query: peewee.ModelSelect):
     """The first row of an already scoped query, or 404: another company's data does not exist."""
     row = query.first()

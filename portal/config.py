@@ -58,6 +58,13 @@ class DefaultConfig:
     # (portal/api/idempotency.py); a retry within it gets the same answer.
     IDEMPOTENCY_KEY_HOURS = 24
 
+    # Operations (portal/ops): GET /metrics answers a request that brings this bearer token or
+    # comes from an address in METRICS_NETWORKS (a list of networks); everyone else gets 404.
+    # PROMETHEUS_MULTIPROC_DIR (environment, no PORTAL_ prefix) switches to gunicorn's
+    # multi-process mode. /healthz and /readyz are open to everyone.
+    METRICS_TOKEN = None
+    METRICS_NETWORKS = ("127.0.0.1/32", "::1/128")
+
     # 5 attachments of 10 MB each, plus the form around them
     MAX_CONTENT_LENGTH = 52 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a long form filled under stress must not expire
@@ -74,6 +81,9 @@ class DefaultConfig:
     # The SLA clock's job warns when this share of an open target's time is used (and again
     # at the breach); portal/tickets/sla_watch.py.
     SLA_WARNING_SHARE = 0.75
+    # The SLA report stores a month's figures once it is this many days past its end
+    # (portal/sla_months.py); a later record dated in it has them computed again.
+    SLA_MONTH_CLOSED_AFTER_DAYS = 7
     # Reply-To of every mail: the mailbox incoming mail is fetched from (None: no Reply-To).
     INBOUND_ADDRESS = None
     # The outbox (portal/outbox): seconds between the attempts of a mail that could not be
@@ -99,7 +109,8 @@ class DefaultConfig:
     # Larger mails are not read into tickets: they wait in the Posteingang (.eml kept).
     INBOUND_MAX_MAIL_BYTES = 40 * 1024 * 1024
 
-    # Tickets: attachments are stored here (None: the instance folder's attachments/).
+    # Tickets: attachments live in the database. This folder (None: the instance folder's
+    # attachments/) is where they were kept before; only migration 16 reads it, to move them.
     ATTACHMENT_DIR = None
     TICKETS_PER_PAGE = 25
     # Staff start page and queue: seconds between two checks for changes (static/js/live.js)

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import peewee
-from flask import g
+from flask import g, request
 from playhouse.db_url import connect as connect_url
 from werkzeug.routing import IntegerConverter
 
@@ -73,13 +73,28 @@ def init_app(app) -> None:
 
     @app.before_request
     def _connect():
-        # Close at the end only what this request opened (a CLI command or test may hold one).
-        g.opened_db_connection = database.connect(reuse_if_open=True)
+        if getattr(app.view_functions.get(request.endpoint), "takes_own_connection", False):
+            return
+        connect_for_request()
 
     @app.teardown_request
     def _close(exc):
         if g.pop("opened_db_connection", False) and not database.is_closed():
             database.close()
+
+
+def connect_for_request() -> None:
+    """The request's connection, closed when it ends. Only what this request opened is closed
+    (a CLI command or test may hold one)."""
+    if "opened_db_connection" not in g:
+        g.opened_db_connection = database.connect(reuse_if_open=True)
+
+
+def takes_own_connection(view):
+    """Mark a view that opens the database itself, or never: no connection is taken before it
+    runs (the load balancer's probes answer while the database is down)."""
+    view.takes_own_connection = True
+    return view
 
 
 def is_postgres() -> bool:
@@ -97,16 +112,18 @@ class UTCDateTimeField(peewee.DateTimeField):
         return super().db_value(value)
 
     def python_value(self, value):
+        # List pages read hundreds of these: parse SQLite's ISO text with the UTC offset
+        # appended, and attach UTC to PostgreSQL's naive value with combine(), each several
+        # times faster than datetime.replace(tzinfo=…) on Python 3.11.
         if isinstance(value, str):
-            # SQLite hands back ISO text: parse it directly (list pages read many of these)
             try:
-                value = dt.datetime.fromisoformat(value)
+                return dt.datetime.fromisoformat(value + "+00:00")
             except ValueError:
                 value = super().python_value(value)
         else:
             value = super().python_value(value)
         if isinstance(value, dt.datetime) and value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
+            return dt.datetime.combine(value.date(), value.time(), dt.UTC)
         return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -104,15 +105,23 @@ def url_with_language(code: str) -> str:
 def format_local(value: dt.datetime, pattern: str, locale=None) -> str:
     """flask_babel.format_datetime(value, pattern) without its per-call lookups.
 
-    List pages format dozens of times per request: this converts to the provider's time zone
-    (the calendars' Europe/Berlin) and applies Babel's (cached) parsed pattern directly. A
-    naive value counts as UTC, as in Babel.
+    List pages format dozens of times per request, mostly the same instants again (a queue
+    polled every few seconds shows the same rows): this converts to the provider's time zone
+    (the calendars' Europe/Berlin) and keeps the last few thousand results of Babel's parsed
+    pattern. A naive value counts as UTC, as in Babel.
     """
     locale = locale or get_locale()
     if not isinstance(value, dt.datetime):  # dates, timestamps: Babel's own conversions
         return babel_format_datetime(value, pattern, tzinfo=BERLIN, locale=locale)
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
+    return _formatted(value, pattern, locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(value: dt.datetime, pattern: str, locale) -> str:
+    """One instant in one pattern and locale: a pure function of its arguments (the zone is
+    fixed), so a bounded cache is always right."""
     return parse_pattern(pattern).apply(value.astimezone(BERLIN), locale)
 
 
@@ -174,43 +183,48 @@ def init_app(app) -> None:
 
     @app.context_processor
     def _language():
-        gettext, ngettext = template_gettext()
-        locale = get_locale()
-        return {
+        return language_context(get_locale())
+
+
+def language_context(locale) -> dict:
+    """What every template gets of its language, built once per app and locale.
+
+    Jinja's newstyle gettext and ngettext over the locale's catalogue (same escaping and
+    formatting as jinja2.ext's): a template's _() resolves "_" in its context first, so each
+    string skips jinja2.ext's alias and the catalogue lookup of the global callables (a list
+    page translates dozens). Templates without the request context still use the globals.
+    """
+    built = current_app.extensions[TEMPLATE_GETTEXT]
+    found = built.get(locale)
+    if found is None:
+        gettext, ngettext = _newstyle_gettext(catalogue())
+        found = built[locale] = {
             "current_language": str(locale),
             "current_locale": locale,
             "languages": supported_languages(),
             "url_with_language": url_with_language,
-            # _() and ngettext() of this render: the catalogue found once, not per string
+            "_": gettext,
             "gettext": gettext,
             "ngettext": ngettext,
         }
-
-
-def template_gettext() -> tuple[Callable, Callable]:
-    """Jinja's newstyle gettext and ngettext over the locale's catalogue (same escaping and
-    formatting as jinja2.ext's), built once per app and locale.
-
-    A template's _() resolves "gettext" in its context first; the context processor puts
-    these there, so each string skips the catalogue lookup of the global callables (a list
-    page translates dozens). Templates without the request context still use the globals.
-    """
-    locale = get_locale()
-    built = current_app.extensions[TEMPLATE_GETTEXT]
-    try:
-        return built[locale]
-    except KeyError:
-        found = built[locale] = _newstyle_gettext(catalogue())
-        return found
+    return found
 
 
 def _newstyle_gettext(translations) -> tuple[Callable, Callable]:
     ugettext, ungettext = translations.ugettext, translations.ungettext
 
+    plain: dict[str, Markup] = {}  # the escaped strings without variables, once each
+
     @pass_context
     def gettext(context, string, **variables):
+        autoescape = context.eval_ctx.autoescape
+        if autoescape and not variables:
+            found = plain.get(string)
+            if found is None:
+                found = plain[string] = Markup(ugettext(string)) % variables
+            return found
         text = ugettext(string)
-        if context.eval_ctx.autoescape:
+        if autoescape:
             text = Markup(text)
         return text % variables
 

@@ -33,6 +33,7 @@ from flask import Flask, current_app, g
 from flask.cli import with_appcontext
 from huey import RedisHuey, SqliteHuey
 from huey.exceptions import TaskLockedException
+from huey.signals import SIGNAL_ENQUEUED
 
 from portal.db import database
 
@@ -55,6 +56,7 @@ def init_app(app: Flask) -> None:
     huey = make_huey(app)
     app.extensions["huey"] = huey
     _run_in_app_context(app, huey)
+    _stamp_enqueue_time(huey)
     # tasks that kick() may start by name, e.g. "outbox.deliver"
     app.extensions["jobs"] = _register_tasks(huey, app.config)
     app.cli.add_command(worker_command)
@@ -76,6 +78,7 @@ def _register_tasks(huey, config) -> dict:
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
+    from portal.reports import tasks as report_tasks
 
     kickable = outbox_tasks.register(huey)
     from portal.tickets import sla_watch  # the SLA clock's warnings
@@ -84,6 +87,7 @@ def _register_tasks(huey, config) -> dict:
     kickable.update(account_links.register(huey))
     inbound_tasks.register(huey, config)
     sla_watch.register(huey)
+    report_tasks.register(huey)  # the stored figures of closed months
     idempotency.register(huey)  # expired Idempotency-Keys, hourly
     return kickable
 
@@ -106,6 +110,40 @@ def _run_in_app_context(app: Flask, huey) -> None:
             database.close()
         if context is not None:
             context.pop()
+
+
+def _huey_now(huey) -> dt.datetime:
+    """Now as huey compares etas: naive UTC (huey's default) or naive local time."""
+    now = dt.datetime.now(dt.UTC)
+    return now.replace(tzinfo=None) if huey.utc else now.astimezone().replace(tzinfo=None)
+
+
+def _stamp_enqueue_time(huey) -> None:
+    """A job enqueued without an eta gets the moment of enqueueing as its eta.
+
+    The job stores keep no time with a job; with this stamp the next job in the queue tells
+    how long it has waited (`waiting_jobs`, the metric portal_jobs_oldest_age_seconds). An eta
+    that has passed changes nothing: the job runs at once. huey sends the signal before it
+    serialises the job. A web server whose clock is ahead of the worker's by s seconds delays
+    its jobs by as much (the worker parks them in its schedule): keep the clocks in sync.
+    """
+
+    @huey.signal(SIGNAL_ENQUEUED)
+    def _stamp(signal, task):
+        if task.eta is None:
+            task.eta = _huey_now(huey)
+
+
+def waiting_jobs(huey) -> tuple[int, float]:
+    """(jobs waiting in the queue, seconds the next of them has waited since it was due):
+    a count and a read of one entry through huey's storage API, whatever the store."""
+    count = huey.pending_count()
+    if not count:
+        return 0, 0.0
+    head = huey.pending(limit=1)
+    if not head or head[0].eta is None:
+        return count, 0.0
+    return count, max(0.0, (_huey_now(huey) - head[0].eta).total_seconds())
 
 
 # --- starting work from a request ---------------------------------------------------

@@ -13,6 +13,11 @@ def etag_of(html: str) -> str:
     return hashlib.sha1(html.encode(), usedforsecurity=False).hexdigest()
 
 
+def init_app(app) -> None:
+    """``part|etag`` in templates (cockpit/live.html's live_region)."""
+    app.add_template_filter(etag_of, "etag")
+
+
 def fragment_response(html: str):
     """``html`` with an ETag of its content; 304 when the poll already has it."""
     response = make_response(html)

@@ -5,13 +5,17 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-# (endpoint, label, who sees it: "all", "customer", "staff", "admin")
+from portal.access import may_read_sla_report
+
+# (endpoint, label, who sees it: "all", "customer", "report" (a customer who may read their
+# company's SLA report), "staff", "admin")
 NAVIGATION = [
     ("sla.page", _l("Service-Vereinbarung"), "all"),
     ("triage.wizard", _l("Wie dringend ist es?"), "all"),
     ("tickets.new", _l("Störung melden"), "customer"),
     ("tickets.index", _l("Meine Tickets"), "customer"),
     ("changes.index", _l("Geplante Änderungen"), "customer"),
+    ("reports.index", _l("SLA-Bericht"), "report"),  # last month's report of their company
     ("cockpit.index", _l("Übersicht"), "staff"),  # the staff's start page
     ("tickets.queue", _l("Warteschlange"), "staff"),
     ("changes.planning", _l("Einsatzplanung"), "staff"),
@@ -28,12 +32,17 @@ def _role() -> str:
         return "anonymous"
     if user.is_admin:
         return "admin"
-    return "staff" if user.is_staff else "customer"
+    if user.is_staff:
+        return "staff"
+    company = user.company  # loaded with the session: no query
+    reader = company is not None and may_read_sla_report(user, company)
+    return "report_reader" if reader else "customer"
 
 
 AUDIENCES = {
     "anonymous": ("all",),
     "customer": ("all", "customer"),
+    "report_reader": ("all", "customer", "report"),
     "staff": ("all", "staff"),
     "admin": ("all", "staff", "admin"),
 }

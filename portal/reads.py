@@ -14,6 +14,11 @@ the base's values (then LIMIT and OFFSET). A shape whose parameters do not line 
 
 The kept shapes are few (one per combination of filters; values are always parameters) and
 bounded by MAX_SHAPES. Scoping is untouched: the base is whatever the caller scoped.
+
+A base made by one function from its values alone, the same clauses whatever the values
+(the session that every request loads, a ticket's messages), need not even be rendered:
+``made`` keys its SQL by that function and checks, when it keeps it, that the values are
+the SQL's parameters as given (no conversion); if not, it renders each time like any read.
 """
 
 from __future__ import annotations
@@ -64,6 +69,8 @@ def named_rows(query: peewee.ModelSelect) -> Callable[[object], list]:
     converted = []  # (position, converter) of the columns whose driver value needs one
     for index, column in enumerate(query.selected_columns):
         field = column.unwrap()
+        if isinstance(field, peewee.ForeignKeyField):
+            field = field.rel_field  # a plain id, not a model
         if isinstance(field, peewee.Field) and not isinstance(field, _PLAIN):
             converted.append((index, field.python_value))
     made: list = []  # the tuple class, from the first cursor's column names
@@ -135,6 +142,43 @@ def rows(
 def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_rows):
     """The first row of ``shape(base)``, or None."""
     found = rows(base, shape, read, limit=1)
+    return found[0] if found else None
+
+
+def made(
+    make_base: Callable[..., peewee.ModelSelect],
+    *values,
+    shape: Shape = same,
+    read: Reader = model_rows,
+    limit: int | None = None,
+) -> list:
+    """The rows of ``shape(make_base(*values))``; ``make_base`` must build the same clauses
+    for any values (no branches on them): its kept SQL runs with new values."""
+    key = (type(database.obj), shape, read, limit, "made", make_base)
+    params = [*values] if limit is None else [*values, limit]
+
+    def build():
+        query = shape(make_base(*values))
+        if limit is not None:
+            query = query.limit(limit)
+        sql, built = query.sql()
+        return (sql, read(query), built)
+
+    entry = _kept(key, build, params)
+    if entry is False:
+        return rows(make_base(*values), shape, read, limit=limit)
+    sql, read_cursor = entry
+    return read_cursor(database.execute_sql(sql, params))
+
+
+def first_made(
+    make_base: Callable[..., peewee.ModelSelect],
+    *values,
+    shape: Shape = same,
+    read: Reader = model_rows,
+):
+    """The first row of ``made(make_base, *values)``, or None."""
+    found = made(make_base, *values, shape=shape, read=read, limit=1)
     return found[0] if found else None
 
 

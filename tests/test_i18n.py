@@ -136,3 +136,30 @@ def test_times_read_exactly_as_babel_writes_them(app, lang):
                 expected = format_datetime(moment, pattern, tzinfo=berlin, locale=lang)
                 assert local_datetime(moment, style) == expected
             assert due_phrase(moment) == format_datetime(moment, phrase, tzinfo=berlin, locale=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "due_minutes", "expected"),
+    [
+        ("de", 0, "noch 0 Min."),
+        ("de", 59, "noch 59 Min."),
+        ("de", 60, "noch 1 Std. 0 Min."),
+        ("de", 135, "noch 2 Std. 15 Min."),
+        ("de", 24 * 60 + 61, "noch 1 T. 1 Std."),
+        ("de", -1, "überfällig seit 1 Min."),
+        ("de", -65, "überfällig seit 1 Std. 5 Min."),
+        ("en", 135, "2 h 15 min left"),
+        ("en", -3 * 24 * 60, "overdue by 3 d 0 h"),
+        # seconds are cut, not rounded: 59.9 minutes left are 59
+        ("de", 59.9, "noch 59 Min."),
+        ("de", -0.5, "überfällig seit 0 Min."),
+    ],
+)
+def test_time_left_reads_in_whole_minutes(app, lang, due_minutes, expected):
+    from portal.tickets.display import time_left
+
+    now = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
+    due = now + dt.timedelta(minutes=due_minutes)
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        assert time_left(due, now) == expected
+        assert time_left(due, now) == expected  # the kept text is the same text

@@ -154,3 +154,38 @@ def test_named_rows_convert_like_peewee(app, customer_a, staff):
             (row,) = reads.rows(base, shape, reads.named_rows)
             assert row == ("Umlaute äöü", True, None, model.reported_at)
             assert row.when.tzinfo is not None and row.urgent is True
+
+
+def test_a_made_base_is_kept_and_runs_with_new_values(app, customer_a, customer_b):
+    """reads.first_made: the base's function is called once (its SQL kept), later calls only
+    bind their values, and the rows are the ones peewee's own query gives."""
+    made = []
+
+    def by_email(email: str) -> peewee.ModelSelect:
+        made.append(email)
+        return User.select().where(User.email == email)
+
+    with app.app_context():
+        for user in (customer_a, customer_b, customer_a):
+            found = reads.first_made(by_email, user.email)
+            assert found.__data__ == User.get(User.email == user.email).__data__
+        assert reads.first_made(by_email, "niemand@example.org") is None
+        assert made == [customer_a.email]
+
+
+def test_a_made_base_whose_values_are_converted_is_rendered_each_time(app, customer_a):
+    """A datetime becomes another parameter in the SQL: such a base is never kept (kept SQL
+    would bind the unconverted value), so every call builds and renders it, and finds right."""
+    ticket = make_ticket(app, customer_a)
+    made = []
+
+    def reported_since(moment: dt.datetime) -> peewee.ModelSelect:
+        made.append(moment)
+        return Ticket.select().where(Ticket.reported_at >= moment)
+
+    with app.app_context():
+        before = ticket.reported_at - dt.timedelta(minutes=1)
+        after = ticket.reported_at + dt.timedelta(minutes=1)
+        assert reads.first_made(reported_since, before).id == ticket.id
+        assert reads.first_made(reported_since, after) is None
+        assert len(made) == 3  # built for the check, then once per call that rendered it

@@ -283,3 +283,7 @@ def test_the_queue_shows_paused_tickets_apart_after_the_running_ones(
     page = staff_client.get("/warteschlange").get_data(as_text=True)
     heading = page.index("Pausiert – wir warten auf die Rückmeldung des Kunden")
     assert page.index("Frage zum Drucker") < heading < page.index("Server steht")
+    assert page.count("queue-paused-heading") == 1 and page.count('class="is-paused"') == 1
+    paused_row = page[page.index('class="is-paused"') :]
+    row_end = paused_row.index("</tr>")
+    assert paused_row.index("Server steht") < paused_row.index("· pausiert") < row_end

@@ -1,73 +1,19 @@
 """The monthly SLA report against a hand-computed month (January 2026, company A with a
-contract), read back from HTML, PDF (pypdf) and CSV; a later event leaves the month alone."""
+contract; tickets by class and by source), read back from HTML, PDF (pypdf) and CSV; a later
+event leaves the month alone, stored or counted afresh."""
 
 import csv
-import datetime as dt
 import io
-from datetime import datetime
 
 import pypdf
-import pytest
 
-from portal.changes.models import PlannedChange
 from portal.reports import service as report_service
 from portal.reports.pdf import LocalFilesOnly, html_to_pdf
-from portal.sla.calendar import BERLIN
 from portal.sla.report import percentile
 from portal.tickets import service
 from portal.tickets.models import Ticket
-from portal.tickets.sla_watch import check_targets
+from tests.sla_report_support import JANUARY, berlin, live_report, month_fixture  # noqa: F401
 from tests.ticket_factory import make_ticket
-
-JANUARY = dt.date(2026, 1, 1)
-
-
-def berlin(year, month, day, hour, minute=0):
-    return datetime(year, month, day, hour, minute, tzinfo=BERLIN).astimezone(dt.UTC)
-
-
-@pytest.fixture
-def month(app, customer_a, customer_b, staff, company_a):
-    """The fixture month; every figure below is counted by hand in the comments."""
-
-    def t(number):
-        return Ticket.get(Ticket.number == number)
-
-    with app.test_request_context():
-        # T1 normal, Mon 5.1. 08:00: answered 09:00 (due 12:00, 1 service hour), solved 15:00
-        # (due Wed 08:00, 7 service hours)
-        one = make_ticket(app, customer_a, priority="normal", now=berlin(2026, 1, 5, 8))
-        service.add_message(one, staff, "Wir schauen.", now=berlin(2026, 1, 5, 9))
-        service.change_ticket(
-            t(one.number), staff, {"status": "resolved"}, now=berlin(2026, 1, 5, 15)
-        )
-        # T2 low, Tue 6.1. 10:00: due 16 h = Wed 14:00; answered Thu 10:00: missed, 24 h
-        two = make_ticket(app, customer_a, priority="low", now=berlin(2026, 1, 6, 10))
-        service.add_message(two, staff, "Spät, sorry.", now=berlin(2026, 1, 8, 10))
-        # T3 critical (extended hours), Sat 10.1. 20:00: waiting from 20:30 (the first
-        # response, 0 service hours), customer answers Mon 08:00 (1 service hour paused),
-        # solved Mon 10:00: Mon 07-10 less the paused hour = 2 service hours
-        three = make_ticket(app, customer_a, priority="critical", now=berlin(2026, 1, 10, 20))
-        service.change_ticket(
-            three, staff, {"status": "waiting_for_customer"}, now=berlin(2026, 1, 10, 20, 30)
-        )
-        service.add_message(t(three.number), customer_a, "Geht wieder?", now=berlin(2026, 1, 12, 8))
-        service.change_ticket(
-            t(three.number), staff, {"status": "resolved"}, now=berlin(2026, 1, 12, 10)
-        )
-        # T4 normal, Fri 30.1. 17:00: response due Sat 31.1. 10:00, missed (the job notices)
-        four = make_ticket(app, customer_a, priority="normal", now=berlin(2026, 1, 30, 17))
-        # other company, other month: not in the report
-        make_ticket(app, customer_b, priority="normal", now=berlin(2026, 1, 7, 9))
-        make_ticket(app, customer_a, priority="normal", now=berlin(2025, 12, 30, 9))
-    with app.app_context():
-        check_targets(now=berlin(2026, 1, 31, 10, 1))
-    PlannedChange.create(
-        company=company_a, created_by=customer_a, kind="other", details={},
-        wished_date=dt.date(2026, 1, 20), recommended_earliest=dt.date(2026, 1, 15),
-        state="done", scheduled_start=berlin(2026, 1, 20, 9), scheduled_end=berlin(2026, 1, 20, 10),
-    )  # fmt: skip
-    return [one.number, two.number, three.number, four.number]
 
 
 def test_the_report_matches_the_hand_computed_month(app, month):
@@ -76,6 +22,8 @@ def test_the_report_matches_the_hand_computed_month(app, month):
         report = report_service.build_report(Ticket.get(Ticket.number == one).company_id, JANUARY)
     assert report.tickets == 4
     assert report.by_class == {"critical": 1, "normal": 2, "low": 1}
+    # T1 and T4 from the portal, T2 by e-mail, T3 an alarm; company B's call is not A's
+    assert report.by_source == {"portal": 2, "phone": 0, "monitoring": 1, "email": 1}
     response, resolution = report.targets["response"], report.targets["resolution"]
     assert (response.met, response.missed, response.open) == ([one, three], [two], [four])
     assert round(response.met_percent, 1) == 66.7
@@ -134,6 +82,8 @@ def test_a_later_event_does_not_rewrite_a_past_month(app, month, staff, customer
     with app.app_context():
         after = report_service.build_report(company_id, JANUARY)
     assert after == before
+    # and counted afresh from the records, not read back from the stored month
+    assert live_report(app, company_id, JANUARY) == before
 
 
 def test_percentile_is_nearest_rank():
@@ -151,12 +101,15 @@ def test_a_contract_customer_reads_and_downloads_the_report(app, month, client_a
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     assert "SLA-Bericht Januar 2026" in text and month[1] in text
+    assert "<tr><td>Monitoring</td><td>1</td></tr>" in text
+    assert "<tr><td>Telefon</td><td>0</td></tr>" in text
 
     pdf = client_a.get(url(company_a.id, ".pdf"))
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
     pdf_text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
     assert "SLA-Bericht Januar 2026" in pdf_text and "Alpha Steuerberatung" in pdf_text
     assert month[0] in pdf_text and "66,7" in pdf_text
+    assert "Gemeldet über" in pdf_text and "E-Mail 1" in pdf_text and "Portal 2" in pdf_text
 
     response = client_a.get(url(company_a.id, ".csv"))
     assert response.status_code == 200
@@ -167,6 +120,8 @@ def test_a_contract_customer_reads_and_downloads_the_report(app, month, client_a
     assert figures["response", "missed"] == ["1", month[1]]
     assert figures["resolution", "median_hours"] == ["4.50", ""]
     assert figures["paused", "service_hours"] == ["1.00", ""]
+    sources = {key[1]: value[0] for key, value in figures.items() if key[0] == "source"}
+    assert sources == {"portal": "2", "phone": "0", "monitoring": "1", "email": "1"}
 
 
 def test_another_companys_report_is_404_and_no_contract_no_report(
@@ -202,9 +157,13 @@ def test_the_report_reads_a_fixed_number_of_queries(app, month, customer_a, comp
 
     with app.app_context():
         with count_queries() as few:
-            report_service.build_report(company_a.id, JANUARY)
+            report_service.compute_month(company_a.id, JANUARY)
         for day in range(12, 22):
             make_ticket(app, customer_a, priority="low", now=berlin(2026, 1, day, 9))
         with count_queries() as many:
+            report_service.compute_month(company_a.id, JANUARY)
+        report_service.build_report(company_a.id, JANUARY)  # computes and stores the months
+        with count_queries() as stored:
             report_service.build_report(company_a.id, JANUARY)
-    assert many.count == few.count <= 20
+    assert many.count == few.count <= 10
+    assert stored.count == 1  # the six stored months in one read

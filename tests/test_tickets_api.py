@@ -167,6 +167,32 @@ def test_staff_list_is_in_queue_order_with_filters(app, staff_client, customer_a
     assert [t["title"] for t in filtered.get_json()["tickets"]] == ["B normal"]
 
 
+def test_a_listed_ticket_reads_like_its_own_answer(app, staff_client, customer_a, staff):
+    """The list reads flat rows, the detail a model: every field the two share is equal, for a
+    ticket with a deadline, an assignee, flags, a first response and one without them."""
+    plain = make_ticket(app, customer_a, title="Schlicht")
+    full = make_ticket(
+        app,
+        customer_a,
+        title="Voll",
+        urgent=True,
+        urgent_reason="Messe morgen",
+        deadline=dt.date(2026, 12, 4),
+    )
+    relaxed = make_ticket(app, customer_a, title="Gelassen", relaxed_days=3)
+    staff_client.patch(f"/api/v1/tickets/{full.number}", json={"assignee": staff.email})
+    staff_client.post(f"/api/v1/tickets/{full.number}/messages", json={"body": "Wir sind dran."})
+    listed = {t["number"]: t for t in staff_client.get("/api/v1/tickets").get_json()["tickets"]}
+    for ticket in (plain, full, relaxed):
+        detail = staff_client.get(f"/api/v1/tickets/{ticket.number}").get_json()
+        assert listed[ticket.number] == {key: detail[key] for key in listed[ticket.number]}
+        assert listed[ticket.number]["url"] == f"http://localhost/tickets/{ticket.number}"
+    assert listed[full.number]["assignee"] == staff.email
+    assert listed[full.number]["deadline"] == "2026-12-04" and listed[full.number]["urgent"] is True
+    assert listed[full.number]["first_response_at"] is not None
+    assert listed[relaxed.number]["relaxed_days"] == 3
+
+
 def test_other_companys_ticket_is_404(app, client_a, customer_b):
     ticket = make_ticket(app, customer_b)
     assert client_a.get(f"/api/v1/tickets/{ticket.number}").status_code == 404

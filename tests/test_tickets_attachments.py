@@ -1,4 +1,4 @@
-"""Attachments: checked by content, size and count limits, stored outside static/, downloads."""
+"""Attachments: checked by content, size and count limits, stored in the database, downloads."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from portal.tickets import attachments
-from portal.tickets.models import Attachment, Ticket, TicketMessage
+from portal.tickets import attachments, filestore
+from portal.tickets.models import Attachment, StoredFile, StoredFileChunk, Ticket, TicketMessage
 from tests.ticket_factory import make_ticket
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(50)
@@ -18,18 +18,11 @@ LOG_LATIN1 = "Fehler: Größe überschritten\r\n\tZeile 2\n".encode("latin-1")
 LOG_UTF8 = "Dienst gestoppt ✓\n\x1b[31mrot\x1b[0m\n".encode()
 
 
-@pytest.fixture
-def app_config(tmp_path):
-    return {"ATTACHMENT_DIR": str(tmp_path / "files")}
-
-
-@pytest.fixture
-def files_dir(tmp_path):
-    return tmp_path / "files"
-
-
-def stored_files(files_dir) -> list:
-    return sorted(p.name for p in files_dir.iterdir()) if files_dir.exists() else []
+def stored_files() -> list:
+    """The keys of the files in the database that have at least one piece."""
+    return sorted(
+        key for (key,) in StoredFileChunk.select(StoredFileChunk.file).distinct().tuples()
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,7 +77,7 @@ def report(files) -> dict:
     }
 
 
-def test_report_with_attachments_stores_them_outside_static(client_a, files_dir):
+def test_report_with_attachments_stores_them_in_the_database(client_a, tmp_path):
     response = client_a.post(
         "/tickets/neu",
         data=report([("bild.png", PNG), ("log.txt", LOG_UTF8)]),
@@ -96,11 +89,13 @@ def test_report_with_attachments_stores_them_outside_static(client_a, files_dir)
         ("bild.png", "image/png", len(PNG)),
         ("log.txt", "text/plain", len(LOG_UTF8)),
     ]
-    assert stored_files(files_dir) == sorted(a.storage_key for a in stored)
-    assert (files_dir / stored[0].storage_key).read_bytes() == PNG
+    assert stored_files() == sorted(a.storage_key for a in stored)
+    assert filestore.read_all(stored[0].storage_key) == PNG
+    assert StoredFile.get_by_id(stored[1].storage_key).size == len(LOG_UTF8)
+    assert not (tmp_path / "instance" / "attachments").exists()  # nothing on this disk
 
 
-def test_rejected_file_leaves_no_ticket_and_no_file(client_a, files_dir):
+def test_rejected_file_leaves_no_ticket_and_no_file(client_a):
     response = client_a.post(
         "/tickets/neu",
         data=report([("bild.png", PNG), ("rechnung.png", PDF)]),
@@ -109,10 +104,10 @@ def test_rejected_file_leaves_no_ticket_and_no_file(client_a, files_dir):
     assert response.status_code == 422
     assert "passt nicht zur Dateiendung" in response.get_data(as_text=True)
     assert Ticket.select().count() == 0 and Attachment.select().count() == 0
-    assert stored_files(files_dir) == []
+    assert stored_files() == [] and StoredFile.select().count() == 0
 
 
-def test_more_than_five_files_are_refused(client_a, files_dir):
+def test_more_than_five_files_are_refused(client_a):
     response = client_a.post(
         "/tickets/neu",
         data=report([(f"bild{i}.png", PNG) for i in range(6)]),
@@ -120,10 +115,10 @@ def test_more_than_five_files_are_refused(client_a, files_dir):
     )
     assert response.status_code == 422
     assert "höchstens 5 Dateien" in response.get_data(as_text=True)
-    assert Ticket.select().count() == 0 and stored_files(files_dir) == []
+    assert Ticket.select().count() == 0 and stored_files() == []
 
 
-def test_failed_transaction_removes_written_files(app, customer_a, files_dir, monkeypatch):
+def test_failed_transaction_leaves_no_file(app, customer_a, monkeypatch):
     from portal.tickets import service
 
     def broken(*args, **kwargs):
@@ -134,7 +129,7 @@ def test_failed_transaction_removes_written_files(app, customer_a, files_dir, mo
         upload = attachments.check_upload("bild.png", PNG)
     with pytest.raises(RuntimeError):
         make_ticket(app, customer_a, uploads=[upload])
-    assert Ticket.select().count() == 0 and stored_files(files_dir) == []
+    assert Ticket.select().count() == 0 and StoredFile.select().count() == 0
 
 
 def _reply(client, number, files, **extra):
@@ -184,9 +179,9 @@ def test_attachment_number_must_match_the_ticket(app, client_a, customer_a):
     assert client_a.get(f"/tickets/{second.number}/anhaenge/{attachment.id}").status_code == 404
 
 
-def test_rejected_reply_file_stores_no_message(app, client_a, customer_a, files_dir):
+def test_rejected_reply_file_stores_no_message(app, client_a, customer_a):
     ticket = make_ticket(app, customer_a)
     response = _reply(client_a, ticket.number, [("virus.exe", EXE)])
     assert response.status_code == 422
     assert "nicht erlaubt" in response.get_data(as_text=True)
-    assert TicketMessage.select().count() == 0 and stored_files(files_dir) == []
+    assert TicketMessage.select().count() == 0 and stored_files() == []

@@ -13,7 +13,7 @@ from flask import current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import clock
+from portal import clock, reads
 from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, json_object, validation_error
@@ -44,14 +44,18 @@ def _time(value: dt.datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
 
-def ticket_json(ticket: Ticket, viewer: User) -> dict:
+def ticket_json(
+    ticket, viewer: User, company_name: str, assignee_email: str | None, view_url: str
+) -> dict:
+    """A ticket (a model, or a row of queries.api_rows) as the API shows it; ``view_url``: the
+    page's URL without the number (built once for a whole list)."""
     data = {
         "number": ticket.number,
         "title": ticket.title,
         "description": ticket.description,
         "priority": ticket.priority,
         "status": ticket.status,
-        "company": ticket.company.name,
+        "company": company_name,
         "affected": ticket.affected,
         "callback_phone": ticket.callback_phone,
         "urgent": ticket.urgent,
@@ -72,10 +76,10 @@ def ticket_json(ticket: Ticket, viewer: User) -> dict:
             for kind, state in pauses.clock_states(ticket, clock.now()).items()
         },
         "last_activity_at": _time(ticket.last_activity_at),
-        "url": url_for("tickets.view", number=ticket.number, _external=True),
+        "url": view_url + ticket.number,
     }
     if viewer.is_staff:
-        data["assignee"] = ticket.assignee.email if ticket.assignee_id else None
+        data["assignee"] = assignee_email
         data["source"] = ticket.source
     return data
 
@@ -118,10 +122,16 @@ def event_json(event) -> dict:
     }
 
 
+def _view_url() -> str:
+    """The ticket page's URL without its number (numbers like T-2026-00042 need no quoting)."""
+    return url_for("tickets.view", number="", _external=True)
+
+
 def ticket_detail_json(ticket: Ticket, viewer: User) -> dict:
     messages, events = queries.conversation(ticket, viewer)
     files = queries.attachments_by_message(ticket, viewer)
-    data = ticket_json(ticket, viewer)
+    assignee = ticket.assignee.email if ticket.assignee_id else None
+    data = ticket_json(ticket, viewer, ticket.company.name, assignee, _view_url())
     data["attachments"] = [_attachment_json(ticket, a) for a in files.get(None, [])]
     data["messages"] = [message_json(ticket, m, files.get(m.id, [])) for m in messages]
     data["events"] = [event_json(e) for e in events]
@@ -164,10 +174,16 @@ def list_tickets():
     if errors:
         raise validation_error(errors)
     query = queries.filtered(current_user, ticket_filter, utcnow())
-    found = paginate(query, page, per_page, shape=queries.with_company_and_assignee, cap=COUNT_CAP)
+    found = paginate(
+        query, page, per_page, shape=queries.api_rows, read=reads.named_rows, cap=COUNT_CAP
+    )
+    viewer, view_url = current_user._get_current_object(), _view_url()
     return jsonify(
         {
-            "tickets": [ticket_json(t, current_user) for t in found.rows],
+            "tickets": [
+                ticket_json(t, viewer, t.company_name, t.assignee_email, view_url)
+                for t in found.rows
+            ],
             "total": found.total,
             "total_exact": not found.more,
             "page": found.number,

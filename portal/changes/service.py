@@ -11,7 +11,7 @@ import peewee
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
-from portal import clock, mail
+from portal import clock, mail, sla_months
 from portal.access import scope_to_company
 from portal.changes import notify, rules, schemas
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
@@ -191,6 +191,8 @@ def _save_state(change: PlannedChange, notification, **values) -> PlannedChange:
             setattr(change, name, value)
         change.updated_at = utcnow()
         change.save()
+        if change.scheduled_start is not None:  # e.g. marked done after its month closed
+            sla_months.recorded(change.company_id, change.scheduled_start, change.updated_at)
         mail.post(notification(change))
     return change
 

@@ -5,22 +5,21 @@ from __future__ import annotations
 from flask import render_template
 from flask_babel import format_date, get_locale
 from flask_login import current_user
-from markupsafe import Markup
 
 from portal.access import staff_required
 from portal.cockpit import bp, charts, figures
 from portal.db import utcnow
-from portal.live import etag_of, fragment_response, poll_seconds
+from portal.live import fragment_response, poll_seconds
 from portal.tickets.models import Ticket
 
 
-def _figures_html() -> str:
+def _figures() -> dict:
+    """What cockpit/_figures.html shows (the page includes it, its live URL renders it)."""
     now = utcnow()
     new_per_day = figures.per_day(current_user, Ticket.reported_at, now)
     solved_per_day = figures.per_day(current_user, Ticket.resolved_at, now)
     weeks = figures.responses_per_week(current_user, now)
-    return render_template(
-        "cockpit/_figures.html",
+    return dict(
         counts=figures.open_counts(current_user, now),
         new_per_day=new_per_day,
         new_chart=_day_chart(new_per_day),
@@ -51,13 +50,10 @@ def _day_chart(series: list[tuple]) -> charts.Chart:
 @bp.route("/cockpit")
 @staff_required
 def index():
-    html = _figures_html()
-    return render_template(
-        "cockpit/index.html", figures_html=Markup(html), etag=etag_of(html), interval=poll_seconds()
-    )
+    return render_template("cockpit/index.html", interval=poll_seconds(), **_figures())
 
 
 @bp.route("/cockpit/zahlen")
 @staff_required
 def live_figures():
-    return fragment_response(_figures_html())
+    return fragment_response(render_template("cockpit/_figures.html", **_figures()))

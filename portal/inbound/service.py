@@ -7,6 +7,7 @@ inside the write transaction, so a mail fetched twice creates nothing new."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from portal.inbound import rules
 from portal.inbound.models import OPEN_STATE, InboundMail
 from portal.inbound.parse import MailFile, ParsedMail, parse_mail
 from portal.models import Company, User
-from portal.tickets import attachments, service
+from portal.tickets import attachments, filestore, service
 from portal.tickets import rules as ticket_rules
 from portal.tickets.models import Ticket, TicketMessage
 from portal.triage.classify import classify_text
@@ -76,30 +77,28 @@ def import_raw(
 def _import_new(parsed, raw, received_at, now, settings) -> InboundMail:
     """First with routing; if that fails, once more without touching any ticket, so the mail
     waits in the Posteingang with what could be read and the next mail is imported."""
-    raw_key = attachments.store(attachments.Upload(EML_NAME, raw, EML_TYPE))
     for route in (True, False):
         try:
-            return _import(parsed, raw, raw_key, received_at, now, settings, route=route)
+            return _import(parsed, raw, received_at, now, settings, route=route)
         except Exception as error:
             known = InboundMail.get_or_none(InboundMail.message_key == parsed.key)
             if known is not None:  # another worker imported it meanwhile
-                attachments.remove([raw_key])
                 return known
             if not route:
-                attachments.remove([raw_key])
                 raise
             log.warning("inbound mail %s: %r; kept for staff", parsed.key, error, exc_info=True)
     raise AssertionError("unreachable")
 
 
-def _import(parsed, raw, raw_key, received_at, now, settings, route: bool) -> InboundMail:
+def _import(parsed, raw, received_at, now, settings, route: bool) -> InboundMail:
     with service.write_transaction():
         # checked again under the write lock: another worker may have been faster
         known = InboundMail.get_or_none(InboundMail.message_key == parsed.key)
         if known is not None:
-            attachments.remove([raw_key])
             known.created_now = False
             return known
+        # the original in the same transaction as its row: a failed import leaves neither
+        raw_key = filestore.write(io.BytesIO(raw)).key
         row = InboundMail.create(
             message_key=parsed.key,
             message_id=parsed.message_id[:255],
@@ -266,7 +265,7 @@ def _open_ticket(row, parsed, actor: User, company, received_at, now) -> Ticket:
 
 
 def _reparsed(row: InboundMail) -> ParsedMail:
-    raw = attachments.path_for(row.raw_key).read_bytes() if row.raw_key else b""
+    raw = filestore.read_all(row.raw_key) if row.raw_key else b""
     parsed = parse_mail(raw, Settings.from_config().max_bytes)
     parsed.attachments = parsed.attachments if not parsed.problems else []
     return parsed

@@ -11,7 +11,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
@@ -24,7 +23,7 @@ from portal.inbound.forms import AssignTicketForm, DiscardForm, NewTicketForm
 from portal.inbound.models import InboundMail
 from portal.models import Company
 from portal.paging import paginate, whole_number
-from portal.tickets import attachments
+from portal.tickets import filestore
 from portal.tickets.rules import TicketError
 
 bp = Blueprint("inbound", __name__, url_prefix="/posteingang")
@@ -117,18 +116,10 @@ def detail(mail_id: int):
 @staff_required
 def original(mail_id: int):
     row = _mail_or_404(mail_id)
-    if not row.raw_key or not attachments.path_for(row.raw_key).exists():
+    stored = filestore.find(row.raw_key)
+    if stored is None:
         abort(404)
-    response = send_file(
-        attachments.path_for(row.raw_key),
-        mimetype="message/rfc822",
-        as_attachment=True,
-        download_name=f"e-mail-{row.id}.eml",
-        max_age=0,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return filestore.download(stored, "message/rfc822", f"e-mail-{row.id}.eml")
 
 
 def _done(ticket=None, message=""):

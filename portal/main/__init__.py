@@ -1,4 +1,4 @@
-"""The start page, the company page and the health check."""
+"""The start page and the company page (the health checks are in portal/ops)."""
 
 from flask import Blueprint
 

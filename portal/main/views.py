@@ -5,7 +5,6 @@ from flask_login import current_user, login_required
 
 from portal.access import companies_visible_to, get_or_404
 from portal.cockpit import views as cockpit_views
-from portal.db import database
 from portal.main import bp
 from portal.models import Company, User
 
@@ -24,9 +23,3 @@ def company(company_id: int):
     company = get_or_404(companies_visible_to(current_user).where(Company.id == company_id))
     users = company.users.where(User.active == True).order_by(User.name)  # noqa: E712
     return render_template("main/company.html", company=company, users=users)
-
-
-@bp.route("/healthz")
-def health():
-    database.execute_sql("SELECT 1")
-    return {"status": "ok"}

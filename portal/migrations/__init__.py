@@ -4,7 +4,15 @@ area, each importing only the registry. Importing this package registers every s
     from portal.migrations import migrate
 """
 
-from portal.migrations import accounts, foundation, mail, once, sla_clock  # noqa: F401  (the steps)
+from portal.migrations import (  # noqa: F401  (the steps)
+    accounts,
+    files,
+    foundation,
+    mail,
+    once,
+    sla_clock,
+    sla_months,
+)
 from portal.migrations.registry import (  # noqa: F401
     MIGRATIONS,
     SchemaVersion,

@@ -7,19 +7,28 @@ tables *as they were at that version* (frozen models), so an old database upgrad
 step and keeps its data. portal.db knows nothing of migrations."""
 
 import datetime as dt
-from collections.abc import Callable
+import fcntl
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import peewee
 
 from portal.db import database
 
 MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {}
+# pg_advisory_lock's key for "a migration run": any fixed number no other code uses.
+MIGRATION_LOCK_KEY = 4_711_016
 
 
-def migration(version: int):
+def migration(version: int, *, own_transactions: bool = False):
+    """Register a step. A step runs in one transaction with its version record, unless it
+    has ``own_transactions`` (a long data move that commits piece by piece and can resume):
+    it is then recorded only after it returned."""
+
     def register(step):
         if version in MIGRATIONS:
             raise RuntimeError(f"migration {version} registered twice")
+        step.own_transactions = own_transactions
         MIGRATIONS[version] = step
         return step
 
@@ -47,19 +56,60 @@ def latest_version() -> int:
 
 
 def migrate(target: int | None = None) -> list[int]:
-    """Apply every pending migration up to `target` (default: the newest); return those applied."""
-    SchemaVersion.create_table(safe=True)
-    applied = []
-    target = latest_version() if target is None else target
-    # Every step not yet recorded, not only those above the newest: branches merge their
-    # steps out of order (8 may reach a database before 7), and a skipped step stays due.
-    done = {version for (version,) in SchemaVersion.select(SchemaVersion.version).tuples()}
-    for version in sorted(v for v in MIGRATIONS if v not in done and v <= target):
-        with database.atomic():
-            MIGRATIONS[version](database.obj)
-            SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
-        applied.append(version)
+    """Apply every pending migration up to `target` (default: the newest); return those applied.
+
+    Under the migration lock: a second process (another instance's init-db) waits, then finds
+    the steps done and applies nothing."""
+    with migration_lock():
+        SchemaVersion.create_table(safe=True)
+        applied = []
+        target = latest_version() if target is None else target
+        # Every step not yet recorded, not only those above the newest: branches merge their
+        # steps out of order (8 may reach a database before 7), and a skipped step stays due.
+        done = {version for (version,) in SchemaVersion.select(SchemaVersion.version).tuples()}
+        for version in sorted(v for v in MIGRATIONS if v not in done and v <= target):
+            _apply(version, MIGRATIONS[version])
+            applied.append(version)
     return applied
+
+
+def _apply(version: int, step) -> None:
+    if getattr(step, "own_transactions", False):
+        step(database.obj)
+        with database.atomic():
+            SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
+        return
+    with database.atomic():
+        step(database.obj)
+        SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
+
+
+@contextmanager
+def migration_lock() -> Iterator[None]:
+    """One migration run at a time for one database, across processes and machines.
+
+    PostgreSQL: a session-level advisory lock, held by this connection until unlocked (or
+    until the connection ends, so a killed process never leaves it behind). SQLite: an
+    exclusive flock on a file beside the database (not on the database file itself: closing
+    any descriptor of it would drop SQLite's own locks), waited for without a timeout."""
+    db = database.obj
+    if isinstance(db, peewee.PostgresqlDatabase):
+        database.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+        try:
+            yield
+        finally:
+            database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+        return
+    path = db.database if isinstance(db, peewee.SqliteDatabase) else None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        yield
+        return
+    with open(f"{path}-migrate-lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
 def frozen(db: peewee.Database, name: str, fields: dict, indexes=()) -> type[peewee.Model]:

@@ -1,13 +1,16 @@
 """Reads for the monthly SLA report: the tickets of a month with what was recorded before the
 month ended (portal.sla.report computes the figures). A handful of queries per report, none
-per ticket; company None means every company (the provider-wide overview)."""
+per ticket; company None means every company (the provider-wide overview). A closed month's
+figures are computed once and read back (portal.sla_months); only open months are
+counted at each request."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
-from portal import clock
+from portal import clock, sla_months
 from portal.changes.models import PlannedChange
 from portal.db import database
 from portal.sla.calendar import as_utc
@@ -17,12 +20,15 @@ from portal.sla.report import (
     MonthReport,
     Outcome,
     ReportTicket,
+    TrendPoint,
     month_bounds,
     month_report,
     previous_months,
     trend_point,
 )
+from portal.sla.stored_month import trend_of
 from portal.tickets.models import SlaNotice, Ticket, TicketEvent, TicketPause
+from portal.tickets.rules import SOURCES
 
 TREND_MONTHS = 6
 _UTC = dt.UTC
@@ -64,7 +70,14 @@ def report_tickets(
         company_id,
     )
     rows = _rows(
-        base.select(Ticket.id, Ticket.number, Ticket.title, Ticket.priority, Ticket.reported_at),
+        base.select(
+            Ticket.id,
+            Ticket.number,
+            Ticket.title,
+            Ticket.priority,
+            Ticket.reported_at,
+            Ticket.source,
+        ),
         4,
     )
     outcomes = defaultdict(dict)
@@ -97,8 +110,9 @@ def report_tickets(
             reported_at=reported_at,
             outcomes=outcomes.get(ticket_id, {}),
             pauses=tuple(pauses.get(ticket_id, ())),
+            source=source,
         )
-        for ticket_id, number, title, priority, reported_at in rows
+        for ticket_id, number, title, priority, reported_at, source in rows
     ]
 
 
@@ -150,19 +164,72 @@ def changes_done(company_id: int | None, start: dt.datetime, end: dt.datetime) -
     return query.count()
 
 
-def build_report(company_id: int | None, month: dt.date) -> MonthReport:
+def compute_month(company_id: int | None, month: dt.date) -> MonthReport:
+    """The month's figures afresh from the records (without the trend)."""
     start, end = (as_utc(moment) for moment in month_bounds(month))
-    trend = []
-    for earlier in previous_months(month, TREND_MONTHS)[:-1]:
-        first, last = (as_utc(moment) for moment in month_bounds(earlier))
-        trend.append(trend_point(earlier, report_tickets(company_id, first, last, False)))
-    tickets = report_tickets(company_id, start, end)
-    trend.append(trend_point(month, tickets))
     return month_report(
         month,
-        tickets,
+        report_tickets(company_id, start, end),
         breaches(company_id, start, end),
         changes_done(company_id, start, end),
         clock.service_calendar(),
-        trend,
+        sources=SOURCES,
     )
+
+
+def _live_trend_point(company_id: int | None, month: dt.date) -> TrendPoint:
+    first, last = (as_utc(moment) for moment in month_bounds(month))
+    return trend_point(month, report_tickets(company_id, first, last, False))
+
+
+def build_report(company_id: int | None, month: dt.date) -> MonthReport:
+    """The month's report with its six-month trend: closed months from what is stored
+    (computed and stored first when missing or marked), open months counted now."""
+    scope = sla_months.scope_of(company_id)
+    shown = previous_months(month, TREND_MONTHS)
+    stored = sla_months.kept(scope, [m for m in shown if sla_months.is_closed(m)], month)
+    trend, report = [], None
+    for each in shown:
+        kept = stored.get(each)  # None: the month is still open
+        if kept is not None and kept.trend is not None:  # stored, and current
+            point = kept.trend
+            if each == month:
+                report = kept.report([])
+        elif kept is None and each != month:  # an open month before: the chart's figures only
+            point = _live_trend_point(company_id, each)
+        else:
+            fresh = compute_month(company_id, each)
+            if kept is not None:  # closed, but not stored yet or marked by a late record
+                sla_months.store(scope, fresh, kept.generation)
+            point = trend_of(fresh)
+            if each == month:
+                report = fresh
+        trend.append(point)
+    return replace(report, trend=trend)
+
+
+def keep_closed_months() -> int:
+    """The hourly job: compute and store the closed months that reports show now (the last
+    TREND_MONTHS before this one), for the overview and every company with tickets in them.
+    Returns how many were computed."""
+    today = clock.local_today()
+    shown = previous_months(dt.date(today.year, today.month, 1), TREND_MONTHS + 1)[:-1]
+    closed = [month for month in shown if sla_months.is_closed(month)]
+    if not closed:
+        return 0
+    start = as_utc(month_bounds(closed[0])[0])
+    end = as_utc(month_bounds(closed[-1])[1])
+    companies = (
+        Ticket.select(Ticket.company)
+        .where(Ticket.reported_at >= start, Ticket.reported_at < end)
+        .distinct()
+        .tuples()
+    )
+    computed = 0
+    for company_id in [None, *sorted(company for (company,) in companies)]:
+        scope = sla_months.scope_of(company_id)
+        for month, kept in sla_months.kept(scope, closed, None).items():
+            if kept.trend is None:
+                sla_months.store(scope, compute_month(company_id, month), kept.generation)
+                computed += 1
+    return computed

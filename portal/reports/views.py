@@ -1,5 +1,6 @@
 """The monthly SLA report pages: staff see any company's and the provider-wide overview,
-customers of a contract company their own; any other company's report is 404."""
+customers of a contract company and a company's contacts their own (portal.access,
+may_read_sla_report); any other company's report is 404."""
 
 from __future__ import annotations
 
@@ -12,13 +13,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal import clock
-from portal.access import companies_visible_to, get_or_404, staff_required
+from portal.access import companies_visible_to, get_or_404, may_read_sla_report, staff_required
 from portal.models import Company
 from portal.reports import bp, service
 from portal.reports.pdf import html_to_pdf
 from portal.sla.report import MonthReport, previous_months
 from portal.sla.targets import RESOLUTION, RESPONSE
-from portal.tickets.labels import PRIORITY_LABELS
+from portal.tickets.labels import PRIORITY_LABELS, SOURCE_LABELS
 
 FIRST_MONTH = dt.date(2000, 1, 1)
 
@@ -40,8 +41,8 @@ def _month_or_404(year: int, month: int) -> dt.date:
 
 def _company_or_404(company_id: int) -> Company:
     company = get_or_404(companies_visible_to(current_user).where(Company.id == company_id))
-    if not current_user.is_staff and not company.has_contract:
-        abort(404)  # the report belongs to the contract
+    if not may_read_sla_report(current_user, company):
+        abort(404)
     return company
 
 
@@ -67,6 +68,7 @@ def _render(company: Company | None, report: MonthReport, pdf: bool = False) -> 
         RESPONSE=RESPONSE,
         RESOLUTION=RESOLUTION,
         class_labels=PRIORITY_LABELS,
+        source_labels=SOURCE_LABELS,
     )
 
 

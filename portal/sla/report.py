@@ -162,9 +162,12 @@ def month_report(
     changes_done: int,
     calendar: ServiceCalendar,
     trend: Sequence[TrendPoint] = (),
+    sources: Sequence[str] = (),
 ) -> MonthReport:
+    """``sources``: every source in the order shown, listed with 0 when no ticket came that
+    way (a source not among them is counted after them)."""
     by_class = {priority.value: 0 for priority in PRIORITIES}
-    by_source: dict[str, int] = {}
+    by_source = dict.fromkeys(sources, 0)
     for ticket in tickets:
         by_class[ticket.priority] = by_class.get(ticket.priority, 0) + 1
         if ticket.source:

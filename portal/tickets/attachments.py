@@ -1,19 +1,18 @@
-"""Attachments: checked by their content (not only by name), stored outside static/ under a
-random id in ATTACHMENT_DIR (default: instance/attachments), served only as downloads."""
+"""Attachments: checked by their content (not only by name) while the upload is read piece by
+piece, stored in the database (portal/tickets/filestore.py), served only as downloads."""
 
 from __future__ import annotations
 
-import os
+import io
 import re
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
 import filetype
-from flask import current_app
 from flask_babel import gettext as _
 
+from portal.tickets import filestore
 from portal.tickets.rules import too_many_files
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -29,9 +28,8 @@ ALLOWED_TYPES = {
 }
 TEXT = "text/plain"
 # Control characters that do not occur in text files (tab, newlines, form feed and the
-# escape of coloured log lines do).
+# escape of coloured log lines do). Any other byte is text: Latin-1 decodes every byte.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
-_KEY = re.compile(r"^[0-9a-f]{32}$")
 
 
 class AttachmentError(ValueError):
@@ -40,9 +38,13 @@ class AttachmentError(ValueError):
 
 @dataclass(frozen=True)
 class Upload:
+    """An accepted file: its bytes stay in ``source`` (werkzeug keeps uploads above 500 KB in
+    a temporary file) until store() copies them into the database piece by piece."""
+
     filename: str
-    content: bytes
     content_type: str
+    size: int
+    source: BinaryIO
 
 
 def allowed_list() -> str:
@@ -64,19 +66,14 @@ def _extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def _is_text(content: bytes) -> bool:
-    if _BINARY_BYTES.search(content):
-        return False
-    try:
-        content.decode("utf-8")
-    except UnicodeDecodeError:
-        # Latin-1 decodes any byte; the control-character check above is what rules out binaries.
-        content.decode("latin-1")
-    return True
-
-
 def check_upload(filename: str, content: bytes) -> Upload:
-    """An accepted file, or AttachmentError: type by content and extension, size."""
+    """An accepted file from bytes already in memory (a mail's attachment)."""
+    return check_stream(filename, io.BytesIO(content))
+
+
+def check_stream(filename: str, source: BinaryIO) -> Upload:
+    """An accepted file, or AttachmentError: type by extension and content, size. The stream
+    is read once piece by piece (never more than MAX_BYTES and a piece) and rewound."""
     name = clean_filename(filename)
     expected = ALLOWED_TYPES.get(_extension(name))
     if expected is None:
@@ -87,15 +84,22 @@ def check_upload(filename: str, content: bytes) -> Upload:
                 types=allowed_list(),
             )
         )
-    if not content:
+    source.seek(0)
+    head = source.read(filestore.CHUNK_BYTES)
+    size, binary = len(head), bool(_BINARY_BYTES.search(head))
+    while size <= MAX_BYTES and (piece := source.read(filestore.CHUNK_BYTES)):
+        size += len(piece)
+        binary = binary or bool(_BINARY_BYTES.search(piece))
+    source.seek(0)
+    if not size:
         raise AttachmentError(_("„%(name)s“ ist leer.", name=name))
-    if len(content) > MAX_BYTES:
+    if size > MAX_BYTES:
         raise AttachmentError(
             _("„%(name)s“ ist größer als %(mb)d MB.", name=name, mb=MAX_BYTES // 1024 // 1024)
         )
-    guessed = filetype.guess(content)
+    guessed = filetype.guess(head)
     if expected == TEXT:
-        matches = guessed is None and _is_text(content)
+        matches = guessed is None and not binary
     else:
         matches = guessed is not None and guessed.mime == expected
     if not matches:
@@ -107,44 +111,21 @@ def check_upload(filename: str, content: bytes) -> Upload:
                 types=allowed_list(),
             )
         )
-    return Upload(filename=name, content=content, content_type=expected)
+    return Upload(filename=name, content_type=expected, size=size, source=source)
 
 
 def read_uploads(files: Iterable) -> list[Upload]:
-    """Read and check uploaded files (werkzeug FileStorage); empty file inputs are skipped."""
+    """Check uploaded files (werkzeug FileStorage); empty file inputs are skipped."""
     files = [f for f in files if f and f.filename]
     if len(files) > MAX_FILES:
         raise AttachmentError(too_many_message())
-    uploads = []
-    for storage in files:
-        content = storage.stream.read(MAX_BYTES + 1)
-        uploads.append(check_upload(storage.filename, content))
-    return uploads
-
-
-def storage_dir() -> Path:
-    configured = current_app.config.get("ATTACHMENT_DIR")
-    return Path(configured or os.path.join(current_app.instance_path, "attachments"))
-
-
-def path_for(key: str) -> Path:
-    if not _KEY.match(key):
-        raise ValueError("not a storage key")
-    return storage_dir() / key
+    return [check_stream(storage.filename, storage.stream) for storage in files]
 
 
 def store(upload: Upload) -> str:
-    """Write the file under a new random id; return the id."""
-    directory = storage_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(16)
-    temporary = directory / f"{key}.part"
-    temporary.write_bytes(upload.content)
-    os.replace(temporary, directory / key)
-    return key
-
-
-def remove(keys: Iterable[str]) -> None:
-    """Delete files of a transaction that did not commit, so no orphan stays behind."""
-    for key in keys:
-        path_for(key).unlink(missing_ok=True)
+    """Copy the file into the database inside the caller's transaction; return its key."""
+    upload.source.seek(0)
+    stored = filestore.write(upload.source)
+    if stored.size != upload.size:  # rolls the transaction back: never a row with other bytes
+        raise RuntimeError(f"{upload.filename}: changed since it was checked")
+    return stored.key

@@ -177,6 +177,33 @@ class Attachment(BaseModel):
         table_name = "ticket_attachment"
 
 
+class StoredFile(BaseModel):
+    """The bytes of an attachment or an imported mail's original, named by its storage key,
+    kept in the database so every instance serves every file. Written in the transaction of
+    the row that names it: a file is never without its row, nor a row without its bytes."""
+
+    key = peewee.CharField(max_length=64, primary_key=True)
+    size = peewee.BigIntegerField()
+    sha256 = peewee.CharField(max_length=64)
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "stored_file"
+
+
+class StoredFileChunk(BaseModel):
+    """One piece of a stored file (CHUNK_BYTES, the last one shorter): uploads and downloads
+    move one piece at a time, never the whole file."""
+
+    file = peewee.ForeignKeyField(StoredFile, column_name="file_key", on_delete="CASCADE")
+    seq = peewee.IntegerField()
+    data = peewee.BlobField()
+
+    class Meta:
+        table_name = "stored_file_chunk"
+        primary_key = peewee.CompositeKey("file", "seq")
+
+
 class TicketEvent(BaseModel):
     """One change of status, class, assignee or flags: who, when, old -> new, why."""
 

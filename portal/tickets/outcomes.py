@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from portal import sla_months
 from portal.sla.calendar import as_utc
 from portal.sla.targets import RESOLUTION, RESPONSE
 from portal.tickets.models import SlaNotice, Ticket
@@ -40,3 +41,7 @@ def record_outcomes(ticket: Ticket, now: dt.datetime) -> None:
             due_at=due[target],
             created_at=done[target],
         )
+        # a closed month counts a late record: the outcome, and a miss as a breach when due
+        sla_months.recorded(ticket.company_id, ticket.reported_at, now, at=done[target])
+        if not met:
+            sla_months.recorded(ticket.company_id, due[target], now)

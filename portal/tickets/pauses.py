@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from portal import clock
+from portal import clock, sla_months
 from portal.sla.outcome import target_state
 from portal.sla.pause import Pause, due_after_pause, due_after_pauses
 from portal.sla.targets import RESOLUTION, RESPONSE, target_for
@@ -26,6 +26,7 @@ def on_status_change(ticket: Ticket, new_status: str, now: dt.datetime) -> None:
         return
     if new_status == PAUSED_STATUS:
         TicketPause.create(ticket=ticket, started_at=now)
+        sla_months.recorded(ticket.company_id, ticket.reported_at, now, at=now)
     elif ticket.status == PAUSED_STATUS:
         end_pause(ticket, now)
 
@@ -44,6 +45,7 @@ def end_pause(ticket: Ticket, now: dt.datetime) -> None:
     if running is None:
         return
     TicketPause.update(ended_at=now).where(TicketPause.id == running.id).execute()
+    sla_months.recorded(ticket.company_id, ticket.reported_at, now, at=now)
     pause = Pause(running.started_at, now)
     if ticket.first_response_at is None:
         ticket.response_due = due_after_pause(

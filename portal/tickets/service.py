@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import peewee
 from flask_babel import gettext as _
 
-from portal import clock
+from portal import clock, sla_months
 from portal.db import database, utcnow
 from portal.models import Company, User
 from portal.sla.targets import RESOLUTION, RESPONSE
@@ -112,21 +112,16 @@ def create_ticket(actor: User, report: Report, now: dt.datetime | None = None) -
 
 def _create_with_retry(actor: User, report: Report, now: dt.datetime) -> Ticket:
     for attempt in range(NUMBER_ATTEMPTS):
-        written: list[str] = []
         try:
             with write_transaction():
-                return _insert_ticket(actor, report, now, written)
+                return _insert_ticket(actor, report, now)
         except peewee.IntegrityError:
-            attachments.remove(written)
             if attempt == NUMBER_ATTEMPTS - 1:
                 raise
-        except BaseException:
-            attachments.remove(written)
-            raise
     raise AssertionError("unreachable")
 
 
-def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[str]) -> Ticket:
+def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
     received_at = min(report.received_at, now) if report.received_at else None
     reported_at = report.reported_at or received_at or now
     ticket = Ticket.create(
@@ -161,22 +156,24 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime, written: list[
     TicketEvent.create(
         ticket=ticket, actor=actor, kind="created", new_value="new", public=True, created_at=now
     )
-    _store_uploads(ticket, None, actor, report.uploads, False, now, written)
+    # a call recorded after its month closed: that month's stored figures are redone
+    sla_months.recorded(ticket.company_id, reported_at, now)
+    _store_uploads(ticket, None, actor, report.uploads, False, now)
     notify.deliver(notify.ticket_created(ticket))
     return ticket
 
 
-def _store_uploads(ticket, message, actor, uploads, internal, now, written) -> None:
+def _store_uploads(ticket, message, actor, uploads, internal, now) -> None:
+    """The files and their rows in the caller's transaction: all of them or nothing."""
     for upload in uploads:
         key = attachments.store(upload)
-        written.append(key)
         Attachment.create(
             ticket=ticket,
             message=message,
             uploaded_by=actor,
             filename=upload.filename,
             content_type=upload.content_type,
-            size=len(upload.content),
+            size=upload.size,
             storage_key=key,
             internal=internal,
             created_at=now,
@@ -205,35 +202,30 @@ def add_message(
     )
     if errors:
         raise TicketError(errors)
-    written: list[str] = []
-    try:
-        with write_transaction():
-            message = TicketMessage.create(
-                ticket=ticket, author=author, body=body.strip(), internal=internal, created_at=now
-            )
-            _store_uploads(ticket, message, author, uploads, internal, now, written)
-            # customers see last_activity_at: an internal note is no activity of theirs
-            updates = {} if internal else {Ticket.last_activity_at: now}
-            if author.is_staff and not internal and ticket.first_response_at is None:
-                updates[Ticket.first_response_at] = now
-            if not author.is_staff and ticket.status == PAUSED_STATUS:
-                _status_event(ticket, author, "in_progress", "", now)
-                pauses.end_pause(ticket, now)  # the customer answered: the clock runs again
-                updates[Ticket.response_due] = ticket.response_due
-                updates[Ticket.resolution_due] = ticket.resolution_due
-                updates[Ticket.status] = "in_progress"  # open as before: in_queue stays
-            for column, value in updates.items():
-                setattr(ticket, column.name, value)
-            if Ticket.first_response_at in updates or Ticket.status in updates:
-                updates.update(_queue_updates(ticket))
-            if updates:
-                Ticket.update(updates).where(Ticket.id == ticket.id).execute()
-            if Ticket.first_response_at in updates:
-                outcomes.record_outcomes(ticket, now)
-            _mail_message(ticket, message, author)
-    except BaseException:
-        attachments.remove(written)
-        raise
+    with write_transaction():
+        message = TicketMessage.create(
+            ticket=ticket, author=author, body=body.strip(), internal=internal, created_at=now
+        )
+        _store_uploads(ticket, message, author, uploads, internal, now)
+        # customers see last_activity_at: an internal note is no activity of theirs
+        updates = {} if internal else {Ticket.last_activity_at: now}
+        if author.is_staff and not internal and ticket.first_response_at is None:
+            updates[Ticket.first_response_at] = now
+        if not author.is_staff and ticket.status == PAUSED_STATUS:
+            _status_event(ticket, author, "in_progress", "", now)
+            pauses.end_pause(ticket, now)  # the customer answered: the clock runs again
+            updates[Ticket.response_due] = ticket.response_due
+            updates[Ticket.resolution_due] = ticket.resolution_due
+            updates[Ticket.status] = "in_progress"  # open as before: in_queue stays
+        for column, value in updates.items():
+            setattr(ticket, column.name, value)
+        if Ticket.first_response_at in updates or Ticket.status in updates:
+            updates.update(_queue_updates(ticket))
+        if updates:
+            Ticket.update(updates).where(Ticket.id == ticket.id).execute()
+        if Ticket.first_response_at in updates:
+            outcomes.record_outcomes(ticket, now)
+        _mail_message(ticket, message, author)
     return message
 
 
@@ -342,6 +334,7 @@ def _apply_changes(ticket, actor, changes, reason, now, reason_public) -> list[T
     if "priority" in changes:
         event("priority", ticket.priority, changes["priority"], public=True)
         ticket.priority = changes["priority"]
+        sla_months.recorded(ticket.company_id, ticket.reported_at, now, at=now)
     if "assignee" in changes:
         event("assignee", ticket.assignee if ticket.assignee_id else None, changes["assignee"])
         ticket.assignee = changes["assignee"]

@@ -17,7 +17,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from huey import crontab
 
-from portal import clock, jobs, mail
+from portal import clock, jobs, mail, sla_months
 from portal.models import Company, User
 from portal.sla.pause import Pause, share_used
 from portal.sla.targets import RESOLUTION, RESPONSE, target_for
@@ -113,6 +113,8 @@ def _record(ticket: Ticket, target: str, level: str, due: dt.datetime, now: dt.d
             SlaNotice.create(
                 ticket=ticket.id, target=target, level=level, due_at=due, created_at=now
             )
+            if level == BREACH:  # noticed late, it still belongs to the month it was due in
+                sla_months.recorded(ticket.company_id, due, now)
             TicketEvent.create(
                 ticket=ticket.id,
                 kind=EVENT_KIND[level],

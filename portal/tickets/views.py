@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from markupsafe import Markup
 
 from portal.access import staff_required
 from portal.db import utcnow
 from portal.i18n import translated
-from portal.live import etag_of, fragment_response, poll_seconds
+from portal.live import fragment_response, poll_seconds
 from portal.models import Company, User
 from portal.paging import Page, page_number
 from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
-from portal.tickets import attachments, bp, pauses, queries, rules, service
-from portal.tickets.display import badges, due_phrase, time_left
+from portal.tickets import attachments, bp, filestore, pauses, queries, rules, service
+from portal.tickets.display import badges, due_phrase, queue_lines, time_left
 from portal.tickets.forms import (
     ChangeForm,
     MessageForm,
@@ -44,19 +44,28 @@ DESCRIPTION_PREFILL_MAX = 5000
 COMPANY_SEARCH_MAX = 200
 
 
+LABELS_KEY = "portal.tickets.template_labels"
+
+
 @bp.app_context_processor
 def _ticket_labels():
-    # translated once per language, not once per row; statuses in the viewer's words
+    """The labels templates show, translated once per language and audience (not once per
+    row, not once per page); statuses in the viewer's words."""
     staff = bool(getattr(current_user, "is_staff", False))
-    return {
-        "PRIORITY_LABELS": translated(PRIORITY_LABELS),
-        "STATUS_LABELS": translated(status_labels(staff)),
-        "AFFECTED_LABELS": translated(AFFECTED_LABELS),
-        "EVENT_LABELS": translated(EVENT_LABELS),
-        "SOURCE_LABELS": translated(SOURCE_LABELS),
-        "due_phrase": due_phrase,
-        "BADGES": badges(staff),
-    }
+    key = (get_locale(), staff)
+    cache = current_app.extensions.setdefault(LABELS_KEY, {})
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = {
+            "PRIORITY_LABELS": translated(PRIORITY_LABELS),
+            "STATUS_LABELS": translated(status_labels(staff)),
+            "AFFECTED_LABELS": translated(AFFECTED_LABELS),
+            "EVENT_LABELS": translated(EVENT_LABELS),
+            "SOURCE_LABELS": translated(SOURCE_LABELS),
+            "due_phrase": due_phrase,
+            "BADGES": badges(staff),
+        }
+    return found
 
 
 def _list_page(query) -> Page:
@@ -200,38 +209,30 @@ def index():
     )
 
 
-def _queue_results(now) -> tuple[str, Page, TicketFilter]:
-    """The live part of the queue (count and rows) as HTML, and its page for the pagination."""
+def _queue_results(now) -> dict:
+    """What the queue's live part (tickets/_queue_results.html: count, rows) shows; the page
+    includes it, its live URL renders it alone."""
     ticket_filter = _ticket_filter()
     page = _list_page(queries.filtered(current_user, ticket_filter, now))
-    html = render_template(
-        "tickets/_queue_results.html",
+    return dict(
         page=page,
         filters=ticket_filter,
         # a search that names no company says so, instead of only "0 offene Tickets"
         unknown_company=not page.total and ticket_filter.names_no_company(),
-        now=now,
-        time_left=time_left,
-        is_overdue=rules.is_overdue,
-        is_due_soon=rules.is_due_soon,
+        lines=queue_lines(page.rows, now, badges(staff=True)),
         # the notification's "new critical ticket": critical rows sort first in the queue
         newest_critical=max((row.id for row in page.rows if row.priority == "critical"), default=0),
     )
-    return html, page, ticket_filter
 
 
 @bp.route("/warteschlange")
 @staff_required
 def queue():
-    html, page, ticket_filter = _queue_results(utcnow())
     return render_template(
         "tickets/queue.html",
-        page=page,
-        filters=ticket_filter,
         status_filters=queries.STATUS_FILTERS,
-        results_html=Markup(html),  # rendered by us, already escaped
-        etag=etag_of(html),
         interval=poll_seconds(),
+        **_queue_results(utcnow()),
     )
 
 
@@ -239,7 +240,9 @@ def queue():
 @staff_required
 def queue_results():
     """The queue's live part for static/js/live.js: 304 while it is unchanged."""
-    return fragment_response(_queue_results(utcnow())[0])
+    return fragment_response(
+        render_template("tickets/_queue_results.html", **_queue_results(utcnow()))
+    )
 
 
 # --- one ticket -----------------------------------------------------------------------------
@@ -392,16 +395,7 @@ def attachment(number: str, attachment_id: int):
     found = queries.attachment_for(current_user, number, attachment_id)
     if found is None:
         abort(404)
-    path = attachments.path_for(found.storage_key)
-    if not path.exists():
+    stored = filestore.find(found.storage_key)
+    if stored is None:  # a file the move into the database did not find (README)
         abort(404)
-    response = send_file(
-        path,
-        mimetype=found.content_type,
-        as_attachment=True,
-        download_name=found.filename,
-        max_age=0,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return filestore.download(stored, found.content_type, found.filename)
