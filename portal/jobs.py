@@ -78,6 +78,7 @@ def _register_tasks(huey, config) -> dict:
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
+    from portal.privacy import retention
     from portal.reports import tasks as report_tasks
 
     kickable = outbox_tasks.register(huey)
@@ -88,6 +89,7 @@ def _register_tasks(huey, config) -> dict:
     inbound_tasks.register(huey, config)
     sla_watch.register(huey)
     report_tasks.register(huey)  # the stored figures of closed months
+    retention.register(huey)  # the nightly retention periods (portal/config.py RETENTION_*)
     idempotency.register(huey)  # expired Idempotency-Keys, hourly
     return kickable
 

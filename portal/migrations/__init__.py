@@ -10,6 +10,7 @@ from portal.migrations import (  # noqa: F401  (the steps)
     foundation,
     mail,
     once,
+    privacy,
     sla_clock,
     sla_months,
 )
