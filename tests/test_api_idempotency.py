@@ -239,3 +239,13 @@ def test_only_the_creating_posts_take_the_header(client, db):
         ("/tickets/{number}/messages", "post"),
         ("/changes", "post"),
     }
+
+
+def test_erasing_a_person_deletes_their_stored_answers(app, db, client_a, customer_a, admin):
+    from portal.privacy import erasure
+
+    client_a.post("/api/v1/tickets", json=NEW, headers=with_key())
+    assert customer_a.name in IdempotencyKey.get().response_body  # the event names the actor
+    with app.test_request_context():
+        erasure.erase(customer_a, admin)
+    assert IdempotencyKey.select().count() == 0
