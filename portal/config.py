@@ -54,6 +54,10 @@ class DefaultConfig:
     # client address is the TCP peer). Only that many hops are trusted (werkzeug's ProxyFix).
     PROXY_COUNT = 0
 
+    # The API keeps the answer to a POST sent with an Idempotency-Key this long
+    # (portal/api/idempotency.py); a retry within it gets the same answer.
+    IDEMPOTENCY_KEY_HOURS = 24
+
     # Retention (portal/privacy/retention.py, every night at 03:17): days after which the job
     # deletes ended sessions and sign-in counters, sent (and failed) outbox mails, incoming
     # mails no longer waiting in the Posteingang with their .eml, and erases accounts

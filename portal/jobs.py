@@ -78,6 +78,7 @@ def huey_of(app: Flask | None = None):
 
 def _register_tasks(huey, config) -> tuple[dict, tuple[str, ...]]:
     """(every task by name, the names of those without arguments)."""
+    from portal.api import idempotency
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
@@ -93,6 +94,7 @@ def _register_tasks(huey, config) -> tuple[dict, tuple[str, ...]]:
     sla_watch.register(huey)
     report_tasks.register(huey)  # the stored figures of closed months
     retention.register(huey)  # the nightly retention periods (portal/config.py RETENTION_*)
+    idempotency.register(huey)  # expired Idempotency-Keys, hourly
     return {**kickable, **with_arguments}, tuple(kickable)
 
 

@@ -2,8 +2,9 @@
 keep pointing at it), and their name, address and phone number are replaced wherever the
 database holds them as text. The tickets remain for the company and the provider's records.
 
-What goes: sessions, API tokens, second factor, links, sign-in counters, reset requests, the
-calendar feed secret, the files they uploaded and the original .eml of mails they sent.
+What goes: sessions, API tokens, stored API answers (Idempotency-Key), second factor, links,
+sign-in counters, reset requests, the calendar feed secret, the files they uploaded and the
+original .eml of mails they sent.
 Outbox mails are rewritten without them (to their address: the recipient too).
 """
 
@@ -18,6 +19,7 @@ import peewee
 from flask_babel import lazy_gettext as _l
 
 from portal import audit, clock
+from portal.api.idempotency import IdempotencyKey
 from portal.audit import AuditEntry
 from portal.auth.models import (
     AccountLink,
@@ -201,7 +203,16 @@ def _files_to_remove(person: User) -> tuple[list[int], list[str]]:
 
 
 def _forget_credentials(person: User) -> None:
-    for model in (UserSession, ApiToken, TotpCredential, RecoveryCode, AccountLink, FeedSecret):
+    # IdempotencyKey: the stored API answers (up to a day) name them
+    for model in (
+        UserSession,
+        ApiToken,
+        TotpCredential,
+        RecoveryCode,
+        AccountLink,
+        FeedSecret,
+        IdempotencyKey,
+    ):
         model.delete().where(model.user == person.id).execute()
     address = person.email
     LoginAttempt.delete().where(peewee.fn.LOWER(LoginAttempt.email) == address).execute()
