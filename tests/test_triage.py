@@ -2,7 +2,6 @@
 
 import ast
 import dataclasses
-import time
 from pathlib import Path
 
 import pytest
@@ -333,14 +332,13 @@ def test_numbers_and_floors_are_not_words():
     ]
 
 
-def test_classification_is_deterministic_and_fast():
+def test_classification_is_deterministic():
+    """The same text gives the same answer, also with trailing space (its speed is measured in
+    bench/triage.py, not here: a timed test fails on a busy machine, not on slow code)."""
     texts = [text for text, _ in load_labelled(DEFAULT_PATH)]
     first = [classify_text(text) for text in texts]
-    started = time.perf_counter()
     second = [classify_text(text + " ") for text in texts]
-    per_text = (time.perf_counter() - started) / len(texts)
-    assert [r.priority for r in first] == [r.priority for r in second]
-    assert per_text < 0.001
+    assert [(r.priority, r.confident) for r in first] == [(r.priority, r.confident) for r in second]
 
 
 WORDS = st.sampled_from(
