@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import clock, db, forms, i18n, jobs, live, ops, security
+    from portal import clock, db, forms, i18n, jobs, live, ops, security, tasks
     from portal.api.auth import load_user_from_request
     from portal.auth.sessions import load_signed_in_user
     from portal.navigation import navigation_items
@@ -61,7 +61,7 @@ def _init_extensions(app: Flask) -> None:
     i18n.init_app(app)
     security.init_app(app)
     forms.init_app(app)
-    jobs.init_app(app)
+    jobs.init_app(app, tasks.register_all)
     live.init_app(app)
 
     login_manager.init_app(app)

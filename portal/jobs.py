@@ -3,8 +3,9 @@ Redis when PORTAL_JOBS_URL=redis://… is set; `flask --app portal worker` runs 
 
 Each app has its own huey instance (``app.extensions["huey"]``, also ``jobs.huey_of(app)``).
 Tasks are not decorated at import time: a feature module exposes ``register(huey)`` and
-defines its tasks inside it, and `_register_tasks` below imports it. That keeps one task
-registry per app (tests create many apps) and lets every consumer process build the app once::
+defines its tasks inside it, and portal/tasks.py (handed to init_app by the app factory)
+calls it. That keeps one task registry per app (tests create many apps), lets every consumer
+process build the app once, and keeps the arrows one way (features import this engine)::
 
     # portal/reports/tasks.py
     from huey import crontab
@@ -52,21 +53,24 @@ def make_huey(app: Flask):
     return SqliteHuey("portal", filename=filename, immediate=immediate, results=False, timeout=10)
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, register_tasks) -> None:
+    """``register_tasks(huey, config)`` gives (every task by name, the names of those without
+    arguments): portal/tasks.py, the one list of the features' tasks, so this engine imports
+    no feature."""
     huey = make_huey(app)
     app.extensions["huey"] = huey
     _run_in_app_context(app, huey)
     _stamp_enqueue_time(huey)
     # tasks by name, e.g. "outbox.deliver"; those without arguments kick() may start, and
     # the worker starts them at its start
-    app.extensions["jobs"], app.extensions["jobs_without_arguments"] = _register_tasks(
+    app.extensions["jobs"], app.extensions["jobs_without_arguments"] = register_tasks(
         huey, app.config
     )
     app.cli.add_command(worker_command)
 
     @app.teardown_appcontext
     def _kick_after_request(exc):
-        # Work announced during this context (mail.post sets it) is committed or rolled back
+        # Work announced during this context (outbox.post sets it) is committed or rolled back
         # by now: start it. A job for a rolled-back write finds nothing to do.
         for name in g.pop("jobs_to_kick", ()):
             kick(name)
@@ -74,28 +78,6 @@ def init_app(app: Flask) -> None:
 
 def huey_of(app: Flask | None = None):
     return (app or current_app).extensions["huey"]
-
-
-def _register_tasks(huey, config) -> tuple[dict, tuple[str, ...]]:
-    """(every task by name, the names of those without arguments)."""
-    from portal.api import idempotency
-    from portal.auth import links as account_links
-    from portal.inbound import tasks as inbound_tasks
-    from portal.outbox import tasks as outbox_tasks
-    from portal.privacy import retention
-    from portal.reports import tasks as report_tasks
-    from portal.tickets import sla_watch  # the SLA clock's warnings
-
-    kickable = outbox_tasks.register(huey)
-    # tasks enqueued with arguments through app.extensions["jobs"] (never by kick(): started
-    # without them, such a job fails)
-    with_arguments = account_links.register(huey)
-    inbound_tasks.register(huey, config)
-    sla_watch.register(huey)
-    report_tasks.register(huey)  # the stored figures of closed months
-    retention.register(huey)  # the nightly retention periods (portal/config.py RETENTION_*)
-    idempotency.register(huey)  # expired Idempotency-Keys, hourly
-    return {**kickable, **with_arguments}, tuple(kickable)
 
 
 def _run_in_app_context(app: Flask, huey) -> None:

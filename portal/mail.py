@@ -11,14 +11,12 @@ from __future__ import annotations
 import html
 import re
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate
 
-from flask import current_app, has_app_context, has_request_context, url_for
+from flask import current_app, has_request_context, url_for
 
-from portal.db import database
 from portal.text import one_line
 
 DELIVERY_TASK = "outbox.deliver"
@@ -131,22 +129,6 @@ def build(mail: Mail, message_id: str, references: list[str]) -> EmailMessage:
         )
     message["Content-Language"] = mail.language  # after the parts: set_content clears Content-*
     return message
-
-
-def post(mails: Iterable[Mail]) -> None:
-    """Write the mails to the outbox inside the caller's transaction (or one of their own);
-    a delivery job starts when the app context ends."""
-    from portal import jobs
-    from portal.outbox import store
-
-    mails = store.without_opted_out([mail for mail in mails if mail.to])
-    if not mails:
-        return
-    with database.atomic():
-        for mail in mails:
-            store.add(mail)
-    if has_app_context():
-        jobs.kick_later(DELIVERY_TASK)
 
 
 def language_of(user) -> str:

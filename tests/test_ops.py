@@ -337,11 +337,12 @@ def test_metrics_match_the_tickets_mails_and_jobs_in_the_database(
 
 @pytest.mark.parametrize("app_config", [{"JOBS_IMMEDIATE": False}], indirect=True)
 def test_job_queue_age_on_redis_is_that_of_the_job_taken_next(app, client, redis_url):  # noqa: F811
-    from portal import jobs
+    from portal import jobs, tasks
 
     app.config["JOBS_URL"] = redis_url
     app.extensions["huey"] = None
-    jobs.init_app(app)  # the app's queue is now Redis, as with PORTAL_JOBS_URL
+    # the app's queue is now Redis, as with PORTAL_JOBS_URL
+    jobs.init_app(app, tasks.register_all)
     deliver = app.extensions["jobs"]["outbox.deliver"]
     deliver.schedule(eta=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10))
     deliver()

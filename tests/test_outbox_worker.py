@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from portal import jobs
+from portal import jobs, tasks
 from portal.db import database
 from portal.mail import DELIVERY_TASK
 from portal.outbox.models import OutboxMail
@@ -202,7 +202,8 @@ def redis_url(tmp_path):
 def test_the_job_engine_runs_on_redis(app, client_a, smtp_port, start_worker, redis_url):
     app.config["JOBS_URL"] = redis_url
     app.extensions["huey"] = None
-    jobs.init_app(app)  # the app's queue is now Redis, as with PORTAL_JOBS_URL
+    # the app's queue is now Redis, as with PORTAL_JOBS_URL
+    jobs.init_app(app, tasks.register_all)
     assert type(jobs.huey_of(app)).__name__ == "RedisHuey"
     mailbox = Mailbox()
     server = smtp_server(mailbox, smtp_port)

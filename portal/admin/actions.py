@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from portal import audit, mail
+from portal import audit, outbox
 from portal.auth import links, totp
 from portal.auth.service import AccountError
 from portal.db import database
@@ -34,5 +34,5 @@ def send_reset_link(user: User, admin: User, link_template: str | None) -> None:
         raise AccountError(_l("Das Konto ist deaktiviert."), "user")
     with database.atomic():
         plain = links.issue_link(user, "reset", created_by=admin)
-        mail.post([links.reset_mail(user, links.link_with(link_template, plain))])
+        outbox.post([links.reset_mail(user, links.link_with(link_template, plain))])
         audit.record("reset_link_sent", actor=admin, subject=user)

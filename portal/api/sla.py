@@ -10,6 +10,7 @@ from portal.api.errors import json_object, validation_error
 from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
 from portal.sla.calendar import BERLIN, EXTENDED, SERVICE
 from portal.sla.setup import WEEKDAY_KEYS
+from portal.sla_page import hotline
 from portal.sla_page import service as sla
 from portal.triage.classify import AFFECTED_ANSWERS, COMPONENT_ANSWERS, STATE_ANSWERS
 from portal.wizard import service as wizard
@@ -18,7 +19,7 @@ from portal.wizard.forms import ANSWER_FIELDS
 
 @bp.route("/sla")
 def sla_summary():
-    status = sla.hotline_status()
+    status = hotline.hotline_status()
     contract = sla.current_contract()
     return jsonify(
         {

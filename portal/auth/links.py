@@ -16,7 +16,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from portal import clock, mail
+from portal import clock, mail, outbox
 from portal.auth.models import AccountLink, ResetRequest
 from portal.auth.service import change_password, create_user
 from portal.db import database
@@ -122,7 +122,7 @@ def send_reset_link(email: str, link_template: str | None) -> None:
         return
     with database.atomic():
         plain = issue_link(user, "reset")
-        mail.post([reset_mail(user, link_with(link_template, plain))])
+        outbox.post([reset_mail(user, link_with(link_template, plain))])
 
 
 def link_with(template: str | None, plain: str) -> str:
@@ -202,7 +202,7 @@ def invite(
         user.is_contact = is_contact and role == "customer"
         user.save(only=[User.is_contact])
         plain = issue_link(user, "invite", created_by=invited_by)
-        mail.post([_invitation_mail(user, invited_by, link_with(link_template, plain))])
+        outbox.post([_invitation_mail(user, invited_by, link_with(link_template, plain))])
     return user
 
 

@@ -11,7 +11,7 @@ import peewee
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
-from portal import clock, mail, sla_months
+from portal import clock, outbox, sla_months
 from portal.access import scope_to_company
 from portal.changes import notify, rules, schemas
 from portal.changes.models import ChangeMessage, FeedSecret, PlannedChange
@@ -167,7 +167,7 @@ def create_change(user: User, kind: str, details: dict, wished, alternative=None
             recommended_earliest=lead.recommended_earliest,
             state="submitted",
         )
-        mail.post(notify.announced(change))
+        outbox.post(notify.announced(change))
     return change
 
 
@@ -193,7 +193,7 @@ def _save_state(change: PlannedChange, notification, **values) -> PlannedChange:
         change.save()
         if change.scheduled_start is not None:  # e.g. marked done after its month closed
             sla_months.recorded(change.company_id, change.scheduled_start, change.updated_at)
-        mail.post(notification(change))
+        outbox.post(notification(change))
     return change
 
 
@@ -325,7 +325,7 @@ def add_message(change: PlannedChange, author: User, body) -> ChangeMessage:
     with database.atomic():
         message = ChangeMessage.create(change=change, author=author, body=text)
         PlannedChange.update(updated_at=utcnow()).where(PlannedChange.id == change.id).execute()
-        mail.post(notify.message_added(change, message))
+        outbox.post(notify.message_added(change, message))
     return message
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import peewee
+from collections.abc import Iterable
 
-from portal.db import utcnow
-from portal.mail import Mail, build, message_id_for
+import peewee
+from flask import has_app_context
+
+from portal import jobs
+from portal.db import database, utcnow
+from portal.mail import DELIVERY_TASK, Mail, build, message_id_for
 from portal.models import User
 from portal.outbox.models import OutboxMail
 
@@ -104,3 +108,16 @@ def undelivered_counts() -> dict[str, int]:
         .tuples()
     )
     return {state: 0 for state in UNDELIVERED} | dict(query)
+
+
+def post(mails: Iterable[Mail]) -> None:
+    """Write the mails to the outbox inside the caller's transaction (or one of their own);
+    a delivery job starts when the app context ends."""
+    mails = without_opted_out([mail for mail in mails if mail.to])
+    if not mails:
+        return
+    with database.atomic():
+        for mail in mails:
+            add(mail)
+    if has_app_context():
+        jobs.kick_later(DELIVERY_TASK)

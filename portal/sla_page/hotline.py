@@ -10,11 +10,14 @@ contradict each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 
-from portal.sla.calendar import EXTENDED, SERVICE
+from portal.clock import calendars, local_today, now
+from portal.sla.calendar import EXTENDED, SERVICE, as_utc
+from portal.sla.setup import holiday_name
 
 CONTRACT = "contract"
 NO_CONTRACT = "no_contract"
@@ -61,12 +64,10 @@ def viewer_kind(user) -> str:
 
 
 def hotline_for(viewer: str, moment: datetime) -> Hotline:
-    from portal.sla_page.service import _weekday_and_time, hotline_status
-
     service = hotline_status(moment, SERVICE)
     extended = hotline_status(moment, EXTENDED)
-    service_when = "" if service.open_now else _weekday_and_time(moment, service.next_opening)
-    extended_when = "" if extended.open_now else _weekday_and_time(moment, extended.next_opening)
+    service_when = "" if service.open_now else weekday_and_time(moment, service.next_opening)
+    extended_when = "" if extended.open_now else weekday_and_time(moment, extended.next_opening)
     return Hotline(
         viewer=viewer,
         extended_open=extended.open_now,
@@ -100,3 +101,46 @@ def _note(viewer, service) -> str:
     if service.open_now or viewer in (STAFF, CONTRACT):
         return ""
     return _("Was Sie hier melden, steht sofort in unserer Warteschlange.")
+
+
+# --- the hotline status -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HotlineStatus:
+    open_now: bool
+    next_opening: datetime  # aware, UTC; the moment itself when open
+    holiday: str | None  # today's holiday if it closes the hotline
+    text: str
+
+
+def hotline_status(moment: datetime | None = None, calendar_name: str = SERVICE) -> HotlineStatus:
+    """ "jetzt erreichbar", or when and why closed, for a calendar (default: the service
+    calendar) at ``moment``."""
+    moment = now() if moment is None else as_utc(moment)
+    calendar = calendars()[calendar_name]
+    if calendar.is_open(moment):
+        return HotlineStatus(True, moment, None, _("jetzt erreichbar"))
+    next_opening = calendar.next_opening(moment)
+    when = weekday_and_time(moment, next_opening)
+    today = local_today(moment)
+    holiday = None
+    if calendar.closed_on_holidays and calendar.weekly_hours[today.weekday()] is not None:
+        holiday = holiday_name(calendar, today, str(get_locale()))
+    if holiday:
+        text = _(
+            "heute geschlossen (%(holiday)s) – wieder erreichbar ab %(when)s",
+            holiday=holiday,
+            when=when,
+        )
+    else:
+        text = _("derzeit geschlossen – wieder erreichbar ab %(when)s", when=when)
+    return HotlineStatus(False, next_opening, holiday, text)
+
+
+def weekday_and_time(moment: datetime, later: datetime) -> str:
+    """ "Sa., 08:00" within the coming week; with the date when further away."""
+    if later - moment < timedelta(days=6):
+        return format_datetime(later, "EEE, HH:mm")
+    pattern = "EEE d MMM, HH:mm" if str(get_locale()) == "en" else "EEE, dd.MM., HH:mm"
+    return format_datetime(later, pattern)

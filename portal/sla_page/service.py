@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from babel.dates import get_day_names
 from flask import current_app
@@ -16,15 +16,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portal.clock import calendars, local_today, now
+from portal.clock import calendars, now
 from portal.sla import targets
-from portal.sla.calendar import EXTENDED, MIDNIGHT, SERVICE, as_utc
-from portal.sla.setup import (
-    WEEKDAY_KEYS,
-    OpeningHoursGroup,
-    holiday_name,
-    opening_hours_groups,
-)
+from portal.sla.calendar import EXTENDED, MIDNIGHT, SERVICE
+from portal.sla.setup import WEEKDAY_KEYS, OpeningHoursGroup, opening_hours_groups
+from portal.sla_page.hotline import hotline_for, hotline_status, viewer_kind
 
 CALENDAR_LABELS = {SERVICE: _l("Servicezeiten"), EXTENDED: _l("erweiterte Zeiten")}
 PRIORITY_LABELS = {
@@ -85,41 +81,6 @@ def holidays_close(calendar_name: str = SERVICE) -> bool:
     return calendars()[calendar_name].closed_on_holidays
 
 
-# --- the hotline status -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HotlineStatus:
-    open_now: bool
-    next_opening: datetime  # aware, UTC; the moment itself when open
-    holiday: str | None  # today's holiday if it closes the hotline
-    text: str
-
-
-def hotline_status(moment: datetime | None = None, calendar_name: str = SERVICE) -> HotlineStatus:
-    """ "jetzt erreichbar", or when and why closed, for a calendar (default: the service
-    calendar) at ``moment``."""
-    moment = now() if moment is None else as_utc(moment)
-    calendar = calendars()[calendar_name]
-    if calendar.is_open(moment):
-        return HotlineStatus(True, moment, None, _("jetzt erreichbar"))
-    next_opening = calendar.next_opening(moment)
-    when = _weekday_and_time(moment, next_opening)
-    today = local_today(moment)
-    holiday = None
-    if calendar.closed_on_holidays and calendar.weekly_hours[today.weekday()] is not None:
-        holiday = holiday_name(calendar, today, str(get_locale()))
-    if holiday:
-        text = _(
-            "heute geschlossen (%(holiday)s) – wieder erreichbar ab %(when)s",
-            holiday=holiday,
-            when=when,
-        )
-    else:
-        text = _("derzeit geschlossen – wieder erreichbar ab %(when)s", when=when)
-    return HotlineStatus(False, next_opening, holiday, text)
-
-
 HOTLINE_BOX = "portal.sla_page.hotline_box"
 
 
@@ -130,8 +91,6 @@ def hotline_box() -> dict:
     Opening hours start and end on full minutes, so the status at the start of the minute
     is the status for all of it; the cache lives with the app (its configured calendars).
     """
-    from portal.sla_page.hotline import hotline_for, viewer_kind
-
     minute = now().replace(second=0, microsecond=0)
     viewer = viewer_kind(current_user)
     key = (str(get_locale()), minute, viewer)
@@ -146,14 +105,6 @@ def hotline_box() -> dict:
             "hotline": hotline_for(viewer, minute),
         }
     return box
-
-
-def _weekday_and_time(moment: datetime, later: datetime) -> str:
-    """ "Sa., 08:00" within the coming week; with the date when further away."""
-    if later - moment < timedelta(days=6):
-        return format_datetime(later, "EEE, HH:mm")
-    pattern = "EEE d MMM, HH:mm" if str(get_locale()) == "en" else "EEE, dd.MM., HH:mm"
-    return format_datetime(later, pattern)
 
 
 def deadline_text(moment: datetime) -> str:

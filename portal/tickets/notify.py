@@ -9,7 +9,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from portal import mail
+from portal import mail, outbox
 from portal.mail import Mail
 from portal.tickets.display import due_phrase
 from portal.tickets.labels import PRIORITY_LABELS, STATUS_LABELS
@@ -30,7 +30,7 @@ def suppressed():
 def deliver(mails: list[Mail]) -> None:
     """Into the outbox, inside the transaction of the change the mails report."""
     if not _suppressed.get():
-        mail.post(mails)
+        outbox.post(mails)
 
 
 def _link(ticket) -> str | None:

@@ -17,7 +17,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from huey import crontab
 
-from portal import clock, jobs, mail, sla_months
+from portal import clock, jobs, mail, outbox, sla_months
 from portal.models import Company, User
 from portal.sla.pause import Pause, share_used
 from portal.sla.targets import RESOLUTION, RESPONSE, target_for
@@ -123,7 +123,7 @@ def _record(ticket: Ticket, target: str, level: str, due: dt.datetime, now: dt.d
                 # a breach happened at the due time, whenever the job noticed it
                 created_at=due if level == BREACH else now,
             )
-            mail.post([_warning_mail(ticket, target, level, due)])
+            outbox.post([_warning_mail(ticket, target, level, due)])
     except peewee.IntegrityError:
         return False
     return True
