@@ -285,12 +285,14 @@ def ticket_for(user: User, number: str) -> Ticket | None:
 
 
 def tickets_ahead(ticket: Ticket) -> int:
-    """How many open tickets come before this one in the queue: one index range count."""
+    """How many open tickets come before this one in the queue, counted up to COUNT_CAP + 1
+    (more than COUNT_CAP: the page says "more than"): one index range, read at most that far
+    (an exact count read 60 000 index entries, 90 ms, for a ticket far back at 500 000)."""
     terms = queue_order()
     before = peewee.Tuple(*terms) < peewee.Tuple(
         *(term.to_value(getattr(ticket, term.name)) for term in terms)
     )
-    return reads.count(open_tickets(Ticket.select()).where(before))
+    return reads.count(open_tickets(Ticket.select()).where(before), cap=COUNT_CAP)
 
 
 def open_count_of_company(company_id: int) -> int:
