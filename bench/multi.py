@@ -45,7 +45,8 @@ GOAL_RSS_MIB = 80.0
 def load(origins: list[str], path: str, headers: dict, duration: int, connections: int) -> dict:
     """wrk against every instance at once, ``connections`` shared between them."""
     share = max(1, connections // len(origins))
-    started = [wrk_start(origin + path, headers, duration, share) for origin in origins]
+    # one wrk thread per instance: two cores are shared by wrk, four workers and PostgreSQL
+    started = [wrk_start(origin + path, headers, duration, share, 1) for origin in origins]
     found = [wrk_result(proc) for proc in started]
     return {
         "rps": sum(r["rps"] for r in found),

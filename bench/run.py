@@ -86,13 +86,15 @@ def wrk(url: str, headers: dict, duration: int, connections: int) -> dict:
     return wrk_result(wrk_start(url, headers, duration, connections))
 
 
-def wrk_start(url: str, headers: dict, duration: int, connections: int) -> subprocess.Popen:
+def wrk_start(
+    url: str, headers: dict, duration: int, connections: int, threads: int = 2
+) -> subprocess.Popen:
     """wrk against ``url`` in the background (several at once load several servers)."""
     cmd = [
         "wrk",
         "--latency",
         "-t",
-        str(min(2, connections)),
+        str(min(threads, connections)),
         "-c",
         str(connections),
         "-d",
