@@ -39,12 +39,17 @@ from bench.run import (
 )
 
 INSTANCES = 2
+WARMUP = 2  # seconds of load before each measured figure
 GOAL_RSS_MIB = 80.0
 
 
 def load(origins: list[str], path: str, headers: dict, duration: int, connections: int) -> dict:
     """wrk against every instance at once, ``connections`` shared between them."""
     share = max(1, connections // len(origins))
+    # warm up (not counted): gunicorn accepts before its workers have imported the app, and
+    # each worker's first requests fill its caches and prepare its statements
+    for proc in [wrk_start(o + path, headers, WARMUP, share, 1) for o in origins]:
+        wrk_result(proc)
     # one wrk thread per instance: two cores are shared by wrk, four workers and PostgreSQL
     started = [wrk_start(origin + path, headers, duration, share, 1) for origin in origins]
     found = [wrk_result(proc) for proc in started]
