@@ -19,22 +19,16 @@ A base made by one function from its values alone, the same clauses whatever the
 (the session that every request loads, a ticket's messages), need not even be rendered:
 ``made`` keys its SQL by that function and checks, when it keeps it, that the values are
 the SQL's parameters as given (no conversion); if not, it renders each time like any read.
-
-On PostgreSQL kept SQL also runs as a prepared statement, prepared once per connection:
-PostgreSQL plans every statement anew, and for the portal's short index reads planning took
-as long as running them (0.9-1.7 ms against 0.2-1.6 ms at 1 000 000 tickets).
 """
 
 from __future__ import annotations
 
 import collections
-import re
-import weakref
 from collections.abc import Callable
 
 import peewee
 
-from portal.db import database, is_postgres
+from portal.db import database
 
 Shape = Callable[[peewee.ModelSelect], peewee.ModelSelect]
 # A reader is prepared once per kept query: reader(query) gives the function that turns that
@@ -142,7 +136,7 @@ def rows(
             query = query.limit(limit).offset(offset)
         return read(query)(database.execute(query))
     sql, read_cursor = entry
-    return read_cursor(_execute(sql, [*values, limit, offset] if paged else values))
+    return read_cursor(database.execute_sql(sql, [*values, limit, offset] if paged else values))
 
 
 def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_rows):
@@ -174,7 +168,7 @@ def made(
     if entry is False:
         return rows(make_base(*values), shape, read, limit=limit)
     sql, read_cursor = entry
-    return read_cursor(_execute(sql, params))
+    return read_cursor(database.execute_sql(sql, params))
 
 
 def first_made(
@@ -218,34 +212,4 @@ def count(
     if entry is False:
         return counted(cap + 1 if cap is not None else 0).scalar()
     bound = values if cap is None else [*values, cap + 1]
-    return _execute(entry[0], bound).fetchone()[0]
-
-
-# connection -> {kept SQL: name of its prepared statement on that connection}
-_PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_PLACEHOLDER = re.compile(r"%%|%s")
-
-
-def _execute(sql: str, params: list):
-    """Kept SQL with its values; on PostgreSQL through a statement prepared once per
-    connection (outside a transaction, where a failed PREPARE would end it: plain there)."""
-    if not is_postgres() or database.in_transaction():
-        return database.execute_sql(sql, params)
-    connection = database.connection()
-    names = _PREPARED.setdefault(connection, {})
-    name = names.get(sql)
-    if name is None:
-        numbers = iter(range(1, len(params) + 1))
-        body = _PLACEHOLDER.sub(lambda m: m[0] if m[0] == "%%" else f"${next(numbers)}", sql)
-        name = f"portal_read_{len(names)}"
-        try:
-            database.cursor().execute(f"PREPARE {name} AS {body}", ())
-        except peewee.DatabaseError:  # a parameter whose type PostgreSQL cannot infer
-            names[sql] = None
-            return database.execute_sql(sql, params)
-        names[sql] = name
-    elif name is None:
-        return database.execute_sql(sql, params)
-    if not params:
-        return database.execute_sql(f"EXECUTE {name}", ())
-    return database.execute_sql(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)
+    return database.execute_sql(entry[0], bound).fetchone()[0]

@@ -189,22 +189,3 @@ def test_a_made_base_whose_values_are_converted_is_rendered_each_time(app, custo
         assert reads.first_made(reported_since, before).id == ticket.id
         assert reads.first_made(reported_since, after) is None
         assert len(made) == 3  # built for the check, then once per call that rendered it
-
-
-def test_kept_reads_run_as_prepared_statements_on_postgresql(app, customer_a, customer_b):
-    """On PostgreSQL a kept read is prepared once per connection and executed with each
-    call's values (no planning anew); on SQLite it runs as it is."""
-    from portal.db import database, is_postgres
-
-    mine = make_ticket(app, customer_a, title="Bei Alpha")
-    theirs = make_ticket(app, customer_b, title="Bei Beta")
-    with app.app_context(), database.connection_context():
-        for _ in range(3):  # the first call prepares, the next ones execute it
-            assert queries.ticket_for(customer_a, mine.number).title == "Bei Alpha"
-            assert queries.ticket_for(customer_b, theirs.number).title == "Bei Beta"
-            assert queries.ticket_for(customer_a, theirs.number) is None
-        if is_postgres():
-            prepared = database.execute_sql(
-                "SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'portal_read_%%'"
-            ).fetchone()[0]
-            assert prepared >= 1
