@@ -95,11 +95,18 @@ def login_cookie(base: str, email: str, password: str) -> str:
 
 
 def wrk(url: str, headers: dict, duration: int, connections: int) -> dict:
+    return wrk_result(wrk_start(url, headers, duration, connections))
+
+
+def wrk_start(
+    url: str, headers: dict, duration: int, connections: int, threads: int = 2
+) -> subprocess.Popen:
+    """wrk against ``url`` in the background (several at once load several servers)."""
     cmd = [
         "wrk",
         "--latency",
         "-t",
-        "2",
+        str(min(threads, connections)),
         "-c",
         str(connections),
         "-d",
@@ -109,7 +116,13 @@ def wrk(url: str, headers: dict, duration: int, connections: int) -> dict:
     ]
     for name, value in headers.items():
         cmd += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    return subprocess.Popen([*cmd, url], stdout=subprocess.PIPE, text=True)
+
+
+def wrk_result(proc: subprocess.Popen) -> dict:
+    out, _ = proc.communicate()
+    if proc.returncode != 0:
+        sys.exit(f"wrk failed:\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     return {

@@ -129,3 +129,34 @@ class UTCDateTimeField(peewee.DateTimeField):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def insert_rows(model: type[peewee.Model], rows: list[dict]) -> None:
+    """INSERT ``rows`` (dicts of field names, all with the same keys) in one multi-row
+    statement, like ``insert_many`` (defaults of missing fields, each value's db_value) but
+    without peewee building a node per value: bulk demo data spent 3/4 of its time there.
+    """
+    if not rows:
+        return
+    fields = model._meta.fields
+    given = [fields[name] for name in rows[0]]
+    missing = [
+        field
+        for field in model._meta.sorted_fields
+        if field.name not in rows[0] and field in model._meta.defaults
+    ]
+    converters = [(field.name, field.db_value) for field in given]
+    columns = ", ".join(f'"{field.column_name}"' for field in (*given, *missing))
+    param = database.param
+    one_row = "(" + ", ".join([param] * (len(given) + len(missing))) + ")"
+    values: list = []
+    for row in rows:
+        values.extend(convert(row[name]) for name, convert in converters)
+        for field in missing:
+            default = model._meta.defaults[field]
+            values.append(field.db_value(default() if callable(default) else default))
+    database.execute_sql(
+        f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES '
+        + ", ".join([one_row] * len(rows)),
+        values,
+    )

@@ -325,6 +325,22 @@ def test_ticket_view_says_how_many_are_ahead(app, client_a, customer_a, customer
     )
 
 
+def test_ticket_view_counts_those_ahead_only_up_to_the_cap(
+    app, client_a, customer_a, customer_b, monkeypatch
+):
+    # the count stops after the cap (COUNT_CAP, 1000; here 2): a ticket far back in a long
+    # queue reads a short index range instead of every open ticket before it
+    from portal.tickets import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    for _ in range(3):
+        make_ticket(app, customer_b, priority="critical")
+    mine = make_ticket(app, customer_a, priority="normal")
+    shown = page(client_a.get(f"/tickets/{mine.number}"))
+    assert "In der Warteschlange sind mehr als 2 Tickets vor diesem." in shown
+    assert queries.tickets_ahead(mine) == 3  # cap + 1: "more than the cap"
+
+
 # --- lists ----------------------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from zxcvbn import zxcvbn
 
 MIN_PASSWORD_LENGTH = 10
 # zxcvbn's scores: 0-1 guessable in seconds to hours offline, 2 "somewhat guessable",
@@ -34,6 +33,9 @@ def password_problem(password: str, email: str = "", name: str = ""):
             "Das Passwort enthält Ihren Namen oder Ihre E-Mail-Adresse. Genau das probiert "
             "ein Angreifer zuerst – bitte wählen Sie etwas, das nichts mit Ihnen zu tun hat."
         )
+    # zxcvbn's word lists (12 MiB) are loaded by the first password set, not by every worker
+    from zxcvbn import zxcvbn
+
     estimate = zxcvbn(password[:ESTIMATED_PREFIX], user_inputs=personal_words(email, name))
     if estimate["score"] < MIN_SCORE:
         return _l(

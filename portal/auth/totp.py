@@ -14,7 +14,6 @@ import hmac
 import secrets
 
 import pyotp
-import segno
 from flask import current_app
 
 from portal import clock
@@ -65,6 +64,8 @@ def provisioning_uri(user: User, secret: str) -> str:
 
 def qr_svg(uri: str) -> str:
     """The QR code as an inline <svg> element (no XML declaration, no size in pixels)."""
+    import segno  # loaded by the first enrolment, not by every web worker
+
     qr = segno.make(uri, error="m")
     return qr.svg_inline(scale=4, dark="#000", light="#fff", title="QR")
 

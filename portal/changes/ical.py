@@ -9,15 +9,18 @@ announcer's contact."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from icalendar import Calendar, Event
 
 from portal import mail
 from portal.changes import schemas
 from portal.changes.models import PlannedChange
+
+if TYPE_CHECKING:
+    from icalendar import Event
 from portal.sla.calendar import BERLIN
 
 CONTENT_TYPE = "text/calendar"
@@ -65,6 +68,8 @@ def _link(change: PlannedChange) -> str | None:
 def _event(
     change: PlannedChange, for_technician: bool, stamp: dt.datetime, cancelled: bool = False
 ) -> Event:
+    from icalendar import Event  # loaded by the first feed, not by every web worker
+
     event = Event()
     event.add("uid", uid(change))
     # A cancellation outranks every invitation sent before it, even one of the same second.
@@ -92,6 +97,8 @@ def _calendar(
     name: str | None,
     method: str = "PUBLISH",
 ) -> bytes:
+    from icalendar import Calendar  # loaded by the first feed, not by every web worker
+
     cancelled = method == "CANCEL"
     calendar = Calendar()
     calendar.add("prodid", f"-//{current_app.config['PROVIDER_NAME']}//Kundenportal//DE")

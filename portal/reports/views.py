@@ -16,7 +16,6 @@ from portal import clock
 from portal.access import companies_visible_to, get_or_404, may_read_sla_report, staff_required
 from portal.models import Company
 from portal.reports import bp, service
-from portal.reports.pdf import html_to_pdf
 from portal.sla.report import MonthReport, previous_months
 from portal.sla.targets import RESOLUTION, RESPONSE
 from portal.tickets.labels import PRIORITY_LABELS, SOURCE_LABELS
@@ -85,6 +84,9 @@ def month(company_id: int, year: int, month: int):
 def month_pdf(company_id: int, year: int, month: int):
     company = _company_or_404(company_id)
     chosen = _month_or_404(year, month)
+    # WeasyPrint (27 MiB once imported) is loaded by the first PDF, not by every worker
+    from portal.reports.pdf import html_to_pdf
+
     pdf = html_to_pdf(_render(company, service.build_report(company.id, chosen), pdf=True))
     return _download(pdf, "application/pdf", _filename(company, chosen, "pdf"))
 

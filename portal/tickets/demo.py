@@ -1,4 +1,5 @@
-"""Demo tickets for the demo companies, and bulk tickets for the benchmark (insert_many)."""
+"""Demo tickets for the demo companies, and bulk tickets for the benchmark (multi-row
+INSERTs through db.insert_rows)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 import random
 
 from portal import clock
-from portal.db import database, utcnow
+from portal.db import database, insert_rows, utcnow
 from portal.models import STAFF_ROLES, Company, User
 from portal.sla.targets import resolution_due, response_due
 from portal.tickets import notify, rules, service
@@ -158,7 +159,7 @@ STAFF_LINES = [
 def seed_bulk_tickets(rng: random.Random, tickets: int) -> list[str]:
     """Create ``tickets`` tickets with messages and events, spread over all companies.
 
-    Rows go in with insert_many in batches inside one transaction per batch; numbers come
+    Rows go in with multi-row INSERTs in batches inside one transaction per batch; numbers come
     from one counter update for the whole block, so the counter stays correct.
     """
     if tickets <= 0:
@@ -206,7 +207,7 @@ def _insert_batch(rng, now, year, first_number, count, companies, staff, custome
     for offset in range(count):
         company = rng.choice(companies)
         rows.append(_ticket_row(rng, now, year, first_number + offset, company, staff, customers))
-    Ticket.insert_many(rows).execute()
+    insert_rows(Ticket, rows)
     numbers = [row["number"] for row in rows]
     ids = dict(Ticket.select(Ticket.number, Ticket.id).where(Ticket.number.in_(numbers)).tuples())
     messages, events = [], []
@@ -233,9 +234,9 @@ def _insert_batch(rng, now, year, first_number, count, companies, staff, custome
                 _event(ticket_id, row["assignee"], "status", "new", row["status"], min(moment, now))
             )
     for start in range(0, len(messages), BATCH):
-        TicketMessage.insert_many(messages[start : start + BATCH]).execute()
+        insert_rows(TicketMessage, messages[start : start + BATCH])
     for start in range(0, len(events), BATCH):
-        TicketEvent.insert_many(events[start : start + BATCH]).execute()
+        insert_rows(TicketEvent, events[start : start + BATCH])
 
 
 def _event(ticket_id, actor, kind, old, new, when) -> dict:

@@ -285,12 +285,17 @@ def ticket_for(user: User, number: str) -> Ticket | None:
 
 
 def tickets_ahead(ticket: Ticket) -> int:
-    """How many open tickets come before this one in the queue: one index range count."""
+    """How many open tickets come before this one in the queue, counted up to COUNT_CAP + 1
+    (more than COUNT_CAP: the page says "more than"): one index range, read at most that far
+    (an exact count read 60 000 index entries, 90 ms, for a ticket far back at 500 000)."""
+    # in_queue leads the row as it leads the queue index: without it PostgreSQL took the
+    # index without in_queue and skipped closed tickets one by one (102 ms, now 0.5 ms)
     terms = queue_order()
-    before = peewee.Tuple(*terms) < peewee.Tuple(
-        *(term.to_value(getattr(ticket, term.name)) for term in terms)
+    values = [term.to_value(getattr(ticket, term.name)) for term in terms]
+    before = peewee.Tuple(Ticket.in_queue, *terms) < peewee.Tuple(
+        Ticket.in_queue.to_value(True), *values
     )
-    return reads.count(open_tickets(Ticket.select()).where(before))
+    return reads.count(open_tickets(Ticket.select()).where(before), cap=COUNT_CAP)
 
 
 def open_count_of_company(company_id: int) -> int:
