@@ -9,6 +9,7 @@ from portal.migrations import (  # noqa: F401  (the steps)
     files,
     foundation,
     mail,
+    sharing,
     sla_clock,
     sla_months,
 )
