@@ -337,3 +337,22 @@ def test_a_mail_reply_counts_only_from_a_colleague_who_sees_the_ticket(app, peop
     assert (row.state, row.reason, row.ticket_id) == ("imported", "reply", ticket.id)
     [message] = TicketMessage.select().where(TicketMessage.ticket == ticket.id)
     assert message.author_id == people["unshared"].id
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_share_and_remove_need_the_csrf_token(app, people, company_a):
+    from tests.conftest import csrf_token_from
+
+    _keep_apart(company_a)
+    ticket = _ticket(app, people)
+    client = login_client(app, people["reporter"])
+    shared = people["shared"]
+    url = f"/tickets/{ticket.number}/teilen"
+    assert client.post(url, data={"colleague": shared.id}).status_code == 400
+    assert TicketShare.select().count() == 0
+    token = csrf_token_from(client.get(f"/tickets/{ticket.number}"))
+    assert client.post(url, data={"colleague": shared.id, "csrf_token": token}).status_code == 302
+    assert client.post(f"{url}/{shared.id}/entfernen").status_code == 400
+    assert TicketShare.select().count() == 1
+    response = client.post(f"{url}/{shared.id}/entfernen", data={"csrf_token": token})
+    assert response.status_code == 302 and TicketShare.select().count() == 0
