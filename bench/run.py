@@ -43,7 +43,10 @@ def run(cmd: list[str], env: dict) -> str:
     return result.stdout
 
 
-def start_gunicorn(app_spec: str, port: int, env: dict) -> subprocess.Popen:
+def start_gunicorn(app_spec: str, port: int, env: dict, **popen_options) -> subprocess.Popen:
+    """gunicorn with 2 workers on 127.0.0.1:`port`, the repository as its working directory,
+    once it accepts connections; `popen_options` go to subprocess.Popen (a log file, a
+    process group of its own for the multi-instance test)."""
     proc = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
@@ -57,6 +60,7 @@ def start_gunicorn(app_spec: str, port: int, env: dict) -> subprocess.Popen:
         ],
         env=env,
         cwd=ROOT,
+        **popen_options,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -69,13 +73,21 @@ def start_gunicorn(app_spec: str, port: int, env: dict) -> subprocess.Popen:
     sys.exit(f"gunicorn {app_spec} did not start")
 
 
-def login_cookie(base: str, email: str, password: str) -> str:
+def signed_in_opener(base: str, email: str, password: str):
+    """(urllib opener, its cookie jar) after the login form; the jar holds a `session` cookie
+    when the sign-in worked. The jar sends its cookies to every port of the host, so one
+    sign-in serves several instances behind one address."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(f"{base}/anmelden").read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     data = urllib.parse.urlencode({"email": email, "password": password, "csrf_token": token})
     opener.open(f"{base}/anmelden", data.encode())
+    return opener, jar
+
+
+def login_cookie(base: str, email: str, password: str) -> str:
+    _opener, jar = signed_in_opener(base, email, password)
     cookies = {c.name: c.value for c in jar}
     if "session" not in cookies:
         sys.exit(f"could not sign in as {email}")

@@ -95,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
         cockpit,
         main,
         ops,
+        privacy,
         reports,
         sla_page,
         tickets,
@@ -115,5 +116,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(reports.bp)  # the monthly SLA report
     app.register_blueprint(ops.bp)  # /healthz, /readyz, /metrics
     csrf.exempt(ops.bp)  # probes and scrapes carry no form
+    app.register_blueprint(privacy.bp)  # export, erasure, retention, audit log
     csrf.exempt(api.bp)  # the API checks the CSRF header itself, and only for session requests
     cli.init_app(app)

@@ -54,6 +54,23 @@ class DefaultConfig:
     # client address is the TCP peer). Only that many hops are trusted (werkzeug's ProxyFix).
     PROXY_COUNT = 0
 
+    # The API keeps the answer to a POST sent with an Idempotency-Key this long
+    # (portal/api/idempotency.py); a retry within it gets the same answer.
+    IDEMPOTENCY_KEY_HOURS = 24
+
+    # Retention (portal/privacy/retention.py, every night at 03:17): days after which the job
+    # deletes ended sessions and sign-in counters, sent (and failed) outbox mails, incoming
+    # mails no longer waiting in the Posteingang with their .eml, and erases accounts
+    # deactivated this long. Used and expired password links go at once. None: keep forever.
+    RETENTION_SESSION_DAYS = 90
+    RETENTION_OUTBOX_DAYS = 180
+    RETENTION_INBOUND_DAYS = 180
+    RETENTION_DEACTIVATED_ACCOUNT_DAYS = 730
+    # Finished tickets ("Gelöst", "Geschlossen") are deleted with their messages, history and
+    # attachments this many months after they were finished, unless the company has its own
+    # period (Verwaltung → Firma). None: keep forever.
+    TICKET_RETENTION_MONTHS = 24
+
     # Operations (portal/ops): GET /metrics answers a request that brings this bearer token or
     # comes from an address in METRICS_NETWORKS (a list of networks); everyone else gets 404.
     # PROMETHEUS_MULTIPROC_DIR (environment, no PORTAL_ prefix) switches to gunicorn's

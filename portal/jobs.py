@@ -57,8 +57,11 @@ def init_app(app: Flask) -> None:
     app.extensions["huey"] = huey
     _run_in_app_context(app, huey)
     _stamp_enqueue_time(huey)
-    # tasks that kick() may start by name, e.g. "outbox.deliver"
-    app.extensions["jobs"] = _register_tasks(huey, app.config)
+    # tasks by name, e.g. "outbox.deliver"; those without arguments kick() may start, and
+    # the worker starts them at its start
+    app.extensions["jobs"], app.extensions["jobs_without_arguments"] = _register_tasks(
+        huey, app.config
+    )
     app.cli.add_command(worker_command)
 
     @app.teardown_appcontext
@@ -73,21 +76,26 @@ def huey_of(app: Flask | None = None):
     return (app or current_app).extensions["huey"]
 
 
-def _register_tasks(huey, config) -> dict:
+def _register_tasks(huey, config) -> tuple[dict, tuple[str, ...]]:
+    """(every task by name, the names of those without arguments)."""
+    from portal.api import idempotency
     from portal.auth import links as account_links
     from portal.inbound import tasks as inbound_tasks
     from portal.outbox import tasks as outbox_tasks
+    from portal.privacy import retention
     from portal.reports import tasks as report_tasks
-
-    kickable = outbox_tasks.register(huey)
     from portal.tickets import sla_watch  # the SLA clock's warnings
 
-    # tasks enqueued with arguments through app.extensions["jobs"] (not by kick())
-    kickable.update(account_links.register(huey))
+    kickable = outbox_tasks.register(huey)
+    # tasks enqueued with arguments through app.extensions["jobs"] (never by kick(): started
+    # without them, such a job fails)
+    with_arguments = account_links.register(huey)
     inbound_tasks.register(huey, config)
     sla_watch.register(huey)
     report_tasks.register(huey)  # the stored figures of closed months
-    return kickable
+    retention.register(huey)  # the nightly retention periods (portal/config.py RETENTION_*)
+    idempotency.register(huey)  # expired Idempotency-Keys, hourly
+    return {**kickable, **with_arguments}, tuple(kickable)
 
 
 def _run_in_app_context(app: Flask, huey) -> None:
@@ -209,7 +217,7 @@ def worker_command(workers: int):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     # Work left behind while no consumer ran (a job store that was down, a killed consumer's
     # lost job) starts now rather than at the next periodic sweep.
-    for name in current_app.extensions["jobs"]:
+    for name in current_app.extensions["jobs_without_arguments"]:
         kick(name)
     # flush_locks: a consumer killed while holding a lock must not block the job forever.
     consumer = huey.create_consumer(workers=workers, worker_type="thread", flush_locks=True)

@@ -36,6 +36,9 @@ class Company(BaseModel):
     normal_resolution_hours = peewee.FloatField(null=True)
     low_resolution_hours = peewee.FloatField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
+    # Months after which a finished ticket is deleted (portal/privacy/retention.py);
+    # NULL: TICKET_RETENTION_MONTHS.
+    ticket_retention_months = peewee.IntegerField(null=True)
 
     class Meta:
         table_name = "company"
@@ -87,6 +90,11 @@ class User(UserMixin, BaseModel):
     # A customer who manages the colleagues of their company ("Ansprechpartner").
     is_contact = peewee.BooleanField(default=False)
     created_at = UTCDateTimeField(default=utcnow)
+    # When the account was last deactivated (None while active): the retention job erases
+    # accounts deactivated longer than RETENTION_DEACTIVATED_ACCOUNT_DAYS (portal/privacy).
+    deactivated_at = UTCDateTimeField(null=True)
+    # When the person was erased: name and address are placeholders from then on.
+    erased_at = UTCDateTimeField(null=True)
 
     class Meta:
         table_name = "user_account"

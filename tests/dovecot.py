@@ -53,6 +53,16 @@ def available() -> bool:
     return shutil.which("dovecot") is not None or Path("/usr/sbin/dovecot").exists()
 
 
+def require() -> None:
+    """Skip the calling test without Dovecot; fail it under CI, which installs it."""
+    import pytest
+
+    if not available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("dovecot is missing: .ci/run installs dovecot-imapd")
+        pytest.skip("dovecot is not installed (apt-get install dovecot-imapd)")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

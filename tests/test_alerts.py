@@ -2,8 +2,11 @@
 
 import datetime as dt
 
+import peewee
 import pytest
 
+from portal.db import database, is_postgres
+from portal.migrations import migrate
 from portal.models import ApiToken
 from portal.tickets import alerts
 from portal.tickets.models import Ticket, TicketAlert, TicketMessage
@@ -217,3 +220,57 @@ def test_a_late_firing_of_an_alert_already_resolved_does_not_revive_it(monitorin
     fresh["startsAt"] = "2026-11-24T10:00:00Z"
     assert monitoring(webhook(fresh)).json["results"][0]["action"] == "repeated"
     assert TicketAlert.get().status == "firing"
+
+
+# --- one ticket per alarm, by a constraint of the database (migration 15) -----------------
+
+
+def test_an_alarm_firing_after_its_ticket_was_solved_is_its_second_occurrence(
+    monitoring, company_a
+):
+    first = monitoring(webhook(alert())).json["results"][0]["ticket"]
+    force_status(Ticket.get(Ticket.number == first), "resolved")
+    second = monitoring(webhook(alert())).json["results"][0]["ticket"]
+    rows = TicketAlert.select().order_by(TicketAlert.id)
+    assert [(r.ticket.number, r.occurrence) for r in rows] == [(first, 1), (second, 2)]
+
+
+def test_two_alerts_of_one_call_with_one_fingerprint_open_one_ticket(monitoring, company_a):
+    results = monitoring(webhook(alert(), alert())).json["results"]
+    assert [r["action"] for r in results] == ["created", "repeated"]
+    assert Ticket.select().count() == 1
+
+
+def test_the_database_refuses_a_second_row_for_the_same_occurrence(monitoring, company_a, db):
+    number = monitoring(webhook(alert())).json["results"][0]["ticket"]
+    row = TicketAlert.get()
+    with pytest.raises(peewee.IntegrityError), db.atomic():
+        TicketAlert.create(
+            ticket=Ticket.get(Ticket.number == number),
+            fingerprint=row.fingerprint,
+            name=row.name,
+            status="firing",
+            labels="{}",
+            first_seen_at=row.first_seen_at,
+            last_seen_at=row.last_seen_at,
+            occurrence=1,
+        )
+
+
+def test_upgrading_numbers_the_alarms_of_each_fingerprint_in_order(monitoring, company_a, db):
+    for fingerprint in ("a", "b", "a"):
+        monitoring(webhook(alert(fingerprint=fingerprint)))
+        force_status(Ticket.select().order_by(Ticket.id.desc()).get(), "resolved")
+    # the schema before step 15 (the later steps stay applied)
+    cascade = " CASCADE" if is_postgres() else ""
+    database.execute_sql("DROP INDEX ticket_alert_fingerprint_occurrence")
+    database.execute_sql("ALTER TABLE ticket_alert DROP COLUMN occurrence")
+    database.execute_sql(f"DROP TABLE idempotency_key{cascade}")
+    database.execute_sql("DELETE FROM schema_version WHERE version = 15")
+
+    assert migrate() == [15]
+
+    rows = TicketAlert.select().order_by(TicketAlert.id)
+    assert [(r.fingerprint, r.occurrence) for r in rows] == [("a", 1), ("b", 1), ("a", 2)]
+    assert monitoring(webhook(alert(fingerprint="a"))).json["results"][0]["action"] == "created"
+    assert TicketAlert.select().order_by(TicketAlert.id.desc()).get().occurrence == 3

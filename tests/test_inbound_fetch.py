@@ -4,7 +4,6 @@ between import and flag, malformed mails that must not stop the next one."""
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
@@ -20,10 +19,7 @@ from tests.ticket_factory import make_ticket
 
 @pytest.fixture(scope="session")
 def imap_server():
-    if not dovecot.available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("dovecot is missing: .ci/run installs dovecot-imapd")
-        pytest.skip("dovecot is not installed (apt-get install dovecot-imapd)")
+    dovecot.require()
     server = dovecot.start()
     yield server
     server.stop()

@@ -203,6 +203,8 @@ def pages_by_role(world, customer_a, admin, company_a):
             f"/verwaltung/firmen/{company_a.id}",
             "/verwaltung/",
             "/verwaltung/tokens",
+            f"/verwaltung/benutzer/{customer_a.id}/loeschen",
+            "/verwaltung/protokoll",
         ],
     }
 

@@ -356,3 +356,22 @@ def test_share_and_remove_need_the_csrf_token(app, people, company_a):
     assert TicketShare.select().count() == 1
     response = client.post(f"{url}/{shared.id}/entfernen", data={"csrf_token": token})
     assert response.status_code == 302 and TicketShare.select().count() == 0
+
+
+def test_erasing_a_person_removes_their_shares_and_their_name(app, people, company_a, admin):
+    from tests.privacy_support import database_dump
+
+    _keep_apart(company_a)
+    ticket = _ticket(app, people)
+    _share(app, ticket, people["reporter"], people["shared"])
+    admin_client = login_client(app, admin)
+    response = admin_client.post(
+        f"/verwaltung/benutzer/{people['shared'].id}/loeschen",
+        data={"confirm_email": "anna@alpha.example"},
+    )
+    assert response.status_code == 302
+    assert TicketShare.select().count() == 0
+    event = TicketEvent.get(TicketEvent.kind == "shared")  # the history stays, anonymised
+    assert event.new_value == "Gelöschte Person"
+    dump = database_dump(app).lower()
+    assert "anna beispiel" not in dump and "anna@alpha.example" not in dump

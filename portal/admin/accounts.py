@@ -8,10 +8,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.access import admin_required, get_or_404
-from portal.admin import bp
+from portal.admin import actions, bp
 from portal.admin.forms import ROLE_LABELS
 from portal.admin.views import _company_from, _fill_company_choices
-from portal.auth import links, totp
+from portal.auth import links
 from portal.auth.link_forms import InviteUserForm
 from portal.auth.reset import link_template
 from portal.auth.service import AccountError
@@ -59,7 +59,7 @@ def user_reset_two_factor(user_id: int):
     """For a lost phone: the authenticator and the recovery codes go; staff and admins set up
     a new one at their next sign-in, customers may."""
     user = get_or_404(User.select().where(User.id == user_id))
-    totp.remove(user)
+    actions.reset_second_factor(user, current_user._get_current_object())
     flash(
         _("Die Anmeldung in zwei Schritten von %(name)s wurde zurückgesetzt.", name=user.name),
         "success",
@@ -71,10 +71,23 @@ def user_reset_two_factor(user_id: int):
 @admin_required
 def user_toggle_contact(user_id: int):
     user = get_or_404(User.select().where(User.id == user_id, User.role == "customer"))
-    user.is_contact = not user.is_contact
-    user.save(only=[User.is_contact])
+    actions.set_contact(user, not user.is_contact, current_user._get_current_object())
     if user.is_contact:
         flash(_("%(name)s ist jetzt Ansprechpartner der Firma.", name=user.name), "success")
     else:
         flash(_("%(name)s ist kein Ansprechpartner mehr.", name=user.name), "success")
+    return redirect(url_for("admin.user_edit", user_id=user.id))
+
+
+@bp.route("/benutzer/<int:user_id>/link-senden", methods=["POST"])
+@admin_required
+def user_send_reset_link(user_id: int):
+    """Instead of a generated password: a "Passwort vergessen?" link to the person's address."""
+    user = get_or_404(User.select().where(User.id == user_id, User.erased_at.is_null()))
+    try:
+        actions.send_reset_link(user, current_user._get_current_object(), link_template())
+    except AccountError as error:
+        flash(str(error), "error")
+        return redirect(url_for("admin.user_edit", user_id=user.id))
+    flash(_("Ein Link zum Festlegen des Passworts ging an %(email)s.", email=user.email), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from portal.admin.rules import parse_hours
 from portal.auth.forms import password_length, token_name_field
@@ -38,6 +38,24 @@ class HoursField(StringField):
         return "" if self.data is None else f"{self.data:g}".replace(".", ",")
 
 
+class MonthsField(StringField):
+    """A whole number of months; data is an int, or None when left empty."""
+
+    def process_formdata(self, valuelist):
+        text = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if not text:
+            return
+        if not (text.isascii() and text.isdigit()) or len(text) > 4:
+            raise ValueError(_l("Bitte geben Sie eine ganze Zahl von Monaten ein, z. B. 24."))
+        self.data = int(text)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else str(self.data)
+
+
 class CompanyForm(PortalForm):
     name = StringField(
         _l("Name der Firma"),
@@ -54,6 +72,13 @@ class CompanyForm(PortalForm):
     critical_resolution_hours = HoursField(_l("Kritisch: Lösungszeit in Stunden"))
     normal_resolution_hours = HoursField(_l("Normal: Lösungszeit in Stunden"))
     low_resolution_hours = HoursField(_l("Niedrig: Lösungszeit in Stunden"))
+    ticket_retention_months = MonthsField(
+        _l("Erledigte Tickets aufbewahren (Monate)"),
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=600, message=_l("Bitte zwischen 1 und 600 Monaten.")),
+        ],
+    )
 
     def overrides(self) -> dict[str, float | None]:
         return {

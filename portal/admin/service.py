@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import peewee
 from flask_babel import lazy_gettext as _l
 
+from portal import audit
 from portal.admin.rules import (
     MAX_CUSTOMER_NUMBER_LENGTH,
     MAX_OVERRIDE_HOURS,
@@ -112,6 +113,8 @@ def save_company(
     has_contract: bool,
     overrides: Mapping[str, float | None],
     resolution_overrides: Mapping[str, float | None] | None = None,
+    acting_user: User | None = None,
+    ticket_retention_months: int | None = None,
 ) -> Company:
     """Create (company=None) or change a company; nothing is written if a rule is broken.
 
@@ -127,6 +130,7 @@ def save_company(
     company.name = name
     company.customer_number = number
     company.has_contract = has_contract
+    company.ticket_retention_months = ticket_retention_months
     for column, hours in columns.items():
         setattr(company, column, hours)
     try:
@@ -134,6 +138,12 @@ def save_company(
             company.save()
             if contract_changed:
                 Ticket.requeue_company(company)
+                audit.record(
+                    "contract_changed",
+                    actor=acting_user,
+                    company=company,
+                    contract=has_contract,
+                )
     except peewee.IntegrityError:
         # Someone else took the name or number between our check and the write.
         raise CompanyError(

@@ -110,6 +110,8 @@ def _save_company_from(form, company):
             has_contract=form.has_contract.data,
             overrides=form.overrides(),
             resolution_overrides=form.resolution_overrides(),
+            acting_user=current_user._get_current_object(),
+            ticket_retention_months=form.ticket_retention_months.data,
         )
     except CompanyError as error:
         _attach_error(form, error)
@@ -214,6 +216,7 @@ def user_new():
             company=company,
             phone=form.phone.data or "",
             preferred_language=form.language.data or None,
+            created_by=current_user._get_current_object(),
         )
     except AccountError as error:
         _attach_error(form, error)
@@ -271,7 +274,7 @@ def user_edit(user_id: int):
 def user_reset_password(user_id: int):
     user = get_or_404(User.select().where(User.id == user_id))
     # CSRFProtect has checked the token of this POST like every other.
-    password = reset_password(user)
+    password = reset_password(user, acting_user=current_user._get_current_object())
     flash_sessions_ended_by_reset(user)
     # Shown exactly once, on this response; only its hash is stored.
     return _render_user_form(_edit_form_for(user), user, new_password=password)
@@ -320,7 +323,12 @@ def token_create():
         form.user.errors = [_("Bitte wählen Sie einen aktiven Mitarbeiter aus der Liste.")]
         return _render_tokens(form, status=400)
     try:
-        _token, plain = issue_token(User.get_by_id(user.id), "monitoring", form.name.data.strip())
+        _token, plain = issue_token(
+            User.get_by_id(user.id),
+            "monitoring",
+            form.name.data.strip(),
+            acting_user=current_user._get_current_object(),
+        )
     except AccountError as error:
         _attach_error(form, error)
         return _render_tokens(form, status=400)
@@ -334,6 +342,6 @@ def token_create():
 @admin_required
 def token_revoke(token_id: int):
     token = get_or_404(ApiToken.select().where(ApiToken.id == token_id))
-    revoke_token(token)
+    revoke_token(token, acting_user=current_user._get_current_object())
     flash(_("Das Token %(prefix)s… wurde widerrufen.", prefix=token.prefix), "success")
     return redirect(url_for("admin.tokens"))

@@ -11,6 +11,7 @@ from flask_login import current_user
 from portal.api import bp
 from portal.api.auth import api_login_required
 from portal.api.errors import ApiError, json_object, validation_error
+from portal.api.idempotency import idempotent, idempotent_operation
 from portal.api.openapi import (
     error_responses,
     json_body,
@@ -108,6 +109,7 @@ def list_changes():
 
 @bp.route("/changes", methods=["POST"])
 @api_login_required()
+@idempotent
 def create_change():
     if current_user.is_staff or not current_user.company_id:
         raise ApiError(403, "forbidden", _("Änderungen kündigen Kunden für ihre eigene Firma an."))
@@ -326,31 +328,33 @@ register(
                     **error_responses(401, 422),
                 },
             },
-            "post": {
-                "summary": "Announce a planned change for the caller's company (customers)",
-                "description": (
-                    "Dates are YYYY-MM-DD. Past dates, Sundays, public holidays and dates more "
-                    "than a year ahead are refused (422). Shorter notice than recommended is "
-                    "accepted; `warnings` says so and `lead_time_ok` is false."
-                ),
-                "requestBody": json_body(
-                    {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["kind", "details", "wished_date"],
-                        "properties": {
-                            "kind": {"enum": list(rules.KINDS)},
-                            "details": _CHANGE_SCHEMA["properties"]["details"],
-                            "wished_date": {"type": "string", "format": "date"},
-                            "alternative_date": {"type": ["string", "null"], "format": "date"},
-                        },
-                    }
-                ),
-                "responses": {
-                    "201": json_response("Announced", _ref),
-                    **error_responses(400, 401, 403, 422),
-                },
-            },
+            "post": idempotent_operation(
+                {
+                    "summary": "Announce a planned change for the caller's company (customers)",
+                    "description": (
+                        "Dates are YYYY-MM-DD. Past dates, Sundays, public holidays and dates more "
+                        "than a year ahead are refused (422). Shorter notice than recommended is "
+                        "accepted; `warnings` says so and `lead_time_ok` is false."
+                    ),
+                    "requestBody": json_body(
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["kind", "details", "wished_date"],
+                            "properties": {
+                                "kind": {"enum": list(rules.KINDS)},
+                                "details": _CHANGE_SCHEMA["properties"]["details"],
+                                "wished_date": {"type": "string", "format": "date"},
+                                "alternative_date": {"type": ["string", "null"], "format": "date"},
+                            },
+                        }
+                    ),
+                    "responses": {
+                        "201": json_response("Announced", _ref),
+                        **error_responses(400, 401, 403, 422),
+                    },
+                }
+            ),
         },
         "/changes/{change_id}": {
             "parameters": [

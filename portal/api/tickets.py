@@ -17,6 +17,7 @@ from portal import clock, reads
 from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, json_object, validation_error
+from portal.api.idempotency import idempotent, idempotent_operation
 from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
 from portal.api.responses import created
 from portal.db import utcnow
@@ -194,6 +195,7 @@ def list_tickets():
 
 @bp.route("/tickets", methods=["POST"])
 @api_login_required()
+@idempotent
 def create_ticket():
     staff = current_user.is_staff
     body = json_object(schemas.names(schemas.NEW_TICKET), schemas.MULTILINE)
@@ -292,6 +294,7 @@ def _staff_change(ticket: Ticket, body: dict) -> None:
 
 @bp.route("/tickets/<number>/messages", methods=["POST"])
 @api_login_required()
+@idempotent
 def add_message(number: str):
     body = json_object(schemas.names(schemas.NEW_MESSAGE), schemas.MULTILINE)
     ticket = _ticket_or_404(number)
@@ -348,14 +351,16 @@ register(
                     **error_responses(401, 422),
                 },
             },
-            "post": {
-                "summary": "Report a ticket (JSON; attachments via the HTML form)",
-                "requestBody": json_body(schema_ref("NewTicket")),
-                "responses": {
-                    "201": json_response("The new ticket", schema_ref("TicketDetail")),
-                    **error_responses(400, 401, 403, 422),
-                },
-            },
+            "post": idempotent_operation(
+                {
+                    "summary": "Report a ticket (JSON; attachments via the HTML form)",
+                    "requestBody": json_body(schema_ref("NewTicket")),
+                    "responses": {
+                        "201": json_response("The new ticket", schema_ref("TicketDetail")),
+                        **error_responses(400, 401, 403, 422),
+                    },
+                }
+            ),
         },
         "/tickets/{number}": {
             "parameters": [_NUMBER],
@@ -377,14 +382,16 @@ register(
         },
         "/tickets/{number}/messages": {
             "parameters": [_NUMBER],
-            "post": {
-                "summary": "Write a message (staff: also an internal note)",
-                "requestBody": json_body(schema_ref("NewMessage")),
-                "responses": {
-                    "201": json_response("The message", schema_ref("Message")),
-                    **error_responses(400, 401, 403, 404, 422),
-                },
-            },
+            "post": idempotent_operation(
+                {
+                    "summary": "Write a message (staff: also an internal note)",
+                    "requestBody": json_body(schema_ref("NewMessage")),
+                    "responses": {
+                        "201": json_response("The message", schema_ref("Message")),
+                        **error_responses(400, 401, 403, 404, 422),
+                    },
+                }
+            ),
         },
     },
     schemas.RESPONSE_SCHEMAS | schemas.REQUEST_SCHEMAS,

@@ -11,11 +11,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.access import get_or_404
-from portal.auth import bp, links, sessions
+from portal.auth import bp, links
 from portal.auth.link_forms import CompanyVisibilityForm, InviteColleagueForm
 from portal.auth.reset import link_template
-from portal.auth.service import AccountError
-from portal.db import database
+from portal.auth.service import AccountError, set_active
 from portal.models import Company, User
 
 
@@ -31,8 +30,11 @@ def contact_required(view):
 
 
 def colleagues_of(contact: User):
-    """The accounts of the contact's company: the one scoping rule of this page."""
-    return User.select().where(User.company == contact.company_id, User.role == "customer")
+    """The accounts of the contact's company: the one scoping rule of this page (erased
+    people are placeholders, not colleagues)."""
+    return User.select().where(
+        User.company == contact.company_id, User.role == "customer", User.erased_at.is_null()
+    )
 
 
 def _render(invite_form=None, visibility_form=None, status=200):
@@ -83,11 +85,7 @@ def _set_active(user_id: int, active: bool):
     colleague = get_or_404(colleagues_of(current_user).where(User.id == user_id))
     if colleague.id == current_user.id:
         abort(403)  # a contact cannot lock themselves out
-    with database.atomic():
-        colleague.active = active
-        colleague.save(only=[User.active])
-        # deactivation ends every session; reactivation brings none back
-        sessions.end_all_sessions(colleague)
+    set_active(colleague, active, current_user._get_current_object())
     return colleague
 
 

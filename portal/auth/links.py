@@ -122,16 +122,16 @@ def send_reset_link(email: str, link_template: str | None) -> None:
         return
     with database.atomic():
         plain = issue_link(user, "reset")
-        mail.post([_reset_mail(user, _link(link_template, plain))])
+        mail.post([reset_mail(user, link_with(link_template, plain))])
 
 
-def _link(template: str | None, plain: str) -> str:
+def link_with(template: str | None, plain: str) -> str:
     if not template:
         return plain
     return template.replace(LINK_PLACEHOLDER, plain)
 
 
-def _reset_mail(user: User, link: str) -> mail.Mail:
+def reset_mail(user: User, link: str) -> mail.Mail:
     language = mail.language_of(user)
     minutes = current_app.config["RESET_LINK_MINUTES"]
     with force_locale(language):
@@ -196,11 +196,13 @@ def invite(
             role=role,
             company=company,
             preferred_language=preferred_language,
+            created_by=invited_by,
+            audit_action="user_invited",
         )
         user.is_contact = is_contact and role == "customer"
         user.save(only=[User.is_contact])
         plain = issue_link(user, "invite", created_by=invited_by)
-        mail.post([_invitation_mail(user, invited_by, _link(link_template, plain))])
+        mail.post([_invitation_mail(user, invited_by, link_with(link_template, plain))])
     return user
 
 

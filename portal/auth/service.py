@@ -12,6 +12,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from portal import audit, clock
 from portal.auth import limit, sessions
 from portal.auth.passwords import password_problem
 from portal.db import database, utcnow
@@ -74,6 +75,8 @@ def authenticate(email: str, password: str, address: str, known_browser: bool = 
     ok = matches and user is not None and user.active
     if ok:
         limit.give_back(slots)
+    else:  # written for unknown addresses too: the answer time stays the same
+        audit.record("sign_in_failed", actor=None, subject=user, address=address)
     limit.forget_old()
     return user if ok else None
 
@@ -120,7 +123,11 @@ def create_user(
     company: Company | None = None,
     phone: str = "",
     preferred_language: str | None = None,
+    created_by: User | None = None,
+    audit_action: str = "user_created",
 ) -> User:
+    """Create an account; `created_by` (an admin or contact; None from the CLI) is named in
+    the audit log under `audit_action`."""
     email = User.normalise_email(email)
     name = _check_name(name)
     _check_role_and_company(role, company)
@@ -132,7 +139,7 @@ def create_user(
             "email",
         )
     with database.atomic():
-        return User.create(
+        user = User.create(
             email=email,
             name=name,
             password_hash=hash_password(password),
@@ -141,6 +148,9 @@ def create_user(
             phone=phone.strip(),
             preferred_language=preferred_language,
         )
+        if created_by is not None:
+            audit.record(audit_action, actor=created_by, subject=user, role=role)
+        return user
 
 
 def update_user(
@@ -166,17 +176,36 @@ def update_user(
         raise AccountError(_l("Sie können Ihr eigenes Konto nicht deaktivieren."), "active")
     if user.id == acting_user.id and role != "admin":
         raise AccountError(_l("Sie können sich nicht selbst die Admin-Rolle entziehen."), "role")
+    if user.erased_at is not None and active:
+        raise AccountError(
+            _l("Eine gelöschte Person lässt sich nicht wieder aktivieren."), "active"
+        )
+    old_role = user.role
     user.name = name
     user.phone = phone.strip()
     user.role = role
     user.company = company
     user.preferred_language = preferred_language
-    was_active, user.active = user.active, active
+    was_active = user.active
     with database.atomic():
         user.save()
-        if was_active and not active:  # and reactivating later brings none of them back
-            sessions.end_all_sessions(user)
+        if old_role != role:
+            audit.record("role_changed", actor=acting_user, subject=user, old=old_role, new=role)
+        if was_active != active:
+            set_active(user, active, acting_user)
     return user
+
+
+def set_active(user: User, active: bool, acting_user: User) -> None:
+    """Deactivate (every session ends; reactivating later brings none of them back) or
+    reactivate an account, noted in the audit log. The retention job counts from
+    `deactivated_at`."""
+    user.active = active
+    user.deactivated_at = None if active else clock.now()
+    with database.atomic():
+        user.save(only=[User.active, User.deactivated_at])
+        sessions.end_all_sessions(user)
+        audit.record("reactivated" if active else "deactivated", actor=acting_user, subject=user)
 
 
 def change_password(user: User, new_password: str) -> int:
@@ -190,28 +219,46 @@ def change_password(user: User, new_password: str) -> int:
         return sessions.end_other_sessions(user)
 
 
-def reset_password(user: User) -> str:
+def reset_password(user: User, acting_user: User | None = None) -> str:
     """Give `user` a new generated password and return it (shown once, never stored plain);
-    every session of `user` ends."""
+    every session of `user` ends. An admin's reset (`acting_user`) is in the audit log."""
     password = generate_password()
-    change_password(user, password)
-    sessions.end_all_sessions(user)
+    with database.atomic():
+        change_password(user, password)
+        sessions.end_all_sessions(user)
+        if acting_user is not None:
+            audit.record("password_reset", actor=acting_user, subject=user)
     return password
 
 
-def issue_token(user: User, scope: str = "api", name: str = "") -> tuple[ApiToken, str]:
-    """A new token for `user`; monitoring systems are connected by the provider's staff only."""
+def issue_token(
+    user: User, scope: str = "api", name: str = "", acting_user: User | None = None
+) -> tuple[ApiToken, str]:
+    """A new token for `user`; monitoring systems are connected by the provider's staff only.
+    In the audit log with `acting_user` (None: the command line)."""
     if scope == "monitoring" and not user.is_staff:
         raise AccountError(
             _l("Monitoring-Tokens gibt es nur für Mitarbeiter des Dienstleisters."), "user"
         )
     if not user.active:
         raise AccountError(_l("Das Konto ist deaktiviert."), "user")
-    return ApiToken.issue(user, scope=scope, name=name)
+    with database.atomic():
+        token, plain = ApiToken.issue(user, scope=scope, name=name)
+        audit.record(
+            "token_created", actor=acting_user, subject=user, token=token.prefix, scope=scope
+        )
+    return token, plain
 
 
-def revoke_token(token: ApiToken) -> None:
-    """Revoke once; revoking again keeps the first time."""
+def revoke_token(token: ApiToken, acting_user: User | None = None) -> None:
+    """Revoke once; revoking again keeps the first time (and writes no second entry)."""
     if token.revoked_at is None:
         token.revoked_at = utcnow()
-        token.save(only=[ApiToken.revoked_at])
+        with database.atomic():
+            token.save(only=[ApiToken.revoked_at])
+            audit.record(
+                "token_revoked",
+                actor=acting_user,
+                subject=User.get_by_id(token.user_id),
+                token=token.prefix,
+            )

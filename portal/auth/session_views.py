@@ -7,8 +7,10 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
+from portal import audit
 from portal.access import admin_required, get_or_404
 from portal.auth import bp, sessions
+from portal.db import database
 from portal.models import ApiToken, User
 
 
@@ -72,6 +74,8 @@ def end_other_sessions():
 @admin_required
 def end_user_sessions(user_id: int):
     user = get_or_404(User.select().where(User.id == user_id))
-    ended = sessions.end_all_sessions(user)
+    with database.atomic():
+        ended = sessions.end_all_sessions(user)
+        audit.record("sessions_ended", actor=current_user._get_current_object(), subject=user)
     flash_sessions_ended(ended, sessions.tokens_still_valid(user), whose=user.name)
     return redirect(url_for("admin.user_edit", user_id=user.id))

@@ -22,8 +22,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
+from portal import audit
 from portal.auth import bp, known_browser, sessions, totp
+from portal.auth.limit import client_address
 from portal.auth.link_forms import CodeForm, EnrolForm
+from portal.db import database
 from portal.models import User
 
 PENDING_KEY = "pending_sign_in"
@@ -50,7 +53,9 @@ def sign_in(user: User, remember: bool, response):
     """Sign the user in: a server-side session (portal/auth/sessions.py), flask-login's cookie,
     and the signed "known browser" mark that lets the owner past a throttled account."""
     session.pop(PENDING_KEY, None)
-    sessions.start_session(user, remember, sessions.request_user_agent())
+    with database.atomic():
+        sessions.start_session(user, remember, sessions.request_user_agent())
+        audit.record("sign_in", actor=user, subject=user, address=client_address())
     login_user(user, remember=remember)
     return known_browser.remember(response, user.email)
 

@@ -177,7 +177,8 @@ def create_token():
     form.limit_scopes(current_user)
     if not form.validate_on_submit():
         return render_account(400, token_form=form)
-    _token, plain = issue_token(current_user, scope=form.scope.data, name=form.name.data)
+    user = current_user._get_current_object()
+    _token, plain = issue_token(user, scope=form.scope.data, name=form.name.data, acting_user=user)
     # Shown exactly once, on this response; only its hash is stored.
     return render_account(201, new_token=plain)
 
@@ -188,6 +189,6 @@ def revoke_token(token_id: int):
     token = ApiToken.get_or_none(ApiToken.id == token_id, ApiToken.user == current_user.id)
     if token is None:
         abort(404)
-    revoke_api_token(token)
+    revoke_api_token(token, acting_user=current_user._get_current_object())
     flash(_("Das Token wurde widerrufen."), "success")
     return redirect(url_for("auth.account"))

@@ -9,6 +9,8 @@ from portal.migrations import (  # noqa: F401  (the steps)
     files,
     foundation,
     mail,
+    once,
+    privacy,
     sharing,
     sla_clock,
     sla_months,

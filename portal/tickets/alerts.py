@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+import peewee
 from flask_babel import gettext as _
 
 from portal import mail
@@ -37,6 +38,7 @@ SEVERITY_PRIORITY = {
 }
 DEFAULT_PRIORITY = "normal"
 MAX_ALERTS = 200
+INGEST_ATTEMPTS = 3  # a call that lost a race runs again (see ingest)
 MAX_FINGERPRINT = 200  # TicketAlert.fingerprint's column
 # Alertmanager's "zero" time for alerts that have not ended
 ZERO_TIME_PREFIX = "0001-01-01"
@@ -183,30 +185,55 @@ def _priority(labels: dict) -> str:
 
 def ingest(actor: User, alerts: list[Alert], now: dt.datetime | None = None) -> list[Outcome]:
     """All alerts of one call in one transaction, mails after the commit: Alertmanager
-    repeats a failed call whole, so a half-written one would open its tickets twice."""
+    repeats a failed call whole, so a half-written one would open its tickets twice.
+
+    Two calls may race to open a ticket for the same new fingerprint (several instances on
+    PostgreSQL): the unique (fingerprint, occurrence) row lets one win; the other's
+    transaction is rolled back and run again, and then finds the winner's open ticket."""
     now = now or utcnow()
-    with service.write_transaction():
-        open_alerts = _open_alerts_by_fingerprint([a.fingerprint for a in alerts])
-        outcomes = []
-        for alert in alerts:
-            known = open_alerts.get((alert.company.id, alert.fingerprint))
-            if alert.status == "firing":
-                outcomes.append(_firing(actor, alert, known, now, open_alerts))
-            else:
-                outcomes.append(_resolved(actor, alert, known, now))
+    for attempt in range(INGEST_ATTEMPTS):
+        try:
+            with service.write_transaction():
+                return _apply(actor, alerts, now)
+        except peewee.IntegrityError:
+            if attempt == INGEST_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _apply(actor: User, alerts: list[Alert], now: dt.datetime) -> list[Outcome]:
+    open_alerts, occurrences = _alerts_by_fingerprint([a.fingerprint for a in alerts])
+    outcomes = []
+    for alert in alerts:
+        known = open_alerts.get((alert.company.id, alert.fingerprint))
+        if alert.status == "firing":
+            outcomes.append(_firing(actor, alert, known, now, open_alerts, occurrences))
+        else:
+            outcomes.append(_resolved(actor, alert, known, now))
     return outcomes
 
 
-def _open_alerts_by_fingerprint(fingerprints: list[str]) -> dict:
+def _alerts_by_fingerprint(fingerprints: list[str]) -> tuple[dict, dict[str, int]]:
+    """The open alarms by (company, fingerprint), and each fingerprint's latest occurrence.
+
+    One statement, so one snapshot even under READ COMMITTED: a ticket that another call
+    opens after it is either seen open here, or takes the occurrence this call would take
+    next, and this call's insert then fails (two reads could see it in the second only)."""
     rows = (
         TicketAlert.select(TicketAlert, Ticket)
         .join(Ticket)
-        .where(TicketAlert.fingerprint.in_(fingerprints), Ticket.status.in_(OPEN_STATUSES))
+        .where(TicketAlert.fingerprint.in_(fingerprints))
+        .order_by(TicketAlert.occurrence)
     )
-    return {(row.ticket.company_id, row.fingerprint): row for row in rows}
+    open_alerts, occurrences = {}, {}
+    for row in rows:
+        occurrences[row.fingerprint] = row.occurrence
+        if row.ticket.status in OPEN_STATUSES:
+            open_alerts[(row.ticket.company_id, row.fingerprint)] = row
+    return open_alerts, occurrences
 
 
-def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) -> Outcome:
+def _firing(actor, alert: Alert, known, now, open_alerts, occurrences) -> Outcome:
     if known is not None:
         if known.status == "resolved" and _started_before_it_ended(alert, known):
             # a late (retried) send of the firing that was since resolved: nothing new
@@ -226,6 +253,7 @@ def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) ->
         source="monitoring",
     )
     ticket = service.create_ticket(actor, report, now=now)
+    occurrence = occurrences.get(alert.fingerprint, 0) + 1
     row = TicketAlert.create(
         ticket=ticket,
         fingerprint=alert.fingerprint,
@@ -234,8 +262,10 @@ def _firing(actor, alert: Alert, known: TicketAlert | None, now, open_alerts) ->
         labels=json.dumps(alert.labels, sort_keys=True),
         first_seen_at=now,
         last_seen_at=now,
+        occurrence=occurrence,
     )
     open_alerts[(alert.company.id, alert.fingerprint)] = row
+    occurrences[alert.fingerprint] = occurrence
     return Outcome(alert.fingerprint, "created", ticket.number)
 
 

@@ -117,3 +117,15 @@ def _names(download_name: str) -> dict:
         quoted = quote(download_name, safe="!#$&+-.^_`|~")
         return {"filename": simple.decode("ascii"), "filename*": f"UTF-8''{quoted}"}
     return {"filename": download_name}
+
+
+def delete(keys) -> int:
+    """Delete stored files with their pieces, inside the caller's transaction (an erasure, the
+    retention job); returns how many files went. Rows that name them are the caller's."""
+    keys = sorted(set(keys))
+    deleted = 0
+    for start in range(0, len(keys), 500):
+        batch = keys[start : start + 500]
+        StoredFileChunk.delete().where(StoredFileChunk.file.in_(batch)).execute()
+        deleted += StoredFile.delete().where(StoredFile.key.in_(batch)).execute()
+    return deleted

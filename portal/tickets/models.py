@@ -286,6 +286,9 @@ class TicketAlert(BaseModel):
     first_seen_at = UTCDateTimeField()
     last_seen_at = UTCDateTimeField()
     resolved_at = UTCDateTimeField(null=True)
+    # the n-th ticket this fingerprint opened: unique, so two racing calls cannot both open it
+    occurrence = peewee.IntegerField(default=1)
 
     class Meta:
         table_name = "ticket_alert"
+        indexes = ((("fingerprint", "occurrence"), True),)

@@ -2,9 +2,10 @@
 
 import re
 
-from portal.triage.concepts import NOT_ONLY, SCOPE
+from portal.triage.concepts import COMPONENT, DETERMINER, NEGATION, NOT_ONLY, SCOPE, VERB
 from portal.triage.matcher import Match, Token, fold
 from portal.triage.reading import Symptom
+from portal.triage.vocabulary.components import DEVICE_KINDS, PRINTER
 from portal.triage.vocabulary.scope import (
     ALL_WORDS,
     ALSO_TERMS,
@@ -20,6 +21,7 @@ from portal.triage.vocabulary.scope import (
     NUMBER_WORDS,
     NUMBERED_SEATS,
     ONE,
+    ONE_ARTICLES,
     ONE_PERSON,
     ONE_POSSESSIVE,
     ONE_WEAK,
@@ -36,6 +38,11 @@ COUNT_OF_TOTAL = re.compile(
     r"(?P<total>\d+|[a-z]+)\b"
 )
 DEPARTMENT_REACH = 3  # "everyone in accounting", "alle in der Buchhaltung"
+# "Wir 15 kommen nicht ins ERP", "we 12": the speakers counted; this many are most of a company.
+WE_COUNTED = re.compile(
+    r"\b(?:wir|we|uns)\s+(?:alle\s+|all\s+)?(?P<count>\d+)\b(?!\s*(?:uhr|h\b|min))"
+)
+WE_COUNTED_COMPANY = 5
 NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|,|/|-|&)[ \t]*\d)")
 
 
@@ -55,13 +62,23 @@ def find_scope(
     counted = _count_of_total(text, tokens)
     if counted:
         found[counted[0]] = counted[1]
+    counted_we = _we_counted(text, tokens)
+    if counted_we:
+        found.setdefault(counted_we[0], counted_we[1])
     seat = _numbered_seat(text, tokens)
     if seat:
         found[ONE] = seat
+    counted_device = _one_device(tokens, matches)
+    if counted_device:  # "Ein Arbeitsplatz im Lager": the place says where, not who
+        found[ONLY_ONE] = counted_device
     department = _everyone_of_a_department(tokens, scopes)
     for match in matches:
         if match.concept == SCOPE and _overruled(match, scopes):
             continue
+        if match.concept == SCOPE and _contrasted(match, tokens, matches, symptoms):
+            continue
+        if match.value in (ONLY_ONE, ONE) and _denied_by(match, matches):
+            continue  # "nicht nur mein Rechner", "not just me"
         if match.value == ONLY_ONE and _followed_by_also(tokens, match):
             found.setdefault(COMPANY, match.tokens)  # "wie alle anderen auch"
             continue
@@ -104,6 +121,16 @@ def _count_of_total(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...
     return None
 
 
+def _we_counted(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...]] | None:
+    """ "Wir 15 können nicht ins ERP": five or more of us are the company, two to four several."""
+    found = WE_COUNTED.search(fold(text))
+    if found is None or int(found.group("count")) < 2:
+        return None
+    span = tuple(i for i, t in enumerate(tokens) if found.start() <= t.start < found.end())
+    scope = COMPANY if int(found.group("count")) >= WE_COUNTED_COMPANY else SEVERAL
+    return scope, span
+
+
 def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
@@ -117,6 +144,19 @@ def _numbered_seat(text: str, tokens: list[Token]) -> tuple[int, ...]:
         if token.folded in NUMBERED_SEATS and NUMBERED.match(text, token.end)
     ]
     return (seats[0],) if len(seats) == 1 else ()
+
+
+def _one_device(tokens: list[Token], matches: list[Match]) -> tuple[int, ...]:
+    """ "Ein Arbeitsplatz im Lager", "one PC in the warehouse": a single device, counted, as
+    the subject that opens its clause (not "… hat ein Freizeichen")."""
+    for match in matches:
+        device = match.concept == COMPONENT and match.value in (*DEVICE_KINDS, PRINTER)
+        before = match.first - 1
+        if not device or before < 0 or tokens[before].folded not in ONE_ARTICLES:
+            continue
+        if before == 0 or tokens[before - 1].clause != tokens[before].clause:
+            return (before, match.first)
+    return ()
 
 
 def _everyone_of_a_department(tokens: list[Token], scopes: list[Match]) -> tuple[int, ...]:
@@ -160,6 +200,38 @@ def _all_before_a_noun(tokens: list[Token], words=ALL_WORDS) -> tuple[int, ...]:
         if group:
             return (index, index + 1)
     return ()
+
+
+def _denied_by(match: Match, matches: list[Match]) -> bool:
+    """True if a "nicht nur"/"not just" overlaps the words that say "only me"."""
+    words = set(match.tokens)
+    return any(m.concept == NOT_ONLY and words & set(m.tokens) for m in matches)
+
+
+def _contrasted(
+    match: Match, tokens: list[Token], matches: list[Match], symptoms: list[Symptom]
+) -> bool:
+    """ "Bei mir kommen keine Mails an, Kollegen bekommen ihre": a group in a clause of its own
+    that tells of working (a verb, no negation, no symptom there or after it), while another
+    clause names one person, is the people who are fine, not those affected."""
+    if match.value not in (COMPANY, SEVERAL):
+        return False
+    clause = tokens[match.first].clause
+    in_clause = [m for m in matches if tokens[m.first].clause == clause]
+    if not any(m.concept == VERB for m in in_clause):
+        return False
+    if any(m.concept in (NEGATION, DETERMINER) for m in in_clause):
+        return False
+    sentence = tokens[match.first].sentence
+    told = [i for symptom in symptoms for i in symptom.tokens if tokens[i].sentence == sentence]
+    if any(tokens[i].clause == clause or i > match.first for i in told):
+        return False  # "… von den Kollegen höre ich, dass dort auch nichts geht"
+    return any(
+        m.concept == SCOPE
+        and m.value in (ONE, ONLY_ONE, ONE_PERSON)
+        and tokens[m.first].clause != clause
+        for m in matches
+    )
 
 
 def _overruled(match: Match, scopes: list[Match]) -> bool:

@@ -17,7 +17,12 @@ from portal.triage.vocabulary.components import (
     EVERYTHING,
     PRINTER,
 )
-from portal.triage.vocabulary.scope import COMPANY, ONE, PLURAL_DEVICE_WORDS
+from portal.triage.vocabulary.scope import (
+    COMPANY,
+    GENITIVE_SINGULAR,
+    ONE,
+    PLURAL_DEVICE_WORDS,
+)
 from portal.triage.vocabulary.states import DEGRADED, DOWN, FREEZE_WORDS
 
 
@@ -103,7 +108,12 @@ def _same_clause(reading: Reading, mention: Mention) -> bool:
 
 def _plural_devices(reading: Reading) -> bool:
     return any(
-        reading.tokens[m.token].folded in PLURAL_DEVICE_WORDS
+        reading.tokens[m.token].folded in PLURAL_DEVICE_WORDS and not _genitive(reading, m.token)
         for m in reading.mentions
         if m.kind in DEVICE_KINDS and m.token >= 0
     )
+
+
+def _genitive(reading: Reading, index: int) -> bool:
+    """ "das Touchpad meines Notebooks": one notebook's, not the company's notebooks."""
+    return index > 0 and reading.tokens[index - 1].folded in GENITIVE_SINGULAR

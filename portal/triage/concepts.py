@@ -46,6 +46,8 @@ TROUBLE = "trouble"
 SECURITY_ALERT = "security_alert"
 PERMISSION = "permission"
 FOREIGN = "foreign"
+SOMEONE = "someone"
+OWN_ACCOUNT = "own_account"
 TOOL_CHORE = "tool_chore"
 CLOSING = "closing"
 SALUTATION = "salutation"
@@ -75,6 +77,8 @@ def _vocabulary_entries():
         (SECURITY_ALERT, security.SECURITY_ALERT_TERMS),
         (PERMISSION, scope.PERMISSION_TERMS),
         (FOREIGN, security.FOREIGN_TERMS),
+        (SOMEONE, security.SOMEONE_TERMS),
+        (OWN_ACCOUNT, security.OWN_ACCOUNT_TERMS),
         (TOOL_CHORE, security.SECURITY_TOOL_CHORES),
         (CLOSING, matching.CLOSINGS),
         (SALUTATION, matching.SALUTATIONS),
@@ -114,6 +118,7 @@ def lexicon() -> Lexicon:
         common_words=matching.COMMON_WORDS,
         unfuzzy_concepts=frozenset(
             {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
+            | {SOMEONE, OWN_ACCOUNT}
             | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN}
         ),
     )

@@ -15,10 +15,19 @@ _CLAUSE_END = re.compile(r"[,()\"„“]|\s[–—-]\s")
 MIN_STEM = 4  # a word this long also matches longer words that start with it
 MIN_COMPOUND_PART = 5  # ... and this long also as a later part of a compound
 MIN_FUZZY = 5  # shorter words are too easily one typo away from another word
+# Words read exactly (negations, scope words) still forgive two neighbours swapped ("nciht",
+# "kenier", "niemadn"): a swap of a word this long is seldom another word.
+MIN_SWAPPED = 5
 PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Firma")
 SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
 SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
 INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
+# German puts the participle at the end of its clause, away from its object: "Zugriff auf unser
+# Postfach verschafft", "einen Anhang aus einer dubiosen Mail geöffnet", "keine Rufannahme mehr
+# möglich". A phrase ending in such a word may reach it across SEPARABLE_GAP words.
+_CLAUSE_FINAL = re.compile(
+    r"[a-z]{0,7}ge[a-z]{2,}(?:t|en)|(?:ver|be|er|ent|zer)[a-z]{3,}t|[a-z]{3,}iert|moeglich|werden|lange"
+)
 # A server's host name ("DC01", "SRV-FS02", "FS1"): read as the word "server".
 _HOST_NAME = re.compile(r"(?:srv|dc|fs|ts|rds|sql|exch|nas|sv)[a-z]*\d+[a-z\d]*")
 HOST_WORD = "server"
@@ -135,23 +144,26 @@ class Lexicon:
         common_words: frozenset[str],
         unfuzzy_concepts: frozenset[str],
     ) -> None:
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str, str, int]]] = {}
         fuzzy_words: set[str] = set()
         for concept, value, phrase in entries:
             words = tuple(token.folded for token in tokenize(phrase))
             if not words:
                 raise ValueError(f"vocabulary entry without a word: {phrase!r}")
-            self._phrases.setdefault(words[0], []).append((words, concept, value))
+            bracketed = len(words) > 1 and _CLAUSE_FINAL.fullmatch(words[-1])
+            final_gap = SEPARABLE_GAP if bracketed else PHRASE_GAP
+            self._phrases.setdefault(words[0], []).append((words, concept, value, final_gap))
             if concept not in unfuzzy_concepts:
                 fuzzy_words.update(words)
         exact = {fold(word) for word in exact_words}
         self._words = {
-            word for phrases in self._phrases.values() for words, _, _ in phrases for word in words
+            word for phrases in self._phrases.values() for words, *_ in phrases for word in words
         }
         self._stems = {word for word in self._words if len(word) >= MIN_STEM and word not in exact}
         self._longest = max(len(word) for word in self._words)
         self._common = common_words
         self._fuzzy_index = self._build_fuzzy_index(fuzzy_words - exact)
+        self._swapped = self._build_swapped_index(self._words - fuzzy_words)
         self.lexemes = lru_cache(maxsize=8192)(self._lexemes)
 
     def _build_fuzzy_index(self, words: set[str]) -> dict[str, set[tuple[str, str]]]:
@@ -167,6 +179,25 @@ class Lexicon:
                     index.setdefault(key, set()).add((form, word))
         return index
 
+    def _build_swapped_index(self, words: set[str]) -> dict[str, str]:
+        """Each word's forms with two neighbouring letters swapped, unless that is a word too."""
+        index: dict[str, str] = {}
+        for word in sorted(words):
+            if len(word) < MIN_SWAPPED:
+                continue
+            for position in range(len(word) - 1):
+                swapped = (
+                    word[:position] + word[position + 1] + word[position] + word[position + 2 :]
+                )
+                if swapped != word and swapped not in self._words and swapped not in self._common:
+                    index.setdefault(swapped, word)
+            for position in range(len(word) - 1):  # a double letter typed once: "alen"
+                single = word[:position] + word[position + 1 :]
+                doubled = word[position] == word[position + 1]
+                if doubled and single not in self._words and single not in self._common:
+                    index.setdefault(single, word)
+        return index
+
     def find(self, tokens: list[Token]) -> list[Match]:
         """All vocabulary phrases in the tokens, in text order."""
         token_lexemes = [self._token_lexemes(token) for token in tokens]
@@ -174,8 +205,13 @@ class Lexicon:
         matches = []
         for index, lexemes in enumerate(token_lexemes):
             for lexeme in lexemes:
-                for words, concept, value in self._phrases.get(lexeme.word, ()):
-                    span = self._match_rest(tokens, words_at, index, words[1:])
+                for words, concept, value, final_gap in self._phrases.get(lexeme.word, ()):
+                    if len(words) == 1:
+                        matches.append(
+                            Match(concept, value, words, (index,), lexeme.part, lexeme.fuzzy)
+                        )
+                        continue
+                    span = self._match_rest(tokens, words_at, index, words, final_gap)
                     if span is not None:
                         matches.append(
                             Match(concept, value, words, span, lexeme.part, lexeme.fuzzy)
@@ -198,10 +234,13 @@ class Lexicon:
                     extra.append(Lexeme(lexeme.word, number, lexeme.fuzzy))
         return lexemes + tuple(extra)
 
-    def _match_rest(self, tokens, words_at, index, rest) -> tuple[int, ...] | None:
+    def _match_rest(self, tokens, words_at, index, words, final_gap) -> tuple[int, ...] | None:
         span = [index]
-        for word in rest:
-            gap = SEPARABLE_GAP if word in SEPARABLE_PARTICLES else PHRASE_GAP
+        last = len(words) - 1
+        for number, word in enumerate(words[1:], 1):
+            gap = final_gap if number == last else PHRASE_GAP
+            if word in SEPARABLE_PARTICLES:
+                gap = SEPARABLE_GAP
             following = range(span[-1] + 1, min(span[-1] + 2 + gap, len(tokens)))
             found = next(
                 (k for k in following if word in words_at[k] and _same_clause(tokens, index, k)),
@@ -218,6 +257,8 @@ class Lexicon:
             stems = {folded[: -len(end)] for end in INFLECTIONS if folded.endswith(end)}
             stems = sorted(stem for stem in stems & self._stems if stem != folded)
             return (Lexeme(folded, 0, False), *(Lexeme(stem, 0, False) for stem in stems))
+        if folded in self._swapped:
+            return (Lexeme(self._swapped[folded], 0, True),)
         parts = self._compound_parts(folded)
         if not self._covers(folded, parts) and len(folded) >= MIN_FUZZY:
             whole = self._fuzzy(folded)  # "Telefonanlge": a typo, not "Telefon" + "anlge"
@@ -272,13 +313,14 @@ class Lexicon:
         candidates: set[tuple[str, str]] = set()
         for key in _deletions(folded) | {folded}:
             candidates |= self._fuzzy_index.get(key, set())
-        # A letter left out is a likelier typo than one too many: "inernet" is "internet".
+        # A letter left out is a likelier typo than one too many: "inernet" is "internet"; and
+        # a word itself is likelier than another word inflected ("intern" + "et").
         near = sorted(
-            (abs(len(form) - len(folded)), len(form) < len(folded), word)
+            (abs(len(form) - len(folded)), len(form) < len(folded), form != word, word)
             for form, word in candidates
             if edit_distance_at_most_one(folded, form)
         )
-        return near[0][2] if near else None
+        return near[0][3] if near else None
 
 
 def _same_clause(tokens: list[Token], first: int, other: int) -> bool:

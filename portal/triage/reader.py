@@ -40,9 +40,11 @@ def _without_signature(tokens: list[Token]) -> tuple[list[Token], list[Match]]:
 
 
 def _whole_word(tokens: list[Token], match: Match) -> bool:
+    """True if each word of the match is a whole token, inflected or (a swap, a double letter
+    typed once: "kenier", "alen") mistyped."""
     return all(
-        tokens[index].folded.startswith(word)
-        and len(tokens[index].folded) - len(word) <= SCOPE_INFLECTION
+        (tokens[index].folded.startswith(word) or match.fuzzy)
+        and abs(len(tokens[index].folded) - len(word)) <= SCOPE_INFLECTION
         for index, word in zip(match.tokens, match.words, strict=True)
     )
 

@@ -7,6 +7,7 @@ from portal.triage.concepts import (
     FILES,
     FOREIGN,
     NOT_CLICKED,
+    OWN_ACCOUNT,
     PHISHING_CLICKED,
     PHISHING_CREDENTIALS,
     RENAMED,
@@ -14,6 +15,7 @@ from portal.triage.concepts import (
     SECURITY_ALERT,
     SECURITY_TOOL,
     SENDING,
+    SOMEONE,
     SPAM,
     TOOL_CHORE,
     VAGUE_NOTHING,
@@ -34,6 +36,7 @@ SECURITY_PAIRS = (
     (FILES, RENAMED),
     (SECURITY_TOOL, SECURITY_ALERT),
     (PHISHING_CREDENTIALS, FOREIGN),
+    (SOMEONE, OWN_ACCOUNT),
 )
 
 
@@ -56,7 +59,7 @@ def security_evidence(reading: Reading) -> list[str]:
     for first, second in SECURITY_PAIRS:
         if first == SECURITY_TOOL and reading.has(TOOL_CHORE):
             continue  # "Der Virenscanner warnt, dass die Lizenz abläuft"
-        if first == FILES and _asks_about(reading, found[second]):
+        if first in (FILES, SOMEONE) and _asks_about(reading, found[second]):
             continue  # "Wie öffne ich Dateien mit der Endung .msg?": no harm told of
         if found[first] and found[second]:
             groups += [m.tokens for m in found[first] + found[second]]

@@ -43,7 +43,7 @@ REQUEST_TERMS = (
     "Hinweis", "Urlaub", "Abwesenheit", "Anfrage", "beantragen", "Antrag", "verlängern", "kündigen",
     "Einrichtung", "Onboarding", "Offboarding", "Austritt", "Eintritt", "umstellen", "Umstellung",
     "Beratung", "Empfehlung", "empfehlen", "Idee", "Vorschlag", "Verbesserung", "wäre schön",
-    "Rechnung", "Einweisung", "zeigen", "korrigieren", "exportiere", "erstelle", "erstellen",
+    "Rechnung", "Einweisung", "mir zeigen", "korrigieren", "exportiere", "erstelle", "erstellen",
     "can you", "could i", "would it be possible", "we need", "i need", "increase", "renew",
     "invoice", "suggestion", "training", "schedule", "policy", "need a", "new hire", "ändere",
     "änderst", "geändert", "einstellen", "abstellen", "ausschalten", "sortieren", "verschieben",
@@ -56,7 +56,10 @@ REQUEST_TERMS = (
     "maintenance", "Wartungsarbeiten", "Danke für", "vielen Dank für", "thanks for",
     "thank you for", "Dankeschön", "requesting",
     "archivieren", "archive", "aufgelöst werden", "auflösen", "einplanen", "einzuplanen",
-    "Wartungsvertrag", "Wartungsverträge",
+    "Wartungsvertrag", "Wartungsverträge", "festlegen", "als Standard", "set as default",
+    "make default", "aufräumen", "tidy up", "ordnen", "freigeben", "wondering", "we can get",
+    "could we get", "soll werden",
+    "sollen werden", "should be shared",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
@@ -68,6 +71,8 @@ RELAXED_TERMS = (
     "just to let you know", "nur Bescheid", "no need", "kein Bedarf", "nur zur Information",
     "nur so ne Frage", "nur eine Frage", "nur ne Frage", "kein Drama", "nicht schlimm", "sometime",
     "geht aber alles", "funktioniert aber alles", "nur Optik", "still works", "nur optisch",
+    "bei Gelegenheit", "when convenient", "when you get a chance", "whenever convenient",
+    "nicht so wichtig", "nicht wichtig", "unwichtig", "not important", "not that important",
 )
 
 # Positive evidence of a low matter that names a thing: planned or cosmetic wishes. They act as

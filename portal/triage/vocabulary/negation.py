@@ -4,6 +4,8 @@ that wish or report."""
 # fmt: off
 # "geht nicht", "druckt nicht", "kommt keiner rein": a negation near one of these means down.
 FUNCTION_VERBS = (
+    # A modal with a place and no verb: "keiner kann ins Internet", "ich kann nicht ins ERP".
+    "kann ins", "kann in", "kann auf", "können ins", "können in", "können auf",
     "geht", "gehen", "ging", "gingen", "gehts", "funktioniert", "funktionieren", "funzt", "läuft",
     "laufen", "lief", "startet", "starten", "start", "bootet", "booten", "fährt", "fahren",
     "hochfahren", "druckt", "drucken", "druckt", "scannt", "scannen", "lädt", "laden", "lade",

@@ -42,6 +42,12 @@ PERMISSION_TERMS = (
     "access denied", "Zugriff verweigert", "Zugriff abgelehnt",
 )
 # Plural devices: "unsere Telefone gehen nicht" is the company's phones, not one handset.
+# "Ein Arbeitsplatz im Lager", "one PC": a device counted as one is one workplace.
+ONE_ARTICLES = frozenset({"ein", "eine", "einem", "einer", "one", "single", "einzelner"})
+# ... unless a singular genitive article precedes: "meines Notebooks", "des Laptops".
+GENITIVE_SINGULAR = frozenset({
+    "des", "eines", "meines", "deines", "seines", "ihres", "unseres", "eures", "dieses", "jedes",
+})
 PLURAL_DEVICE_WORDS = frozenset({
     "telefone", "pcs", "bildschirme", "monitore", "arbeitsplaetze", "clients", "laptops",
     "notebooks", "phones", "computers", "screens", "workstations", "monitors", "rechnern",
@@ -83,6 +89,7 @@ AND_TERMS = frozenset({"und", "and", "sowie"})
 
 SCOPE_TERMS = {
     COMPANY: (
+        "none of our", "none of the", "not one of", "keiner von uns", "niemand von uns",
         "alle Kollegen", "allen Kollegen", "allen Mitarbeitern", "allen Usern", "allen Benutzern",
         "allen Nutzern", "allen Rechnern", "allen PCs", "allen Arbeitsplätzen", "allen Standorten",
         "allen Clients", "allen Computern", "allen Geräten", "alle Geräte", "alle Kolleginnen",
@@ -154,6 +161,7 @@ SCOPE_TERMS = {
     ONE_PERSON: ("Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
                  "eine Mitarbeiterin", "Azubi", "Praktikant"),
     ONLY_ONE: (
+        "außer mir", "except me", "but me", "besides me", "apart from me",
         "nur bei mir", "nur ich", "nur mein", "nur meine", "nur meinem", "nur mir", "nur mich",
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",

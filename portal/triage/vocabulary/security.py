@@ -14,14 +14,16 @@ SECURITY_TERMS = (
     "not from me", "fremder Admin", "neuer Admin", "new admin", "zahlen sollen", "sollen zahlen",
     "pay to get", "demanding payment", "Daten zurückzubekommen", "Daten zurück zu bekommen",
     "Erpresserschreiben", "Bedrohung", "threat", "Quarantäne", "quarantine", "Keylogger", "Spyware",
-    "Wurm", "worm", "Rootkit", "Backdoor", "Botnet", "Datenleck", "data breach", "Datenabfluss",
+    "Zahlungsaufforderung", "payment demand", "Wurm", "worm", "Rootkit", "Backdoor", "Botnet",
+    "Datenleck", "data breach", "Datenabfluss",
     "unbefugter Zugriff", "unbefugte Zugriffe", "unauthorized access", "unbekannte Anmeldung",
     "unbekannte Anmeldungen", "verdächtige Anmeldung", "verdächtige Anmeldungen",
     "suspicious login", "suspicious sign-in", "unknown login", "Zugriff verschafft",
     "fremder Zugriff", "fremde Zugriffe", "unbekannter Benutzer", "unknown user",
     "bewegt sich von selbst", "bewegt sich von allein", "bewegt sich von alleine",
     "moves by itself", "moving on its own", "Fernsteuerung", "ferngesteuert", "remote controlled",
-    "nie geschrieben", "nie verschickt", "nie gesendet", "never sent", "never wrote",
+    "nie geschrieben", "nie verschickt", "nie gesendet", "nie geschickt", "never sent",
+    "never wrote",
     "in meinem Namen", "in unserem Namen", "in my name", "on my behalf", "Anhang geöffnet",
     "Anhang aufgemacht", "Anhang ausgeführt", "Datei ausgeführt", "ran the attachment",
     "opened the attachment", "opened an attachment", "Makros aktiviert", "enabled macros",
@@ -78,7 +80,19 @@ FOREIGN_TERMS = (
     "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
     "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
     "fremden Land", "unbekannte IP", "unbekannten IP", "fremde IP", "fremden IP", "unknown IP",
-    "foreign IP",
+    "foreign IP", "Unbekannte haben", "Unbekannter hat", "ein Unbekannter", "Fremde haben",
+    "jemand Unbekanntes", "strangers", "someone unknown", "an unknown person",
+)
+# Someone unnamed acting from one's own account: "Somebody is sending emails from my account".
+SOMEONE_TERMS = (
+    "jemand", "irgendwer", "irgendjemand", "Unbekannte", "Unbekannter", "somebody", "someone",
+    "strangers",
+)
+OWN_ACCOUNT_TERMS = (
+    "von meinem Konto", "von meinem Postfach", "aus meinem Postfach", "von meinem Account",
+    "über mein Konto", "über meinen Account", "von meiner Adresse", "von unserer Adresse",
+    "from my account", "from my mailbox", "from my address", "from our address",
+    "using my account", "with my account", "in meinem Namen", "in my name",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
