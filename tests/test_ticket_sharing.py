@@ -375,3 +375,17 @@ def test_erasing_a_person_removes_their_shares_and_their_name(app, people, compa
     assert event.new_value == "Gelöschte Person"
     dump = database_dump(app).lower()
     assert "anna beispiel" not in dump and "anna@alpha.example" not in dump
+
+
+def test_a_persons_export_holds_the_tickets_shared_with_them(app, people, company_a):
+    from portal.privacy import export
+
+    _keep_apart(company_a)
+    ticket = _ticket(app, people)
+    _ticket(app, people, title="Nicht geteilt")
+    _share(app, ticket, people["reporter"], people["shared"])
+    with app.test_request_context():
+        document, _files = export.collect(User.get_by_id(people["shared"].id))
+    assert [(t["number"], t["shared_with_you"]) for t in document["tickets"]] == [
+        (ticket.number, True)
+    ]
