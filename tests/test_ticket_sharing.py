@@ -389,3 +389,16 @@ def test_a_persons_export_holds_the_tickets_shared_with_them(app, people, compan
     assert [(t["number"], t["shared_with_you"]) for t in document["tickets"]] == [
         (ticket.number, True)
     ]
+
+
+def test_staff_see_the_shares_and_may_remove_them_on_the_page(app, people, company_a):
+    _keep_apart(company_a)
+    ticket = _ticket(app, people)
+    staff_client = login_client(app, people["staff"])
+    html = staff_client.get(f"/tickets/{ticket.number}").get_data(as_text=True)
+    assert "Geteilt mit" not in html  # nothing shared, no form: the staff page keeps its budget
+    _share(app, ticket, people["reporter"], people["shared"])
+    html = staff_client.get(f"/tickets/{ticket.number}").get_data(as_text=True)
+    assert "Anna Beispiel" in html and f"/teilen/{people['shared'].id}/entfernen" in html
+    response = staff_client.post(f"/tickets/{ticket.number}/teilen/{people['shared'].id}/entfernen")
+    assert response.status_code == 302 and TicketShare.select().count() == 0

@@ -46,10 +46,11 @@ def shows_sharing(ticket: Ticket) -> bool:
 def page_view(ticket: Ticket, viewer: User) -> dict:
     """What the ticket page's "Geteilt mit" shows: the people (all who see the ticket see
     them), whether the viewer may share, and the colleagues offered (only where the company
-    keeps tickets apart: elsewhere every colleague sees the ticket anyway). At most one query:
-    none for a ticket shared with nobody where nothing is offered."""
+    keeps tickets apart: elsewhere every colleague sees the ticket anyway; and to customers:
+    staff share through the API and remove shares on the page). At most one query: none for
+    a ticket shared with nobody where nothing is offered (staff's page keeps its budget)."""
     allowed = may_share(viewer, ticket)
-    offer = allowed and shows_sharing(ticket)
+    offer = allowed and not viewer.is_staff and shows_sharing(ticket)
     if offer:
         people, offered = _people_and_candidates(ticket)
     else:
