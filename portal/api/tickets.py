@@ -23,7 +23,7 @@ from portal.api.responses import created
 from portal.db import utcnow
 from portal.models import Company, User
 from portal.paging import COUNT_CAP, MAX_PER_PAGE, api_paging, paginate
-from portal.tickets import pauses, queries, rules, schemas, service
+from portal.tickets import pauses, queries, rules, schemas, service, sharing
 from portal.tickets.models import Ticket
 from portal.tickets.queries import TicketFilter
 from portal.tickets.rules import TicketError
@@ -139,6 +139,7 @@ def ticket_detail_json(ticket: Ticket, viewer: User) -> dict:
         {"started_at": _time(p.started_at), "ended_at": _time(p.ended_at)}
         for p in pauses.ticket_pauses(ticket)
     ]
+    data["shared_with"] = [user.email for user in sharing.shared_with(ticket)]
     return data
 
 

@@ -19,7 +19,7 @@ from portal.inbound import rules
 from portal.inbound.models import OPEN_STATE, InboundMail
 from portal.inbound.parse import MailFile, ParsedMail, parse_mail
 from portal.models import Company, User
-from portal.tickets import attachments, filestore, service
+from portal.tickets import attachments, filestore, queries, service
 from portal.tickets import rules as ticket_rules
 from portal.tickets.models import Ticket, TicketMessage
 from portal.triage.classify import classify_text
@@ -154,8 +154,13 @@ def _route(row, parsed: ParsedMail, received_at, now, settings: Settings) -> Out
 def _reply(row, parsed, user, company, number, now) -> Outcome:
     if user is None:
         return Outcome(OPEN_STATE, "unknown_sender")
-    # Only a ticket of the sender's own company: another one is neither touched nor named.
-    ticket = Ticket.get_or_none(Ticket.number == number, Ticket.company == user.company_id)
+    # Only a ticket of the sender's own company that the sender may see (reported, created or
+    # shared where the company keeps tickets apart): another one is neither touched nor named.
+    ticket = (
+        queries.scoped_tickets(user)
+        .where(Ticket.number == number, Ticket.company == user.company_id)
+        .first()
+    )
     if ticket is None:
         return Outcome(OPEN_STATE, "not_visible", company=company)
     reason = "reply"

@@ -11,6 +11,7 @@ from portal.migrations import (  # noqa: F401  (the steps)
     mail,
     once,
     privacy,
+    sharing,
     sla_clock,
     sla_months,
 )

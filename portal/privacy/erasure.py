@@ -36,7 +36,7 @@ from portal.inbound.models import InboundMail
 from portal.models import ApiToken, LoginAttempt, User
 from portal.outbox.models import OutboxMail
 from portal.tickets import filestore
-from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
+from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage, TicketShare
 
 PLACEHOLDER_NAME = "Gelöschte Person"
 # The shortest phone number that is replaced in free text (shorter ones match too much).
@@ -212,6 +212,7 @@ def _forget_credentials(person: User) -> None:
         AccountLink,
         FeedSecret,
         IdempotencyKey,
+        TicketShare,  # "Geteilt mit" would name the placeholder; the history keeps the event
     ):
         model.delete().where(model.user == person.id).execute()
     address = person.email

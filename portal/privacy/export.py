@@ -24,7 +24,7 @@ from portal.inbound.models import InboundMail
 from portal.models import ApiToken, Company, User
 from portal.outbox.models import OutboxMail
 from portal.tickets import filestore
-from portal.tickets.models import Attachment, Ticket, TicketMessage
+from portal.tickets.models import Attachment, Ticket, TicketMessage, TicketShare
 
 FORMAT = "kundenportal-export/1"
 JSON_NAME = "daten.json"
@@ -95,12 +95,17 @@ def _visible(person: User):
 
 
 def _tickets(person: User) -> tuple[list[dict], list[Attachment]]:
-    """Tickets the person reported or wrote on, oldest first, with the conversation they can
-    see; and the attachments they uploaded (their files go into the ZIP)."""
+    """Tickets the person reported, wrote on or that were shared with them, oldest first, with
+    the conversation they can see; and the attachments they uploaded (their files go into the
+    ZIP)."""
     wrote_on = TicketMessage.select(TicketMessage.ticket).where(TicketMessage.author == person.id)
+    shared_with = TicketShare.select(TicketShare.ticket).where(TicketShare.user == person.id)
+    shared = {ticket_id for (ticket_id,) in shared_with.tuples()}
     tickets = list(
         Ticket.select()
-        .where((Ticket.reporter == person.id) | Ticket.id.in_(wrote_on))
+        .where(
+            (Ticket.reporter == person.id) | Ticket.id.in_(wrote_on) | Ticket.id.in_(shared_with)
+        )
         .order_by(Ticket.reported_at, Ticket.id)
     )
     ids = [t.id for t in tickets]
@@ -146,6 +151,7 @@ def _tickets(person: User) -> tuple[list[dict], list[Attachment]]:
             "deadline": _when(t.deadline),
             "source": t.source,
             "reported_by_you": t.reporter_id == person.id,
+            "shared_with_you": t.id in shared,
             "reported_at": _when(t.reported_at),
             "resolved_at": _when(t.resolved_at),
             "messages": messages[t.id],

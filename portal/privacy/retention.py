@@ -39,6 +39,7 @@ from portal.tickets.models import (
     TicketEvent,
     TicketMessage,
     TicketPause,
+    TicketShare,
 )
 from portal.tickets.rules import DONE_STATUSES
 
@@ -46,7 +47,15 @@ log = logging.getLogger(__name__)
 JOB_NAME = "privacy.retention"
 TICKET_BATCH = 500
 # what belongs to a ticket and goes with it (and the attachments' stored files)
-TICKET_PARTS = (Attachment, TicketEvent, TicketPause, SlaNotice, TicketAlert, TicketMessage)
+TICKET_PARTS = (
+    Attachment,
+    TicketEvent,
+    TicketPause,
+    SlaNotice,
+    TicketAlert,
+    TicketShare,
+    TicketMessage,
+)
 
 
 def _days_ago(now: dt.datetime, setting: str) -> dt.datetime | None:

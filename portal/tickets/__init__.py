@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("tickets", __name__)
 
-from portal.tickets import views  # noqa: E402, F401
+from portal.tickets import share_views, views  # noqa: E402, F401

@@ -202,3 +202,22 @@ class ChangeForm(PortalForm):
             "deadline": self.deadline.data if urgent else None,
             "relaxed_days": self.relaxed_days.data,
         }
+
+
+class ShareForm(PortalForm):
+    """Share a ticket with a colleague: a choice among those who do not see it yet."""
+
+    colleague = SelectField(_l("Teilen mit"), validate_choice=False)
+
+    def for_colleagues(self, colleagues) -> ShareForm:
+        self.colleague.choices = [(str(u.id), f"{u.name} ({u.email})") for u in colleagues]
+        return self
+
+    def validate_colleague(self, field) -> None:
+        """Only one of the offered colleagues (not another company's, not an inactive one)."""
+        if field.data not in {value for value, _label in field.choices}:
+            raise ValidationError(_l("Bitte wählen Sie einen Kollegen aus der Liste."))
+
+
+class UnshareForm(PortalForm):
+    """End a share: the button carries only the CSRF token."""

@@ -73,4 +73,6 @@ EVENT_LABELS = {
     "relaxed": _l("Nicht dringend"),
     "sla_warning": _l("Warnung vor Ablauf der Zusage"),
     "sla_breach": _l("Zusage verfehlt"),
+    "shared": _l("Geteilt"),
+    "unshared": _l("Nicht mehr geteilt"),
 }

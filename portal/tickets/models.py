@@ -259,6 +259,22 @@ class SlaNotice(BaseModel):
 TICKET_MODELS = [TicketCounter, Ticket, TicketMessage, Attachment, TicketEvent]
 
 
+class TicketShare(BaseModel):
+    """A ticket shared with a colleague of its company: where the company keeps its tickets
+    apart (Company.colleagues_see_all off), the colleague sees it, and gets its mails, like
+    the reporter (queries.tickets_visible_to, notify)."""
+
+    ticket = peewee.ForeignKeyField(Ticket, backref="shares", on_delete="CASCADE")
+    user = peewee.ForeignKeyField(User, backref="+", on_delete="CASCADE")
+    shared_by = peewee.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    created_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "ticket_share"
+        # one share per person; by user: "tickets shared with me" in every scoped read
+        indexes = ((("ticket", "user"), True), (("user", "ticket"), False))
+
+
 class TicketAlert(BaseModel):
     """A monitoring alarm that opened a ticket; the fingerprint keeps repeats on one ticket."""
 

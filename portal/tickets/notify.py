@@ -11,8 +11,10 @@ from flask_babel import gettext as _
 
 from portal import mail, outbox
 from portal.mail import Mail
+from portal.models import User
 from portal.tickets.display import due_phrase
 from portal.tickets.labels import PRIORITY_LABELS, STATUS_LABELS
+from portal.tickets.models import TicketShare
 
 _suppressed: ContextVar[bool] = ContextVar("ticket_mail_suppressed", default=False)
 
@@ -70,6 +72,20 @@ def _footer(ticket) -> tuple:
 def _customer(ticket):
     reporter = ticket.reporter if ticket.reporter_id else None
     return reporter if reporter is not None and reporter.active else None
+
+
+def _customers(ticket) -> list:
+    """Who hears of answers and status changes: the reporter and the active colleagues the
+    ticket is shared with (one query for those), each once."""
+    reporter = _customer(ticket)
+    colleagues = (
+        User.select()
+        .join(TicketShare, on=(TicketShare.user == User.id))
+        .where(TicketShare.ticket == ticket.id, User.active == True)  # noqa: E712
+        .order_by(User.name, User.id)
+    )
+    people = [reporter] if reporter is not None else []
+    return people + [user for user in colleagues if user.id != ticket.reporter_id]
 
 
 def _staff_recipient(ticket) -> tuple[str, str]:
@@ -146,9 +162,9 @@ def ticket_created(ticket) -> list[Mail]:
 
 
 def staff_replied(ticket, message) -> list[Mail]:
-    """A public staff answer goes to the customer who reported (never an internal note)."""
-    customer = _customer(ticket)
-    if message.internal or customer is None:
+    """A public staff answer goes to the reporter and to the colleagues the ticket is shared
+    with (never an internal note)."""
+    if message.internal:
         return []
     return [
         _render(
@@ -156,7 +172,7 @@ def staff_replied(ticket, message) -> list[Mail]:
             customer.email,
             mail.language_of(customer),
             lambda: _("Neue Antwort zu Ihrem Ticket: %(title)s", title=ticket.title),
-            lambda: _lines(
+            lambda customer=customer: _lines(
                 _("Guten Tag %(name)s,", name=customer.name),
                 "",
                 _(
@@ -169,20 +185,19 @@ def staff_replied(ticket, message) -> list[Mail]:
                 *_footer(ticket),
             ),
         )
+        for customer in _customers(ticket)
     ]
 
 
 def status_changed(ticket, old_status: str) -> list[Mail]:
-    customer = _customer(ticket)
-    if customer is None:
-        return []
+    """To the reporter and the colleagues the ticket is shared with."""
     return [
         _render(
             ticket,
             customer.email,
             mail.language_of(customer),
             lambda: _("Neuer Status für Ihr Ticket: %(title)s", title=ticket.title),
-            lambda: _lines(
+            lambda customer=customer: _lines(
                 _("Guten Tag %(name)s,", name=customer.name),
                 "",
                 _(
@@ -192,6 +207,31 @@ def status_changed(ticket, old_status: str) -> list[Mail]:
                     title=ticket.title,
                     status=STATUS_LABELS[ticket.status],
                     old=STATUS_LABELS.get(old_status, old_status),
+                ),
+                *_footer(ticket),
+            ),
+        )
+        for customer in _customers(ticket)
+    ]
+
+
+def shared_with(ticket, colleague, actor) -> list[Mail]:
+    """A colleague is told that a ticket was shared with them (from now on they get its mails)."""
+    return [
+        _render(
+            ticket,
+            colleague.email,
+            mail.language_of(colleague),
+            lambda: _("Ein Ticket wurde mit Ihnen geteilt: %(title)s", title=ticket.title),
+            lambda: _lines(
+                _("Guten Tag %(name)s,", name=colleague.name),
+                "",
+                _(
+                    "%(actor)s hat das Ticket %(number)s „%(title)s“ mit Ihnen geteilt. Sie "
+                    "sehen es jetzt im Kundenportal und erhalten unsere Antworten dazu.",
+                    actor=actor.name,
+                    number=ticket.number,
+                    title=ticket.title,
                 ),
                 *_footer(ticket),
             ),

@@ -19,7 +19,7 @@ from portal.models import Company, User
 from portal.paging import COUNT_CAP, Page, paginate
 from portal.sla.queue import RUNNING
 from portal.sla.targets import PRIORITIES
-from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage
+from portal.tickets.models import Attachment, Ticket, TicketEvent, TicketMessage, TicketShare
 from portal.tickets.rules import DUE_SOON_AT_LEAST, DUE_SOON_SHARE, STATUSES
 
 # "open" (the queue's stored flag), "all", or one stored status
@@ -38,11 +38,17 @@ def scoped_tickets(user: User) -> peewee.ModelSelect:
 
 def tickets_visible_to(query: peewee.ModelSelect, company_field, user: User):
     """The one rule: staff see everything, company contacts their company's tickets, other
-    customers too unless their company chose "only their own" (reported or created by them)."""
+    customers too unless their company chose "only their own": reported or created by them, or
+    shared with them (TicketShare)."""
     query = scope_to_company(query, company_field, user)
     if user.is_staff or user.is_contact or user.company.colleagues_see_all:
         return query  # (the signed-in user's company is loaded with the session)
-    return query.where((Ticket.reporter == user.id) | (Ticket.created_by == user.id))
+    shared_with_me = TicketShare.select(TicketShare.ticket).where(TicketShare.user == user.id)
+    return query.where(
+        (Ticket.reporter == user.id)
+        | (Ticket.created_by == user.id)
+        | Ticket.id.in_(shared_with_me)
+    )
 
 
 def open_tickets(query: peewee.ModelSelect) -> peewee.ModelSelect:
@@ -257,10 +263,14 @@ def api_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
 
 
 def with_people(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """A ticket with its company, reporter and assignee (the ticket page and every action)."""
+    """A ticket with its company, reporter and assignee (the ticket page and every action), and
+    how many colleagues it is shared with (``share_count``: the page reads them only if any)."""
     reporter, assignee = User.alias(), User.alias()
+    share_count = TicketShare.select(peewee.fn.COUNT(TicketShare.id)).where(
+        TicketShare.ticket == Ticket.id
+    )
     return (
-        query.select(Ticket, Company, reporter, assignee)
+        query.select(Ticket, Company, reporter, assignee, share_count.alias("share_count"))
         .switch(Ticket)
         .join(Company)
         .switch(Ticket)

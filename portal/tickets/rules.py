@@ -29,6 +29,8 @@ EVENT_KINDS = (
     "created", "status", "priority", "assignee", "urgent", "deadline", "relaxed",
     # staff-only history of the SLA clock: a warning before a target is missed, and the miss
     "sla_warning", "sla_breach",
+    # public: the ticket was shared with a colleague (new_value: the name) or no longer (old_value)
+    "shared", "unshared",
 )  # fmt: skip
 
 TITLE_MAX = 200

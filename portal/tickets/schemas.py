@@ -316,7 +316,8 @@ RESPONSE_SCHEMAS = {
     },
     "Event": {
         "type": "object",
-        "description": "Audit trail. Customers see kinds created, status and priority only.",
+        "description": "Audit trail. Customers see kinds created, status, priority, shared "
+        "and unshared (new_value / old_value: the colleague's name) only.",
         "properties": {
             "kind": {"enum": list(rules.EVENT_KINDS)},
             "old_value": _TEXT_OR_NULL,
@@ -384,16 +385,34 @@ RESPONSE_SCHEMAS = {
                     "messages": {"type": "array", "items": _ref("Message")},
                     "events": {"type": "array", "items": _ref("Event")},
                     "pauses": {"type": "array", "items": _ref("Pause")},
+                    "shared_with": {
+                        "type": "array",
+                        "items": {"type": "string", "format": "email"},
+                        "description": "E-mail addresses of the colleagues it is shared with",
+                    },
                 },
             },
         ]
     },
 }
 
+NEW_SHARE = (
+    FieldSpec(
+        "email",
+        TEXT,
+        "An active colleague of the ticket's company",
+        required=True,
+        not_blank=True,
+        single_line=True,
+        max_length=254,
+    ),
+)
+
 REQUEST_SCHEMAS = {
     "NewTicket": body_schema(NEW_TICKET, NEW_TICKET_DESCRIPTION, NEW_TICKET_RULES),
     "TicketChange": body_schema(TICKET_CHANGE, TICKET_CHANGE_DESCRIPTION, CHANGE_RULES),
     "NewMessage": body_schema(NEW_MESSAGE),
+    "NewShare": body_schema(NEW_SHARE),
 }
 
 

@@ -18,12 +18,14 @@ from portal.paging import Page, page_number
 from portal.sla.calendar import BERLIN, EXTENDED
 from portal.sla.targets import PRIORITIES, target_for
 from portal.sla_page.service import duration_text
-from portal.tickets import attachments, bp, filestore, pauses, queries, rules, service
+from portal.tickets import attachments, bp, filestore, pauses, queries, rules, service, sharing
 from portal.tickets.display import badges, due_phrase, queue_lines, time_left
 from portal.tickets.forms import (
     ChangeForm,
     MessageForm,
     NewTicketForm,
+    ShareForm,
+    UnshareForm,
     apply_errors,
     triage_key,
 )
@@ -255,8 +257,13 @@ def _ticket_or_404(number: str) -> Ticket:
     return ticket
 
 
-def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=200):
+def _render_ticket(
+    ticket: Ticket, message_form=None, change_form=None, status=200, share_form=None
+):
     staff = current_user.is_staff
+    shares = sharing.page_view(ticket, current_user)
+    if shares["offered"]:
+        share_form = (share_form or ShareForm(formdata=None)).for_colleagues(shares["offered"])
     messages, events = queries.conversation(ticket, current_user)
     staff_members = User.active_staff() if staff else []
     if change_form is None and staff:
@@ -294,6 +301,9 @@ def _render_ticket(ticket: Ticket, message_form=None, change_form=None, status=2
             can_reopen=rules.can_reopen(ticket.status, ticket.resolved_at, now),
             company_open=queries.open_count_of_company(ticket.company_id) if staff else None,
             explanations=PRIORITY_EXPLANATIONS,
+            shares=shares,
+            share_form=share_form,
+            unshare_form=UnshareForm(formdata=None) if shares["may_share"] else None,
         ),
         status,
     )
