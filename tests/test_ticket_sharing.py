@@ -402,3 +402,25 @@ def test_staff_see_the_shares_and_may_remove_them_on_the_page(app, people, compa
     assert "Anna Beispiel" in html and f"/teilen/{people['shared'].id}/entfernen" in html
     response = staff_client.post(f"/tickets/{ticket.number}/teilen/{people['shared'].id}/entfernen")
     assert response.status_code == 302 and TicketShare.select().count() == 0
+
+
+def test_the_staff_page_of_a_shared_ticket_keeps_the_query_budget(app, people, company_a):
+    """The company's open tickets come with the ticket's own read, and so does whether it is
+    shared at all: the names of the people it is shared with are one query, within budget."""
+    _keep_apart(company_a)
+    ticket = _ticket(app, people)
+    client = login_client(app, people["staff"])
+
+    def measure():
+        with count_queries() as counter:
+            page = client.get(f"/tickets/{ticket.number}")
+        assert page.status_code == 200
+        return counter.count, page.get_data(as_text=True)
+
+    alone, _ = measure()
+    _share(app, ticket, people["reporter"], people["shared"])
+    _share(app, ticket, people["reporter"], people["contact"])
+    shared, html = measure()
+    assert alone + 1 == shared <= 8
+    assert people["shared"].name in html
+    assert "1 offenes Ticket dieser Firma" in html

@@ -263,14 +263,27 @@ def api_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
 
 
 def with_people(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """A ticket with its company, reporter and assignee (the ticket page and every action), and
-    how many colleagues it is shared with (``share_count``: the page reads them only if any)."""
-    reporter, assignee = User.alias(), User.alias()
+    """A ticket with its company, reporter and assignee (the ticket page and every action),
+    how many colleagues it is shared with (``share_count``: the page reads them only if any)
+    and its company's open tickets (``company_open``, the staff panel): one query."""
+    reporter, assignee, other = User.alias(), User.alias(), Ticket.alias()
     share_count = TicketShare.select(peewee.fn.COUNT(TicketShare.id)).where(
         TicketShare.ticket == Ticket.id
     )
+    # TRUE written out: a value here would be a parameter of the shape's own, and reads.py
+    # keeps only shapes whose parameters are the base's
+    company_open = other.select(peewee.fn.COUNT(other.id)).where(
+        other.in_queue == peewee.SQL("TRUE"), other.company == Ticket.company
+    )
     return (
-        query.select(Ticket, Company, reporter, assignee, share_count.alias("share_count"))
+        query.select(
+            Ticket,
+            Company,
+            reporter,
+            assignee,
+            share_count.alias("share_count"),
+            company_open.alias("company_open"),
+        )
         .switch(Ticket)
         .join(Company)
         .switch(Ticket)
@@ -306,11 +319,6 @@ def tickets_ahead(ticket: Ticket) -> int:
         Ticket.in_queue.to_value(True), *values
     )
     return reads.count(open_tickets(Ticket.select()).where(before), cap=COUNT_CAP)
-
-
-def open_count_of_company(company_id: int) -> int:
-    """The company's open tickets (the staff panel): one index range count."""
-    return reads.count(open_tickets(Ticket.select()).where(Ticket.company == company_id))
 
 
 def _with_author(query: peewee.ModelSelect) -> peewee.ModelSelect:

@@ -299,7 +299,7 @@ def _render_ticket(
             message_form=(message_form or MessageForm(formdata=None)).for_user(current_user),
             change_form=change_form,
             can_reopen=rules.can_reopen(ticket.status, ticket.resolved_at, now),
-            company_open=queries.open_count_of_company(ticket.company_id) if staff else None,
+            company_open=ticket.company_open if staff else None,
             explanations=PRIORITY_EXPLANATIONS,
             shares=shares,
             share_form=share_form,
