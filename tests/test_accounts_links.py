@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from portal.auth.models import AccountLink
 from portal.models import User
-from tests.accounts_support import FrozenClock, link_path, outbox_to
+from tests.accounts_support import frozen_clock_fixtures, link_path, outbox_to
 from tests.conftest import TEST_PASSWORD, make_user
 
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 NEW_PASSWORD = "ein-ganz-neues-Passwort-42"
 
 
-@pytest.fixture
-def frozen():
-    return FrozenClock(START)
-
-
-@pytest.fixture
-def app_config(frozen):
-    return {"CLOCK": frozen}
+frozen, app_config = frozen_clock_fixtures(START)
 
 
 def request_link(client, address):
