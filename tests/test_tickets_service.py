@@ -12,11 +12,11 @@ import pytest
 from portal import clock, paging
 from portal.db import database, utcnow
 from portal.models import Company
-from portal.sla.queue import QueueEntry, sort_queue
+from portal.sla.queue import sort_queue
 from portal.tickets import queries, rules, service
 from portal.tickets.models import Ticket, TicketEvent
 from portal.tickets.rules import Report, TicketError
-from tests.ticket_factory import at, make_ticket
+from tests.ticket_factory import at, make_ticket, queue_entry
 
 TUESDAY = at("2026-11-24 08:30")
 
@@ -305,18 +305,7 @@ def test_sql_queue_order_equals_sort_queue(company_a, company_b):
             title=str(index),
         )
     tickets = list(Ticket.select(Ticket, Company).join(Company))
-    entries = [
-        QueueEntry(
-            priority=t.priority,
-            has_contract=t.company.has_contract,
-            response_due=t.response_due,
-            reported_at=t.reported_at,
-            urgent=t.urgent,
-            relaxed=t.relaxed_days is not None,
-            ticket_id=t.id,
-        )
-        for t in tickets
-    ]
+    entries = [queue_entry(t) for t in tickets]
     by_id = {t.id: t.title for t in tickets}
     assert sql_queue() == [by_id[e.ticket_id] for e in sort_queue(entries)]
 
