@@ -16,6 +16,7 @@ from portal.sla.queue import sort_queue
 from portal.tickets import queries, rules, service
 from portal.tickets.models import Ticket, TicketEvent
 from portal.tickets.rules import Report, TicketError
+from tests.conftest import run_at_once
 from tests.ticket_factory import at, make_ticket, queue_entry
 
 TUESDAY = at("2026-11-24 08:30")
@@ -185,11 +186,7 @@ def test_numbers_stay_unique_under_concurrent_creation(app, customer_a, db):
         except Exception as error:  # reported below, with the thread's error
             failures.append(error)
 
-    workers = [threading.Thread(target=report_several) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=60)
+    run_at_once(report_several, threads)
     assert not failures, failures
     assert len(numbers) == len(set(numbers)) == threads * per_thread
     year = clock.local_today(utcnow()).year
