@@ -10,11 +10,18 @@ from __future__ import annotations
 
 from flask import g, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
+from wtforms.validators import Length
 
 from portal.security import error_response, wants_json
 from portal.text import character_problem, one_line, text_problem
+
+
+def at_most(max_chars: int) -> Length:
+    """The length limit of a text field, with the one message every form shows for it."""
+    return Length(max=max_chars, message=_l("Höchstens %(max)d Zeichen."))
 
 
 def field_problem(field):

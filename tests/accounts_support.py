@@ -7,6 +7,8 @@ import email
 import re
 from email import policy
 
+import pytest
+
 from portal.outbox.models import OutboxMail
 
 
@@ -19,6 +21,21 @@ class FrozenClock:
 
     def advance(self, **delta) -> None:
         self.now += dt.timedelta(**delta)
+
+
+def frozen_clock_fixtures(start: dt.datetime):
+    """The module's `frozen` clock fixture, starting at `start`, and the `app_config` fixture
+    that makes it the app's CLOCK: `frozen, app_config = frozen_clock_fixtures(START)`."""
+
+    @pytest.fixture
+    def frozen():
+        return FrozenClock(start)
+
+    @pytest.fixture
+    def app_config(frozen):
+        return {"CLOCK": frozen}
+
+    return frozen, app_config
 
 
 def outbox_to(address: str) -> list:

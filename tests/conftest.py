@@ -10,6 +10,7 @@ import email
 import os
 import re
 import socket
+import threading
 from email import policy
 
 import peewee
@@ -222,6 +223,15 @@ class Mailbox:
 
     def to(self, address):
         return [m for m in self.messages if m["To"] == address]
+
+
+def run_at_once(target, count: int) -> None:
+    """Run target in count threads at the same time and wait (a minute at most) for them."""
+    threads = [threading.Thread(target=target) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
 
 
 def free_port() -> int:

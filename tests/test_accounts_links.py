@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from portal.auth.models import AccountLink
 from portal.models import User
-from tests.accounts_support import FrozenClock, link_path, outbox_to
+from tests.accounts_support import frozen_clock_fixtures, link_path, outbox_to
 from tests.conftest import TEST_PASSWORD, make_user
 
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 NEW_PASSWORD = "ein-ganz-neues-Passwort-42"
 
 
-@pytest.fixture
-def frozen():
-    return FrozenClock(START)
-
-
-@pytest.fixture
-def app_config(frozen):
-    return {"CLOCK": frozen}
+frozen, app_config = frozen_clock_fixtures(START)
 
 
 def request_link(client, address):
@@ -113,8 +104,9 @@ def test_one_address_gets_at_most_the_limit_of_mails(app, customer_a):
     assert len(outbox_to(customer_a.email)) == limit
 
 
-def test_admin_invites_a_customer_who_sets_their_password(app, admin_client, company_a):
-    response = admin_client.post(
+def invite_nina(admin_client, company_a):
+    """The admin invites Nina Berg, a German-speaking customer of company A."""
+    return admin_client.post(
         "/verwaltung/benutzer/einladen",
         data={
             "email": "nina@alpha.example",
@@ -124,6 +116,10 @@ def test_admin_invites_a_customer_who_sets_their_password(app, admin_client, com
             "language": "de",
         },
     )
+
+
+def test_admin_invites_a_customer_who_sets_their_password(app, admin_client, company_a):
+    response = invite_nina(admin_client, company_a)
     assert response.status_code == 302, response.get_data(as_text=True)
     [message] = outbox_to("nina@alpha.example")
     assert "Einladung" in message["Subject"]
@@ -135,16 +131,7 @@ def test_admin_invites_a_customer_who_sets_their_password(app, admin_client, com
 
 
 def test_invitation_link_lasts_seven_days(app, admin_client, company_a, frozen):
-    admin_client.post(
-        "/verwaltung/benutzer/einladen",
-        data={
-            "email": "nina@alpha.example",
-            "name": "Nina Berg",  # not in NEW_PASSWORD: a password may not contain the name
-            "role": "customer",
-            "company": str(company_a.id),
-            "language": "de",
-        },
-    )
+    invite_nina(admin_client, company_a)
     path = link_path(outbox_to("nina@alpha.example")[0])
     frozen.advance(days=6, hours=23)
     assert app.test_client().get(path).status_code == 200

@@ -7,23 +7,15 @@ import datetime as dt
 import re
 
 import pyotp
-import pytest
 
 from portal.auth.models import RecoveryCode, TotpCredential
-from tests.accounts_support import FrozenClock
+from tests.accounts_support import frozen_clock_fixtures
 from tests.conftest import TEST_PASSWORD
 
 START = dt.datetime(2026, 3, 2, 9, 0, 5, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def frozen():
-    return FrozenClock(START)
-
-
-@pytest.fixture
-def app_config(frozen):
-    return {"CLOCK": frozen}
+frozen, app_config = frozen_clock_fixtures(START)
 
 
 def sign_in(app, user):

@@ -5,24 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from portal.audit import AuditEntry
 from portal.models import ApiToken, User
-from tests.accounts_support import FrozenClock, link_path, outbox_to
+from tests.accounts_support import frozen_clock_fixtures, link_path, outbox_to
 from tests.conftest import TEST_PASSWORD, login_client, make_user
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def frozen():
-    return FrozenClock(NOW)
-
-
-@pytest.fixture
-def app_config(frozen):
-    return {"CLOCK": frozen}
+frozen, app_config = frozen_clock_fixtures(NOW)
 
 
 def entries() -> list[tuple]:

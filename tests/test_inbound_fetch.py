@@ -4,8 +4,6 @@ between import and flag, malformed mails that must not stop the next one."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from portal.db import database
@@ -14,6 +12,7 @@ from portal.inbound.models import InboundMail
 from portal.tickets.models import Ticket, TicketMessage
 from tests import dovecot
 from tests import inbound_mails as m
+from tests.conftest import run_at_once
 from tests.ticket_factory import make_ticket
 
 
@@ -142,11 +141,7 @@ def test_two_imports_at_once_import_each_mail_once(app, inbox, tickets):
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    run_at_once(worker, 2)
 
     assert not errors
     assert sum(r.imported for r in results) == len(templates)

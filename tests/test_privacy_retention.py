@@ -25,7 +25,7 @@ from portal.tickets.models import (
     TicketEvent,
     TicketMessage,
 )
-from tests.accounts_support import FrozenClock
+from tests.accounts_support import frozen_clock_fixtures
 from tests.conftest import make_user
 from tests.ticket_factory import force_status, make_ticket
 
@@ -36,14 +36,8 @@ def days_ago(days: float) -> dt.datetime:
     return NOW - dt.timedelta(days=days)
 
 
-@pytest.fixture
-def frozen():
-    return FrozenClock(NOW)
-
-
-@pytest.fixture
-def app_config(frozen):
-    return {"CLOCK": frozen}  # the defaults: 90 / 180 / 180 / 730 days
+# app_config keeps the retention defaults: 90 / 180 / 180 / 730 days
+frozen, app_config = frozen_clock_fixtures(NOW)
 
 
 def run(app) -> dict:

@@ -17,12 +17,12 @@ from peewee import Table
 from portal.db import database, is_postgres
 from portal.migrations import migrate
 from portal.models import Company
-from portal.sla.queue import CONTRACT_RANK, QueueEntry, queue_key
+from portal.sla.queue import CONTRACT_RANK, queue_key
 from portal.tickets import queries, service
 from portal.tickets.models import Ticket
 from portal.tickets.rules import OPEN_STATUSES
 from tests.conftest import make_user
-from tests.ticket_factory import at, make_ticket
+from tests.ticket_factory import at, make_ticket, queue_entry
 
 TUESDAY = at("2026-11-24 08:30")
 
@@ -35,17 +35,7 @@ def stored(ticket: Ticket) -> tuple:
 def expected(ticket: Ticket) -> tuple:
     """What the pure rule says for the ticket as it is stored now."""
     row = Ticket.select(Ticket, Company).join(Company).where(Ticket.id == ticket.id).get()
-    key = queue_key(
-        QueueEntry(
-            priority=row.priority,
-            has_contract=row.company.has_contract,
-            response_due=row.response_due,
-            reported_at=row.reported_at,
-            urgent=row.urgent,
-            relaxed=row.relaxed_days is not None,
-            ticket_id=row.id,
-        )
-    )
+    key = queue_key(queue_entry(row))
     return (row.status in OPEN_STATUSES, key.priority_rank, key.contract_rank, key.urgency_rank)
 
 

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from portal.sla.calendar import BERLIN, extended_calendar, service_calendar
 from portal.sla.pause import Pause, due_after_pause, due_after_pauses, share_used
-from portal.sla.queue import QueueEntry, sort_queue
+from portal.sla.queue import sort_queue
 from portal.tickets import queries, service
 from portal.tickets.models import Ticket, TicketPause
-from tests.ticket_factory import make_ticket
+from tests.ticket_factory import make_ticket, queue_entry
 
 SERVICE = service_calendar()
 EXTENDED = extended_calendar()
@@ -223,14 +223,8 @@ def test_the_stored_queue_order_equals_sort_queue_with_pauses(app, customer_a, c
         service.add_message(stored(tickets[3]), staff, "Wir sind dran.", now=berlin(1, 12, 9))
     rows = list(queries.open_tickets(Ticket.select()).order_by(*queries.queue_order()))
     entries = [
-        QueueEntry(
-            priority=row.priority,
-            has_contract=row.company.has_contract,
-            response_due=row.response_due,
-            reported_at=row.reported_at,
-            urgent=row.urgent,
-            relaxed=row.relaxed,
-            ticket_id=row.id,
+        queue_entry(
+            row,
             resolution_due=row.resolution_due,
             first_response_at=row.first_response_at,
             paused=row.status == "waiting_for_customer",

@@ -13,6 +13,7 @@ from portal.sla.calendar import BERLIN
 from portal.tickets import service
 from portal.tickets.models import SlaNotice, Ticket, TicketEvent
 from portal.tickets.sla_watch import check_targets
+from tests.conftest import run_at_once
 from tests.ticket_factory import make_ticket
 
 FROZEN = {"now": None}
@@ -110,11 +111,7 @@ def test_two_workers_at_once_send_each_warning_once(app, customer_a):
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    run_at_once(worker, 2)
     assert errors == []
     assert sorted(notice for result in results for notice in result) == sorted(
         (t.id, "response", "warning") for t in tickets

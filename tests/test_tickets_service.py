@@ -12,11 +12,12 @@ import pytest
 from portal import clock, paging
 from portal.db import database, utcnow
 from portal.models import Company
-from portal.sla.queue import QueueEntry, sort_queue
+from portal.sla.queue import sort_queue
 from portal.tickets import queries, rules, service
 from portal.tickets.models import Ticket, TicketEvent
 from portal.tickets.rules import Report, TicketError
-from tests.ticket_factory import at, make_ticket
+from tests.conftest import run_at_once
+from tests.ticket_factory import at, make_ticket, queue_entry
 
 TUESDAY = at("2026-11-24 08:30")
 
@@ -185,11 +186,7 @@ def test_numbers_stay_unique_under_concurrent_creation(app, customer_a, db):
         except Exception as error:  # reported below, with the thread's error
             failures.append(error)
 
-    workers = [threading.Thread(target=report_several) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=60)
+    run_at_once(report_several, threads)
     assert not failures, failures
     assert len(numbers) == len(set(numbers)) == threads * per_thread
     year = clock.local_today(utcnow()).year
@@ -305,18 +302,7 @@ def test_sql_queue_order_equals_sort_queue(company_a, company_b):
             title=str(index),
         )
     tickets = list(Ticket.select(Ticket, Company).join(Company))
-    entries = [
-        QueueEntry(
-            priority=t.priority,
-            has_contract=t.company.has_contract,
-            response_due=t.response_due,
-            reported_at=t.reported_at,
-            urgent=t.urgent,
-            relaxed=t.relaxed_days is not None,
-            ticket_id=t.id,
-        )
-        for t in tickets
-    ]
+    entries = [queue_entry(t) for t in tickets]
     by_id = {t.id: t.title for t in tickets}
     assert sql_queue() == [by_id[e.ticket_id] for e in sort_queue(entries)]
 

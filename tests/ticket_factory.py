@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from portal.sla.queue import QueueEntry
 from portal.tickets import service
 from portal.tickets.models import Ticket
 from portal.tickets.rules import Report
@@ -39,3 +40,18 @@ def force_status(ticket: Ticket, status: str, **columns) -> None:
     Ticket.update(status=status, in_queue=status in OPEN_STATUSES, **columns).where(
         Ticket.id == ticket.id
     ).execute()
+
+
+def queue_entry(row: Ticket, **more) -> QueueEntry:
+    """The queue rule's view of a stored ticket; `more` adds the fields a test needs beyond
+    class, contract, due time, report time and flags (resolution_due, paused, …)."""
+    return QueueEntry(
+        priority=row.priority,
+        has_contract=row.company.has_contract,
+        response_due=row.response_due,
+        reported_at=row.reported_at,
+        urgent=row.urgent,
+        relaxed=row.relaxed,
+        ticket_id=row.id,
+        **more,
+    )

@@ -11,9 +11,8 @@ from portal.access import admin_required, get_or_404
 from portal.admin import actions, bp
 from portal.admin.forms import ROLE_LABELS
 from portal.admin.views import _company_from, _fill_company_choices
-from portal.auth import links
 from portal.auth.link_forms import InviteUserForm
-from portal.auth.reset import link_template
+from portal.auth.reset import invite_from, link_template
 from portal.auth.service import AccountError
 from portal.models import User
 
@@ -35,19 +34,8 @@ def user_invite():
     company = _company_from(form.company, known)
     if company is False:
         return render_template("admin/user_invite.html", form=form), 400
-    try:
-        user = links.invite(
-            form.email.data,
-            form.name.data,
-            invited_by=current_user._get_current_object(),
-            link_template=link_template(),
-            role=form.role.data,
-            company=company,
-            preferred_language=form.language.data,
-            is_contact=form.is_contact.data,
-        )
-    except AccountError as error:
-        getattr(form, error.field or "email", form.email).errors.append(str(error))
+    user = invite_from(form, role=form.role.data, company=company, is_contact=form.is_contact.data)
+    if user is None:
         return render_template("admin/user_invite.html", form=form), 400
     flash(_("%(email)s ist eingeladen.", email=user.email), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))

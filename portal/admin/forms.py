@@ -7,8 +7,8 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from portal.admin.rules import parse_hours
-from portal.auth.forms import password_length, token_name_field
-from portal.forms import PortalForm
+from portal.auth.forms import password_length, person_name_field, token_name_field
+from portal.forms import PortalForm, at_most
 from portal.models import ROLES
 
 ROLE_LABELS = {
@@ -134,16 +134,10 @@ class UserFilterForm(PortalForm):
 
 
 class UserEditForm(PortalForm):
-    name = StringField(
-        _l("Name"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie einen Namen ein.")),
-            Length(max=200, message=_l("Höchstens %(max)d Zeichen.")),
-        ],
-    )
+    name = person_name_field()
     phone = StringField(
         _l("Telefon für Rückrufe"),
-        validators=[Optional(), Length(max=50, message=_l("Höchstens %(max)d Zeichen."))],
+        validators=[Optional(), at_most(50)],
     )
     role = SelectField(_l("Rolle"), choices=list(ROLE_LABELS.items()), validate_choice=False)
     company = _company_select(_l("Firma"))
@@ -161,7 +155,7 @@ class UserCreateForm(UserEditForm):
         validators=[
             DataRequired(_l("Bitte geben Sie eine E-Mail-Adresse ein.")),
             Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
-            Length(max=254, message=_l("Höchstens %(max)d Zeichen.")),
+            at_most(254),
         ],
     )
     password = PasswordField(

@@ -11,10 +11,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.access import get_or_404
-from portal.auth import bp, links
+from portal.auth import bp
 from portal.auth.link_forms import CompanyVisibilityForm, InviteColleagueForm
-from portal.auth.reset import link_template
-from portal.auth.service import AccountError, set_active
+from portal.auth.reset import invite_from
+from portal.auth.service import set_active
 from portal.models import Company, User
 
 
@@ -65,17 +65,8 @@ def invite_colleague():
     form = InviteColleagueForm()
     if not form.validate_on_submit():
         return _render(invite_form=form, status=400)
-    try:
-        user = links.invite(
-            form.email.data,
-            form.name.data,
-            invited_by=current_user._get_current_object(),
-            link_template=link_template(),
-            company=Company.get_by_id(current_user.company_id),
-            preferred_language=form.language.data,
-        )
-    except AccountError as error:
-        getattr(form, error.field, form.email).errors.append(str(error))
+    user = invite_from(form, company=Company.get_by_id(current_user.company_id))
+    if user is None:
         return _render(invite_form=form, status=400)
     flash(_("%(email)s ist eingeladen.", email=user.email), "success")
     return redirect(url_for("auth.colleagues"))

@@ -5,7 +5,7 @@ from wtforms import BooleanField, EmailField, HiddenField, PasswordField, Select
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from portal.auth.passwords import MIN_PASSWORD_LENGTH
-from portal.forms import PortalForm
+from portal.forms import PortalForm, at_most
 from portal.models import TOKEN_SCOPES
 
 
@@ -35,9 +35,17 @@ def token_name_field(**kwargs) -> StringField:
         _l("Bezeichnung"),
         validators=[
             DataRequired(_l("Bitte geben Sie dem Token einen Namen.")),
-            Length(max=100, message=_l("Höchstens %(max)d Zeichen.")),
+            at_most(100),
         ],
         **kwargs,
+    )
+
+
+def person_name_field() -> StringField:
+    """A person's name, for the invitations and the admin's user form."""
+    return StringField(
+        _l("Name"),
+        validators=[DataRequired(_l("Bitte geben Sie einen Namen ein.")), at_most(200)],
     )
 
 

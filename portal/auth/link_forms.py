@@ -5,30 +5,27 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-from portal.auth.forms import password_length
-from portal.forms import PortalForm
+from portal.auth.forms import password_length, person_name_field
+from portal.forms import PortalForm, at_most
+
+
+def _code_field(label, max_chars: int, inputmode: str) -> StringField:
+    """A code typed from the authenticator app (or a recovery code)."""
+    return StringField(
+        label,
+        validators=[DataRequired(_l("Bitte geben Sie den Code ein.")), at_most(max_chars)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": inputmode},
+    )
 
 
 class CodeForm(PortalForm):
-    code = StringField(
-        _l("Code aus der Authenticator-App oder Wiederherstellungscode"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie den Code ein.")),
-            Length(max=40, message=_l("Höchstens %(max)d Zeichen.")),
-        ],
-        render_kw={"autocomplete": "one-time-code", "inputmode": "text"},
+    code = _code_field(
+        _l("Code aus der Authenticator-App oder Wiederherstellungscode"), 40, inputmode="text"
     )
 
 
 class EnrolForm(PortalForm):
-    code = StringField(
-        _l("Sechsstelliger Code aus der App"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie den Code ein.")),
-            Length(max=10, message=_l("Höchstens %(max)d Zeichen.")),
-        ],
-        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
-    )
+    code = _code_field(_l("Sechsstelliger Code aus der App"), 10, inputmode="numeric")
 
 
 class ForgotForm(PortalForm):
@@ -63,13 +60,7 @@ class InviteColleagueForm(PortalForm):
             Length(max=254),
         ],
     )
-    name = StringField(
-        _l("Name"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie einen Namen ein.")),
-            Length(max=200, message=_l("Höchstens %(max)d Zeichen.")),
-        ],
-    )
+    name = person_name_field()
     language = SelectField(
         _l("Sprache der Einladung"), choices=[("de", "Deutsch"), ("en", "English")], default="de"
     )

@@ -135,32 +135,32 @@ def reset_mail(user: User, link: str) -> mail.Mail:
     language = mail.language_of(user)
     minutes = current_app.config["RESET_LINK_MINUTES"]
     with force_locale(language):
-        body = "\n".join(
-            [
-                _("Guten Tag %(name)s,", name=user.name),
-                "",
-                _(
-                    "Sie (oder jemand anderes) haben ein neues Passwort für das Kundenportal "
-                    "angefordert. Mit diesem Link legen Sie es fest, er gilt %(minutes)d "
-                    "Minuten und nur einmal:",
-                    minutes=minutes,
-                ),
-                "",
-                link,
-                "",
-                _(
-                    "Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese "
-                    "E-Mail; Ihr Passwort bleibt unverändert."
-                ),
-            ]
-        )
-        return mail.Mail(
-            to=user.email,
+        return _link_mail(
+            user,
+            language,
             subject=_("Ihr neues Passwort für das Kundenportal"),
-            body=body + "\n",
-            language=language,
-            critical=True,
+            intro=_(
+                "Sie (oder jemand anderes) haben ein neues Passwort für das Kundenportal "
+                "angefordert. Mit diesem Link legen Sie es fest, er gilt %(minutes)d "
+                "Minuten und nur einmal:",
+                minutes=minutes,
+            ),
+            link=link,
+            closing=_(
+                "Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese "
+                "E-Mail; Ihr Passwort bleibt unverändert."
+            ),
         )
+
+
+def _link_mail(
+    user: User, language: str, *, subject: str, intro: str, link: str, closing: str
+) -> mail.Mail:
+    """A mail with a link that sets a password; called inside force_locale(language)."""
+    body = "\n".join([_("Guten Tag %(name)s,", name=user.name), "", intro, "", link, "", closing])
+    return mail.Mail(
+        to=user.email, subject=subject, body=body + "\n", language=language, critical=True
+    )
 
 
 def register(huey) -> dict:
@@ -210,26 +210,16 @@ def _invitation_mail(user: User, invited_by: User, link: str) -> mail.Mail:
     language = mail.language_of(user)
     days = current_app.config["INVITATION_DAYS"]
     with force_locale(language):
-        body = "\n".join(
-            [
-                _("Guten Tag %(name)s,", name=user.name),
-                "",
-                _(
-                    "%(inviter)s hat Sie zum Kundenportal eingeladen. Mit diesem Link legen "
-                    "Sie Ihr Passwort fest, er gilt %(days)d Tage und nur einmal:",
-                    inviter=invited_by.name,
-                    days=days,
-                ),
-                "",
-                link,
-                "",
-                _("Ihre Anmeldung ist danach Ihre E-Mail-Adresse: %(email)s", email=user.email),
-            ]
-        )
-        return mail.Mail(
-            to=user.email,
+        return _link_mail(
+            user,
+            language,
             subject=_("Einladung zum Kundenportal"),
-            body=body + "\n",
-            language=language,
-            critical=True,
+            intro=_(
+                "%(inviter)s hat Sie zum Kundenportal eingeladen. Mit diesem Link legen "
+                "Sie Ihr Passwort fest, er gilt %(days)d Tage und nur einmal:",
+                inviter=invited_by.name,
+                days=days,
+            ),
+            link=link,
+            closing=_("Ihre Anmeldung ist danach Ihre E-Mail-Adresse: %(email)s", email=user.email),
         )

@@ -5,18 +5,37 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.exceptions import TooManyRequests
 
 from portal import mail
 from portal.auth import bp, links
-from portal.auth.link_forms import ForgotForm, NewPasswordForm
+from portal.auth.link_forms import ForgotForm, InviteColleagueForm, NewPasswordForm
 from portal.auth.service import AccountError
 from portal.auth.views import client_address
+from portal.models import User
 
 
 def link_template() -> str | None:
     """The absolute link with a placeholder for the token, for the mail job."""
     return mail.external_url("auth.set_password", token=links.LINK_PLACEHOLDER)
+
+
+def invite_from(form: InviteColleagueForm, **account) -> User | None:
+    """Invite the person a colleague or user form names, by the signed-in user; None when
+    refused, with the reason on the form's field."""
+    try:
+        return links.invite(
+            form.email.data,
+            form.name.data,
+            invited_by=current_user._get_current_object(),
+            link_template=link_template(),
+            preferred_language=form.language.data,
+            **account,
+        )
+    except AccountError as error:
+        getattr(form, error.field or "email", form.email).errors.append(str(error))
+        return None
 
 
 @bp.route("/passwort-vergessen", methods=["GET", "POST"])

@@ -149,40 +149,49 @@ def breach_figure() -> Metric:
     )
     counts = dict.fromkeys(TARGET_KINDS, 0)
     counts.update({target: int(count) for target, count in query})
-    family = CounterMetricFamily(
-        "portal_sla_breaches", "SLA targets missed so far, by target", labels=["target"]
+    return _by_label(
+        CounterMetricFamily,
+        "portal_sla_breaches",
+        "SLA targets missed so far, by target",
+        "target",
+        counts,
     )
-    for target, count in counts.items():
-        family.add_metric([target], count)
-    return family
 
 
 def mail_figures() -> list[Metric]:
-    outbox = dict.fromkeys(OUTBOX_STATES, 0)
-    outbox.update(
-        OutboxMail.select(OutboxMail.state, peewee.fn.COUNT(peewee.SQL("*")))
-        .where(OutboxMail.state.in_(OUTBOX_STATES))
-        .group_by(OutboxMail.state)
+    return [
+        _by_label(
+            GaugeMetricFamily,
+            "portal_outbox_mails",
+            "Outgoing mails not sent: pending (waiting or retrying), sending, failed",
+            "state",
+            _count_by_state(OutboxMail, OUTBOX_STATES),
+        ),
+        _by_label(
+            GaugeMetricFamily,
+            "portal_inbound_mails",
+            "Incoming mails fetched so far, by what became of them (pending: in the Posteingang)",
+            "state",
+            _count_by_state(InboundMail, INBOUND_STATES),
+        ),
+    ]
+
+
+def _count_by_state(model, states: tuple[str, ...]) -> dict[str, int]:
+    """How many rows of a mail model are in each of the states, 0 for a state with none."""
+    counts = dict.fromkeys(states, 0)
+    counts.update(
+        model.select(model.state, peewee.fn.COUNT(peewee.SQL("*")))
+        .where(model.state.in_(states))
+        .group_by(model.state)
         .tuples()
     )
-    inbound = dict.fromkeys(INBOUND_STATES, 0)
-    inbound.update(
-        InboundMail.select(InboundMail.state, peewee.fn.COUNT(peewee.SQL("*")))
-        .group_by(InboundMail.state)
-        .tuples()
-    )
-    outbox_family = GaugeMetricFamily(
-        "portal_outbox_mails",
-        "Outgoing mails not sent: pending (waiting or retrying), sending, failed",
-        labels=["state"],
-    )
-    for state, count in outbox.items():
-        outbox_family.add_metric([state], count)
-    inbound_family = GaugeMetricFamily(
-        "portal_inbound_mails",
-        "Incoming mails fetched so far, by what became of them (pending: in the Posteingang)",
-        labels=["state"],
-    )
-    for state, count in inbound.items():
-        inbound_family.add_metric([state], count)
-    return [outbox_family, inbound_family]
+    return counts
+
+
+def _by_label(family_class, name: str, documentation: str, label: str, counts: dict) -> Metric:
+    """One metric family with a sample per label value, in the order of counts."""
+    family = family_class(name, documentation, labels=[label])
+    for value, count in counts.items():
+        family.add_metric([value], count)
+    return family

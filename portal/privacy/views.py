@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms import SelectField, StringField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, ValidationError
 
 from portal import audit
 from portal.access import admin_required, get_or_404
@@ -19,7 +19,7 @@ from portal.admin.forms import ROLE_LABELS
 from portal.admin.views import list_page
 from portal.auth.service import AccountError
 from portal.db import database
-from portal.forms import PortalForm
+from portal.forms import PortalForm, at_most
 from portal.models import User
 from portal.privacy import bp, erasure, export
 
@@ -29,7 +29,7 @@ class ErasureForm(PortalForm):
         _l("Zur Bestätigung die E-Mail-Adresse der Person"),
         validators=[
             DataRequired(_l("Bitte geben Sie die E-Mail-Adresse der Person ein.")),
-            Length(max=254, message=_l("Höchstens %(max)d Zeichen.")),
+            at_most(254),
         ],
     )
 

@@ -121,7 +121,13 @@ class Ticket(BaseModel):
         The queue columns are written here and in requeue_company() only, both with the
         ranks of portal.sla.queue; a write of status or flags goes through save().
         """
-        for name, value in queue_columns(
+        for name, value in self.current_queue_columns().items():
+            setattr(self, name, value)
+        return super().save(*args, **kwargs)
+
+    def current_queue_columns(self) -> dict:
+        """The queue columns (by name) that the ticket's status, flags and due times call for."""
+        return queue_columns(
             self.status,
             self.priority,
             self.company.has_contract,
@@ -130,9 +136,7 @@ class Ticket(BaseModel):
             response_due=self.response_due,
             first_response_at=self.first_response_at,
             resolution_due=self.resolution_due,
-        ).items():
-            setattr(self, name, value)
-        return super().save(*args, **kwargs)
+        )
 
     @property
     def relaxed(self) -> bool:

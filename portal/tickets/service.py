@@ -26,7 +26,6 @@ from portal.tickets.models import (
     TicketCounter,
     TicketEvent,
     TicketMessage,
-    queue_columns,
 )
 from portal.tickets.rules import DONE_STATUSES, PAUSED_STATUS, Report, TicketError
 
@@ -73,25 +72,32 @@ def next_ticket_number(year: int) -> str:
 def compute_response_due(
     company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
 ) -> dt.datetime:
-    return sla_response_due(
-        reported_at,
-        priority,
-        company.has_contract,
-        overrides=company.response_overrides,
-        relaxed_days=relaxed_days,
-        calendars=clock.calendars(),
-    ).astimezone(dt.UTC)
+    return _target_due(
+        sla_response_due, company.response_overrides, company, priority, reported_at, relaxed_days
+    )
 
 
 def compute_resolution_due(
     company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
 ) -> dt.datetime:
     """When "Gelöst" is due before any pause (pauses move it: see portal.tickets.pauses)."""
-    return sla_resolution_due(
+    return _target_due(
+        sla_resolution_due,
+        company.resolution_overrides,
+        company,
+        priority,
+        reported_at,
+        relaxed_days,
+    )
+
+
+def _target_due(target_rule, overrides, company, priority, reported_at, relaxed_days):
+    """One target's due time by the company's contract and overrides, on the service calendars."""
+    return target_rule(
         reported_at,
         priority,
         company.has_contract,
-        overrides=company.resolution_overrides,
+        overrides=overrides,
         relaxed_days=relaxed_days,
         calendars=clock.calendars(),
     ).astimezone(dt.UTC)
@@ -231,16 +237,7 @@ def add_message(
 
 def _queue_updates(ticket: Ticket) -> dict:
     """The stored queue columns after a change of status or first response (see save())."""
-    columns = queue_columns(
-        ticket.status,
-        ticket.priority,
-        ticket.company.has_contract,
-        ticket.urgent,
-        ticket.relaxed,
-        response_due=ticket.response_due,
-        first_response_at=ticket.first_response_at,
-        resolution_due=ticket.resolution_due,
-    )
+    columns = ticket.current_queue_columns()
     return {getattr(Ticket, name): value for name, value in columns.items()}
 
 
