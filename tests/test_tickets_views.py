@@ -328,11 +328,12 @@ def test_ticket_view_says_how_many_are_ahead(app, client_a, customer_a, customer
 def test_ticket_view_counts_those_ahead_only_up_to_the_cap(
     app, client_a, customer_a, customer_b, monkeypatch
 ):
-    # the count stops after the cap (COUNT_CAP, 1000; here 2): a ticket far back in a long
+    # the count stops after the cap (AHEAD_CAP, 100; here 2): a ticket far back in a long
     # queue reads a short index range instead of every open ticket before it
     from portal.tickets import queries
 
-    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    assert queries.AHEAD_CAP == 100
+    monkeypatch.setattr(queries, "AHEAD_CAP", 2)
     for _ in range(3):
         make_ticket(app, customer_b, priority="critical")
     mine = make_ticket(app, customer_a, priority="normal")

@@ -292,7 +292,7 @@ def _render_ticket(
             events=events,
             attachments_by_message=queries.attachments_by_message(ticket, current_user),
             ahead=queries.tickets_ahead(ticket) if ticket.is_open else None,
-            ahead_cap=queries.COUNT_CAP,
+            ahead_cap=queries.AHEAD_CAP,
             overdue=rules.is_overdue(ticket.first_response_at, ticket.response_due, now),
             now=now,
             time_left=time_left,
