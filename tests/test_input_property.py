@@ -249,6 +249,7 @@ def test_hostile_text_in_every_api_field_never_answers_5xx_or_stores_a_refusal(
         (customer, "POST", f"/api/v1/tickets/{number}/messages", {"body": "x"}, ["body"]),
         (customer, "PATCH", "/api/v1/me", {"preferred_language": "de"}, ["preferred_language"]),
         (customer, "POST", "/api/v1/classify", {"text": "x"}, ["text"]),
+        (customer, "POST", f"/api/v1/tickets/{number}/shares", {"email": "x"}, ["email"]),
         (customer, "POST", "/api/v1/changes", new_change, ["kind", "wished_date"]),
         *[
             (customer, "POST", "/api/v1/changes", new_change, [f"details.{name}"])
