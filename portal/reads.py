@@ -198,11 +198,7 @@ def count(
         return counted.count()  # a count of groups or a slice: peewee's subquery
 
     def counted(limit: int):
-        if cap is None:
-            return base.order_by().select(peewee.fn.COUNT(peewee.SQL("*")))
-        first_rows = base.order_by().select(peewee.SQL("1")).limit(limit)
-        count_all = peewee.fn.COUNT(peewee.SQL("*"))
-        return base.model.select(count_all).from_(first_rows.alias("counted"))
+        return _counting(base, cap, limit)
 
     def build():
         return counted(_SAMPLE_LIMIT).sql()
@@ -212,4 +208,29 @@ def count(
     if entry is False:
         return counted(cap + 1 if cap is not None else 0).scalar()
     bound = values if cap is None else [*values, cap + 1]
+    return database.execute_sql(entry[0], bound).fetchone()[0]
+
+
+def _counting(base: peewee.ModelSelect, cap: int | None, limit: int) -> peewee.ModelSelect:
+    """COUNT(*) of the base without its order; with ``cap``, of its first ``limit`` rows."""
+    if cap is None:
+        return base.order_by().select(peewee.fn.COUNT(peewee.SQL("*")))
+    first_rows = base.order_by().select(peewee.SQL("1")).limit(limit)
+    count_all = peewee.fn.COUNT(peewee.SQL("*"))
+    return base.model.select(count_all).from_(first_rows.alias("counted"))
+
+
+def count_made(make_base: Callable[..., peewee.ModelSelect], *values, cap: int | None = None):
+    """count() of ``make_base(*values)``, its SQL kept by the function like ``made``'s (the
+    base must be a plain filter: no GROUP BY, DISTINCT or LIMIT)."""
+    key = (type(database.obj), "count", cap, "made", make_base)
+    extra = [] if cap is None else [_SAMPLE_LIMIT]
+
+    def build():
+        return _counting(make_base(*values), cap, _SAMPLE_LIMIT).sql()
+
+    entry = _kept(key, build, [*values, *extra])
+    if entry is False:
+        return count(make_base(*values), cap=cap)
+    bound = [*values] if cap is None else [*values, cap + 1]
     return database.execute_sql(entry[0], bound).fetchone()[0]

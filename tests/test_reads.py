@@ -189,3 +189,23 @@ def test_a_made_base_whose_values_are_converted_is_rendered_each_time(app, custo
         assert reads.first_made(reported_since, before).id == ticket.id
         assert reads.first_made(reported_since, after) is None
         assert len(made) == 3  # built for the check, then once per call that rendered it
+
+
+def test_a_made_count_is_kept_and_counts_like_peewee(app, customer_a, customer_b):
+    """reads.count_made: the base's function is called once (its SQL kept); capped and not,
+    the counts are peewee's own for every value."""
+    for _ in range(3):
+        make_ticket(app, customer_a)
+    make_ticket(app, customer_b)
+    made = []
+
+    def of_company(company_id: int) -> peewee.ModelSelect:
+        made.append(company_id)
+        return Ticket.select().where(Ticket.company == company_id)
+
+    with app.app_context():
+        for user in (customer_a, customer_b, customer_a):
+            expected = Ticket.select().where(Ticket.company == user.company_id).count()
+            assert reads.count_made(of_company, user.company_id) == expected
+            assert reads.count_made(of_company, user.company_id, cap=1) == min(expected, 2)
+        assert made == [customer_a.company_id, customer_a.company_id]  # once per cap

@@ -319,6 +319,29 @@ def test_tickets_ahead_counts_the_open_tickets_before_this_one(company_a, compan
     assert sql_queue().index("mine") == 2
 
 
+def test_tickets_ahead_is_each_open_tickets_place_in_the_queue(company_a, company_b):
+    """Over 60 tickets with ties, closed and paused ones: the count of those ahead (kept SQL,
+    a range of the queue index) is every open ticket's index in the queue's own order."""
+    rng = random.Random(11)
+    base = at("2026-11-24 08:00")
+    moments = [base + dt.timedelta(minutes=30 * i) for i in range(3)]  # ties on purpose
+    for index in range(60):
+        raw_ticket(
+            rng.choice((company_a, company_b)),
+            priority=rng.choice(("critical", "normal", "low")),
+            urgent=rng.random() < 0.3,
+            due=rng.choice(moments),
+            reported=rng.choice(moments),
+            title=str(index),
+            status=rng.choice(("new", "in_progress", "waiting_for_customer", "closed")),
+        )
+    queue = sql_queue()
+    assert 20 < len(queue) < 60
+    for ticket in Ticket.select(Ticket, Company).join(Company):
+        if ticket.title in queue:
+            assert queries.tickets_ahead(ticket) == queue.index(ticket.title), ticket.title
+
+
 # --- audit trail and reopening --------------------------------------------------------------
 
 
