@@ -40,8 +40,13 @@ def _moment(value) -> dt.datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.replace(tzinfo=_UTC)
+        try:  # appending the offset is several times faster than replace(tzinfo=…)
+            return dt.datetime.fromisoformat(value + "+00:00")
+        except ValueError:
+            value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is not None:
+        return value.astimezone(_UTC)
+    return dt.datetime.combine(value.date(), value.time(), _UTC)
 
 
 def _rows(query, *moments: int):

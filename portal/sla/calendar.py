@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -191,7 +192,26 @@ class ServiceCalendar:
         raise AssertionError("unreachable: _open_intervals_from raises when it runs out")
 
     def open_time_between(self, start: datetime, end: datetime) -> timedelta:
-        """The open time from ``start`` to ``end``; zero when ``end`` is not after ``start``."""
+        """The open time from ``start`` to ``end``; zero when ``end`` is not after ``start``.
+
+        Both in one local year: the difference of two look-ups in that year's running totals
+        of open time (reports count this for 100 000 tickets); else day by day."""
+        # the reads hand in UTC already: as_utc only where needed (it refuses naive times)
+        begin = start if start.tzinfo is UTC else as_utc(start)
+        finish = end if end.tzinfo is UTC else as_utc(end)
+        if finish <= begin:
+            return timedelta(0)
+        if begin.year == finish.year:
+            years = self.__dict__.setdefault("_open_years", {})  # not a field: eq/hash ignore it
+            year = years.get(begin.year)
+            if year is None:
+                year = years[begin.year] = _OpenYear(self, begin.year)
+            if year.first <= begin and finish < year.last:
+                return year.open_before(finish) - year.open_before(begin)
+        return self._open_time_day_by_day(begin, finish)
+
+    def _open_time_day_by_day(self, start: datetime, end: datetime) -> timedelta:
+        """open_time_between the straightforward way, stepping through the open days."""
         begin, finish = as_utc(start), as_utc(end)
         total = timedelta(0)
         if finish <= begin:
@@ -248,6 +268,35 @@ def _cached_open_interval_utc(
         return None
     opens, closes = hours
     return opens.astimezone(UTC), closes.astimezone(UTC)
+
+
+class _OpenYear:
+    """A calendar's open intervals over one local year (UTC), with the open time before each,
+    so the open time before an instant is one bisection. Exact: sums of timedeltas."""
+
+    def __init__(self, calendar: ServiceCalendar, year: int) -> None:
+        self.first = datetime(year, 1, 1, tzinfo=BERLIN).astimezone(UTC)
+        self.last = datetime(year + 1, 1, 1, tzinfo=BERLIN).astimezone(UTC)
+        self.opens: list[datetime] = []
+        self.closes: list[datetime] = []
+        self.before: list[timedelta] = []  # open time of the year before each interval
+        total = timedelta(0)
+        day = date(year, 1, 1)
+        while day.year == year:
+            interval = calendar._open_interval_utc(day)
+            if interval is not None:
+                self.opens.append(interval[0])
+                self.closes.append(interval[1])
+                self.before.append(total)
+                total += interval[1] - interval[0]
+            day += ONE_DAY
+
+    def open_before(self, instant: datetime) -> timedelta:
+        """The year's open time before ``instant`` (a UTC instant the year covers)."""
+        index = bisect_right(self.opens, instant) - 1
+        if index < 0:
+            return timedelta(0)
+        return self.before[index] + (min(instant, self.closes[index]) - self.opens[index])
 
 
 def service_calendar(
