@@ -9,6 +9,7 @@ from flask_babel import force_locale
 from portal.auth.service import AccountError, create_user, issue_token
 from portal.db import database
 from portal.migrations import migrate
+from portal.migrations.registry import migration_lock, needs_lock_before_connecting
 from portal.models import ROLES, TOKEN_SCOPES, Company, User
 
 
@@ -29,8 +30,12 @@ def _fail_account(error: AccountError):
 @with_appcontext
 def init_db_command():
     """Create or upgrade the database schema (safe to run again)."""
-    with database.connection_context():
-        applied = migrate()
+    if needs_lock_before_connecting():
+        with migration_lock(), database.connection_context():
+            applied = migrate()
+    else:
+        with database.connection_context():
+            applied = migrate()
     if applied:
         click.echo(f"Datenbank aktualisiert: Schritte {', '.join(map(str, applied))}.")
     else:

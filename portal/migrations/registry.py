@@ -84,6 +84,9 @@ def _apply(version: int, step) -> None:
         SchemaVersion.create(version=version, applied_at=dt.datetime.now(dt.UTC))
 
 
+_held = [False]  # this process holds the SQLite file lock (flock on a second descriptor waits)
+
+
 @contextmanager
 def migration_lock() -> Iterator[None]:
     """One migration run at a time for one database, across processes and machines.
@@ -92,6 +95,9 @@ def migration_lock() -> Iterator[None]:
     until the connection ends, so a killed process never leaves it behind). SQLite: an
     exclusive flock on a file beside the database (not on the database file itself: closing
     any descriptor of it would drop SQLite's own locks), waited for without a timeout."""
+    if _held[0]:  # taken already by this process (init-db takes it before connecting)
+        yield
+        return
     db = database.obj
     if isinstance(db, peewee.PostgresqlDatabase):
         database.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
@@ -106,10 +112,19 @@ def migration_lock() -> Iterator[None]:
         return
     with open(f"{path}-migrate-lock", "a") as lock_file:
         fcntl.flock(lock_file, fcntl.LOCK_EX)
+        _held[0] = True
         try:
             yield
         finally:
+            _held[0] = False
             fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def needs_lock_before_connecting() -> bool:
+    """SQLite: a second process that connects while the first creates the file or changes
+    its journal mode gets "database is locked" from the connection's own pragmas, before any
+    lock of ours; so init-db takes the (file) lock before it connects."""
+    return isinstance(database.obj, peewee.SqliteDatabase)
 
 
 def frozen(db: peewee.Database, name: str, fields: dict, indexes=()) -> type[peewee.Model]:
