@@ -73,3 +73,34 @@ def test_open_time_between_hand_checked(name, start, end, hours):
 def test_open_time_between_refuses_naive_times():
     with pytest.raises(ValueError, match="aware"):
         service_calendar().open_time_between(datetime(2026, 1, 5, 8), berlin(2026, 1, 5, 9))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.sampled_from(sorted(CALENDARS)),
+    pairs=st.lists(
+        st.tuples(
+            st.datetimes(
+                min_value=datetime(2025, 12, 20),
+                max_value=datetime(2027, 1, 10),
+                timezones=st.sampled_from(ZONES),
+            ),
+            st.one_of(
+                st.none(),
+                st.timedeltas(min_value=timedelta(days=-1), max_value=timedelta(days=40)),
+            ),
+        ),
+        max_size=30,
+    ),
+)
+def test_open_times_between_equals_one_pair_at_a_time(name, pairs):
+    """The report's bulk form: pairs in and out of the first start's year, in any zone, and
+    None for an end not yet recorded."""
+    calendar = CALENDARS[name]
+    starts = [start for start, _ in pairs]
+    ends = [None if length is None else start + length for start, length in pairs]
+    expected = [
+        None if end is None else calendar.open_time_between(start, end)
+        for start, end in zip(starts, ends, strict=True)
+    ]
+    assert calendar.open_times_between(starts, ends) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
@@ -202,13 +202,39 @@ class ServiceCalendar:
         if finish <= begin:
             return timedelta(0)
         if begin.year == finish.year:
-            years = self.__dict__.setdefault("_open_years", {})  # not a field: eq/hash ignore it
-            year = years.get(begin.year)
-            if year is None:
-                year = years[begin.year] = _OpenYear(self, begin.year)
+            year = self._open_year(begin.year)
             if year.first <= begin and finish < year.last:
                 return year.open_before(finish) - year.open_before(begin)
         return self._open_time_day_by_day(begin, finish)
+
+    def open_times_between(
+        self, starts: Sequence[datetime], ends: Sequence[datetime | None]
+    ) -> list[timedelta | None]:
+        """open_time_between for each pair of ``starts`` and ``ends`` (None where the end is
+        None): a monthly report's 200 000 outcomes without two calls each."""
+        found: list[timedelta | None] = []
+        year = self._open_year(starts[0].year) if starts else None
+        zero = timedelta(0)
+        for begin, finish in zip(starts, ends, strict=True):
+            if finish is None:
+                found.append(None)
+            elif (
+                begin.tzinfo is UTC
+                and finish.tzinfo is UTC
+                and year.first <= begin
+                and finish < year.last
+            ):
+                found.append(max(year.open_before(finish) - year.open_before(begin), zero))
+            else:  # another year, or not UTC: the general way
+                found.append(self.open_time_between(begin, finish))
+        return found
+
+    def _open_year(self, year: int) -> _OpenYear:
+        years = self.__dict__.setdefault("_open_years", {})  # not a field: eq/hash ignore it
+        found = years.get(year)
+        if found is None:
+            found = years[year] = _OpenYear(self, year)
+        return found
 
     def _open_time_day_by_day(self, start: datetime, end: datetime) -> timedelta:
         """open_time_between the straightforward way, stepping through the open days."""

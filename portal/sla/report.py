@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -18,24 +19,33 @@ from portal.sla.pause import Pause
 from portal.sla.targets import PRIORITIES, RESOLUTION, RESPONSE, TARGET_KINDS
 
 HOUR = timedelta(hours=1)
+ZERO = timedelta(0)
 
 
 @dataclass(frozen=True)
-class Outcome:
-    met: bool
-    done_at: datetime
-    due_at: datetime
+class TargetColumn:
+    """One target's outcome for each ticket: met (True), missed (False) or None when none
+    was recorded before the month ended, and when it was done."""
+
+    met: Sequence[bool | None]
+    done_at: Sequence[datetime | None]
 
 
 @dataclass(frozen=True)
-class ReportTicket:
-    number: str
-    title: str
-    priority: str  # the class at the end of the month
-    reported_at: datetime
-    outcomes: dict[str, Outcome]  # by target, only those recorded before the month ended
-    pauses: tuple[Pause, ...] = ()  # ended_at None or after the month: clipped by the caller
-    source: str = ""
+class MonthTickets:
+    """The tickets reported in a month, column by column: entry i of each column is ticket i.
+    A report counts up to 100 000 tickets, and columns cost far less than an object each."""
+
+    numbers: Sequence[str]
+    classes: Sequence[str]  # the class each had at the end of the month
+    sources: Sequence[str]
+    reported_at: Sequence[datetime]
+    targets: Mapping[str, TargetColumn]  # by target kind
+    # by ticket position; ended_at None or after the month: clipped by the caller
+    pauses: Mapping[int, Sequence[Pause]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
 
 
 @dataclass(frozen=True)
@@ -110,28 +120,34 @@ def percentile(values: Sequence[float], share: float) -> float | None:
 
 
 def service_hours_taken(
-    ticket: ReportTicket, done_at: datetime, calendar: ServiceCalendar
+    reported_at: datetime, done_at: datetime, pauses: Sequence[Pause], calendar: ServiceCalendar
 ) -> float:
     """Service hours from report to ``done_at``, less the service hours paused before it."""
-    total = calendar.open_time_between(ticket.reported_at, done_at)
-    for pause in ticket.pauses:  # few tickets have one: the common path stays short
+    total = calendar.open_time_between(reported_at, done_at)
+    for pause in pauses:
         end = pause.ended_at if pause.ended_at is not None else done_at
         end = min(as_utc(end), as_utc(done_at))
         total -= calendar.open_time_between(pause.started_at, end)
-    return max(total, timedelta(0)) / HOUR
+    return max(total, ZERO) / HOUR
 
 
-def target_figures(
-    target: str, tickets: Iterable[ReportTicket], calendar: ServiceCalendar
-) -> TargetFigures:
+def target_figures(target: str, tickets: MonthTickets, calendar: ServiceCalendar) -> TargetFigures:
     met, missed, still_open, hours = [], [], [], []
-    for ticket in tickets:
-        outcome = ticket.outcomes.get(target)
-        if outcome is None:
-            still_open.append(ticket.number)
+    column = tickets.targets[target]
+    reported, pauses = tickets.reported_at, tickets.pauses
+    taken = calendar.open_times_between(reported, column.done_at)
+    for position, (number, was_met) in enumerate(zip(tickets.numbers, column.met, strict=True)):
+        if was_met is None:
+            still_open.append(number)
             continue
-        (met if outcome.met else missed).append(ticket.number)
-        hours.append(service_hours_taken(ticket, outcome.done_at, calendar))
+        (met if was_met else missed).append(number)
+        if position in pauses:
+            done_at = column.done_at[position]
+            hours.append(
+                service_hours_taken(reported[position], done_at, pauses[position], calendar)
+            )
+        else:
+            hours.append(taken[position] / HOUR)
     # the tickets behind each figure in number order, whatever order the database gave
     return TargetFigures(
         target=target,
@@ -143,21 +159,29 @@ def target_figures(
     )
 
 
-def paused_hours(tickets: Iterable[ReportTicket], month: date, calendar: ServiceCalendar) -> float:
+def paused_hours(tickets: MonthTickets, month: date, calendar: ServiceCalendar) -> float:
     """Service hours paused inside the month (a pause still running counts to the month's end)."""
     start, end = month_bounds(month)
-    total = timedelta(0)
-    for ticket in tickets:
-        for pause in ticket.pauses:
+    total = ZERO
+    for pauses in tickets.pauses.values():
+        for pause in pauses:
             stop = pause.ended_at if pause.ended_at is not None else end
             begin = max(as_utc(pause.started_at), as_utc(start))
             total += calendar.open_time_between(begin, min(as_utc(stop), as_utc(end)))
     return total / HOUR
 
 
+def _counted(values: Iterable[str], first: Iterable[str]) -> dict[str, int]:
+    """How often each value occurs, ``first`` listed in their order (with 0), then the rest."""
+    counts = dict.fromkeys(first, 0)
+    for value, count in Counter(values).items():
+        counts[value] = counts.get(value, 0) + count
+    return counts
+
+
 def month_report(
     month: date,
-    tickets: Sequence[ReportTicket],
+    tickets: MonthTickets,
     breaches: Sequence[Breach],
     changes_done: int,
     calendar: ServiceCalendar,
@@ -166,17 +190,11 @@ def month_report(
 ) -> MonthReport:
     """``sources``: every source in the order shown, listed with 0 when no ticket came that
     way (a source not among them is counted after them)."""
-    by_class = {priority.value: 0 for priority in PRIORITIES}
-    by_source = dict.fromkeys(sources, 0)
-    for ticket in tickets:
-        by_class[ticket.priority] = by_class.get(ticket.priority, 0) + 1
-        if ticket.source:
-            by_source[ticket.source] = by_source.get(ticket.source, 0) + 1
     return MonthReport(
         month=month,
         tickets=len(tickets),
-        by_class=by_class,
-        by_source=by_source,
+        by_class=_counted(tickets.classes, (priority.value for priority in PRIORITIES)),
+        by_source=_counted(filter(None, tickets.sources), sources),
         targets={kind: target_figures(kind, tickets, calendar) for kind in TARGET_KINDS},
         paused_hours=paused_hours(tickets, month, calendar),
         breaches=sorted(breaches, key=lambda b: (as_utc(b.due_at), b.number, b.target)),
@@ -185,11 +203,11 @@ def month_report(
     )
 
 
-def trend_point(month: date, tickets: Sequence[ReportTicket]) -> TrendPoint:
+def trend_point(month: date, tickets: MonthTickets) -> TrendPoint:
     """The few figures the six-month chart shows for one month."""
 
     def percent(target: str) -> float | None:
-        done = [t.outcomes[target].met for t in tickets if target in t.outcomes]
+        done = [met for met in tickets.targets[target].met if met is not None]
         return None if not done else 100.0 * sum(done) / len(done)
 
     return TrendPoint(month, len(tickets), percent(RESPONSE), percent(RESOLUTION))
