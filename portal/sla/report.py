@@ -119,16 +119,16 @@ def percentile(values: Sequence[float], share: float) -> float | None:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def service_hours_taken(
-    reported_at: datetime, done_at: datetime, pauses: Sequence[Pause], calendar: ServiceCalendar
-) -> float:
-    """Service hours from report to ``done_at``, less the service hours paused before it."""
-    total = calendar.open_time_between(reported_at, done_at)
+def paused_before(
+    pauses: Sequence[Pause], done_at: datetime, calendar: ServiceCalendar
+) -> timedelta:
+    """The service time the ticket spent paused before ``done_at`` (not counted as taken)."""
+    total = ZERO
     for pause in pauses:
         end = pause.ended_at if pause.ended_at is not None else done_at
         end = min(as_utc(end), as_utc(done_at))
-        total -= calendar.open_time_between(pause.started_at, end)
-    return max(total, ZERO) / HOUR
+        total += calendar.open_time_between(pause.started_at, end)
+    return total
 
 
 def target_figures(target: str, tickets: MonthTickets, calendar: ServiceCalendar) -> TargetFigures:
@@ -141,13 +141,10 @@ def target_figures(target: str, tickets: MonthTickets, calendar: ServiceCalendar
             still_open.append(number)
             continue
         (met if was_met else missed).append(number)
-        if position in pauses:
-            done_at = column.done_at[position]
-            hours.append(
-                service_hours_taken(reported[position], done_at, pauses[position], calendar)
-            )
-        else:
-            hours.append(taken[position] / HOUR)
+        elapsed = taken[position]  # from report to done, in service time
+        if position in pauses:  # few tickets: the common path stays short
+            elapsed -= paused_before(pauses[position], column.done_at[position], calendar)
+        hours.append(max(elapsed, ZERO) / HOUR)
     # the tickets behind each figure in number order, whatever order the database gave
     return TargetFigures(
         target=target,
