@@ -268,6 +268,7 @@ def _ticket_row(rng, now, year, number, company, staff, customers) -> dict:
         company.has_contract,
         overrides=company.response_overrides,
         relaxed_days=relaxed_days,
+        calendars=clock.calendars(),
     ).astimezone(dt.UTC)
     solve_due = resolution_due(
         reported_at,
@@ -275,6 +276,7 @@ def _ticket_row(rng, now, year, number, company, staff, customers) -> dict:
         company.has_contract,
         overrides=company.resolution_overrides,
         relaxed_days=relaxed_days,
+        calendars=clock.calendars(),
     ).astimezone(dt.UTC)
     answered = status != "new"
     staff_id = rng.choice(staff).id if staff else None
