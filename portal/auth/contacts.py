@@ -77,23 +77,23 @@ def _set_active(user_id: int, active: bool):
     if colleague.id == current_user.id:
         abort(403)  # a contact cannot lock themselves out
     set_active(colleague, active, current_user._get_current_object())
-    return colleague
+    if active:
+        flash(_("Das Konto von %(name)s ist wieder aktiv.", name=colleague.name), "success")
+    else:
+        flash(_("Das Konto von %(name)s ist deaktiviert.", name=colleague.name), "success")
+    return redirect(url_for("auth.colleagues"))
 
 
 @bp.route("/firma/kollegen/<int:user_id>/deaktivieren", methods=["POST"])
 @contact_required
 def deactivate_colleague(user_id: int):
-    colleague = _set_active(user_id, False)
-    flash(_("Das Konto von %(name)s ist deaktiviert.", name=colleague.name), "success")
-    return redirect(url_for("auth.colleagues"))
+    return _set_active(user_id, False)
 
 
 @bp.route("/firma/kollegen/<int:user_id>/aktivieren", methods=["POST"])
 @contact_required
 def reactivate_colleague(user_id: int):
-    colleague = _set_active(user_id, True)
-    flash(_("Das Konto von %(name)s ist wieder aktiv.", name=colleague.name), "success")
-    return redirect(url_for("auth.colleagues"))
+    return _set_active(user_id, True)
 
 
 @bp.route("/firma/sichtbarkeit", methods=["POST"])
