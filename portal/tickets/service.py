@@ -136,9 +136,7 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
         last_activity_at=now,
         created_at=now,
     )
-    TicketEvent.create(
-        ticket=ticket, actor=actor, kind="created", new_value="new", public=True, created_at=now
-    )
+    public_event(ticket, actor, "created", new_value="new", now=now)
     # a call recorded after its month closed: that month's stored figures are redone
     sla_months.recorded(ticket.company_id, reported_at, now)
     _store_uploads(ticket, None, actor, report.uploads, False, now)
@@ -195,7 +193,7 @@ def add_message(
         if author.is_staff and not internal and ticket.first_response_at is None:
             updates[Ticket.first_response_at] = now
         if not author.is_staff and ticket.status == PAUSED_STATUS:
-            _status_event(ticket, author, "in_progress", "", now)
+            _status_event(ticket, author, "in_progress", now)
             pauses.end_pause(ticket, now)  # the customer answered: the clock runs again
             updates[Ticket.response_due] = ticket.response_due
             updates[Ticket.resolution_due] = ticket.resolution_due
@@ -228,16 +226,22 @@ def _mail_message(ticket: Ticket, message: TicketMessage, author: User) -> None:
         notify.deliver(notify.customer_wrote(ticket, message))
 
 
-def _status_event(ticket, actor, new_status, reason, now) -> TicketEvent:
+def public_event(ticket, actor, kind, *, now, old_value="", new_value="") -> TicketEvent:
+    """A history event the customer sees too: created, a status, a share."""
     return TicketEvent.create(
         ticket=ticket,
         actor=actor,
-        kind="status",
-        old_value=ticket.status,
-        new_value=new_status,
-        reason=reason,
+        kind=kind,
+        old_value=old_value,
+        new_value=new_value,
         public=True,
         created_at=now,
+    )
+
+
+def _status_event(ticket, actor, new_status, now) -> TicketEvent:
+    return public_event(
+        ticket, actor, "status", old_value=ticket.status, new_value=new_status, now=now
     )
 
 
@@ -366,7 +370,7 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
     if not ticket.is_open:
         raise TicketError({"status": _("Dieses Ticket ist bereits abgeschlossen.")})
     with write_transaction():
-        event = _status_event(ticket, actor, "resolved", "", now)
+        event = _status_event(ticket, actor, "resolved", now)
         _set_status(ticket, "resolved", now, actor)
         ticket.last_activity_at = now
         ticket.save()
@@ -380,7 +384,7 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
         raise TicketError({"status": rules.reopen_refusal(ticket.status, ticket.number)})
     new_status = rules.status_after_reopen(ticket.first_response_at)
     with write_transaction():
-        event = _status_event(ticket, actor, new_status, "", now)
+        event = _status_event(ticket, actor, new_status, now)
         _set_status(ticket, new_status, now, actor)
         ticket.last_activity_at = now
         ticket.save()
