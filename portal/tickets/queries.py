@@ -371,27 +371,26 @@ def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
 
 
 def _messages(ticket_id: int) -> peewee.ModelSelect:
-    query = TicketMessage.select().where(TicketMessage.ticket == ticket_id)
-    return query.order_by(TicketMessage.created_at, TicketMessage.id)
+    return _in_order(TicketMessage, TicketMessage.ticket == ticket_id)
 
 
 def _messages_where(ticket_id: int, internal: bool) -> peewee.ModelSelect:
-    query = TicketMessage.select().where(
-        TicketMessage.ticket == ticket_id, TicketMessage.internal == internal
+    return _in_order(
+        TicketMessage, TicketMessage.ticket == ticket_id, TicketMessage.internal == internal
     )
-    return query.order_by(TicketMessage.created_at, TicketMessage.id)
 
 
 def _events(ticket_id: int) -> peewee.ModelSelect:
-    query = TicketEvent.select().where(TicketEvent.ticket == ticket_id)
-    return query.order_by(TicketEvent.created_at, TicketEvent.id)
+    return _in_order(TicketEvent, TicketEvent.ticket == ticket_id)
 
 
 def _events_where(ticket_id: int, public: bool) -> peewee.ModelSelect:
-    query = TicketEvent.select().where(
-        TicketEvent.ticket == ticket_id, TicketEvent.public == public
-    )
-    return query.order_by(TicketEvent.created_at, TicketEvent.id)
+    return _in_order(TicketEvent, TicketEvent.ticket == ticket_id, TicketEvent.public == public)
+
+
+def _in_order(model, *conditions) -> peewee.ModelSelect:
+    """Messages or events as they happened (the id orders those of the same moment)."""
+    return model.select().where(*conditions).order_by(model.created_at, model.id)
 
 
 def visible_attachments(ticket: Ticket, viewer: User) -> list[Attachment]:
