@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
 
 import peewee
@@ -44,23 +45,23 @@ def get_or_404(query: peewee.ModelSelect):
     return row
 
 
-def staff_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_staff:
-            abort(403)
-        return view(*args, **kwargs)
+def requires(allowed: Callable[[User], bool], status: int = 403):
+    """A view decorator: the user is signed in and ``allowed(current_user)``, else ``status``."""
 
-    return wrapped
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not allowed(current_user):
+                abort(status)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
-def admin_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_admin:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
+staff_required = requires(lambda user: user.is_staff)
+admin_required = requires(lambda user: user.is_admin)
+# Another person's data exists for admins only: everyone else gets 404, not 403.
+admin_or_404 = requires(lambda user: user.is_admin, 404)

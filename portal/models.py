@@ -10,9 +10,16 @@ from flask_login import UserMixin
 
 from portal import reads
 from portal.db import UTCDateTimeField, database, utcnow
+from portal.sla.targets import PRIORITIES, RESOLUTION, RESPONSE
 
 ROLES = ("customer", "staff", "admin")
 TOKEN_SCOPES = ("api", "monitoring")
+# The Company columns that hold a contract's own hours per class, by target (first response,
+# "Gelöst"); NULL means "the default of the SLA".
+TARGET_HOUR_COLUMNS = {
+    RESPONSE: {priority.value: f"{priority.value}_hours" for priority in PRIORITIES},
+    RESOLUTION: {priority.value: f"{priority.value}_resolution_hours" for priority in PRIORITIES},
+}
 
 
 class BaseModel(peewee.Model):
@@ -43,22 +50,10 @@ class Company(BaseModel):
     class Meta:
         table_name = "company"
 
-    @property
-    def response_overrides(self) -> dict[str, float]:
-        hours = {
-            "critical": self.critical_hours,
-            "normal": self.normal_hours,
-            "low": self.low_hours,
-        }
-        return {priority: h for priority, h in hours.items() if h is not None}
-
-    @property
-    def resolution_overrides(self) -> dict[str, float]:
-        hours = {
-            "critical": self.critical_resolution_hours,
-            "normal": self.normal_resolution_hours,
-            "low": self.low_resolution_hours,
-        }
+    def target_overrides(self, kind: str = RESPONSE) -> dict[str, float]:
+        """The contract's own hours per class for one target (RESPONSE or RESOLUTION)."""
+        columns = TARGET_HOUR_COLUMNS[kind].items()
+        hours = {priority: getattr(self, column) for priority, column in columns}
         return {priority: h for priority, h in hours.items() if h is not None}
 
     @classmethod

@@ -34,10 +34,15 @@ class SlowMailbox(Mailbox):
         return await super().handle_DATA(server, session, envelope)
 
 
-def smtp_server(mailbox, port: int) -> Controller:
+@contextlib.contextmanager
+def smtp_server(mailbox, port: int):
+    """An SMTP server on ``port`` delivering into ``mailbox`` while the block runs."""
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
-    return controller
+    try:
+        yield controller
+    finally:
+        controller.stop()
 
 
 class Worker:

@@ -190,7 +190,7 @@ def test_admin_creates_a_company(admin_client, db):
     assert response.status_code == 302
     company = Company.get(Company.name == "Gamma Praxis GmbH")
     assert company.customer_number == "K-30001" and company.has_contract
-    assert company.response_overrides == {}
+    assert company.target_overrides() == {}
     assert "wurde angelegt" in text(admin_client.get(response.location))
 
 
@@ -254,9 +254,9 @@ def test_overrides_are_saved_and_used_for_response_targets(admin_client, company
     )
     assert response.status_code == 302
     company = Company.get_by_id(company_a.id)
-    assert company.response_overrides == {"critical": 0.5, "low": 8.0}
-    assert target_for("critical", True, company.response_overrides).hours == 0.5
-    assert target_for("normal", True, company.response_overrides).hours == 4
+    assert company.target_overrides() == {"critical": 0.5, "low": 8.0}
+    assert target_for("critical", True, company.target_overrides()).hours == 0.5
+    assert target_for("normal", True, company.target_overrides()).hours == 4
     assert 'value="0,5"' in text(admin_client.get(response.location))
 
 
@@ -268,7 +268,7 @@ def test_emptying_an_override_returns_to_the_sla_default(admin_client, company_a
     )
     assert response.status_code == 302
     company = Company.get_by_id(company_a.id)
-    assert company.response_overrides == {} and not company.has_contract
+    assert company.target_overrides() == {} and not company.has_contract
 
 
 def test_editing_a_company_keeps_its_own_number(admin_client, company_a):

@@ -50,7 +50,7 @@ def test_admin_creates_a_company_and_a_customer_who_signs_in(page, live_server, 
     expect(page.get_by_text("Willkommen, Gina Gamma!")).to_be_visible()
     assert page.locator('a[href="/verwaltung/"]').count() == 0
     company = Company.get(Company.name == "Gamma Praxis GmbH")
-    assert company.response_overrides == {"critical": 0.5}
+    assert company.target_overrides() == {"critical": 0.5}
     assert User.by_email("gina@gamma.example").company_id == company.id
 
 

@@ -110,7 +110,7 @@ def cluster(tmp_path):
         imap = dovecot.start()
         stack.callback(imap.stop)
         mailbox, smtp_port = Mailbox(), free_port()
-        stack.callback(smtp_server(mailbox, smtp_port).stop)
+        stack.enter_context(smtp_server(mailbox, smtp_port))
 
         _reset_postgres(POSTGRES_URL)
         app = create_app(

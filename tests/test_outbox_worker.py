@@ -74,6 +74,12 @@ def report(client, count: int = 1) -> list[float]:
     return took
 
 
+def wait_until_all_sent(timeout: float = 20.0) -> None:
+    """Every mail in the outbox sent; then a moment in which a second delivery would arrive."""
+    wait_for(lambda: all(row.state == "sent" for row in outbox()), timeout=timeout)
+    time.sleep(1.5)
+
+
 def received_ids(mailbox) -> Counter:
     return Counter(message["Message-ID"] for message in mailbox.messages)
 
@@ -86,12 +92,8 @@ def test_smtp_down_the_mail_is_delivered_exactly_once_when_it_returns(
     wait_for(lambda: any(row.attempts >= 2 for row in outbox()))  # tried, and tried again
     assert all(row.state == "pending" for row in outbox())
     mailbox = Mailbox()
-    server = smtp_server(mailbox, smtp_port)
-    try:
-        wait_for(lambda: all(row.state == "sent" for row in outbox()))
-        time.sleep(1.5)  # a second delivery would arrive now
-    finally:
-        server.stop()
+    with smtp_server(mailbox, smtp_port):
+        wait_until_all_sent()
     assert received_ids(mailbox) == Counter({row.message_id: 1 for row in outbox()})
     assert len(mailbox.messages) == 2  # the customer's confirmation and the staff alert
 
@@ -99,16 +101,10 @@ def test_smtp_down_the_mail_is_delivered_exactly_once_when_it_returns(
 def test_the_request_is_as_fast_with_the_smtp_server_down_or_slow_as_up(app, client_a, smtp_port):
     # No worker: the request only writes the outbox and enqueues. SMTP must not matter.
     down = statistics.median(report(client_a, 5))
-    slow_server = smtp_server(SlowMailbox(delay=5), smtp_port)
-    try:
+    with smtp_server(SlowMailbox(delay=5), smtp_port):
         slow = statistics.median(report(client_a, 5))
-    finally:
-        slow_server.stop()
-    up_server = smtp_server(Mailbox(), smtp_port)
-    try:
+    with smtp_server(Mailbox(), smtp_port):
         up = statistics.median(report(client_a, 5))
-    finally:
-        up_server.stop()
     assert down < 0.5 and slow < 0.5 and up < 0.5
     assert down < up * 3 + 0.05 and slow < up * 3 + 0.05, (down, slow, up)
 
@@ -117,8 +113,7 @@ def test_a_worker_killed_mid_delivery_sends_at_most_the_mail_in_flight_twice(
     app, client_a, smtp_port, start_worker
 ):
     mailbox = SlowMailbox(delay=1.0)
-    server = smtp_server(mailbox, smtp_port)
-    try:
+    with smtp_server(mailbox, smtp_port):
         report(client_a, 3)  # six mails, queued before any worker runs
         worker = start_worker()
         wait_for(lambda: mailbox.started >= 2)  # one delivered, the next one in flight
@@ -128,10 +123,7 @@ def test_a_worker_killed_mid_delivery_sends_at_most_the_mail_in_flight_twice(
         time.sleep(app.config["MAIL_LEASE_SECONDS"] + 0.5)
         with app.app_context():  # the next write would do this; the sweep does it each minute
             jobs.kick(DELIVERY_TASK)
-        wait_for(lambda: all(row.state == "sent" for row in outbox()), timeout=30)
-        time.sleep(1.5)
-    finally:
-        server.stop()
+        wait_until_all_sent(timeout=30)
     counts = received_ids(mailbox)
     assert set(counts) == {row.message_id for row in outbox()}
     twice = [message_id for message_id, n in counts.items() if n > 1]
@@ -140,18 +132,14 @@ def test_a_worker_killed_mid_delivery_sends_at_most_the_mail_in_flight_twice(
 
 def test_two_consumers_never_send_one_mail_twice(app, client_a, smtp_port, start_worker):
     mailbox = Mailbox()
-    server = smtp_server(mailbox, smtp_port)
-    try:
+    with smtp_server(mailbox, smtp_port):
         start_worker()
         start_worker()
         report(client_a, 10)  # twenty mails, each request kicking a delivery job
         with app.app_context():
             for _n in range(6):  # more jobs than mails left: they race for the same rows
                 jobs.kick(DELIVERY_TASK)
-        wait_for(lambda: all(row.state == "sent" for row in outbox()), timeout=30)
-        time.sleep(1.5)
-    finally:
-        server.stop()
+        wait_until_all_sent(timeout=30)
     counts = received_ids(mailbox)
     assert len(counts) == 20 and set(counts.values()) == {1}, counts
 
@@ -163,8 +151,7 @@ def test_a_rolled_back_write_sends_nothing_with_a_real_worker(
     from portal.tickets.rules import Report
 
     mailbox = Mailbox()
-    server = smtp_server(mailbox, smtp_port)
-    try:
+    with smtp_server(mailbox, smtp_port):
         start_worker()
         with app.test_request_context(), pytest.raises(RuntimeError), database.atomic():
             service.create_ticket(customer_a, Report(**NEW_TICKET))
@@ -172,8 +159,6 @@ def test_a_rolled_back_write_sends_nothing_with_a_real_worker(
         with app.app_context():
             jobs.kick(DELIVERY_TASK)
         time.sleep(2)
-    finally:
-        server.stop()
     assert outbox() == [] and mailbox.messages == []
 
 
@@ -206,11 +191,8 @@ def test_the_job_engine_runs_on_redis(app, client_a, smtp_port, start_worker, re
     jobs.init_app(app, tasks.register_all)
     assert type(jobs.huey_of(app)).__name__ == "RedisHuey"
     mailbox = Mailbox()
-    server = smtp_server(mailbox, smtp_port)
-    try:
+    with smtp_server(mailbox, smtp_port):
         start_worker()
         report(client_a)
         wait_for(lambda: len(mailbox.messages) == 2)
-    finally:
-        server.stop()
     assert {row.state for row in outbox()} == {"sent"}

@@ -77,8 +77,8 @@ def test_resolution_overrides_are_saved_in_verwaltung_and_used(admin_client, com
     )
     assert response.status_code == 302
     company = Company.get_by_id(company_a.id)
-    assert company.resolution_overrides == {"normal": 12.0}
-    assert company.response_overrides == {}
+    assert company.target_overrides(RESOLUTION) == {"normal": 12.0}
+    assert company.target_overrides() == {}
     page = admin_client.get(response.location).get_data(as_text=True)
     assert "Lösungszeit" in page and 'value="12"' in page
 

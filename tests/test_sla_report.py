@@ -60,22 +60,14 @@ def test_a_later_event_does_not_rewrite_a_past_month(app, month, staff, customer
         before = report_service.build_report(company_id, JANUARY)
     with app.test_request_context():
         # February: T1 back in progress and reclassified, T2 solved, T4 answered
-        service.change_ticket(
-            Ticket.get(Ticket.number == one),
-            staff,
-            {"status": "in_progress"},
-            now=berlin(2026, 2, 2, 9),
-        )
-        service.change_ticket(
-            Ticket.get(Ticket.number == one), staff, {"priority": "low"}, reason="nur eine Frage",
-            now=berlin(2026, 2, 2, 10),
-        )  # fmt: skip
-        service.change_ticket(
-            Ticket.get(Ticket.number == two),
-            staff,
-            {"status": "resolved"},
-            now=berlin(2026, 2, 3, 9),
-        )
+        february = [
+            (one, {"status": "in_progress"}, "", berlin(2026, 2, 2, 9)),
+            (one, {"priority": "low"}, "nur eine Frage", berlin(2026, 2, 2, 10)),
+            (two, {"status": "resolved"}, "", berlin(2026, 2, 3, 9)),
+        ]
+        for number, changes, reason, when in february:
+            ticket = Ticket.get(Ticket.number == number)
+            service.change_ticket(ticket, staff, changes, reason=reason, now=when)
         service.add_message(
             Ticket.get(Ticket.number == four), staff, "Jetzt.", now=berlin(2026, 2, 2, 8)
         )

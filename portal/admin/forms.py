@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.admin.rules import parse_hours
-from portal.auth.forms import password_length, person_name_field, token_name_field
+from portal.auth.forms import (
+    new_address_field,
+    password_length,
+    person_name_field,
+    token_name_field,
+)
 from portal.forms import PortalForm, at_most
 from portal.models import ROLES
 
@@ -150,14 +155,7 @@ class UserEditForm(PortalForm):
 
 
 class UserCreateForm(UserEditForm):
-    email = EmailField(
-        _l("E-Mail-Adresse"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie eine E-Mail-Adresse ein.")),
-            Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
-            at_most(254),
-        ],
-    )
+    email = new_address_field()
     password = PasswordField(
         _l("Anfangspasswort"),
         validators=[

@@ -18,17 +18,11 @@ from portal.admin.rules import (
 )
 from portal.auth.service import AccountError
 from portal.db import database
-from portal.models import ApiToken, Company, User
-from portal.sla.targets import PRIORITIES
+from portal.models import TARGET_HOUR_COLUMNS, ApiToken, Company, User
+from portal.sla.targets import RESOLUTION, RESPONSE
 from portal.tickets.models import Ticket
 
 MAX_COMPANY_NAME_LENGTH = 200
-# Company columns that hold the first-response overrides, by class.
-OVERRIDE_COLUMNS = {priority.value: f"{priority.value}_hours" for priority in PRIORITIES}
-# ... and the resolution overrides (time to "Gelöst").
-RESOLUTION_OVERRIDE_COLUMNS = {
-    priority.value: f"{priority.value}_resolution_hours" for priority in PRIORITIES
-}
 
 
 class CompanyError(AccountError):
@@ -86,7 +80,7 @@ def _check_company(company: Company | None, name: str, customer_number: str) -> 
 
 
 def _check_overrides(
-    overrides: Mapping[str, float | None], columns: Mapping[str, str] = OVERRIDE_COLUMNS
+    overrides: Mapping[str, float | None], columns: Mapping[str, str]
 ) -> dict[str, float | None]:
     checked = {}
     for priority, column in columns.items():
@@ -122,9 +116,9 @@ def save_company(
     default; `resolution_overrides` the same for the resolution target (None: leave as is).
     """
     name, number = _check_company(company, name, customer_number)
-    columns = _check_overrides(overrides)
+    columns = _check_overrides(overrides, TARGET_HOUR_COLUMNS[RESPONSE])
     if resolution_overrides is not None:
-        columns |= _check_overrides(resolution_overrides, RESOLUTION_OVERRIDE_COLUMNS)
+        columns |= _check_overrides(resolution_overrides, TARGET_HOUR_COLUMNS[RESOLUTION])
     contract_changed = company is not None and company.has_contract != has_contract
     company = company or Company()
     company.name = name

@@ -16,6 +16,7 @@ from portal.api.openapi import (
     error_responses,
     json_body,
     json_response,
+    path_parameter,
     register,
     schema_ref,
 )
@@ -357,9 +358,7 @@ register(
             ),
         },
         "/changes/{change_id}": {
-            "parameters": [
-                {"name": "change_id", "in": "path", "required": True, "schema": {"type": "integer"}}
-            ],
+            "parameters": [path_parameter("change_id", "integer")],
             "get": {
                 "summary": "One planned change (another company's answers 404)",
                 "responses": {

@@ -76,6 +76,18 @@ def json_response(description: str, schema: dict) -> dict:
     return {"description": description, "content": {JSON: {"schema": schema}}}
 
 
+def path_parameter(name: str, kind: str = "string", example: str | None = None) -> dict:
+    """A parameter in the path of an operation (always required)."""
+    parameter = {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
+    if example is not None:
+        parameter["example"] = example
+    return parameter
+
+
+# The ticket number in /tickets/{number}/... (the tickets and the shares API)
+TICKET_NUMBER = path_parameter("number", example="T-2026-00042")
+
+
 def error_responses(*statuses: int) -> dict:
     return {str(status): json_response("Error", schema_ref("Error")) for status in statuses}
 

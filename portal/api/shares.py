@@ -10,7 +10,15 @@ from flask_login import current_user
 from portal.api import bp
 from portal.api.auth import api_login_required
 from portal.api.errors import ApiError, json_object, validation_error
-from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
+from portal.api.openapi import (
+    TICKET_NUMBER,
+    error_responses,
+    json_body,
+    json_response,
+    path_parameter,
+    register,
+    schema_ref,
+)
 from portal.api.responses import created
 from portal.models import User
 from portal.tickets import queries, schemas, sharing
@@ -68,13 +76,6 @@ def unshare_ticket(number: str, email: str):
     return Response(status=204)
 
 
-_NUMBER = {
-    "name": "number",
-    "in": "path",
-    "required": True,
-    "schema": {"type": "string"},
-    "example": "T-2026-00042",
-}
 _SHARES = json_response(
     "The colleagues it is shared with",
     {
@@ -88,7 +89,7 @@ _SHARES = json_response(
 register(
     {
         "/tickets/{number}/shares": {
-            "parameters": [_NUMBER],
+            "parameters": [TICKET_NUMBER],
             "post": {
                 "summary": "Share with an active colleague of the ticket's company (its reporter "
                 "or creator, the company's contacts and staff may; 200 if shared already)",
@@ -102,8 +103,8 @@ register(
         },
         "/tickets/{number}/shares/{email}": {
             "parameters": [
-                _NUMBER,
-                {"name": "email", "in": "path", "required": True, "schema": {"type": "string"}},
+                TICKET_NUMBER,
+                path_parameter("email"),
             ],
             "delete": {
                 "summary": "Stop sharing the ticket with this colleague",

@@ -18,7 +18,14 @@ from portal.api import bp
 from portal.api.auth import api_login_required, require_staff
 from portal.api.errors import ApiError, json_object, validation_error
 from portal.api.idempotency import idempotent, idempotent_operation
-from portal.api.openapi import error_responses, json_body, json_response, register, schema_ref
+from portal.api.openapi import (
+    TICKET_NUMBER,
+    error_responses,
+    json_body,
+    json_response,
+    register,
+    schema_ref,
+)
 from portal.api.responses import created
 from portal.db import utcnow
 from portal.models import Company, User
@@ -313,13 +320,6 @@ def add_message(number: str):
 
 # --- OpenAPI: the bodies and answers come from tickets/schemas.py ---------------------------
 
-_NUMBER = {
-    "name": "number",
-    "in": "path",
-    "required": True,
-    "schema": {"type": "string"},
-    "example": "T-2026-00042",
-}
 
 register(
     {
@@ -363,7 +363,7 @@ register(
             ),
         },
         "/tickets/{number}": {
-            "parameters": [_NUMBER],
+            "parameters": [TICKET_NUMBER],
             "get": {
                 "summary": "One ticket with its messages and events",
                 "responses": {
@@ -381,7 +381,7 @@ register(
             },
         },
         "/tickets/{number}/messages": {
-            "parameters": [_NUMBER],
+            "parameters": [TICKET_NUMBER],
             "post": idempotent_operation(
                 {
                     "summary": "Write a message (staff: also an internal note)",

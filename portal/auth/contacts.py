@@ -4,29 +4,19 @@ company's tickets. Another company's users do not exist here (404)."""
 
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from portal.access import get_or_404
+from portal.access import get_or_404, requires
 from portal.auth import bp
 from portal.auth.link_forms import CompanyVisibilityForm, InviteColleagueForm
 from portal.auth.reset import invite_from
 from portal.auth.service import set_active
 from portal.models import Company, User
 
-
-def contact_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if current_user.is_staff or not current_user.is_contact:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
+# The company's contacts ("Ansprechpartner") manage their colleagues; staff do that elsewhere.
+contact_required = requires(lambda user: user.is_contact and not user.is_staff)
 
 
 def colleagues_of(contact: User):
@@ -77,23 +67,23 @@ def _set_active(user_id: int, active: bool):
     if colleague.id == current_user.id:
         abort(403)  # a contact cannot lock themselves out
     set_active(colleague, active, current_user._get_current_object())
-    return colleague
+    if active:
+        flash(_("Das Konto von %(name)s ist wieder aktiv.", name=colleague.name), "success")
+    else:
+        flash(_("Das Konto von %(name)s ist deaktiviert.", name=colleague.name), "success")
+    return redirect(url_for("auth.colleagues"))
 
 
 @bp.route("/firma/kollegen/<int:user_id>/deaktivieren", methods=["POST"])
 @contact_required
 def deactivate_colleague(user_id: int):
-    colleague = _set_active(user_id, False)
-    flash(_("Das Konto von %(name)s ist deaktiviert.", name=colleague.name), "success")
-    return redirect(url_for("auth.colleagues"))
+    return _set_active(user_id, False)
 
 
 @bp.route("/firma/kollegen/<int:user_id>/aktivieren", methods=["POST"])
 @contact_required
 def reactivate_colleague(user_id: int):
-    colleague = _set_active(user_id, True)
-    flash(_("Das Konto von %(name)s ist wieder aktiv.", name=colleague.name), "success")
-    return redirect(url_for("auth.colleagues"))
+    return _set_active(user_id, True)
 
 
 @bp.route("/firma/sichtbarkeit", methods=["POST"])

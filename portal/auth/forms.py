@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from portal.auth.passwords import MIN_PASSWORD_LENGTH
 from portal.forms import PortalForm, at_most
@@ -46,6 +46,18 @@ def person_name_field() -> StringField:
     return StringField(
         _l("Name"),
         validators=[DataRequired(_l("Bitte geben Sie einen Namen ein.")), at_most(200)],
+    )
+
+
+def new_address_field() -> EmailField:
+    """The address of a new account, for the invitations and the admin's user form."""
+    return EmailField(
+        _l("E-Mail-Adresse"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie eine E-Mail-Adresse ein.")),
+            Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
+            at_most(254),
+        ],
     )
 
 

@@ -3,9 +3,9 @@ colleagues page of company contacts."""
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
-from portal.auth.forms import password_length, person_name_field
+from portal.auth.forms import new_address_field, password_length, person_name_field
 from portal.forms import PortalForm, at_most
 
 
@@ -52,14 +52,7 @@ class NewPasswordForm(PortalForm):
 
 
 class InviteColleagueForm(PortalForm):
-    email = EmailField(
-        _l("E-Mail-Adresse"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie die E-Mail-Adresse ein.")),
-            Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
-            Length(max=254),
-        ],
-    )
+    email = new_address_field()
     name = person_name_field()
     language = SelectField(
         _l("Sprache der Einladung"), choices=[("de", "Deutsch"), ("en", "English")], default="de"

@@ -132,35 +132,34 @@ def link_with(template: str | None, plain: str) -> str:
 
 
 def reset_mail(user: User, link: str) -> mail.Mail:
-    language = mail.language_of(user)
     minutes = current_app.config["RESET_LINK_MINUTES"]
-    with force_locale(language):
-        return _link_mail(
-            user,
-            language,
-            subject=_("Ihr neues Passwort für das Kundenportal"),
-            intro=_(
-                "Sie (oder jemand anderes) haben ein neues Passwort für das Kundenportal "
-                "angefordert. Mit diesem Link legen Sie es fest, er gilt %(minutes)d "
-                "Minuten und nur einmal:",
-                minutes=minutes,
-            ),
-            link=link,
-            closing=_(
-                "Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese "
-                "E-Mail; Ihr Passwort bleibt unverändert."
-            ),
-        )
-
-
-def _link_mail(
-    user: User, language: str, *, subject: str, intro: str, link: str, closing: str
-) -> mail.Mail:
-    """A mail with a link that sets a password; called inside force_locale(language)."""
-    body = "\n".join([_("Guten Tag %(name)s,", name=user.name), "", intro, "", link, "", closing])
-    return mail.Mail(
-        to=user.email, subject=subject, body=body + "\n", language=language, critical=True
+    return _link_mail(
+        user,
+        link,
+        subject=lambda: _("Ihr neues Passwort für das Kundenportal"),
+        intro=lambda: _(
+            "Sie (oder jemand anderes) haben ein neues Passwort für das Kundenportal "
+            "angefordert. Mit diesem Link legen Sie es fest, er gilt %(minutes)d "
+            "Minuten und nur einmal:",
+            minutes=minutes,
+        ),
+        closing=lambda: _(
+            "Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese "
+            "E-Mail; Ihr Passwort bleibt unverändert."
+        ),
     )
+
+
+def _link_mail(user: User, link: str, *, subject, intro, closing) -> mail.Mail:
+    """A mail with a link that sets a password, in the user's language: subject, intro and
+    closing are callables, so they are translated in it."""
+    language = mail.language_of(user)
+    with force_locale(language):
+        greeting = _("Guten Tag %(name)s,", name=user.name)
+        body = "\n".join([greeting, "", intro(), "", link, "", closing()])
+        return mail.Mail(
+            to=user.email, subject=subject(), body=body + "\n", language=language, critical=True
+        )
 
 
 def register(huey) -> dict:
@@ -207,19 +206,18 @@ def invite(
 
 
 def _invitation_mail(user: User, invited_by: User, link: str) -> mail.Mail:
-    language = mail.language_of(user)
     days = current_app.config["INVITATION_DAYS"]
-    with force_locale(language):
-        return _link_mail(
-            user,
-            language,
-            subject=_("Einladung zum Kundenportal"),
-            intro=_(
-                "%(inviter)s hat Sie zum Kundenportal eingeladen. Mit diesem Link legen "
-                "Sie Ihr Passwort fest, er gilt %(days)d Tage und nur einmal:",
-                inviter=invited_by.name,
-                days=days,
-            ),
-            link=link,
-            closing=_("Ihre Anmeldung ist danach Ihre E-Mail-Adresse: %(email)s", email=user.email),
-        )
+    return _link_mail(
+        user,
+        link,
+        subject=lambda: _("Einladung zum Kundenportal"),
+        intro=lambda: _(
+            "%(inviter)s hat Sie zum Kundenportal eingeladen. Mit diesem Link legen "
+            "Sie Ihr Passwort fest, er gilt %(days)d Tage und nur einmal:",
+            inviter=invited_by.name,
+            days=days,
+        ),
+        closing=lambda: _(
+            "Ihre Anmeldung ist danach Ihre E-Mail-Adresse: %(email)s", email=user.email
+        ),
+    )

@@ -4,9 +4,7 @@ other person here (404)."""
 
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -14,7 +12,7 @@ from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, ValidationError
 
 from portal import audit
-from portal.access import admin_required, get_or_404
+from portal.access import admin_or_404, admin_required, get_or_404
 from portal.admin.forms import ROLE_LABELS
 from portal.admin.views import list_page
 from portal.auth.service import AccountError
@@ -32,19 +30,6 @@ class ErasureForm(PortalForm):
             at_most(254),
         ],
     )
-
-
-def admin_or_404(view):
-    """Another person's data exists for admins only: everyone else gets 404, not 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_admin:
-            abort(404)
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 def _download(person: User) -> Response:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from types import MappingProxyType
 
 from portal.sla.calendar import (
@@ -129,7 +129,8 @@ def response_target_table(
     ]
 
 
-def response_due(
+def due_time(
+    kind: str,
     reported_at: datetime,
     priority: str,
     has_contract: bool,
@@ -138,33 +139,13 @@ def response_due(
     relaxed_days: int | None = None,
     calendars: Mapping[str, ServiceCalendar] | None = None,
 ) -> datetime:
-    """When the first response is due, in the time zone of ``reported_at``.
+    """When the first response (``kind`` RESPONSE) or the solution ("Gelöst", RESOLUTION) is
+    due, in the time zone of ``reported_at``.
 
     With ``relaxed_days`` (X = 1..30, "nicht dringend – es reicht innerhalb von X Tagen") it is
     the later of the normal target and the closing time of the X-th service day after the
     report, counted in the service calendar.
     """
-    return _due(reported_at, priority, has_contract, overrides, relaxed_days, calendars, RESPONSE)
-
-
-def resolution_due(
-    reported_at: datetime,
-    priority: str,
-    has_contract: bool,
-    *,
-    overrides: Mapping[str, float] | None = None,
-    relaxed_days: int | None = None,
-    calendars: Mapping[str, ServiceCalendar] | None = None,
-) -> datetime:
-    """When the ticket is due to be solved ("Gelöst"), in the time zone of ``reported_at``.
-
-    The same rule as response_due with the resolution targets: "nicht dringend – X Tage"
-    makes it at least the closing time of the X-th service day.
-    """
-    return _due(reported_at, priority, has_contract, overrides, relaxed_days, calendars, RESOLUTION)
-
-
-def _due(reported_at, priority, has_contract, overrides, relaxed_days, calendars, kind):
     calendars = default_calendars() if calendars is None else calendars
     target = target_for(priority, has_contract, overrides, kind)
     due = calendars[target.calendar_name].add_hours(reported_at, target.hours)
@@ -174,6 +155,10 @@ def _due(reported_at, priority, has_contract, overrides, relaxed_days, calendars
     relaxed_due = calendars[SERVICE].end_of_nth_service_day(reported_at, relaxed_days)
     # Compare instants: with one shared ZoneInfo, Python would compare wall clocks.
     return max(due, relaxed_due, key=lambda moment: moment.astimezone(UTC))
+
+
+response_due = partial(due_time, RESPONSE)
+resolution_due = partial(due_time, RESOLUTION)
 
 
 def _check_relaxed_days(relaxed_days: int) -> None:

@@ -129,7 +129,7 @@ def contract_of(user) -> Contract | None:
     if not getattr(user, "is_authenticated", False) or user.is_staff or not user.company_id:
         return None
     company = user.company
-    return Contract(company.has_contract, company.response_overrides)
+    return Contract(company.has_contract, company.target_overrides())
 
 
 def current_contract() -> Contract | None:

@@ -9,7 +9,7 @@ import random
 from portal import clock
 from portal.db import database, insert_rows, utcnow
 from portal.models import STAFF_ROLES, Company, User
-from portal.sla.targets import resolution_due, response_due
+from portal.sla.targets import RESOLUTION, RESPONSE
 from portal.tickets import notify, rules, service
 from portal.tickets.models import (
     OPEN_STATUSES,
@@ -262,22 +262,8 @@ def _ticket_row(rng, now, year, number, company, staff, customers) -> dict:
         rng.randint(1, 30) if not urgent and priority != "critical" and rng.random() < 0.1 else None
     )
     status = rng.choice(OPEN_STATUSES) if is_open else rng.choice(("resolved", "closed"))
-    due = response_due(
-        reported_at,
-        priority,
-        company.has_contract,
-        overrides=company.response_overrides,
-        relaxed_days=relaxed_days,
-        calendars=clock.calendars(),
-    ).astimezone(dt.UTC)
-    solve_due = resolution_due(
-        reported_at,
-        priority,
-        company.has_contract,
-        overrides=company.resolution_overrides,
-        relaxed_days=relaxed_days,
-        calendars=clock.calendars(),
-    ).astimezone(dt.UTC)
+    due = service.compute_due(RESPONSE, company, priority, reported_at, relaxed_days)
+    solve_due = service.compute_due(RESOLUTION, company, priority, reported_at, relaxed_days)
     answered = status != "new"
     staff_id = rng.choice(staff).id if staff else None
     first_response = min(reported_at + dt.timedelta(minutes=rng.randint(5, 900)), now)

@@ -58,6 +58,18 @@ def _lines(*lines) -> str:
     return "\n".join(line for line in lines if line is not None) + "\n"
 
 
+def _letter(ticket, person, subject, text) -> Mail:
+    """A mail to one customer or colleague in their language: greeting, the lines of ``text()``,
+    footer."""
+    return _render(
+        ticket,
+        person.email,
+        mail.language_of(person),
+        subject,
+        lambda: _lines(_("Guten Tag %(name)s,", name=person.name), "", *text(), *_footer(ticket)),
+    )
+
+
 def _footer(ticket) -> tuple:
     link = _link(ticket)
     return (
@@ -96,11 +108,9 @@ def _staff_recipient(ticket) -> tuple[str, str]:
     return config.get("SUPPORT_EMAIL") or config["PROVIDER_SERVICE_EMAIL"], "de"
 
 
-def _confirmation(ticket, customer) -> str:
+def _confirmation(ticket) -> list[str]:
     config = current_app.config
     lines = [
-        _("Guten Tag %(name)s,", name=customer.name),
-        "",
         _(
             "vielen Dank für Ihre Meldung. Ihr Ticket %(number)s „%(title)s“ ist bei uns "
             "eingegangen (Klasse: %(priority)s).",
@@ -117,7 +127,7 @@ def _confirmation(ticket, customer) -> str:
                 hotline=config["PROVIDER_HOTLINE"],
             )
         )
-    return _lines(*lines, *_footer(ticket))
+    return lines
 
 
 def _staff_summary(ticket) -> tuple:
@@ -140,12 +150,11 @@ def ticket_created(ticket) -> list[Mail]:
     customer = _customer(ticket)
     if customer is not None:
         mails.append(
-            _render(
+            _letter(
                 ticket,
-                customer.email,
-                mail.language_of(customer),
+                customer,
                 lambda: _("Ihr Ticket ist eingegangen: %(title)s", title=ticket.title),
-                lambda: _confirmation(ticket, customer),
+                lambda: _confirmation(ticket),
             )
         )
     to, language = _staff_recipient(ticket)
@@ -167,14 +176,11 @@ def staff_replied(ticket, message) -> list[Mail]:
     if message.internal:
         return []
     return [
-        _render(
+        _letter(
             ticket,
-            customer.email,
-            mail.language_of(customer),
+            customer,
             lambda: _("Neue Antwort zu Ihrem Ticket: %(title)s", title=ticket.title),
-            lambda customer=customer: _lines(
-                _("Guten Tag %(name)s,", name=customer.name),
-                "",
+            lambda: (
                 _(
                     "zu Ihrem Ticket %(number)s „%(title)s“ schreiben wir:",
                     number=ticket.number,
@@ -182,7 +188,6 @@ def staff_replied(ticket, message) -> list[Mail]:
                 ),
                 "",
                 message.body,
-                *_footer(ticket),
             ),
         )
         for customer in _customers(ticket)
@@ -192,14 +197,11 @@ def staff_replied(ticket, message) -> list[Mail]:
 def status_changed(ticket, old_status: str) -> list[Mail]:
     """To the reporter and the colleagues the ticket is shared with."""
     return [
-        _render(
+        _letter(
             ticket,
-            customer.email,
-            mail.language_of(customer),
+            customer,
             lambda: _("Neuer Status für Ihr Ticket: %(title)s", title=ticket.title),
-            lambda customer=customer: _lines(
-                _("Guten Tag %(name)s,", name=customer.name),
-                "",
+            lambda: (
                 _(
                     "der Status Ihres Tickets %(number)s „%(title)s“ ist jetzt: %(status)s "
                     "(vorher: %(old)s).",
@@ -208,7 +210,6 @@ def status_changed(ticket, old_status: str) -> list[Mail]:
                     status=STATUS_LABELS[ticket.status],
                     old=STATUS_LABELS.get(old_status, old_status),
                 ),
-                *_footer(ticket),
             ),
         )
         for customer in _customers(ticket)
@@ -218,14 +219,11 @@ def status_changed(ticket, old_status: str) -> list[Mail]:
 def shared_with(ticket, colleague, actor) -> list[Mail]:
     """A colleague is told that a ticket was shared with them (from now on they get its mails)."""
     return [
-        _render(
+        _letter(
             ticket,
-            colleague.email,
-            mail.language_of(colleague),
+            colleague,
             lambda: _("Ein Ticket wurde mit Ihnen geteilt: %(title)s", title=ticket.title),
-            lambda: _lines(
-                _("Guten Tag %(name)s,", name=colleague.name),
-                "",
+            lambda: (
                 _(
                     "%(actor)s hat das Ticket %(number)s „%(title)s“ mit Ihnen geteilt. Sie "
                     "sehen es jetzt im Kundenportal und erhalten unsere Antworten dazu.",
@@ -233,7 +231,6 @@ def shared_with(ticket, colleague, actor) -> list[Mail]:
                     number=ticket.number,
                     title=ticket.title,
                 ),
-                *_footer(ticket),
             ),
         )
     ]

@@ -219,32 +219,28 @@ def list_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
     """What the HTML ticket lists show, flat (company_name, assignee_name …), read as named
     tuples by reads.named_rows: a list page reads a dozen values a row, not three models."""
     assignee = User.alias()
-    return (
-        query.select(
-            Ticket.id,
-            Ticket.number,
-            Ticket.company.alias("company_id"),
-            Ticket.assignee.alias("assignee_id"),
-            Ticket.title,
-            Ticket.priority,
-            Ticket.status,
-            Ticket.urgent,
-            Ticket.relaxed_days,
-            Ticket.reported_at,
-            Ticket.response_due,
-            Ticket.first_response_at,
-            Ticket.resolution_due,
-            Ticket.queue_due,
-            Ticket.paused_rank,
-            Ticket.last_activity_at,
-            Company.name.alias("company_name"),
-            Company.has_contract.alias("has_contract"),
-            assignee.name.alias("assignee_name"),
-        )
-        .switch(Ticket)
-        .join(Company)
-        .switch(Ticket)
-        .join(assignee, peewee.JOIN.LEFT_OUTER, on=(Ticket.assignee == assignee.id))
+    return _flat_with_company_and_assignee(
+        query,
+        assignee,
+        Ticket.id,
+        Ticket.number,
+        Ticket.company.alias("company_id"),
+        Ticket.assignee.alias("assignee_id"),
+        Ticket.title,
+        Ticket.priority,
+        Ticket.status,
+        Ticket.urgent,
+        Ticket.relaxed_days,
+        Ticket.reported_at,
+        Ticket.response_due,
+        Ticket.first_response_at,
+        Ticket.resolution_due,
+        Ticket.queue_due,
+        Ticket.paused_rank,
+        Ticket.last_activity_at,
+        Company.name.alias("company_name"),
+        Company.has_contract.alias("has_contract"),
+        assignee.name.alias("assignee_name"),
     )
 
 
@@ -252,12 +248,20 @@ def api_rows(query: peewee.ModelSelect) -> peewee.ModelSelect:
     """Every column of a ticket, flat with its company's name and its assignee's address, read
     as named tuples by reads.named_rows (the API's list: models would cost ~25 µs a row)."""
     assignee = User.alias()
+    return _flat_with_company_and_assignee(
+        query,
+        assignee,
+        *Ticket._meta.sorted_fields,
+        Company.name.alias("company_name"),
+        assignee.email.alias("assignee_email"),
+    )
+
+
+def _flat_with_company_and_assignee(query, assignee, *columns) -> peewee.ModelSelect:
+    """``columns`` of the ticket, its company and its assignee (``assignee``, a User alias;
+    none for an unassigned ticket)."""
     return (
-        query.select(
-            *Ticket._meta.sorted_fields,
-            Company.name.alias("company_name"),
-            assignee.email.alias("assignee_email"),
-        )
+        query.select(*columns)
         .switch(Ticket)
         .join(Company)
         .switch(Ticket)
@@ -368,27 +372,26 @@ def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
 
 
 def _messages(ticket_id: int) -> peewee.ModelSelect:
-    query = TicketMessage.select().where(TicketMessage.ticket == ticket_id)
-    return query.order_by(TicketMessage.created_at, TicketMessage.id)
+    return _in_order(TicketMessage, TicketMessage.ticket == ticket_id)
 
 
 def _messages_where(ticket_id: int, internal: bool) -> peewee.ModelSelect:
-    query = TicketMessage.select().where(
-        TicketMessage.ticket == ticket_id, TicketMessage.internal == internal
+    return _in_order(
+        TicketMessage, TicketMessage.ticket == ticket_id, TicketMessage.internal == internal
     )
-    return query.order_by(TicketMessage.created_at, TicketMessage.id)
 
 
 def _events(ticket_id: int) -> peewee.ModelSelect:
-    query = TicketEvent.select().where(TicketEvent.ticket == ticket_id)
-    return query.order_by(TicketEvent.created_at, TicketEvent.id)
+    return _in_order(TicketEvent, TicketEvent.ticket == ticket_id)
 
 
 def _events_where(ticket_id: int, public: bool) -> peewee.ModelSelect:
-    query = TicketEvent.select().where(
-        TicketEvent.ticket == ticket_id, TicketEvent.public == public
-    )
-    return query.order_by(TicketEvent.created_at, TicketEvent.id)
+    return _in_order(TicketEvent, TicketEvent.ticket == ticket_id, TicketEvent.public == public)
+
+
+def _in_order(model, *conditions) -> peewee.ModelSelect:
+    """Messages or events as they happened (the id orders those of the same moment)."""
+    return model.select().where(*conditions).order_by(model.created_at, model.id)
 
 
 def visible_attachments(ticket: Ticket, viewer: User) -> list[Attachment]:

@@ -16,9 +16,7 @@ from flask_babel import gettext as _
 from portal import clock, sla_months
 from portal.db import database, utcnow
 from portal.models import Company, User
-from portal.sla.targets import RESOLUTION, RESPONSE
-from portal.sla.targets import resolution_due as sla_resolution_due
-from portal.sla.targets import response_due as sla_response_due
+from portal.sla.targets import RESOLUTION, RESPONSE, due_time
 from portal.tickets import attachments, notify, outcomes, pauses, rules
 from portal.tickets.models import (
     Attachment,
@@ -69,35 +67,17 @@ def next_ticket_number(year: int) -> str:
     return f"T-{year}-{value:05d}"
 
 
-def compute_response_due(
-    company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
+def compute_due(
+    kind: str, company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
 ) -> dt.datetime:
-    return _target_due(
-        sla_response_due, company.response_overrides, company, priority, reported_at, relaxed_days
-    )
-
-
-def compute_resolution_due(
-    company: Company, priority: str, reported_at: dt.datetime, relaxed_days: int | None
-) -> dt.datetime:
-    """When "Gelöst" is due before any pause (pauses move it: see portal.tickets.pauses)."""
-    return _target_due(
-        sla_resolution_due,
-        company.resolution_overrides,
-        company,
-        priority,
-        reported_at,
-        relaxed_days,
-    )
-
-
-def _target_due(target_rule, overrides, company, priority, reported_at, relaxed_days):
-    """One target's due time by the company's contract and overrides, on the service calendars."""
-    return target_rule(
+    """When a target (RESPONSE or RESOLUTION) is due by the company's contract and overrides,
+    on the service calendars, before any pause (pauses move it: see portal.tickets.pauses)."""
+    return due_time(
+        kind,
         reported_at,
         priority,
         company.has_contract,
-        overrides=overrides,
+        overrides=company.target_overrides(kind),
         relaxed_days=relaxed_days,
         calendars=clock.calendars(),
     ).astimezone(dt.UTC)
@@ -130,6 +110,7 @@ def _create_with_retry(actor: User, report: Report, now: dt.datetime) -> Ticket:
 def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
     received_at = min(report.received_at, now) if report.received_at else None
     reported_at = report.reported_at or received_at or now
+    target_args = (report.company, report.priority, reported_at, report.relaxed_days)
     ticket = Ticket.create(
         number=next_ticket_number(clock.local_today(now).year),
         company=report.company,
@@ -150,18 +131,12 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
         triage_state=report.triage_state,
         source=report.source or ("phone" if actor.is_staff else "portal"),
         reported_at=reported_at,
-        response_due=compute_response_due(
-            report.company, report.priority, reported_at, report.relaxed_days
-        ),
-        resolution_due=compute_resolution_due(
-            report.company, report.priority, reported_at, report.relaxed_days
-        ),
+        response_due=compute_due(RESPONSE, *target_args),
+        resolution_due=compute_due(RESOLUTION, *target_args),
         last_activity_at=now,
         created_at=now,
     )
-    TicketEvent.create(
-        ticket=ticket, actor=actor, kind="created", new_value="new", public=True, created_at=now
-    )
+    public_event(ticket, actor, "created", new_value="new", now=now)
     # a call recorded after its month closed: that month's stored figures are redone
     sla_months.recorded(ticket.company_id, reported_at, now)
     _store_uploads(ticket, None, actor, report.uploads, False, now)
@@ -218,7 +193,7 @@ def add_message(
         if author.is_staff and not internal and ticket.first_response_at is None:
             updates[Ticket.first_response_at] = now
         if not author.is_staff and ticket.status == PAUSED_STATUS:
-            _status_event(ticket, author, "in_progress", "", now)
+            _status_event(ticket, author, "in_progress", now)
             pauses.end_pause(ticket, now)  # the customer answered: the clock runs again
             updates[Ticket.response_due] = ticket.response_due
             updates[Ticket.resolution_due] = ticket.resolution_due
@@ -251,16 +226,22 @@ def _mail_message(ticket: Ticket, message: TicketMessage, author: User) -> None:
         notify.deliver(notify.customer_wrote(ticket, message))
 
 
-def _status_event(ticket, actor, new_status, reason, now) -> TicketEvent:
+def public_event(ticket, actor, kind, *, now, old_value="", new_value="") -> TicketEvent:
+    """A history event the customer sees too: created, a status, a share."""
     return TicketEvent.create(
         ticket=ticket,
         actor=actor,
-        kind="status",
-        old_value=ticket.status,
-        new_value=new_status,
-        reason=reason,
+        kind=kind,
+        old_value=old_value,
+        new_value=new_value,
         public=True,
         created_at=now,
+    )
+
+
+def _status_event(ticket, actor, new_status, now) -> TicketEvent:
+    return public_event(
+        ticket, actor, "status", old_value=ticket.status, new_value=new_status, now=now
     )
 
 
@@ -351,9 +332,9 @@ def _apply_changes(ticket, actor, changes, reason, now, reason_public) -> list[T
     if "priority" in changes or "relaxed_days" in changes:
         # afresh from reported_at with the new class, then moved by the pauses so far
         args = (ticket.company, ticket.priority, ticket.reported_at, ticket.relaxed_days)
-        ticket.response_due = pauses.after_pauses(ticket, compute_response_due(*args), RESPONSE)
+        ticket.response_due = pauses.after_pauses(ticket, compute_due(RESPONSE, *args), RESPONSE)
         ticket.resolution_due = pauses.after_pauses(
-            ticket, compute_resolution_due(*args), RESOLUTION
+            ticket, compute_due(RESOLUTION, *args), RESOLUTION
         )
     if any(e.public for e in events):  # customers see last_activity_at, not staff-only events
         ticket.last_activity_at = now
@@ -389,7 +370,7 @@ def resolve(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Tick
     if not ticket.is_open:
         raise TicketError({"status": _("Dieses Ticket ist bereits abgeschlossen.")})
     with write_transaction():
-        event = _status_event(ticket, actor, "resolved", "", now)
+        event = _status_event(ticket, actor, "resolved", now)
         _set_status(ticket, "resolved", now, actor)
         ticket.last_activity_at = now
         ticket.save()
@@ -403,7 +384,7 @@ def reopen(ticket: Ticket, actor: User, now: dt.datetime | None = None) -> Ticke
         raise TicketError({"status": rules.reopen_refusal(ticket.status, ticket.number)})
     new_status = rules.status_after_reopen(ticket.first_response_at)
     with write_transaction():
-        event = _status_event(ticket, actor, new_status, "", now)
+        event = _status_event(ticket, actor, new_status, now)
         _set_status(ticket, new_status, now, actor)
         ticket.last_activity_at = now
         ticket.save()

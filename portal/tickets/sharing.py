@@ -15,8 +15,8 @@ from flask_babel import gettext as _
 
 from portal.db import database, utcnow
 from portal.models import User
-from portal.tickets import notify
-from portal.tickets.models import Ticket, TicketEvent, TicketShare
+from portal.tickets import notify, service
+from portal.tickets.models import Ticket, TicketShare
 
 
 class ShareError(Exception):
@@ -130,7 +130,7 @@ def share(ticket: Ticket, actor: User, colleague: User, now: dt.datetime | None 
     try:
         with database.atomic():
             TicketShare.create(ticket=ticket, user=colleague, shared_by=actor, created_at=now)
-            _event(ticket, actor, "shared", new_value=colleague.name, now=now)
+            service.public_event(ticket, actor, "shared", new_value=colleague.name, now=now)
             notify.deliver(notify.shared_with(ticket, colleague, actor))
     except peewee.IntegrityError:  # shared already (also by a parallel request)
         return False
@@ -149,7 +149,7 @@ def unshare(ticket: Ticket, actor: User, colleague: User, now: dt.datetime | Non
             .execute()
         )
         if removed:
-            _event(ticket, actor, "unshared", old_value=colleague.name, now=now)
+            service.public_event(ticket, actor, "unshared", old_value=colleague.name, now=now)
     _count(ticket, -removed)
     return bool(removed)
 
@@ -158,16 +158,3 @@ def _count(ticket: Ticket, change: int) -> None:
     """Keep share_count (read with the ticket) true after a change, for shared_with."""
     if getattr(ticket, "share_count", None) is not None:
         ticket.share_count += change
-
-
-def _event(ticket, actor, kind, *, now, old_value="", new_value="") -> None:
-    """Public: the customer's history says who shared the ticket with whom."""
-    TicketEvent.create(
-        ticket=ticket,
-        actor=actor,
-        kind=kind,
-        old_value=old_value,
-        new_value=new_value,
-        public=True,
-        created_at=now,
-    )

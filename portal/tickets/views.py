@@ -114,7 +114,7 @@ def priority_hints(company: Company | None) -> dict[str, str]:
     for priority in PRIORITIES:
         text = str(PRIORITY_EXPLANATIONS[priority])
         if company is not None:
-            target = target_for(priority, company.has_contract, company.response_overrides)
+            target = target_for(priority, company.has_contract, company.target_overrides())
             # duration_text says "1 Stunde" / "1 hour", not "1 Stunden"
             if target.calendar_name == EXTENDED:
                 promise = _(

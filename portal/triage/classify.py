@@ -35,19 +35,12 @@ from portal.triage.rules import (
 )
 from portal.triage.safety import company_wide_outage, only_nothing_works, security_evidence
 from portal.triage.vocabulary.components import (
+    BY_SPECIFICITY,
     CENTRAL_KINDS,
     CLIENT_APP,
-    COMPANY_SYSTEM,
     DEVICE_KINDS,
-    EVERYTHING,
-    INTERNET,
     LOW_TOPIC,
-    NETWORK,
-    PHONE,
-    PHONE_SYSTEM,
     PRINTER,
-    SERVER,
-    WORKSTATION,
 )
 from portal.triage.vocabulary.low_matters import QUESTION_MIN_WORDS, QUESTION_OPENERS
 from portal.triage.vocabulary.scope import COMPANY
@@ -59,10 +52,7 @@ COMPONENT_ANSWERS += (OTHER,)
 STATE_ANSWERS = ("down", "degraded")
 STATE_STRENGTH = {DEGRADED: 0, FAULT: 1, DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
-SPECIFICITY = (
-    COMPANY_SYSTEM, SERVER, PHONE_SYSTEM, NETWORK, INTERNET, PRINTER, PHONE, WORKSTATION,
-    CLIENT_APP, EVERYTHING, LOW_TOPIC, UNKNOWN,
-)  # fmt: skip
+SPECIFICITY = (*BY_SPECIFICITY, UNKNOWN)
 
 
 def classify_text(text: str) -> TriageResult:

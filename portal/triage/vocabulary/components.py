@@ -17,6 +17,11 @@ LOW_TOPIC = "low_topic"  # a planned or cosmetic matter named as a thing (LOW_TO
 
 CENTRAL_KINDS = frozenset({SERVER, NETWORK, INTERNET, COMPANY_SYSTEM, PHONE_SYSTEM})
 DEVICE_KINDS = frozenset({WORKSTATION, PHONE})
+# When a text names several, the most specific one says what is broken.
+BY_SPECIFICITY = (
+    COMPANY_SYSTEM, SERVER, PHONE_SYSTEM, NETWORK, INTERNET, PRINTER, PHONE, WORKSTATION,
+    CLIENT_APP, EVERYTHING, LOW_TOPIC,
+)
 
 COMPONENT_TERMS = {
     SERVER: (
