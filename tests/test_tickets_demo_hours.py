@@ -5,7 +5,7 @@ import pytest
 from portal import clock
 from portal.models import Company
 from portal.sla.calendar import BERLIN
-from portal.sla.targets import resolution_due, response_due
+from portal.sla.targets import RESOLUTION, RESPONSE, due_time
 from portal.tickets.models import Ticket
 
 
@@ -25,23 +25,16 @@ def test_bulk_tickets_are_due_in_the_configured_hours(app, runner, db):
     assert len(bulk) == 60
     for ticket in bulk:
         company = Company.get_by_id(ticket.company_id)
-        kwargs = {"relaxed_days": ticket.relaxed_days, "calendars": calendars}
-        contract = company.has_contract
-        assert ticket.response_due == response_due(
-            ticket.reported_at,
-            ticket.priority,
-            contract,
-            overrides=company.response_overrides,
-            **kwargs,
-        )
-        assert ticket.resolution_due == resolution_due(
-            ticket.reported_at,
-            ticket.priority,
-            contract,
-            overrides=company.resolution_overrides,
-            **kwargs,
-        )
-        # whatever the defaults would say: nothing falls due on a weekend or after 17:00
-        for due in (ticket.response_due, ticket.resolution_due):
+        for kind, due in ((RESPONSE, ticket.response_due), (RESOLUTION, ticket.resolution_due)):
+            assert due == due_time(
+                kind,
+                ticket.reported_at,
+                ticket.priority,
+                company.has_contract,
+                overrides=company.target_overrides(kind),
+                relaxed_days=ticket.relaxed_days,
+                calendars=calendars,
+            )
+            # whatever the defaults would say: nothing falls due on a weekend or after 17:00
             local = due.astimezone(BERLIN)
             assert local.weekday() < 5 and (8, 0) < (local.hour, local.minute) <= (17, 0)
