@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from portal.db import database
 from portal.text import MULTILINE_CONTROL_CHARACTERS, SURROGATES
 from tests.changes_support import NEW_EMPLOYEE, announce, fixed_today  # noqa: F401
-from tests.conftest import login_client
+from tests.conftest import login_client, make_user
 from tests.ticket_factory import make_ticket
 
 HOSTILE_CHARACTERS = st.sampled_from(
@@ -175,10 +175,15 @@ def check_every(targets, send) -> int:
 
 
 @pytest.fixture
-def world(app, customer_a, staff, admin, company_a, fixed_today):  # noqa: F811
+def world(app, customer_a, customer_b, company_b, staff, admin, company_a, fixed_today):  # noqa: F811
     ticket = make_ticket(app, customer_a)
     change = announce(app, customer_a)
-    return {"ticket": ticket, "change": change}
+    # a company that keeps tickets apart: its ticket page offers the share form
+    company_b.colleagues_see_all = False
+    company_b.save()
+    make_user(app, "berta@beta.example", "Berta Beta", "customer", company_b)
+    kept_apart = make_ticket(app, customer_b)
+    return {"ticket": ticket, "change": change, "kept_apart": kept_apart}
 
 
 def pages_by_role(world, customer_a, admin, company_a):
@@ -194,6 +199,7 @@ def pages_by_role(world, customer_a, admin, company_a):
             "/aenderungen/neu/other",
             f"/aenderungen/{change}",
         ],
+        "customer_apart": [f"/tickets/{world['kept_apart'].number}"],
         "staff": [f"/tickets/{number}", "/tickets", f"/aenderungen/{change}"],
         "admin": [
             "/verwaltung/benutzer/neu",
@@ -210,11 +216,12 @@ def pages_by_role(world, customer_a, admin, company_a):
 
 
 def test_hostile_text_in_every_form_field_never_answers_5xx_or_stores_a_refusal(
-    app, world, customer_a, staff, admin, company_a
+    app, world, customer_a, customer_b, staff, admin, company_a
 ):
     clients = {
         "anonymous": app.test_client(),
         "customer": login_client(app, customer_a),
+        "customer_apart": login_client(app, customer_b),
         "staff": login_client(app, staff),
         "admin": login_client(app, admin),
     }
@@ -226,6 +233,7 @@ def test_hostile_text_in_every_form_field_never_answers_5xx_or_stores_a_refusal(
                     if name not in SKIPPED_FIELDS:
                         targets.append((role, form, name))
     assert len(targets) >= 60  # every page above has its forms found
+    assert any(form["action"].endswith("/teilen") for _role, form, _name in targets)
 
     def send(target, text):
         role, form, name = target
