@@ -3,6 +3,8 @@
 from portal.triage.concepts import (
     EVERYTHING_NAMED,
     INTERMITTENT,
+    NEGATION,
+    NOT_DOWN,
     NOTHING_MORE,
     NOTHING_WORKS,
     PERMISSION,
@@ -68,11 +70,18 @@ def frozen_for_everyone(reading: Reading, symptom: Symptom) -> str:
     if not any(reading.tokens[i].folded in FREEZE_WORDS for i in symptom.tokens):
         return symptom.state
     sentence = reading.tokens[symptom.token].sentence
+    negations = {m.first for m in reading.matches if m.concept == NEGATION}
     now_and_then = any(
-        m.concept == INTERMITTENT and reading.tokens[m.first].sentence == sentence
+        (m.concept == INTERMITTENT or m.concept == NOT_DOWN and not _negated_inside(m, negations))
+        and reading.tokens[m.first].sentence == sentence
         for m in reading.matches
-    )
+    )  # "hängt bei allen, man kann aber arbeiten" is no standstill
     return symptom.state if now_and_then else DOWN
+
+
+def _negated_inside(match, negations: set[int]) -> bool:
+    """ "wir können nicht arbeiten": a negation between the words of a phrase of working."""
+    return bool(negations & set(range(match.first, match.tokens[-1])) - set(match.tokens))
 
 
 def scope_for(reading: Reading, mention: Mention, state: str) -> str | None:

@@ -6,6 +6,7 @@ from portal.triage.concepts import (
     EXPLICIT_LOW,
     LOW_EVIDENCE,
     NOT_CLICKED,
+    NOT_DOWN,
     RELAXED,
     TROUBLE,
 )
@@ -57,7 +58,8 @@ AFFECTED_ANSWERS = ("company", "several", "one")
 COMPONENT_ANSWERS = ("server", "network", "company_system", "workstation", "printer", "phone")
 COMPONENT_ANSWERS += (OTHER,)
 STATE_ANSWERS = ("down", "degraded")
-STATE_STRENGTH = {DEGRADED: 0, FAULT: 1, DOWN: 2}
+# A vague fault ("Probleme mit Outlook") gives way to the words that say what it is ("hängt").
+STATE_STRENGTH = {FAULT: 0, DEGRADED: 1, DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 SPECIFICITY = (
     COMPANY_SYSTEM, SERVER, PHONE_SYSTEM, NETWORK, INTERNET, PRINTER, PHONE, WORKSTATION,
@@ -156,7 +158,8 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     mention = min(reading.mentions, key=lambda m: SPECIFICITY.index(m.kind))
     decision = decide_without_state(mention.kind)
     central = mention.kind in (*CENTRAL_KINDS, CLIENT_APP)
-    if reading.scope == COMPANY and central and decision.priority != CRITICAL:
+    carries_on = reading.has(NOT_DOWN)  # "danach läuft alles normal": no outage to guess
+    if reading.scope == COMPANY and central and decision.priority != CRITICAL and not carries_on:
         # "DATEV bei allen" says that everyone has a problem with it, not which: a guess, but
         # a missed emergency costs more than a false alarm.
         decision = decide(mention.kind, DOWN, COMPANY)

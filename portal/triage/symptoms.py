@@ -23,7 +23,14 @@ from portal.triage.vocabulary.negation import (
     OFF_REACH,
     OFF_VERBS,
 )
-from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT, INTENSIFIERS
+from portal.triage.vocabulary.states import (
+    DEGRADED,
+    DOWN,
+    DURATION_UNITS,
+    DURATION_VERBS,
+    FAULT,
+    INTENSIFIERS,
+)
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
@@ -43,6 +50,7 @@ def find_symptoms(
         if match.concept == NOTHING_WORKS
     ]
     symptoms += _switched_off(tokens, mentions)
+    symptoms += _takes_minutes(tokens)
     symptoms += [
         Symptom(DOWN, match.first, match.tokens, True)
         for match in matches
@@ -80,6 +88,24 @@ def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]
             symptoms.append(
                 Symptom(DOWN, index, (verb[-1], index) if verb else (index,), True, owner)
             )
+    return symptoms
+
+
+def _takes_minutes(tokens: list[Token]) -> list[Symptom]:
+    """ "Die Anmeldung dauert bei allen ca. 5 Minuten", "opening a file takes 3 minutes": a verb
+    of taking time with a unit of time in its clause is an impairment ("Wie lange dauert die
+    Lieferung?" names no unit)."""
+    symptoms = []
+    for index, token in enumerate(tokens):
+        if token.folded not in DURATION_VERBS:
+            continue
+        units = [
+            i
+            for i, other in enumerate(tokens)
+            if other.folded in DURATION_UNITS and other.clause == token.clause
+        ]
+        if units:
+            symptoms.append(Symptom(DEGRADED, index, (index, units[0]), True))
     return symptoms
 
 
@@ -176,6 +202,16 @@ def _subordinate_clauses(tokens: list[Token], matches: list[Match]) -> set[int]:
     }
 
 
+def _total(tokens: list[Token], symptom: Symptom, total: set[int]) -> bool:
+    """True if the symptom is said to be total: "komplett", "gar nichts"."""
+    if set(symptom.tokens) & total:
+        return True
+    first, last = symptom.tokens[0], symptom.tokens[-1]
+    near = range(max(0, first - 2), min(len(tokens), last + 3))
+    clause = tokens[symptom.token].clause
+    return any(tokens[i].folded in INTENSIFIERS and tokens[i].clause == clause for i in near)
+
+
 def _negated_components(tokens, matches, mentions, free_negations) -> list[Symptom]:
     """ "kein Internet", "keiner hat Netz", "no connection": the component is down."""
     determiners = {match.first for match in matches if match.concept == DETERMINER}
@@ -198,19 +234,35 @@ def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list
     """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
     kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
     one); "läuft schon wieder nicht" is still down."""
+    negations = {match.first for match in matches if match.concept == NEGATION}
     working = {
         tokens[match.first].sentence
         for match in matches
         if match.concept == NOT_DOWN
         and not negated_nearby(tokens, match, free_negations)
-        and not free_negations & set(range(match.first, match.tokens[-1]))  # "geht nicht wieder"
+        # "geht nicht wieder", "wir können nicht arbeiten"
+        and not negations & set(range(match.first, match.tokens[-1])) - set(match.tokens)
     }
-    now_and_then = {tokens[m.first].sentence for m in matches if m.concept == INTERMITTENT}
-    sentences = working | now_and_then
+    total = {i for m in matches if m.concept in (NOTHING_MORE, NOTHING_WORKS) for i in m.tokens}
+    # "ab und zu" qualifies the symptom of its own clause ("die Fritzbox startet immer wieder
+    # neu"); in a clause without one it qualifies its sentence ("Manchmal, morgens, ist …").
+    told = {tokens[s.token].clause for s in symptoms}
+    now_and_then = {tokens[m.first].clause for m in matches if m.concept == INTERMITTENT}
+    clauses = now_and_then & told
+    sentences = working | {
+        tokens[m.first].sentence
+        for m in matches
+        if m.concept == INTERMITTENT and tokens[m.first].clause not in told
+    }
     return [
         Symptom(DEGRADED, s.token, s.tokens, s.strong, s.target)
         if s.state == DOWN
-        and tokens[s.token].sentence in sentences
+        and (
+            tokens[s.token].sentence in working
+            or (tokens[s.token].sentence in sentences or tokens[s.token].clause in clauses)
+            # "bricht alle paar Minuten komplett zusammen": a total outage, however often
+            and not _total(tokens, s, total)
+        )
         or s.state == FAULT
         and tokens[s.token].sentence in working
         else s

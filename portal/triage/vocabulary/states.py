@@ -120,6 +120,12 @@ INTERMITTENT = (
     "manchmal", "ab und zu", "zeitweise", "zeitweilig", "sporadisch", "gelegentlich",
     "hin und wieder", "teilweise", "immer wieder", "sometimes", "occasionally", "intermittent",
     "intermittently", "now and then", "from time to time",
+    # A frequency or a short spell: "alle paar Stunden", "alle 10 min", "several times a day",
+    # "für ein paar Sekunden" (numbers are no words: "alle 10 Minuten" reads "alle Minuten").
+    "alle paar", "alle Minuten", "alle min", "alle Stunden", "alle Sekunden", "every few",
+    "every minutes", "every hours", "mehrmals", "several times", "times a day", "mal am Tag",
+    "mal täglich", "paar Sekunden", "few seconds", "kurzzeitig", "briefly", "für eine Minute",
+    "for a minute",
 )
 
 # "ausgefallen ist aber nichts", "still usable": the speaker says it is not down.
@@ -136,5 +142,19 @@ NOT_DOWN_TERMS = (
     "geht wieder", "läuft wieder", "funktioniert wieder", "ist wieder da", "wieder online",
     "wieder erreichbar", "back now", "back up", "is back", "its back", "works again",
     "working again", "back online",
+    # ... or it carries on: "danach läuft es weiter", "nervig, aber man kann arbeiten".
+    "läuft weiter", "läuft es weiter", "laufen weiter", "geht weiter", "geht es weiter",
+    "man kann arbeiten", "kann man arbeiten", "wir können arbeiten", "carries on", "continues",
+    "funktioniert grundsätzlich", "grundsätzlich funktioniert", "works in principle",
+    "basically works", "läuft alles normal", "geht alles normal",
 )
+# "dauert 5 Minuten", "takes 3 minutes": a verb of taking time with a unit of time is slow.
+DURATION_VERBS = frozenset({
+    "dauert", "dauern", "dauerte", "dauerten", "braucht", "brauchen", "brauchte", "takes",
+    "took", "take",
+})
+DURATION_UNITS = frozenset({
+    "minuten", "minute", "min", "stunden", "stunde", "sekunden", "minutes", "mins", "hours",
+    "hour", "seconds",
+})
 # fmt: on

@@ -1,0 +1,37 @@
+"""Triage round 4: general rules found on the sets of authors G, B, F and the holdout, each
+checked with phrasings of our own that are in no labelled set."""
+
+import pytest
+
+from portal.triage import classify_text
+
+CRITICAL, NORMAL, LOW = "critical", "normal", "low"
+
+CASES = [
+    # A vague fault gives way to the words that say what it is: slow is an impairment.
+    ("Mehrere Kollegen haben Probleme mit dem DMS, es ist extrem langsam", NORMAL),
+    ("All of us have issues with the CRM, it is sluggish since Monday", NORMAL),
+    # ... while a vague fault of the whole company alone stays an emergency guess.
+    ("Alle Kollegen haben Probleme mit dem DMS", CRITICAL),
+    # "ab und zu" qualifies its own clause, not a neighbouring outage ...
+    ("Der Drucker piept ab und zu, und das Internet ist seit heute für alle weg", CRITICAL),
+    ("Die Telefonanlage ist bei allen ausgefallen, das Headset rauscht manchmal", CRITICAL),
+    # ... and a frequency or a short spell is an impairment, not an outage ...
+    ("Das CRM friert bei allen alle 20 Minuten kurzzeitig ein", NORMAL),
+    ("The ERP freezes for everyone several times a day for a few seconds", NORMAL),
+    # ... unless the outage is total each time.
+    ("Die Firewall fällt bei allen alle paar Minuten komplett aus", CRITICAL),
+    # A verb of taking time with a unit of time is slow.
+    ("Das Öffnen von Zeichnungen dauert bei allen Kollegen inzwischen 4 Minuten", NORMAL),
+    ("Starting the ERP takes 10 minutes for everyone", NORMAL),
+    # Work that carries on is no outage; "nicht arbeiten" is.
+    ("Das Intranet hängt bei allen, man kann aber arbeiten", NORMAL),
+    ("Unser Mailserver ist tot, wir können nicht arbeiten", CRITICAL),
+    # A numbered list holds separate statements.
+    ("Zwei Punkte: 1) meine Maus spinnt manchmal, 2) die Datenbank ist für alle down", CRITICAL),
+]
+
+
+@pytest.mark.parametrize(("text", "priority"), CASES)
+def test_round4_phrasing_gets_its_sla_class(text, priority):
+    assert classify_text(text).priority == priority
