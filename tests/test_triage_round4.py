@@ -31,7 +31,32 @@ CASES = [
     ("Zwei Punkte: 1) meine Maus spinnt manchmal, 2) die Datenbank ist für alle down", CRITICAL),
 ]
 
+# Security families: each is Kritisch, whatever else the text says; wishes stay requests.
+SECURITY = [
+    "Der Provider sagt, unser Webserver wird zum Versand von Spam missbraucht",
+    "Frau Lange sagt, sie hat das nicht geschickt, aber alle Kunden haben eine Mail bekommen",
+    "Our director says it wasnt him who asked accounting for the payment",
+    "Jemand hat mein Kennwort gestohlen, glaube ich",
+    "Several staff got a message from the boss asking them to buy gift cards",
+    "In der Firewall sehen wir hunderte Anmeldeversuche pro Minute",
+    "Unsere Website zeigt plötzlich Werbung für ein Casino",
+    "Der Cursor hat sich von alleine bewegt und Fenster geöffnet",
+    "In Annas Postfach gibt es eine Weiterleitung, die niemand angelegt hat",
+    "The sales mailbox forwards all messages to an unknown gmx address",
+    "Nach einem Anruf vom angeblichen Support hat Herr Kurz AnyDesk installiert",
+    "Ich habe den Anhang einer Mail von einem unbekannten Absender geöffnet",
+    "Auf dem Laufwerk liegt in jedem Ordner eine Datei namens HOW_TO_RESTORE.html",
+    "Someone logged into my mailbox from a foreign IP address",
+]
+# ... while asking for a forwarding or a remote session is a wish.
+WISHES = [
+    ("Bitte richten Sie eine Weiterleitung an meine private gmail-Adresse ein", LOW),
+    ("Could you set up TeamViewer on my laptop so you can call me and help?", LOW),
+]
 
-@pytest.mark.parametrize(("text", "priority"), CASES)
+
+@pytest.mark.parametrize(
+    ("text", "priority"), CASES + [(text, CRITICAL) for text in SECURITY] + WISHES
+)
 def test_round4_phrasing_gets_its_sla_class(text, priority):
     assert classify_text(text).priority == priority

@@ -67,7 +67,8 @@ COMPONENT_TERMS = {
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
-        "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Leitungen", "lines",
+        "telefonisch", "Anrufer", "callers", "Anruf", "Anrufe", "incoming calls", "Leitungen",
+        "lines",
         "Gespräche", "Telefonzentrale", "Zentrale", "Registrierung", "registration",
         "telephone system", "Rufnummern", "phone numbers", "Festnetz", "SIP-Trunk", "SIP trunk",
         "Trunk",

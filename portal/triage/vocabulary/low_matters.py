@@ -59,7 +59,8 @@ REQUEST_TERMS = (
     "Wartungsvertrag", "Wartungsverträge", "festlegen", "als Standard", "set as default",
     "make default", "aufräumen", "tidy up", "ordnen", "freigeben", "wondering", "we can get",
     "could we get", "soll werden",
-    "sollen werden", "should be shared",
+    "sollen werden", "should be shared", "richten ein", "richtet ein", "richte ein",
+    "Weiterleitung", "forwarding",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
