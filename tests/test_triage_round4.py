@@ -29,6 +29,39 @@ CASES = [
     ("Unser Mailserver ist tot, wir können nicht arbeiten", CRITICAL),
     # A numbered list holds separate statements.
     ("Zwei Punkte: 1) meine Maus spinnt manchmal, 2) die Datenbank ist für alle down", CRITICAL),
+    # "aus" before a clause-final "ist" or before "und" still says it is off; a wish stays one.
+    ("Mir wurde gemeldet, dass der Mailserver seit früh aus ist", CRITICAL),
+    ("Der DC ist seit dem Gewitter aus und keiner kann sich anmelden", CRITICAL),
+    ("Geht es, dass das Gäste-WLAN am Wochenende aus ist?", LOW),
+    # Who noticed is no one affected.
+    ("Mir ist gerade aufgefallen, dass die Telefonanlage komplett ausgefallen ist", CRITICAL),
+    # The point where a start stops is no cosmetic wish.
+    (
+        "Das Notebook von Frau Brandt bootet nur bis zum Herstellerlogo und bleibt dort hängen",
+        NORMAL,
+    ),
+    # One colleague, named with a singular article, and "only him".
+    ("Bei unserem Kollegen Weber ist das VPN seit gestern weg", NORMAL),
+    ("Das Internet bricht dauernd ab, aber nur bei ihr im Büro", NORMAL),
+    # A handset's own line and its registration are one phone; other phones ring.
+    ("Meine Nebenstelle zeigt seit heute keine Registrierung mehr", NORMAL),
+    ("The phone in the meeting room is silent, other phones ring fine", NORMAL),
+    # One's name or title as shown, a list sorted or viewed: cosmetic.
+    ("Im CRM steht mein Name ohne den Titel", LOW),
+    ("Outlook zeigt meine Mails plötzlich in einer anderen Ansicht, wie krieg ich das weg?", LOW),
+    # A state word of the user's own mistake or eyesight tells of no fault.
+    ("Can I recall a message I sent to the wrong person by mistake?", LOW),
+    ("Geht die Schrift im Kassensystem größer? Ich sehe schlecht", LOW),
+    # Worn, a replacement wished for, a wish said as one.
+    ("Die Maus ist abgegriffen, ein Ersatz wäre nett", LOW),
+    ("We have the wish for a bigger monitor in the meeting room", LOW),
+    # My monitors are mine, not the company's.
+    ("Meine beiden Bildschirme bleiben seit dem Update schwarz", NORMAL),
+    # A device that keeps restarting is a fault, whoever uses it.
+    ("Der Rechner vom Azubi startet dauernd neu", NORMAL),
+    # A text that calls itself a question asks; a statement in it still reports.
+    ("Kurze Frage: ist es ein Problem, wenn ich Dropbox nutze?", LOW),
+    ("Frage: der Server ist seit heute früh ausgefallen, wisst ihr schon Bescheid?", CRITICAL),
 ]
 
 # Security families: each is Kritisch, whatever else the text says; wishes stay requests.

@@ -75,6 +75,8 @@ def find_scope(
     for match in matches:
         if match.concept == SCOPE and _overruled(match, scopes):
             continue
+        if match.concept == SCOPE and _inside_longer(match, scopes):
+            continue  # "beim Kollegen" is one colleague, not "Kollegen"
         if match.concept == SCOPE and _contrasted(match, tokens, matches, symptoms):
             continue
         if match.value in (ONLY_ONE, ONE) and _denied_by(match, matches):
@@ -232,6 +234,11 @@ def _contrasted(
         and tokens[m.first].clause != clause
         for m in matches
     )
+
+
+def _inside_longer(match: Match, scopes: list[Match]) -> bool:
+    words = set(match.tokens)
+    return any(words < set(other.tokens) for other in scopes)
 
 
 def _overruled(match: Match, scopes: list[Match]) -> bool:

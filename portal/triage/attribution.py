@@ -102,8 +102,8 @@ def scope_for(reading: Reading, mention: Mention, state: str) -> str | None:
     if device and scope == COMPANY and not _same_clause(reading, mention):
         scope = None
     plural = kind in DEVICE_KINDS and state == DOWN and _plural_devices(reading)
-    if plural and (scope is None or reading.scope_is_weak):
-        return COMPANY  # "unsere Telefone gehen nicht": the company's phones
+    if plural and (scope is None or reading.scope_is_weak and scope != ONE):
+        return COMPANY  # "unsere Telefone gehen nicht": the company's phones, not "meine"
     return scope
 
 

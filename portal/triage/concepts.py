@@ -60,6 +60,7 @@ REMOTE_TOOL = "remote_tool"
 CALLER = "caller"
 STRANGER_SENDER = "stranger_sender"
 OPENED = "opened"
+NO_FAULT = "no_fault"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
@@ -110,6 +111,7 @@ def _vocabulary_entries():
         (FILES, security.FILE_TERMS),
         (RENAMED, security.RENAMED_TERMS),
         (NOT_CLICKED, security.NOT_CLICKED_TERMS),
+        (NO_FAULT, low_matters.NO_FAULT_TERMS),
         (FORWARDING, security.FORWARDING_TERMS),
         (NOT_OURS, security.NOT_OURS_TERMS),
         (EXTERNAL, security.EXTERNAL_TERMS),
@@ -135,6 +137,6 @@ def lexicon() -> Lexicon:
         unfuzzy_concepts=frozenset(
             {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
             | {SOMEONE, OWN_ACCOUNT, NOT_OURS, EXTERNAL, SETUP_WISH, CALLER, OPENED}
-            | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN}
+            | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN, NO_FAULT}
         ),
     )

@@ -20,7 +20,9 @@ MIN_FUZZY = 5  # shorter words are too easily one typo away from another word
 MIN_SWAPPED = 5
 PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Firma")
 SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
-SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
+SEPARABLE_PARTICLES = frozenset(
+    {"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein", "neu"}
+)
 INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
 # German puts the participle at the end of its clause, away from its object: "Zugriff auf unser
 # Postfach verschafft", "einen Anhang aus einer dubiosen Mail geöffnet", "keine Rufannahme mehr

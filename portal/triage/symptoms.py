@@ -5,6 +5,7 @@ from portal.triage.concepts import (
     DETERMINER,
     INTERMITTENT,
     NEGATION,
+    NO_FAULT,
     NOT_DOWN,
     NOTHING_MORE,
     NOTHING_WORKS,
@@ -18,6 +19,7 @@ from portal.triage.matcher import Match, Token
 from portal.triage.reading import Mention, Symptom
 from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, PRINTER
 from portal.triage.vocabulary.negation import (
+    CLAUSE_JOINERS,
     CONSEQUENCE_WORDS,
     LIST_NEGATIONS,
     OFF_REACH,
@@ -49,7 +51,7 @@ def find_symptoms(
         for match in matches
         if match.concept == NOTHING_WORKS
     ]
-    symptoms += _switched_off(tokens, mentions)
+    symptoms += [s for s in _switched_off(tokens, mentions) if not _wished(tokens, matches, s)]
     symptoms += _takes_minutes(tokens)
     symptoms += [
         Symptom(DOWN, match.first, match.tokens, True)
@@ -76,19 +78,49 @@ def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]
     a component or "ist" means down ("aus dem Posteingang" does not close its clause)."""
     symptoms = []
     for index, token in enumerate(tokens):
-        closes = index + 1 == len(tokens) or tokens[index + 1].clause != token.clause
-        if token.folded != "aus" or not closes or index == 0:
+        if token.folded != "aus" or index == 0 or not _closes_clause(tokens, index):
             continue
         owner = next((m for m in mentions if m.tokens and m.tokens[-1] == index - 1), None)
-        reach = range(max(0, index - OFF_REACH), index)
+        reach = [*range(max(0, index - OFF_REACH), index), index + 1]
         verb = [
-            i for i in reach if tokens[i].folded in OFF_VERBS and tokens[i].clause == token.clause
+            i
+            for i in reach
+            if i < len(tokens)
+            and tokens[i].folded in OFF_VERBS
+            and tokens[i].clause == token.clause
         ]
         if owner is not None or verb:
             symptoms.append(
                 Symptom(DOWN, index, (verb[-1], index) if verb else (index,), True, owner)
             )
     return symptoms
+
+
+def _wished(tokens: list[Token], matches: list[Match], symptom: Symptom) -> bool:
+    """ "so einstellen, dass das Gäste-WLAN nachts aus ist" (comma or not) is a wish, unless a
+    report opens the sentence ("mir ist aufgefallen, dass der Server aus ist")."""
+    sentence = tokens[symptom.token].sentence
+    before = [m.first for m in matches if m.first < symptom.token]
+    if not any(
+        i in before and tokens[i].sentence == sentence
+        for i in (m.first for m in matches if m.concept == SUBORDINATOR)
+    ):
+        return False
+    reports = [m.first for m in matches if m.concept == REPORT]
+    return not any(i in before and tokens[i].sentence == sentence for i in reports)
+
+
+def _closes_clause(tokens: list[Token], index: int) -> bool:
+    """True if the word ends its clause, or is followed only by a clause-final "ist" ("dass der
+    Server aus ist") or by "und"/"and" ("der ist seit einer Stunde aus und alle warten")."""
+    for after in (index + 1, index + 2):
+        if after >= len(tokens) or tokens[after].clause != tokens[index].clause:
+            return True
+        if tokens[after].folded in CLAUSE_JOINERS:
+            return True
+        if tokens[after].folded not in OFF_VERBS:
+            return False
+    return False
 
 
 def _takes_minutes(tokens: list[Token]) -> list[Symptom]:
@@ -119,8 +151,11 @@ def free_negations_in(matches: list[Match]) -> set[int]:
 
 def _state_words(tokens, matches, free_negations) -> list[Symptom]:
     symptoms = []
+    no_fault = {i for m in matches if m.concept == NO_FAULT for i in m.tokens}
     for match in matches:
         if match.concept != STATE or negated_nearby(tokens, match, free_negations):
+            continue
+        if set(match.tokens) <= no_fault:  # "wie krieg ich das weg", "the wrong colleague"
             continue
         state = match.value
         if state == DEGRADED and _intensified(tokens, match):

@@ -69,7 +69,7 @@ COMPONENT_TERMS = {
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
         "telefonisch", "Anrufer", "callers", "Anruf", "Anrufe", "incoming calls", "Leitungen",
         "lines",
-        "Gespräche", "Telefonzentrale", "Zentrale", "Registrierung", "registration",
+        "Gespräche", "Telefonzentrale", "Zentrale",
         "telephone system", "Rufnummern", "phone numbers", "Festnetz", "SIP-Trunk", "SIP trunk",
         "Trunk",
         "Amtsleitung",
@@ -97,6 +97,8 @@ COMPONENT_TERMS = {
         "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys",
         "Smartphone", "Diensthandy", "iPhone", "Mobiltelefon", "Hörer",
         "Telefonhörer", "Freizeichen", "phone", "phones", "desk phone", "mobile",
+        # a handset's own line and its sign-in to the phone system
+        "Durchwahl", "Nebenstelle", "extension", "Registrierung", "registration",
     ),
     PRINTER: (
         "Drucker", "Druck", "Drucken", "druckt", "druckte", "gedruckt", "Ausdruck", "Ausdrucke",
@@ -105,6 +107,10 @@ COMPONENT_TERMS = {
         "Toner", "print", "prints", "printing", "copier",
     ),
 }
+
+# "bis zum Logo", "past the logo": the point where a start stops, not the thing itself.
+STAGE_WORDS = frozenset({"bis", "until", "past", "beyond"})
+STAGE_REACH = 3
 
 # Compound heads that give way to a more specific part: "Exchange-Server" is Exchange.
 GENERIC_COMPONENT_WORDS = frozenset({"server", "system", "verbindung", "laufwerk"})

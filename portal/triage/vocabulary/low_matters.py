@@ -11,6 +11,8 @@ QUESTION_OPENERS = frozenset({
     "does", "may", "should", "would", "will",
 })
 QUESTION_MIN_WORDS = 4
+# A text that calls itself a question: "Kurze Frage: …", "Question: …".
+QUESTION_WORDS = frozenset({"frage", "fragen", "question"})
 # "Was ist los?": a question that reports trouble, not a question about something.
 TROUBLE_QUESTIONS = (
     "was ist los", "was ist da los", "was ist denn los", "was ist hier los", "was ist passiert",
@@ -28,7 +30,7 @@ REQUEST_TERMS = (
     "Lizenzen", "einrichten", "eingerichtet", "einbinden", "eingebunden", "installieren",
     "Installation", "anlegen", "vorbereiten", "neuer Benutzer", "neuen Benutzer",
     "neuer Mitarbeiter", "neuen Mitarbeiter", "neue Mitarbeiterin", "neue Kollegin",
-    "neuen Kollegen", "Azubi", "Praktikant", "freischalten", "Freigabe", "Berechtigung",
+    "neuen Kollegen", "freischalten", "Freigabe", "Berechtigung",
     "Berechtigungen", "Rechte", "deaktivieren", "löschen", "entfernen", "umbenennen", "ändern",
     "anpassen", "aktualisieren", "tauschen", "austauschen", "Umzug", "umziehen", "Termin",
     "Wartungsfenster", "Rückruf", "Vertrag", "Verteiler", "aufnehmen", "hinzufügen", "teilen",
@@ -59,8 +61,9 @@ REQUEST_TERMS = (
     "Wartungsvertrag", "Wartungsverträge", "festlegen", "als Standard", "set as default",
     "make default", "aufräumen", "tidy up", "ordnen", "freigeben", "wondering", "we can get",
     "could we get", "soll werden",
-    "sollen werden", "should be shared", "richten ein", "richtet ein", "richte ein",
-    "Weiterleitung", "forwarding",
+    "sollen werden", "should be shared", "wish", "Ersatz", "replacement", "wäre nett",
+    "would be nice", "abgegriffen", "recall", "zurückholen", "richten ein", "richtet ein",
+    "richte ein", "Weiterleitung", "forwarding",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
@@ -95,6 +98,11 @@ LOW_TOPIC_TERMS = (
     "Klingelton", "ringtone", "Nachname", "Anzeigename", "display name", "Mailadresse umbenennen",
     "Rechnung", "invoice", "Angebot", "quote", "Uhrzeit", "Zeitumstellung", "Wartungsvertrag",
     "Wartungsverträge",
+    # One's name or title as shown, and how a list is sorted or viewed.
+    "mein Name", "meinen Namen", "sein Name", "seinen Namen", "ihr Name", "ihren Namen",
+    "my name", "his name", "her name", "Titel", "Doktortitel", "Schreibweise",
+    "falsch geschrieben", "misspelled", "spelled wrong", "Reihenfolge", "Ansicht", "Sortierung",
+    "sortiert", "alphabetisch", "sort order", "sorted",
 )
 
 COSMETIC_TERMS = (
@@ -109,5 +117,15 @@ COSMETIC_TERMS = (
 EXPLICIT_LOW_TERMS = (
     "kosmetisch", "nur optisch", "rein optisch", "Schönheitsfehler", "stört nicht",
     "stört aber nicht", "nur kosmetisch", "cosmetic", "purely visual",
+)
+# A state word that tells of no fault: "wie krieg ich das weg", "to the wrong colleague".
+NO_FAULT_TERMS = (
+    "krieg ich das weg", "kriege ich das weg", "bekomme ich das weg", "bekommt man das weg",
+    "kriegt man das weg", "get rid of", "wrong colleague", "wrong person", "wrong recipient",
+    "falschen Empfänger", "falsche Empfänger", "falschen Kollegen", "falsche Person",
+    "falschen Person",
+    # The user's eyesight, a reason for a wish: "ich sehe nicht mehr so gut".
+    "sehe nicht so gut", "sehe nicht mehr so gut", "sehe schlecht", "schlecht sehen",
+    "cant see well", "eyesight",
 )
 # fmt: on

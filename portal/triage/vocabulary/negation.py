@@ -63,11 +63,17 @@ REPORT_TERMS = (
     "gemerkt", "gesehen", "sagt", "sagen", "meint", "meinte", "scheint", "sieht so aus",
     "Problem", "leider", "informieren", "noticed", "notice", "seems", "looks like", "report",
     "reporting", "let you know", "inform", "realized", "says", "said", "appears", "aufgefallen",
+    # The one who noticed is no one affected: "mir ist aufgefallen, dass der Server aus ist".
+    "mir aufgefallen", "mir ist aufgefallen", "ich habe gemerkt", "ich habe bemerkt",
+    "ich habe festgestellt", "I noticed", "I have noticed", "I realized", "gemeldet",
+    "reported", "mir wurde gemeldet", "mir wurde gesagt", "I was told",
 )
 
 # "aus" that closes its clause after one of these: "der Server ist aus".
 OFF_VERBS = frozenset({"ist", "is", "sind", "bleibt", "bleiben", "ging", "war", "waren"})
-OFF_REACH = 4
+OFF_REACH = 6  # "der ist seit ca. einer Stunde aus"
+# "aus" before one of these still closes what it says: "ist aus und alle warten".
+CLAUSE_JOINERS = frozenset({"und", "oder", "aber", "and", "or", "but"})
 
 # "so langsam, dass niemand arbeiten kann", "sodass": a consequence, not a wish.
 CONSEQUENCE_WORDS = frozenset({"sodass", "derart", "dermassen"})

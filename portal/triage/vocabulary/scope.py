@@ -159,10 +159,16 @@ SCOPE_TERMS = {
     ONE_WEAK: ("ich", "i"),
     # A named person ("Herr Meier", "ein Kollege"): one, even for a central system.
     ONE_PERSON: ("Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
-                 "eine Mitarbeiterin", "Azubi", "Praktikant"),
+                 "eine Mitarbeiterin", "Azubi", "Praktikant",
+                 # a singular article before "Kollegen": "beim Kollegen Yilmaz"
+                 "beim Kollegen", "dem Kollegen", "einem Kollegen", "meinem Kollegen",
+                 "unserem Kollegen", "des Kollegen", "eines Kollegen", "unseres Kollegen",
+                 "trainee", "apprentice"),
     ONLY_ONE: (
         "außer mir", "except me", "but me", "besides me", "apart from me",
-        "nur bei mir", "nur ich", "nur mein", "nur meine", "nur meinem", "nur mir", "nur mich",
+        "nur bei mir", "nur bei ihm", "nur bei ihr", "only him", "only her", "only for him",
+        "only for her", "just him", "just her", "nur ich", "nur mein", "nur meine", "nur meinem",
+        "nur mir", "nur mich",
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
         "only my", "just me", "just my", "others are fine", "everyone else", "betrifft nur mich",
@@ -175,7 +181,8 @@ SCOPE_TERMS = {
         "colleagues can", "others can", "everyone else can", "only on my", "only for me",
         "bei den anderen", "die anderen können", "all other", "all the other", "every other",
         "others fine", "others ok", "others work", "the rest work", "the rest are fine",
-        "rest is fine", "andere gehen", "andere laufen", "der Rest geht", "der Rest läuft",
+        "rest is fine", "other phones", "andere Telefone", "anderen Telefone",
+        "anderen Telefonen", "andere gehen", "andere laufen", "der Rest geht", "der Rest läuft",
     ),
 }
 # fmt: on
