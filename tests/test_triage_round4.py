@@ -62,6 +62,41 @@ CASES = [
     # A text that calls itself a question asks; a statement in it still reports.
     ("Kurze Frage: ist es ein Problem, wenn ich Dropbox nutze?", LOW),
     ("Frage: der Server ist seit heute früh ausgefallen, wisst ihr schon Bescheid?", CRITICAL),
+    # An aside in parentheses interrupts its clause; the clause goes on after it.
+    ("Der Datenbankserver (der mit der Lagerverwaltung) ist heute nicht hochgefahren", CRITICAL),
+    # A department or team at a standstill, a server in a boot loop.
+    ("Unsere Logistik steht seit einer Stunde", CRITICAL),
+    ("The whole team is at a standstill since the label printer died", CRITICAL),
+    ("Der Hauptserver hängt seit dem Update in einer Bootschleife", CRITICAL),
+    # Print out of place is the printer's fault; the preview on screen is cosmetic.
+    ("Der Etikettendrucker druckt alles versetzt", NORMAL),
+    ("In der Seitenvorschau ist das Logo leicht verschoben", LOW),
+    # Other devices fine, the audience of my own headset: one workplace.
+    ("Two laptops in sales cannot reach the Wi-Fi, other laptops are fine", NORMAL),
+    ("Bei Teams-Anrufen hören mich die Kunden nicht", NORMAL),
+    ("In calls the customers cant hear me", NORMAL),
+    # ... but none of the others able to work is everyone.
+    ("None of the branch colleagues can log into the ERP", CRITICAL),
+    # "nicht klar" is a person's, not a device's.
+    ("Mir ist nicht klar, wie ich die Signatur ändere", LOW),
+    # "alle" after the verb beside "mein" counts my things; a quantifier before a thing no people.
+    ("Die Anschlüsse an meinem Dock gehen alle nicht mehr", NORMAL),
+    ("Bei mehreren Dateien auf meinem Laptop kommt ein Fehler", NORMAL),
+    ("Mehrere Kollegen kommen nicht ins VPN", CRITICAL),
+    # A colour mode is no black screen; leaving staff, an end of support, a desk move are planned.
+    ("Kann der Drucker standardmäßig schwarzweiß drucken?", LOW),
+    ("Frau Ott scheidet Ende Juni aus, bitte ihr Konto sperren", LOW),
+    ("Office 2016 läuft im Oktober aus, was müssen wir tun?", LOW),
+    ("Desk move next Monday: please move my PC to room 3", LOW),
+    # A component a sentence says works is not down because a job on it failed.
+    (
+        "Die Sicherung des Fileservers ist heute Nacht fehlgeschlagen, der Server läuft normal",
+        NORMAL,
+    ),
+    # "steht auf" tells what a display shows, not that work stands still.
+    ("Der Kopierer im Flur der Kanzlei steht auf Störung", NORMAL),
+    # All sessions of a terminal server frozen: a standstill.
+    ("Auf dem Terminalserver sind alle Sitzungen eingefroren", CRITICAL),
 ]
 
 # Security families: each is Kritisch, whatever else the text says; wishes stay requests.

@@ -14,9 +14,12 @@ from portal.triage.vocabulary.scope import (
     COMPANY,
     ENGLISH_ALL_WORDS,
     ENGLISH_GROUPS,
+    ENGLISH_THINGS,
+    FLOATING_ALL,
     GROUP_ENDINGS,
     IN_WORDS,
     LIKE_TERMS,
+    NEGATED_OTHERS_REACH,
     NOT_EVERYONE_AFTER_ALL,
     NUMBER_WORDS,
     NUMBERED_SEATS,
@@ -26,8 +29,10 @@ from portal.triage.vocabulary.scope import (
     ONE_POSSESSIVE,
     ONE_WEAK,
     ONLY_ONE,
+    QUANTIFIERS,
     SEVERAL,
     SEVERAL_WEAK,
+    SPEAKER_WORDS,
     WHOLE_PLACES,
     WHOLE_WORDS,
 )
@@ -81,6 +86,12 @@ def find_scope(
             continue
         if match.value in (ONLY_ONE, ONE) and _denied_by(match, matches):
             continue  # "nicht nur mein Rechner", "not just me"
+        if match.value == ONLY_ONE and _negated_before(match, tokens, matches):
+            continue  # "none of the home office colleagues can connect": not the others fine
+        if match.value == COMPANY and _counts_my_things(match, tokens, matches):
+            continue  # "die USB-Anschlüsse an meinem PC gehen alle nicht": all of them, mine
+        if match.value == SEVERAL and _counts_things(match, tokens):
+            continue  # "bei manchen Tasten", "several times a day": no people
         if match.value == ONLY_ONE and _followed_by_also(tokens, match):
             found.setdefault(COMPANY, match.tokens)  # "wie alle anderen auch"
             continue
@@ -234,6 +245,45 @@ def _contrasted(
         and tokens[m.first].clause != clause
         for m in matches
     )
+
+
+def _negated_before(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
+    """True if a negation opens the words on the others: "none of the colleagues can" (but
+    "keiner außer mir" is one person still)."""
+    if set(match.words) & SPEAKER_WORDS:
+        return False
+    clause = tokens[match.first].clause
+    before = range(max(0, match.first - NEGATED_OTHERS_REACH), match.first)
+    negations = {m.first for m in matches if m.concept == NEGATION}
+    return any(i in negations and tokens[i].clause == clause for i in before)
+
+
+def _counts_my_things(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
+    """ "gehen alle nicht", "sind alle tot" count the subject; beside "mein"/"my" in the clause
+    they are one person's things."""
+    if match.words[0] not in FLOATING_ALL and match.words[-1] not in FLOATING_ALL:
+        return False
+    if len(match.words) < 2:
+        return False
+    clause = tokens[match.first].clause
+    return any(
+        m.concept == SCOPE and m.value == ONE_POSSESSIVE and tokens[m.first].clause == clause
+        for m in matches
+    )
+
+
+def _counts_things(match: Match, tokens: list[Token]) -> bool:
+    """ "manchen Tasten", "mehrere Dateien", "several times": a quantifier before a thing."""
+    if len(match.tokens) != 1 or match.words[0] not in QUANTIFIERS:
+        return False
+    following = match.first + 1
+    if following >= len(tokens) or tokens[following].clause != tokens[match.first].clause:
+        return False
+    word = tokens[following]
+    if word.folded in ENGLISH_THINGS:
+        return True
+    german_noun = word.text[:1].isupper() and match.words[0] not in ENGLISH_ALL_WORDS
+    return german_noun and not word.folded.endswith(GROUP_ENDINGS)
 
 
 def _inside_longer(match: Match, scopes: list[Match]) -> bool:

@@ -5,6 +5,7 @@ from portal.triage.concepts import (
     COSMETIC,
     EXPLICIT_LOW,
     LOW_EVIDENCE,
+    NEGATION,
     NOT_CLICKED,
     NOT_DOWN,
     RELAXED,
@@ -35,6 +36,7 @@ from portal.triage.rules import (
     decide_without_state,
 )
 from portal.triage.safety import company_wide_outage, only_nothing_works, security_evidence
+from portal.triage.symptoms import free_negations_in, negated_nearby
 from portal.triage.vocabulary.components import (
     CENTRAL_KINDS,
     CLIENT_APP,
@@ -109,9 +111,12 @@ def _check_answer(name: str, value: str, allowed: tuple[str, ...]) -> None:
 def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
     """One decision per component kind, from its strongest symptom."""
     strongest: dict[str, tuple[Mention, str]] = {}
+    working = _said_to_work(reading)
     for symptom in reading.symptoms:
         mention = target_of(reading, symptom)
         state = frozen_for_everyone(reading, symptom)
+        if state == DOWN and mention.kind in working:  # "… failed. Servers are running normally"
+            state = DEGRADED
         known = strongest.get(mention.kind)
         if known is None or STATE_STRENGTH[state] > STATE_STRENGTH[known[1]]:
             strongest[mention.kind] = (mention, state)
@@ -119,6 +124,21 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
         (mention, state, decide(mention.kind, state, scope_for(reading, mention, state)))
         for mention, state in strongest.values()
     ]
+
+
+def _said_to_work(reading: Reading) -> set[str]:
+    """The kinds of component a sentence says work ("Servers are running normally"): a failure
+    told of elsewhere in the text (a backup job) is no outage of them."""
+    negations = {m.first for m in reading.matches if m.concept == NEGATION}
+    free = free_negations_in(reading.matches)
+    sentences = {
+        reading.tokens[m.first].sentence
+        for m in reading.matches
+        if m.concept == NOT_DOWN
+        and not negated_nearby(reading.tokens, m, free)
+        and not negations & set(range(m.first, m.tokens[-1])) - set(m.tokens)
+    }
+    return {m.kind for m in reading.mentions if m.token >= 0 and m.sentence in sentences}
 
 
 def _candidate_rank(candidate: tuple[Mention, str, Decision]):

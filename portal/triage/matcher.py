@@ -82,16 +82,27 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split into folded words; numbers ("2. OG", "3rd") are left out, host names are servers."""
     tokens: list[Token] = []
-    sentence = clause = 0
+    sentence = clause = last_clause = 0
+    outer: list[int] = []  # the clauses an open parenthesis interrupted
     previous_end = 0
     previous_word = ""
     for found in _WORD.finditer(text):
         gap = text[previous_end : found.start()]
         if _ends_sentence(gap, previous_word):
             sentence += 1
-            clause += 1
+            clause = last_clause = last_clause + 1
+            outer.clear()
+        elif ")" in gap and "(" not in gap and outer:
+            # "Der Server im Lager (LVS und Etikettendruck) ist nicht hochgekommen": after an
+            # aside its clause goes on, unless a comma or a dash ends it there too.
+            clause = outer.pop()
+            if _CLAUSE_END.search(gap[gap.rindex(")") + 1 :]):
+                clause = last_clause = last_clause + 1
+        elif "(" in gap and ")" not in gap:
+            outer.append(clause)
+            clause = last_clause = last_clause + 1
         elif _CLAUSE_END.search(gap):
-            clause += 1
+            clause = last_clause = last_clause + 1
         previous_end, previous_word = found.end(), found.group()
         folded = _JOINERS.sub("", fold(found.group()))
         if _HOST_NAME.fullmatch(folded):

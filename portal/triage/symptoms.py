@@ -32,6 +32,8 @@ from portal.triage.vocabulary.states import (
     DURATION_VERBS,
     FAULT,
     INTENSIFIERS,
+    NOTHING_WORDS,
+    STANDS_AT,
 )
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
@@ -49,7 +51,7 @@ def find_symptoms(
     symptoms += [
         _nothing_works(tokens, match, mentions)
         for match in matches
-        if match.concept == NOTHING_WORKS
+        if match.concept == NOTHING_WORKS and not _stands_at(tokens, match)
     ]
     symptoms += [s for s in _switched_off(tokens, mentions) if not _wished(tokens, matches, s)]
     symptoms += _takes_minutes(tokens)
@@ -61,13 +63,25 @@ def find_symptoms(
     return _intermittent_is_degraded(tokens, matches, symptoms, free_negations)
 
 
+def _stands_at(tokens: list[Token], match: Match) -> bool:
+    """ "… der Praxis steht auf offline", "steht im Display": "steht" before a preposition says
+    where something stands or what it shows, not that work stands still."""
+    after = match.tokens[-1] + 1
+    return (
+        tokens[match.tokens[-1]].folded in ("steht", "stehen")
+        and after < len(tokens)
+        and tokens[after].folded in STANDS_AT
+    )
+
+
 def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -> Symptom:
     """ "Nichts geht mehr" is about everything, even when components are named as well, unless
     its clause names only one device ("der Drucker macht nix mehr"); "…, das ganze Lager steht"
     after a printer is the whole warehouse."""
     sentence, clause = tokens[match.first].sentence, tokens[match.first].clause
     named = {m.kind for m in mentions if m.token >= 0 and tokens[m.token].clause == clause}
-    if named and named <= {PRINTER, *DEVICE_KINDS}:
+    nothing = set(match.words) & NOTHING_WORDS  # not "the team is at a standstill"
+    if named and named <= {PRINTER, *DEVICE_KINDS} and nothing:
         return Symptom(DOWN, match.first, match.tokens, True)
     everything = Mention(EVERYTHING, match.first, sentence, match.tokens)
     return Symptom(DOWN, match.first, match.tokens, True, everything)

@@ -6,7 +6,8 @@
 QUESTION_OPENERS = frozenset({
     "welche", "welcher", "welches", "welchen", "wie", "wo", "woher", "wohin", "was", "wann",
     "warum", "wieso", "weshalb", "wer", "kann", "koennen", "koennt", "koennte", "koennten",
-    "gibt", "ist", "sind", "habt", "haben", "hat", "darf", "duerfen", "muss", "soll", "sollen",
+    "gibt", "ist", "sind", "habt", "muessen", "must", "haben", "hat", "darf", "duerfen", "muss",
+    "soll", "sollen",
     "which", "what", "how", "where", "when", "why", "who", "can", "could", "is", "are", "do",
     "does", "may", "should", "would", "will",
 })
@@ -64,6 +65,10 @@ REQUEST_TERMS = (
     "sollen werden", "should be shared", "wish", "Ersatz", "replacement", "wäre nett",
     "would be nice", "abgegriffen", "recall", "zurückholen", "richten ein", "richtet ein",
     "richte ein", "Weiterleitung", "forwarding",
+    # a move, an end of support, someone leaving: planned matters
+    "desk move", "move my", "moving", "läuft aus", "ausläuft", "end of support", "end of life",
+    "Supportende", "sperren", "hört auf", "scheidet aus", "verlässt uns", "leaves the company",
+    "leaving us",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
@@ -102,7 +107,8 @@ LOW_TOPIC_TERMS = (
     "mein Name", "meinen Namen", "sein Name", "seinen Namen", "ihr Name", "ihren Namen",
     "my name", "his name", "her name", "Titel", "Doktortitel", "Schreibweise",
     "falsch geschrieben", "misspelled", "spelled wrong", "Reihenfolge", "Ansicht", "Sortierung",
-    "sortiert", "alphabetisch", "sort order", "sorted",
+    "sortiert", "alphabetisch", "sort order", "sorted", "Vorschau", "preview", "Kopfzeile",
+    "Fußzeile", "page header",
 )
 
 COSMETIC_TERMS = (

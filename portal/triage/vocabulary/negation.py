@@ -53,6 +53,10 @@ IDIOMS = (
     "nobody knows", "no one knows", "niemand hat mir gesagt", "keiner hat mir gesagt",
     "niemand hat uns gesagt", "keiner hat uns gesagt", "nobody told me", "no one told me",
     "nobody told us",
+    # "ich komme mit QWERTZ nicht klar": a person who cannot cope, not a device down.
+    "komme nicht klar", "kommt nicht klar", "komme nicht zurecht", "kommt nicht zurecht",
+    "komme damit nicht klar", "komme damit nicht zurecht", "not used to", "nicht klar",
+    "nicht zurecht",
 )
 
 # "dass Outlook nicht automatisch startet" describes a wish, not a fault ...

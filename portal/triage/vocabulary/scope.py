@@ -21,13 +21,13 @@ GROUP_ENDINGS = (
     "standorten", "filialen", "abteilungen", "bueros", "niederlassungen", "geraete", "geraeten",
     "teams", "kollegen", "mitarbeitende", "mitarbeitenden", "kassen", "telefone", "pcs", "clients",
     "arbeitsplaetze", "angestellten", "beschaeftigten", "praxen", "laeden", "maerkte", "etagen",
-    "raeume", "raeumen",
+    "raeume", "raeumen", "sitzungen",
 )
 ENGLISH_GROUPS = frozenset({
     "users", "staff", "employees", "people", "branches", "stores", "sites", "locations",
     "offices", "departments", "devices", "machines", "workstations", "computers", "pcs",
     "phones", "laptops", "clients", "colleagues", "teams", "lines", "terminals", "registers",
-    "tills", "floors", "rooms", "accounts", "mailboxes",
+    "tills", "floors", "rooms", "accounts", "mailboxes", "sessions",
 })
 NOT_EVERYONE_AFTER_ALL = frozenset({
     "minuten", "stunden", "sekunden", "tage", "wochen", "paar", "meine", "meinen", "meiner",
@@ -35,6 +35,22 @@ NOT_EVERYONE_AFTER_ALL = frozenset({
     "mein", "dateien", "files", "mails", "e", "zwei", "drei", "fuenf", "zehn", "moeglichen",
     "moegliche", "symbole", "icons", "einstellungen", "settings", "fenster", "windows",
 })
+
+# "mehrere Dateien", "manchen Tasten", "several times": a quantifier before a thing counts no
+# people (a German noun not ending like a group, or one of these English words).
+QUANTIFIERS = frozenset({
+    "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "etliche", "etlichen",
+    "several", "multiple",
+})
+ENGLISH_THINGS = frozenset({
+    "times", "files", "keys", "pages", "emails", "mails", "documents", "folders", "days", "hours",
+    "minutes", "seconds", "weeks", "messages", "attempts", "tabs", "windows",
+})
+# "gehen alle nicht", "sind alle tot": "alle" floating after the verb counts the subject.
+FLOATING_ALL = frozenset({"alle", "all"})
+# "none of the home office colleagues can": a negation this close before "colleagues can".
+NEGATED_OTHERS_REACH = 5
+SPEAKER_WORDS = frozenset({"mir", "me", "mich", "ich", "i", "mein", "meine", "my"})
 
 # One person's access rights: with nobody else named, the trouble is that person's.
 PERMISSION_TERMS = (
@@ -181,7 +197,11 @@ SCOPE_TERMS = {
         "colleagues can", "others can", "everyone else can", "only on my", "only for me",
         "bei den anderen", "die anderen können", "all other", "all the other", "every other",
         "others fine", "others ok", "others work", "the rest work", "the rest are fine",
-        "rest is fine", "other phones", "andere Telefone", "anderen Telefone",
+        "rest is fine", "other are fine", "other work", "other are ok", "other can",
+        # the audience of my own headset or camera: "people cant hear me"
+        "hear me", "see me", "understand me", "hören mich", "hört mich", "verstehen mich",
+        "versteht mich", "sehen mich", "sieht mich", "other phones", "andere Telefone",
+        "anderen Telefone",
         "anderen Telefonen", "andere gehen", "andere laufen", "der Rest geht", "der Rest läuft",
     ),
 }

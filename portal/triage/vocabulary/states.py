@@ -38,6 +38,8 @@ STATE_TERMS = {
         "stopped", "gestoppt", "fail", "fails", "dropped", "are off", "turned off",
         "switched off", "powered off", "toast", "bricked", "Grätsche", "im Arsch", "verreckt",
         "abgekratzt", "Geist aufgegeben", "gave up the ghost", "went dark",
+        "Reparaturschleife", "Bootschleife", "Neustartschleife", "boot loop", "restart loop",
+        "reboot loop",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -69,6 +71,7 @@ STATE_TERMS = {
         "beeps", "beeping", "wrong", "zickt", "Mucken", "startet neu", "bootet neu", "verweigert",
         "abgelaufen", "acting up", "Datenbankfehler", "schlecht", "schlechte", "poor", "bad",
         "Displayfehler", "durcheinander", "schief", "verzogen", "crooked", "skewed",
+        "verschoben", "versetzt", "misaligned", "abgeschnitten", "cut off",
     ),
 }
 
@@ -84,7 +87,18 @@ NOTHING_WORKS = (
     "nothing working", "everything is down", "everything down", "hacked", "encrypted",
     "Büro steht", "Praxis steht", "Lager steht", "Laden steht", "Firma steht", "Kanzlei steht",
     "Werkstatt steht", "Werk steht", "Halle steht", "Filiale steht",
+    # A department or team at a standstill: "Versand steht komplett", "the team is standing".
+    "Versand steht", "Verwaltung steht", "Vertrieb steht", "Buchhaltung steht",
+    "Abteilung steht", "Team steht", "Empfang steht", "Logistik steht", "is standing",
+    "are standing", "standing still", "at a standstill", "standstill",
 )
+
+# The words of those that may be one device's ("der Drucker macht nix mehr"); a standstill of a
+# team or a place is its people's, whatever device it names.
+NOTHING_WORDS = frozenset({"nichts", "nix", "nothing", "alles", "everything"})
+
+# "steht auf offline", "steht im Display": where it stands or what it shows.
+STANDS_AT = frozenset({"auf", "bei", "im", "in", "an", "am", "da", "drin", "unter", "neben"})
 
 # Of those, the ones that say nothing about what or whose: alone, they are a question to ask.
 VAGUE_NOTHING_WORKS = (
