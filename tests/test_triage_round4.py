@@ -95,6 +95,17 @@ CASES = [
     ),
     # "steht auf" tells what a display shows, not that work stands still.
     ("Der Kopierer im Flur der Kanzlei steht auf Störung", NORMAL),
+    # A vague fault gives way to a slowness, a specific one ("Fehlermeldung") does not.
+    ("Bei allen kommt beim Start der Zeiterfassung eine Fehlermeldung und sie bricht ab", CRITICAL),
+    # "Herr Groß" is no closing "Gruß" that would end the text.
+    ("Bitte den Zugang von Herrn Groß sperren, er ist ausgeschieden", LOW),
+    # "no PC" in its own clause says it of the PCs; "kaum arbeiten" says no work goes on.
+    ("The whole office is down, no PC gets a network connection", CRITICAL),
+    ("Das DMS ist bei allen ausgefallen, wir können kaum arbeiten", CRITICAL),
+    # The others not able to, as subject or after "none of": everyone.
+    ("Die anderen Kolleginnen kommen auch nicht ins Internet", CRITICAL),
+    # ... but the others not having the trouble are fine.
+    ("Mein Scanner geht nicht, die Kollegen haben das Problem nicht", NORMAL),
     # All sessions of a terminal server frozen: a standstill.
     ("Auf dem Terminalserver sind alle Sitzungen eingefroren", CRITICAL),
 ]
@@ -115,11 +126,13 @@ SECURITY = [
     "Ich habe den Anhang einer Mail von einem unbekannten Absender geöffnet",
     "Auf dem Laufwerk liegt in jedem Ordner eine Datei namens HOW_TO_RESTORE.html",
     "Someone logged into my mailbox from a foreign IP address",
+    "Angeblich vom Geschäftsführer kam eine Mail, wir sollen Gutscheine kaufen",
 ]
 # ... while asking for a forwarding or a remote session is a wish.
 WISHES = [
     ("Bitte richten Sie eine Weiterleitung an meine private gmail-Adresse ein", LOW),
     ("Could you set up TeamViewer on my laptop so you can call me and help?", LOW),
+    ("Kann ich Mails an meine private web.de-Adresse weiterleiten lassen?", LOW),
 ]
 
 

@@ -2,7 +2,16 @@
 
 import re
 
-from portal.triage.concepts import COMPONENT, DETERMINER, NEGATION, NOT_ONLY, SCOPE, VERB
+from portal.triage.concepts import (
+    COMPONENT,
+    DETERMINER,
+    IDIOM,
+    NEGATION,
+    NOT_ONLY,
+    SCOPE,
+    STATE,
+    VERB,
+)
 from portal.triage.matcher import Match, Token, fold
 from portal.triage.reading import Symptom
 from portal.triage.vocabulary.components import DEVICE_KINDS, PRINTER
@@ -17,6 +26,7 @@ from portal.triage.vocabulary.scope import (
     ENGLISH_THINGS,
     FLOATING_ALL,
     GROUP_ENDINGS,
+    HAVE_WORDS,
     IN_WORDS,
     LIKE_TERMS,
     NEGATED_OTHERS_REACH,
@@ -33,6 +43,7 @@ from portal.triage.vocabulary.scope import (
     SEVERAL,
     SEVERAL_WEAK,
     SPEAKER_WORDS,
+    SUBJECT_OPENERS,
     WHOLE_PLACES,
     WHOLE_WORDS,
 )
@@ -86,8 +97,11 @@ def find_scope(
             continue
         if match.value in (ONLY_ONE, ONE) and _denied_by(match, matches):
             continue  # "nicht nur mein Rechner", "not just me"
-        if match.value == ONLY_ONE and _negated_before(match, tokens, matches):
-            continue  # "none of the home office colleagues can connect": not the others fine
+        if match.value == ONLY_ONE and _others_negated(match, tokens, matches):
+            # "none of the colleagues can connect", "die anderen können nicht drucken": the
+            # others are affected too, not fine
+            found.setdefault(COMPANY, match.tokens)
+            continue
         if match.value == COMPANY and _counts_my_things(match, tokens, matches):
             continue  # "die USB-Anschlüsse an meinem PC gehen alle nicht": all of them, mine
         if match.value == SEVERAL and _counts_things(match, tokens):
@@ -247,15 +261,27 @@ def _contrasted(
     )
 
 
-def _negated_before(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
-    """True if a negation opens the words on the others: "none of the colleagues can" (but
-    "keiner außer mir" is one person still)."""
+def _others_negated(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
+    """True if a negation opens the words on the others ("none of the colleagues can") or
+    negates their verb ("die anderen Kollegen können nicht drucken"), but not "keiner außer
+    mir" (one person still) nor "die anderen haben keine Probleme" (fine)."""
     if set(match.words) & SPEAKER_WORDS:
         return False
     clause = tokens[match.first].clause
-    before = range(max(0, match.first - NEGATED_OTHERS_REACH), match.first)
+    if any(t.folded in HAVE_WORDS for t in tokens if t.clause == clause):
+        return False  # "die Kollegen haben das nicht": they do not have the trouble
+    last = match.tokens[-1]
+    near = list(range(max(0, match.first - NEGATED_OTHERS_REACH), match.first))
+    opens = all(
+        tokens[i].folded in SUBJECT_OPENERS
+        for i in range(match.first)
+        if tokens[i].clause == clause
+    )
+    if opens:  # the others as the subject: "Die anderen Kollegen können nicht drucken"
+        near += range(last + 1, min(len(tokens), last + 1 + NEGATED_OTHERS_REACH))
     negations = {m.first for m in matches if m.concept == NEGATION}
-    return any(i in negations and tokens[i].clause == clause for i in before)
+    states = {m.first for m in matches if m.concept in (STATE, IDIOM)}
+    return any(i in negations and tokens[i].clause == clause and i + 1 not in states for i in near)
 
 
 def _counts_my_things(match: Match, tokens: list[Token], matches: list[Match]) -> bool:

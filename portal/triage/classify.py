@@ -5,7 +5,6 @@ from portal.triage.concepts import (
     COSMETIC,
     EXPLICIT_LOW,
     LOW_EVIDENCE,
-    NEGATION,
     NOT_CLICKED,
     NOT_DOWN,
     RELAXED,
@@ -36,7 +35,7 @@ from portal.triage.rules import (
     decide_without_state,
 )
 from portal.triage.safety import company_wide_outage, only_nothing_works, security_evidence
-from portal.triage.symptoms import free_negations_in, negated_nearby
+from portal.triage.symptoms import working_statements
 from portal.triage.vocabulary.components import (
     CENTRAL_KINDS,
     CLIENT_APP,
@@ -54,14 +53,13 @@ from portal.triage.vocabulary.components import (
 )
 from portal.triage.vocabulary.low_matters import QUESTION_MIN_WORDS, QUESTION_OPENERS
 from portal.triage.vocabulary.scope import COMPANY
-from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT
+from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT, VAGUE_FAULTS
 
 AFFECTED_ANSWERS = ("company", "several", "one")
 COMPONENT_ANSWERS = ("server", "network", "company_system", "workstation", "printer", "phone")
 COMPONENT_ANSWERS += (OTHER,)
 STATE_ANSWERS = ("down", "degraded")
-# A vague fault ("Probleme mit Outlook") gives way to the words that say what it is ("hängt").
-STATE_STRENGTH = {FAULT: 0, DEGRADED: 1, DOWN: 2}
+STATE_STRENGTH = {DEGRADED: 0, FAULT: 1, DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 SPECIFICITY = (
     COMPANY_SYSTEM, SERVER, PHONE_SYSTEM, NETWORK, INTERNET, PRINTER, PHONE, WORKSTATION,
@@ -110,33 +108,36 @@ def _check_answer(name: str, value: str, allowed: tuple[str, ...]) -> None:
 
 def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
     """One decision per component kind, from its strongest symptom."""
-    strongest: dict[str, tuple[Mention, str]] = {}
+    strongest: dict[str, tuple[Mention, str, int]] = {}
     working = _said_to_work(reading)
     for symptom in reading.symptoms:
         mention = target_of(reading, symptom)
         state = frozen_for_everyone(reading, symptom)
         if state == DOWN and mention.kind in working:  # "… failed. Servers are running normally"
             state = DEGRADED
+        strength = _strength(reading, symptom, state)
         known = strongest.get(mention.kind)
-        if known is None or STATE_STRENGTH[state] > STATE_STRENGTH[known[1]]:
-            strongest[mention.kind] = (mention, state)
+        if known is None or strength > known[2]:
+            strongest[mention.kind] = (mention, state, strength)
     return [
         (mention, state, decide(mention.kind, state, scope_for(reading, mention, state)))
-        for mention, state in strongest.values()
+        for mention, state, _ in strongest.values()
     ]
+
+
+def _strength(reading: Reading, symptom, state: str) -> int:
+    """How much a symptom says: down over a fault over an impairment, but a vague fault
+    ("Probleme mit Outlook … hängt beim Start") gives way to the words that say what it is."""
+    vague = all(reading.tokens[i].folded in VAGUE_FAULTS for i in symptom.tokens)
+    return -1 if state == FAULT and vague else STATE_STRENGTH[state]
 
 
 def _said_to_work(reading: Reading) -> set[str]:
     """The kinds of component a sentence says work ("Servers are running normally"): a failure
     told of elsewhere in the text (a backup job) is no outage of them."""
-    negations = {m.first for m in reading.matches if m.concept == NEGATION}
-    free = free_negations_in(reading.matches)
     sentences = {
         reading.tokens[m.first].sentence
-        for m in reading.matches
-        if m.concept == NOT_DOWN
-        and not negated_nearby(reading.tokens, m, free)
-        and not negations & set(range(m.first, m.tokens[-1])) - set(m.tokens)
+        for m in working_statements(reading.tokens, reading.matches)
     }
     return {m.kind for m in reading.mentions if m.token >= 0 and m.sentence in sentences}
 

@@ -238,6 +238,7 @@ class Lexicon:
         pieces = _JOINERS.split(token.text)
         if len(pieces) < 2:
             return lexemes
+        lexemes = _within_pieces(lexemes, token.folded, [fold(piece) for piece in pieces])
         known = {lexeme.word for lexeme in lexemes}
         extra = []
         for number, piece in enumerate(pieces):
@@ -334,6 +335,23 @@ class Lexicon:
             if edit_distance_at_most_one(folded, form)
         )
         return near[0][3] if near else None
+
+
+def _within_pieces(lexemes, joined: str, pieces: list[str]) -> tuple[Lexeme, ...]:
+    """Words of a hyphenated token read as one ("web.de-Adresse" is "deadresse") must start and
+    end where its pieces do (an inflection aside): "dead" is no word of it."""
+    bounds, position = {0}, 0
+    for piece in pieces:
+        position += len(piece)
+        bounds.add(position)
+    kept = []
+    for lexeme in lexemes:
+        start = joined.find(lexeme.word)
+        end = start + len(lexeme.word)
+        aligned = start in bounds and any(0 <= b - end <= 3 for b in bounds)
+        if lexeme.fuzzy or start < 0 or aligned:
+            kept.append(lexeme)
+    return tuple(kept)
 
 
 def _same_clause(tokens: list[Token], first: int, other: int) -> bool:

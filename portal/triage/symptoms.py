@@ -31,6 +31,7 @@ from portal.triage.vocabulary.states import (
     DURATION_UNITS,
     DURATION_VERBS,
     FAULT,
+    HARDLY,
     INTENSIFIERS,
     NOTHING_WORDS,
     STANDS_AT,
@@ -251,6 +252,23 @@ def _subordinate_clauses(tokens: list[Token], matches: list[Match]) -> set[int]:
     }
 
 
+def working_statements(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """The phrases that say something works ("läuft normal", "man kann arbeiten"), unless
+    negated ("läuft schon wieder nicht", "wir können nicht arbeiten") or said to be barely so
+    ("wir können kaum arbeiten")."""
+    free_negations = free_negations_in(matches)
+    negations = {match.first for match in matches if match.concept == NEGATION}
+    hardly = {i for i, token in enumerate(tokens) if token.folded in HARDLY}
+    return [
+        match
+        for match in matches
+        if match.concept == NOT_DOWN
+        and not negated_nearby(tokens, match, free_negations)
+        and not negations & set(range(match.first, match.tokens[-1])) - set(match.tokens)
+        and not hardly & set(range(match.first, match.tokens[-1]))
+    ]
+
+
 def _total(tokens: list[Token], symptom: Symptom, total: set[int]) -> bool:
     """True if the symptom is said to be total: "komplett", "gar nichts"."""
     if set(symptom.tokens) & total:
@@ -283,15 +301,7 @@ def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list
     """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
     kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
     one); "läuft schon wieder nicht" is still down."""
-    negations = {match.first for match in matches if match.concept == NEGATION}
-    working = {
-        tokens[match.first].sentence
-        for match in matches
-        if match.concept == NOT_DOWN
-        and not negated_nearby(tokens, match, free_negations)
-        # "geht nicht wieder", "wir können nicht arbeiten"
-        and not negations & set(range(match.first, match.tokens[-1])) - set(match.tokens)
-    }
+    working = {tokens[match.first].sentence for match in working_statements(tokens, matches)}
     total = {i for m in matches if m.concept in (NOTHING_MORE, NOTHING_WORKS) for i in m.tokens}
     # "ab und zu" qualifies the symptom of its own clause ("die Fritzbox startet immer wieder
     # neu"); in a clause without one it qualifies its sentence ("Manchmal, morgens, ist …").

@@ -31,7 +31,8 @@ FUNCTION_VERBS = (
 )
 
 NEGATIONS = (
-    "nicht", "nich", "nciht", "nicth", "nimmer", "kein", "keine", "keinen", "keinem", "keiner",
+    "nicht", "nich", "nciht", "nicth", "nimmer", "ned", "kein", "keine", "keinen", "keinem",
+    "keiner",
     "keines", "keins", "nichts", "nix", "niemand", "niemanden", "niemandem", "nie", "garnicht",
     "not", "no", "none", "nothing", "nobody", "noone", "never", "cannot", "cant", "couldnt",
     "dont", "doesnt", "didnt", "isnt", "arent", "wont", "wasnt", "unable", "ohne", "without",

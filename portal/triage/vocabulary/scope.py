@@ -50,6 +50,11 @@ ENGLISH_THINGS = frozenset({
 FLOATING_ALL = frozenset({"alle", "all"})
 # "none of the home office colleagues can": a negation this close before "colleagues can".
 NEGATED_OTHERS_REACH = 5
+# Words that may open a clause before "die anderen"/"Kollegen" as its subject.
+SUBJECT_OPENERS = frozenset({
+    "die", "the", "alle", "all", "andere", "anderen", "other", "unsere", "our", "meine", "my",
+})
+HAVE_WORDS = frozenset({"haben", "hat", "habe", "have", "has"})
 SPEAKER_WORDS = frozenset({"mir", "me", "mich", "ich", "i", "mein", "meine", "my"})
 
 # One person's access rights: with nobody else named, the trouble is that person's.
@@ -118,7 +123,8 @@ SCOPE_TERMS = {
         "no customers",
         "niemanden", "niemandem", "keiner", "keinem", "kein einziger", "keine einzige",
         "kein einziges", "keinen einzigen", "an keinem Platz", "kein Mitarbeiter", "kein Kollege",
-        "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz",
+        "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz", "no PC",
+        "no computer", "no workstation", "no machine", "no device", "not a single",
         "kein Standort", "kein Benutzer", "kein User", "jeder Mitarbeiter", "jeden Mitarbeiter",
         "jedem Mitarbeiter", "jeder Kollege", "jeder hier", "jeder ist", "jeder hat", "jeder kann",
         "für jeden", "jedem Platz", "jeden Platz", "jedem Rechner", "jedem PC", "jeder PC",

@@ -54,7 +54,8 @@ SECURITY_TERMS = (
     "Passwort geklaut", "Passwort gestohlen", "Kennwort geklaut", "Kennwort gestohlen",
     "Zugangsdaten geklaut", "Zugangsdaten gestohlen", "password stolen", "stolen password",
     "credentials stolen", "stolen credentials", "Gutscheinkarten", "Geschenkkarten",
-    "gift cards", "gift card", "neue Bankverbindung", "neues Konto überweisen",
+    "gift cards", "gift card", "Gutscheine kaufen", "buy vouchers", "Amazon-Gutscheine",
+    "neue Bankverbindung", "neues Konto überweisen",
     "Überweisung auf ein neues Konto", "new bank details", "changed bank details",
     "CEO fraud", "CEO-Fraud", "Chef-Betrug", "Fake President",
     # Thousands of log-in attempts: an attack on the door.
@@ -88,7 +89,7 @@ EXTERNAL_TERMS = (
 # ... unless someone asks for such a forwarding: "bitte eine Weiterleitung an … einrichten".
 SETUP_WISH_TERMS = (
     "einrichten", "set up", "setup", "möchte", "would like", "how to", "how do i", "bitte",
-    "please", "could you", "können Sie",
+    "please", "could you", "können Sie", "kann ich", "können wir", "can i", "can we", "lassen",
 )
 # A remote-control tool let in after a call from a supposed supporter.
 REMOTE_TOOL_TERMS = (

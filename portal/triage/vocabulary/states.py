@@ -75,6 +75,11 @@ STATE_TERMS = {
     ),
 }
 
+# Faults that say nothing of what is wrong: a slowness or freeze named beside them says it.
+VAGUE_FAULTS = frozenset({
+    "problem", "probleme", "problems", "issue", "issues", "stoerung", "stoerungen", "trouble",
+})
+
 # Everything stopped, whatever else is named: "nichts geht", "Produktion steht", ransomware.
 NOTHING_WORKS = (
     "nichts geht", "geht nichts", "nichts funktioniert", "funktioniert nichts", "nix geht",
@@ -162,6 +167,8 @@ NOT_DOWN_TERMS = (
     "funktioniert grundsätzlich", "grundsätzlich funktioniert", "works in principle",
     "basically works", "läuft alles normal", "geht alles normal",
 )
+# "man kann kaum arbeiten", "we can barely work": no statement that work goes on.
+HARDLY = frozenset({"kaum", "barely", "hardly", "scarcely"})
 # "dauert 5 Minuten", "takes 3 minutes": a verb of taking time with a unit of time is slow.
 DURATION_VERBS = frozenset({
     "dauert", "dauern", "dauerte", "dauerten", "braucht", "brauchen", "brauchte", "takes",
