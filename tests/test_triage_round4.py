@@ -62,6 +62,11 @@ CASES = [
     # A text that calls itself a question asks; a statement in it still reports.
     ("Kurze Frage: ist es ein Problem, wenn ich Dropbox nutze?", LOW),
     ("Frage: der Server ist seit heute früh ausgefallen, wisst ihr schon Bescheid?", CRITICAL),
+    # ... and a question about a component or people reports its trouble.
+    ("Frage: wieso kommt niemand mehr ins Warenwirtschaftssystem?", CRITICAL),
+    ("Question: why can't anyone reach the file server?", CRITICAL),
+    # A planned or cosmetic thing gone, said to be no bother, stays low.
+    ("Die Verknüpfung zum Zeiterfassungsprogramm ist weg, eilt aber nicht", LOW),
     # An aside in parentheses interrupts its clause; the clause goes on after it.
     ("Der Datenbankserver (der mit der Lagerverwaltung) ist heute nicht hochgefahren", CRITICAL),
     # A department or team at a standstill, a server in a boot loop.

@@ -163,6 +163,8 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
     low_topic = mention.kind == LOW_TOPIC or any(m.kind == LOW_TOPIC for m in reading.mentions)
     if low_topic and state == FAULT:  # "das Symbol auf meinem Desktop ist verschwunden"
         return True
+    if low_topic and reading.has(RELAXED):  # "ein Icon auf meinem Desktop ist weg, nicht schlimm"
+        return True
     device = mention.kind in DEVICE_KINDS or mention.kind == PRINTER
     return reading.has(COSMETIC) and state == FAULT and not device
 

@@ -24,7 +24,7 @@ from portal.triage.vocabulary.components import (
 )
 from portal.triage.vocabulary.low_matters import QUESTION_OPENERS, QUESTION_WORDS
 from portal.triage.vocabulary.matching import CLOSING_MIN_WORDS
-from portal.triage.vocabulary.states import FAULT
+from portal.triage.vocabulary.states import FAULT, VAGUE_FAULTS
 
 # Scope words count as whole words with at most an inflection, not as part of a compound
 # ("Telefonzentrale" is a desk, not "zentrale").
@@ -43,7 +43,7 @@ def read(text: str) -> Reading:
     matches = [m for m in matches if not _stage(tokens, m)]
     mentions = _mentions(tokens, matches)
     symptoms = find_symptoms(tokens, matches, mentions)
-    symptoms = _without_asked(text, tokens, matches, symptoms)
+    symptoms = _without_asked(text, tokens, matches, mentions, symptoms)
     scope, scope_tokens, weak = find_scope(text, tokens, matches, symptoms)
     return Reading(text, tokens, matches, mentions, symptoms, scope, scope_tokens, weak)
 
@@ -59,11 +59,12 @@ def _without_signature(tokens: list[Token]) -> tuple[list[Token], list[Match]]:
     return tokens[:end], [m for m in matches if m.tokens[-1] < end]
 
 
-def _without_asked(text: str, tokens: list[Token], matches: list[Match], symptoms):
+def _without_asked(text: str, tokens: list[Token], matches: list[Match], mentions, symptoms):
     """A text that calls itself a question ("Kurze Frage: … Geht das nicht länger?", "Question:
-    is that a problem?") asks with the vague faults and negated verbs of its question clauses; it
-    does not report them. Outages said outright ("ausgefallen") and statements stay ("Frage: mein
-    Rechner fährt nicht hoch, ist das bekannt?")."""
+    is that a problem?") asks with the vague faults of its question clauses, and with their
+    negated verbs that name nothing and nobody; it does not report them. Outages said outright,
+    a question about a component or people ("Frage: warum geht bei allen das Internet nicht?")
+    and statements stay ("Frage: mein Rechner fährt nicht hoch, ist das bekannt?")."""
     if not any(m.concept == REQUEST and m.words[-1] in QUESTION_WORDS for m in matches):
         return symptoms
     ends = [t for t in tokens if text[t.end :].lstrip().startswith("?")]
@@ -75,11 +76,18 @@ def _without_asked(text: str, tokens: list[Token], matches: list[Match], symptom
         s for s in opened if next(t for t in tokens if t.sentence == s).folded in QUESTION_OPENERS
     }
     asked |= {t.clause for t in tokens if t.sentence in opened}
-    return [
-        symptom
-        for symptom in symptoms
-        if tokens[symptom.token].clause not in asked or symptom.strong and symptom.state != FAULT
-    ]
+    named = {tokens[m.token].clause for m in mentions if m.token >= 0}
+    named |= {tokens[m.first].clause for m in matches if m.concept == SCOPE}
+
+    def asks(symptom) -> bool:
+        clause = tokens[symptom.token].clause
+        if clause not in asked:
+            return False
+        if symptom.state == FAULT and symptom.strong:
+            return all(tokens[i].folded in VAGUE_FAULTS for i in symptom.tokens)
+        return not symptom.strong and clause not in named
+
+    return [symptom for symptom in symptoms if not asks(symptom)]
 
 
 def _whole_word(tokens: list[Token], match: Match) -> bool:

@@ -41,7 +41,7 @@ COMPONENT_TERMS = {
     INTERNET: (
         "Internet", "Internetverbindung", "Internetzugang", "Internetleitung", "DSL", "VDSL",
         "Glasfaser", "Fritzbox", "FRITZ!Box", "Speedport", "Modem", "Standleitung", "Leitung",
-        "Provider", "Webseiten", "Websites", "Online-Zugang", "Telekom", "Vodafone",
+        "Provider", "Inet", "Webseiten", "Websites", "Online-Zugang", "Telekom", "Vodafone",
         "internet connection",
     ),
     COMPANY_SYSTEM: (
