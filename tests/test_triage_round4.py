@@ -111,6 +111,8 @@ CASES = [
     ("Die anderen Kolleginnen kommen auch nicht ins Internet", CRITICAL),
     # ... but the others not having the trouble are fine.
     ("Mein Scanner geht nicht, die Kollegen haben das Problem nicht", NORMAL),
+    # Data deleted by a slip is to be restored, no wish to delete.
+    ("Ich habe aus Versehen den Ordner Angebote auf dem Laufwerk gelöscht", NORMAL),
     # All sessions of a terminal server frozen: a standstill.
     ("Auf dem Terminalserver sind alle Sitzungen eingefroren", CRITICAL),
 ]
@@ -132,6 +134,7 @@ SECURITY = [
     "Auf dem Laufwerk liegt in jedem Ordner eine Datei namens HOW_TO_RESTORE.html",
     "Someone logged into my mailbox from a foreign IP address",
     "Angeblich vom Geschäftsführer kam eine Mail, wir sollen Gutscheine kaufen",
+    "Frau Roth bekam eine Mail, ihr Postfach ist voll, und hat dort ihr Kennwort eingetippt",
 ]
 # ... while asking for a forwarding or a remote session is a wish.
 WISHES = [

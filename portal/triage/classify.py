@@ -161,7 +161,8 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
     if reading.has(RELAXED) and state == FAULT:  # "Datum falsch, eilt nicht"
         return True
     low_topic = mention.kind == LOW_TOPIC or any(m.kind == LOW_TOPIC for m in reading.mentions)
-    if low_topic and state == FAULT:  # "das Symbol auf meinem Desktop ist verschwunden"
+    central = mention.kind in CENTRAL_KINDS  # "den Ordner Angebote auf dem Laufwerk gelöscht"
+    if low_topic and state == FAULT and not central:  # "das Symbol auf meinem Desktop ist weg"
         return True
     if low_topic and reading.has(RELAXED):  # "ein Icon auf meinem Desktop ist weg, nicht schlimm"
         return True

@@ -132,6 +132,9 @@ PHISHING_CLICKED = (
     "geklickt", "angeklickt", "draufgeklickt", "clicked", "Link", "Phishing", "fake", "gefälscht",
     "angeblich", "angebliche", "angeblichen", "angeblicher", "vermeintlich", "supposedly",
     "pretending",
+    # the lure of a mail that sends one to a log-in page: "a mail saying the password expires"
+    "mail saying", "email saying", "Mail behauptet", "Postfach ist voll", "mailbox is full",
+    "verify your account", "Konto bestätigen", "Konto verifizieren",
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",

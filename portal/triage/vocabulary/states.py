@@ -72,6 +72,10 @@ STATE_TERMS = {
         "abgelaufen", "acting up", "Datenbankfehler", "schlecht", "schlechte", "poor", "bad",
         "Displayfehler", "durcheinander", "schief", "verzogen", "crooked", "skewed",
         "verschoben", "versetzt", "misaligned", "abgeschnitten", "cut off",
+        # data lost by a slip: to be restored, not a wish to delete
+        "versehentlich gelöscht", "aus Versehen gelöscht", "ausversehen gelöscht",
+        "accidentally deleted", "deleted by accident", "deleted by mistake",
+        "versehentlich überschrieben", "accidentally overwritten",
     ),
 }
 
