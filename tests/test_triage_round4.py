@@ -136,8 +136,11 @@ SECURITY = [
     "Angeblich vom Geschäftsführer kam eine Mail, wir sollen Gutscheine kaufen",
     "Frau Roth bekam eine Mail, ihr Postfach ist voll, und hat dort ihr Kennwort eingetippt",
 ]
-# ... while asking for a forwarding or a remote session is a wish.
+# ... while asking for a forwarding or a remote session is a wish, and so is a suspicious mail
+# left unopened or a protection whose subscription runs out.
 WISHES = [
+    ("Komische Mail im Postfach, habe sie ohne anzuklicken in den Papierkorb geschoben", LOW),
+    ("Unser Antivirus meldet, die Lizenz läuft nächste Woche ab", LOW),
     ("Bitte richten Sie eine Weiterleitung an meine private gmail-Adresse ein", LOW),
     ("Could you set up TeamViewer on my laptop so you can call me and help?", LOW),
     ("Kann ich Mails an meine private web.de-Adresse weiterleiten lassen?", LOW),

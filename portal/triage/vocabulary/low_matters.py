@@ -67,7 +67,8 @@ REQUEST_TERMS = (
     "richte ein", "Weiterleitung", "forwarding",
     # a move, an end of support, someone leaving: planned matters
     "desk move", "move my", "moving", "läuft aus", "ausläuft", "end of support", "end of life",
-    "Supportende", "sperren", "hört auf", "scheidet aus", "verlässt uns", "leaves the company",
+    "Supportende", "läuft ab", "expires", "Abo", "subscription", "sperren", "hört auf",
+    "scheidet aus", "verlässt uns", "leaves the company",
     "leaving us",
 )
 

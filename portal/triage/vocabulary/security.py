@@ -200,6 +200,8 @@ NOT_CLICKED_TERMS = (
     "keiner hat geklickt", "keiner hat was angeklickt", "keiner hat etwas angeklickt",
     "nobody clicked", "no one clicked", "nobody has clicked", "nix geklickt", "nichts geklickt",
     "nicht draufgeklickt", "not clicked", "didnt click", "did not click", "never clicked",
-    "havent clicked", "nicht geöffnet", "didnt open", "did not open",
+    "havent clicked", "nicht geöffnet", "didnt open", "did not open", "ohne draufzuklicken",
+    "ohne anzuklicken", "ohne zu klicken", "ohne zu öffnen", "without clicking",
+    "without opening",
 )
 # fmt: on
