@@ -45,8 +45,15 @@ def test_triage_eval_refuses_a_file_without_labelled_lines(app, tmp_path):
     assert "keine beschrifteten Zeilen" in result.output
 
 
-def test_a_never_tuned_set_not_yet_at_the_goal_is_named_so_and_must_hold_its_floor(tmp_path):
-    name = sorted(evaluate.UNTUNED_FLOORS)[0]
+def test_a_never_tuned_set_not_yet_at_the_goal_is_named_so_and_must_hold_its_floor(
+    tmp_path, monkeypatch
+):
+    # Every shipped set is at the goal since round 4: a new author's set arriving at 86 %.
+    name = "triage_author_new.tsv"
+    monkeypatch.setattr(evaluate, "UNTUNED_SETS", evaluate.UNTUNED_SETS | {name})
+    monkeypatch.setattr(
+        evaluate, "UNTUNED_FLOORS", {name: evaluate.Floor(accuracy=0.86, critical_recall=0.86)}
+    )
     floored = tmp_path / name
     right = "Der Server ist ausgefallen, keiner kann arbeiten\tcritical\n"
     floored.write_text(right * 20, encoding="utf-8")

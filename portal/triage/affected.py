@@ -2,7 +2,16 @@
 
 import re
 
-from portal.triage.concepts import COMPONENT, DETERMINER, NEGATION, NOT_ONLY, SCOPE, VERB
+from portal.triage.concepts import (
+    COMPONENT,
+    DETERMINER,
+    IDIOM,
+    NEGATION,
+    NOT_ONLY,
+    SCOPE,
+    STATE,
+    VERB,
+)
 from portal.triage.matcher import Match, Token, fold
 from portal.triage.reading import Symptom
 from portal.triage.vocabulary.components import DEVICE_KINDS, PRINTER
@@ -14,9 +23,13 @@ from portal.triage.vocabulary.scope import (
     COMPANY,
     ENGLISH_ALL_WORDS,
     ENGLISH_GROUPS,
+    ENGLISH_THINGS,
+    FLOATING_ALL,
     GROUP_ENDINGS,
+    HAVE_WORDS,
     IN_WORDS,
     LIKE_TERMS,
+    NEGATED_OTHERS_REACH,
     NOT_EVERYONE_AFTER_ALL,
     NUMBER_WORDS,
     NUMBERED_SEATS,
@@ -26,8 +39,11 @@ from portal.triage.vocabulary.scope import (
     ONE_POSSESSIVE,
     ONE_WEAK,
     ONLY_ONE,
+    QUANTIFIERS,
     SEVERAL,
     SEVERAL_WEAK,
+    SPEAKER_WORDS,
+    SUBJECT_OPENERS,
     WHOLE_PLACES,
     WHOLE_WORDS,
 )
@@ -75,10 +91,21 @@ def find_scope(
     for match in matches:
         if match.concept == SCOPE and _overruled(match, scopes):
             continue
+        if match.concept == SCOPE and _inside_longer(match, scopes):
+            continue  # "beim Kollegen" is one colleague, not "Kollegen"
         if match.concept == SCOPE and _contrasted(match, tokens, matches, symptoms):
             continue
         if match.value in (ONLY_ONE, ONE) and _denied_by(match, matches):
             continue  # "nicht nur mein Rechner", "not just me"
+        if match.value == ONLY_ONE and _others_negated(match, tokens, matches):
+            # "none of the colleagues can connect", "die anderen können nicht drucken": the
+            # others are affected too, not fine
+            found.setdefault(COMPANY, match.tokens)
+            continue
+        if match.value == COMPANY and _counts_my_things(match, tokens, matches):
+            continue  # "die USB-Anschlüsse an meinem PC gehen alle nicht": all of them, mine
+        if match.value == SEVERAL and _counts_things(match, tokens):
+            continue  # "bei manchen Tasten", "several times a day": no people
         if match.value == ONLY_ONE and _followed_by_also(tokens, match):
             found.setdefault(COMPANY, match.tokens)  # "wie alle anderen auch"
             continue
@@ -232,6 +259,62 @@ def _contrasted(
         and tokens[m.first].clause != clause
         for m in matches
     )
+
+
+def _others_negated(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
+    """True if a negation opens the words on the others ("none of the colleagues can") or
+    negates their verb ("die anderen Kollegen können nicht drucken"), but not "keiner außer
+    mir" (one person still) nor "die anderen haben keine Probleme" (fine)."""
+    if set(match.words) & SPEAKER_WORDS:
+        return False
+    clause = tokens[match.first].clause
+    if any(t.folded in HAVE_WORDS for t in tokens if t.clause == clause):
+        return False  # "die Kollegen haben das nicht": they do not have the trouble
+    last = match.tokens[-1]
+    near = list(range(max(0, match.first - NEGATED_OTHERS_REACH), match.first))
+    opens = all(
+        tokens[i].folded in SUBJECT_OPENERS
+        for i in range(match.first)
+        if tokens[i].clause == clause
+    )
+    if opens:  # the others as the subject: "Die anderen Kollegen können nicht drucken"
+        near += range(last + 1, min(len(tokens), last + 1 + NEGATED_OTHERS_REACH))
+    negations = {m.first for m in matches if m.concept == NEGATION}
+    states = {m.first for m in matches if m.concept in (STATE, IDIOM)}
+    return any(i in negations and tokens[i].clause == clause and i + 1 not in states for i in near)
+
+
+def _counts_my_things(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
+    """ "gehen alle nicht", "sind alle tot" count the subject; beside "mein"/"my" in the clause
+    they are one person's things."""
+    if match.words[0] not in FLOATING_ALL and match.words[-1] not in FLOATING_ALL:
+        return False
+    if len(match.words) < 2:
+        return False
+    clause = tokens[match.first].clause
+    return any(
+        m.concept == SCOPE and m.value == ONE_POSSESSIVE and tokens[m.first].clause == clause
+        for m in matches
+    )
+
+
+def _counts_things(match: Match, tokens: list[Token]) -> bool:
+    """ "manchen Tasten", "mehrere Dateien", "several times": a quantifier before a thing."""
+    if len(match.tokens) != 1 or match.words[0] not in QUANTIFIERS:
+        return False
+    following = match.first + 1
+    if following >= len(tokens) or tokens[following].clause != tokens[match.first].clause:
+        return False
+    word = tokens[following]
+    if word.folded in ENGLISH_THINGS:
+        return True
+    german_noun = word.text[:1].isupper() and match.words[0] not in ENGLISH_ALL_WORDS
+    return german_noun and not word.folded.endswith(GROUP_ENDINGS)
+
+
+def _inside_longer(match: Match, scopes: list[Match]) -> bool:
+    words = set(match.tokens)
+    return any(words < set(other.tokens) for other in scopes)
 
 
 def _overruled(match: Match, scopes: list[Match]) -> bool:

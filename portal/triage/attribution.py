@@ -6,10 +6,12 @@ from portal.triage.concepts import (
     NOTHING_MORE,
     NOTHING_WORKS,
     PERMISSION,
+    SCOPE,
     STATE,
 )
 from portal.triage.reading import Mention, Reading, Symptom
 from portal.triage.rules import UNKNOWN
+from portal.triage.symptoms import working_statements
 from portal.triage.vocabulary.components import (
     CENTRAL_KINDS,
     CLIENT_APP,
@@ -68,10 +70,11 @@ def frozen_for_everyone(reading: Reading, symptom: Symptom) -> str:
     if not any(reading.tokens[i].folded in FREEZE_WORDS for i in symptom.tokens):
         return symptom.state
     sentence = reading.tokens[symptom.token].sentence
+    working = working_statements(reading.tokens, reading.matches)
     now_and_then = any(
-        m.concept == INTERMITTENT and reading.tokens[m.first].sentence == sentence
+        (m.concept == INTERMITTENT or m in working) and reading.tokens[m.first].sentence == sentence
         for m in reading.matches
-    )
+    )  # "hängt bei allen, man kann aber arbeiten" is no standstill
     return symptom.state if now_and_then else DOWN
 
 
@@ -93,8 +96,8 @@ def scope_for(reading: Reading, mention: Mention, state: str) -> str | None:
     if device and scope == COMPANY and not _same_clause(reading, mention):
         scope = None
     plural = kind in DEVICE_KINDS and state == DOWN and _plural_devices(reading)
-    if plural and (scope is None or reading.scope_is_weak):
-        return COMPANY  # "unsere Telefone gehen nicht": the company's phones
+    if plural and (scope is None or reading.scope_is_weak and scope != ONE):
+        return COMPANY  # "unsere Telefone gehen nicht": the company's phones, not "meine"
     return scope
 
 
@@ -103,7 +106,13 @@ def _same_clause(reading: Reading, mention: Mention) -> bool:
     if mention.token < 0 or not reading.scope_tokens:
         return True
     clause = reading.tokens[mention.token].clause
-    return any(reading.tokens[index].clause == clause for index in reading.scope_tokens)
+    if any(reading.tokens[index].clause == clause for index in reading.scope_tokens):
+        return True
+    # "The whole practice is down, no PC can reach the server": other words say it there too
+    return any(
+        m.concept == SCOPE and m.value == COMPANY and reading.tokens[m.first].clause == clause
+        for m in reading.matches
+    )
 
 
 def _plural_devices(reading: Reading) -> bool:

@@ -6,6 +6,7 @@ from portal.triage.concepts import (
     EXPLICIT_LOW,
     LOW_EVIDENCE,
     NOT_CLICKED,
+    NOT_DOWN,
     RELAXED,
     TROUBLE,
 )
@@ -34,6 +35,7 @@ from portal.triage.rules import (
     decide_without_state,
 )
 from portal.triage.safety import company_wide_outage, only_nothing_works, security_evidence
+from portal.triage.symptoms import working_statements
 from portal.triage.vocabulary.components import (
     BY_SPECIFICITY,
     CENTRAL_KINDS,
@@ -44,7 +46,7 @@ from portal.triage.vocabulary.components import (
 )
 from portal.triage.vocabulary.low_matters import QUESTION_MIN_WORDS, QUESTION_OPENERS
 from portal.triage.vocabulary.scope import COMPANY
-from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT
+from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT, VAGUE_FAULTS
 
 AFFECTED_ANSWERS = ("company", "several", "one")
 COMPONENT_ANSWERS = ("server", "network", "company_system", "workstation", "printer", "phone")
@@ -96,17 +98,38 @@ def _check_answer(name: str, value: str, allowed: tuple[str, ...]) -> None:
 
 def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
     """One decision per component kind, from its strongest symptom."""
-    strongest: dict[str, tuple[Mention, str]] = {}
+    strongest: dict[str, tuple[Mention, str, int]] = {}
+    working = _said_to_work(reading)
     for symptom in reading.symptoms:
         mention = target_of(reading, symptom)
         state = frozen_for_everyone(reading, symptom)
+        if state == DOWN and mention.kind in working:  # "… failed. Servers are running normally"
+            state = DEGRADED
+        strength = _strength(reading, symptom, state)
         known = strongest.get(mention.kind)
-        if known is None or STATE_STRENGTH[state] > STATE_STRENGTH[known[1]]:
-            strongest[mention.kind] = (mention, state)
+        if known is None or strength > known[2]:
+            strongest[mention.kind] = (mention, state, strength)
     return [
         (mention, state, decide(mention.kind, state, scope_for(reading, mention, state)))
-        for mention, state in strongest.values()
+        for mention, state, _ in strongest.values()
     ]
+
+
+def _strength(reading: Reading, symptom, state: str) -> int:
+    """How much a symptom says: down over a fault over an impairment, but a vague fault
+    ("Probleme mit Outlook … hängt beim Start") gives way to the words that say what it is."""
+    vague = all(reading.tokens[i].folded in VAGUE_FAULTS for i in symptom.tokens)
+    return -1 if state == FAULT and vague else STATE_STRENGTH[state]
+
+
+def _said_to_work(reading: Reading) -> set[str]:
+    """The kinds of component a sentence says work ("Servers are running normally"): a failure
+    told of elsewhere in the text (a backup job) is no outage of them."""
+    sentences = {
+        reading.tokens[m.first].sentence
+        for m in working_statements(reading.tokens, reading.matches)
+    }
+    return {m.kind for m in reading.mentions if m.token >= 0 and m.sentence in sentences}
 
 
 def _candidate_rank(candidate: tuple[Mention, str, Decision]):
@@ -128,7 +151,10 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
     if reading.has(RELAXED) and state == FAULT:  # "Datum falsch, eilt nicht"
         return True
     low_topic = mention.kind == LOW_TOPIC or any(m.kind == LOW_TOPIC for m in reading.mentions)
-    if low_topic and state == FAULT:  # "das Symbol auf meinem Desktop ist verschwunden"
+    central = mention.kind in CENTRAL_KINDS  # "den Ordner Angebote auf dem Laufwerk gelöscht"
+    if low_topic and state == FAULT and not central:  # "das Symbol auf meinem Desktop ist weg"
+        return True
+    if low_topic and reading.has(RELAXED):  # "ein Icon auf meinem Desktop ist weg, nicht schlimm"
         return True
     device = mention.kind in DEVICE_KINDS or mention.kind == PRINTER
     return reading.has(COSMETIC) and state == FAULT and not device
@@ -146,7 +172,8 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     mention = min(reading.mentions, key=lambda m: SPECIFICITY.index(m.kind))
     decision = decide_without_state(mention.kind)
     central = mention.kind in (*CENTRAL_KINDS, CLIENT_APP)
-    if reading.scope == COMPANY and central and decision.priority != CRITICAL:
+    carries_on = reading.has(NOT_DOWN)  # "danach läuft alles normal": no outage to guess
+    if reading.scope == COMPANY and central and decision.priority != CRITICAL and not carries_on:
         # "DATEV bei allen" says that everyone has a problem with it, not which: a guess, but
         # a missed emergency costs more than a false alarm.
         decision = decide(mention.kind, DOWN, COMPANY)

@@ -52,6 +52,15 @@ TOOL_CHORE = "tool_chore"
 CLOSING = "closing"
 SALUTATION = "salutation"
 PLAIN = "plain"
+FORWARDING = "forwarding"
+NOT_OURS = "not_ours"
+EXTERNAL = "external"
+SETUP_WISH = "setup_wish"
+REMOTE_TOOL = "remote_tool"
+CALLER = "caller"
+STRANGER_SENDER = "stranger_sender"
+OPENED = "opened"
+NO_FAULT = "no_fault"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
@@ -102,6 +111,15 @@ def _vocabulary_entries():
         (FILES, security.FILE_TERMS),
         (RENAMED, security.RENAMED_TERMS),
         (NOT_CLICKED, security.NOT_CLICKED_TERMS),
+        (NO_FAULT, low_matters.NO_FAULT_TERMS),
+        (FORWARDING, security.FORWARDING_TERMS),
+        (NOT_OURS, security.NOT_OURS_TERMS),
+        (EXTERNAL, security.EXTERNAL_TERMS),
+        (SETUP_WISH, security.SETUP_WISH_TERMS),
+        (REMOTE_TOOL, security.REMOTE_TOOL_TERMS),
+        (CALLER, security.CALLER_TERMS),
+        (STRANGER_SENDER, security.STRANGER_SENDER_TERMS),
+        (OPENED, security.OPENED_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
         (PLAIN, matching.PLAIN_WORDS),
     )
@@ -118,7 +136,8 @@ def lexicon() -> Lexicon:
         common_words=matching.COMMON_WORDS,
         unfuzzy_concepts=frozenset(
             {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
-            | {SOMEONE, OWN_ACCOUNT}
-            | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN}
+            | {SOMEONE, OWN_ACCOUNT, NOT_OURS, EXTERNAL, SETUP_WISH, CALLER, OPENED}
+            | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN, NO_FAULT}
+            | {CLOSING}  # "Herr Groß" is no "Gruß" that ends the text
         ),
     )

@@ -20,7 +20,9 @@ MIN_FUZZY = 5  # shorter words are too easily one typo away from another word
 MIN_SWAPPED = 5
 PHRASE_GAP = 1  # words allowed between the parts of a phrase ("ganze kleine Firma")
 SEPARABLE_GAP = 7  # ... and before a verb particle at its end ("fällt seit heute aus")
-SEPARABLE_PARTICLES = frozenset({"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein"})
+SEPARABLE_PARTICLES = frozenset(
+    {"aus", "ab", "ein", "an", "zusammen", "hoch", "durch", "rein", "neu"}
+)
 INFLECTIONS = ("t", "e", "n", "s", "en", "er", "et", "es", "em")
 # German puts the participle at the end of its clause, away from its object: "Zugriff auf unser
 # Postfach verschafft", "einen Anhang aus einer dubiosen Mail geöffnet", "keine Rufannahme mehr
@@ -80,16 +82,27 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split into folded words; numbers ("2. OG", "3rd") are left out, host names are servers."""
     tokens: list[Token] = []
-    sentence = clause = 0
+    sentence = clause = last_clause = 0
+    outer: list[int] = []  # the clauses an open parenthesis interrupted
     previous_end = 0
     previous_word = ""
     for found in _WORD.finditer(text):
         gap = text[previous_end : found.start()]
         if _ends_sentence(gap, previous_word):
             sentence += 1
-            clause += 1
+            clause = last_clause = last_clause + 1
+            outer.clear()
+        elif ")" in gap and "(" not in gap and outer:
+            # "Der Server im Lager (LVS und Etikettendruck) ist nicht hochgekommen": after an
+            # aside its clause goes on, unless a comma or a dash ends it there too.
+            clause = outer.pop()
+            if _CLAUSE_END.search(gap[gap.rindex(")") + 1 :]):
+                clause = last_clause = last_clause + 1
+        elif "(" in gap and ")" not in gap:
+            outer.append(clause)
+            clause = last_clause = last_clause + 1
         elif _CLAUSE_END.search(gap):
-            clause += 1
+            clause = last_clause = last_clause + 1
         previous_end, previous_word = found.end(), found.group()
         folded = _JOINERS.sub("", fold(found.group()))
         if _HOST_NAME.fullmatch(folded):
@@ -225,6 +238,7 @@ class Lexicon:
         pieces = _JOINERS.split(token.text)
         if len(pieces) < 2:
             return lexemes
+        lexemes = _within_pieces(lexemes, token.folded, [fold(piece) for piece in pieces])
         known = {lexeme.word for lexeme in lexemes}
         extra = []
         for number, piece in enumerate(pieces):
@@ -321,6 +335,23 @@ class Lexicon:
             if edit_distance_at_most_one(folded, form)
         )
         return near[0][3] if near else None
+
+
+def _within_pieces(lexemes, joined: str, pieces: list[str]) -> tuple[Lexeme, ...]:
+    """Words of a hyphenated token read as one ("web.de-Adresse" is "deadresse") must start and
+    end where its pieces do (an inflection aside): "dead" is no word of it."""
+    bounds, position = {0}, 0
+    for piece in pieces:
+        position += len(piece)
+        bounds.add(position)
+    kept = []
+    for lexeme in lexemes:
+        start = joined.find(lexeme.word)
+        end = start + len(lexeme.word)
+        aligned = start in bounds and any(0 <= b - end <= 3 for b in bounds)
+        if lexeme.fuzzy or start < 0 or aligned:
+            kept.append(lexeme)
+    return tuple(kept)
 
 
 def _same_clause(tokens: list[Token], first: int, other: int) -> bool:

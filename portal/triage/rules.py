@@ -141,6 +141,8 @@ def _decide_unknown(state: str | None, scope: str | None) -> Decision:
         return Decision(NORMAL, "workstation", UNCLEAR)
     if state == DOWN and scope == COMPANY:
         return Decision(CRITICAL, "company_hindered")
+    if state == FAULT and scope == COMPANY:  # "fast alle bekommen Zugriffsfehler": a guess
+        return Decision(CRITICAL, "company_hindered", UNCLEAR)
     if state == DOWN and scope == SEVERAL:
         return Decision(CRITICAL, "company_hindered", UNCLEAR)
     key = "workstation" if scope == ONE else "system_degraded"

@@ -3,20 +3,28 @@ a bare "nix geht" is a question to ask."""
 
 from portal.triage.attribution import scope_for, target_of
 from portal.triage.concepts import (
+    CALLER,
     EVERYTHING_NAMED,
+    EXTERNAL,
     FILES,
     FOREIGN,
+    FORWARDING,
     NOT_CLICKED,
+    NOT_OURS,
+    OPENED,
     OWN_ACCOUNT,
     PHISHING_CLICKED,
     PHISHING_CREDENTIALS,
+    REMOTE_TOOL,
     RENAMED,
     SECURITY,
     SECURITY_ALERT,
     SECURITY_TOOL,
     SENDING,
+    SETUP_WISH,
     SOMEONE,
     SPAM,
+    STRANGER_SENDER,
     TOOL_CHORE,
     VAGUE_NOTHING,
 )
@@ -37,7 +45,13 @@ SECURITY_PAIRS = (
     (SECURITY_TOOL, SECURITY_ALERT),
     (PHISHING_CREDENTIALS, FOREIGN),
     (SOMEONE, OWN_ACCOUNT),
+    (FORWARDING, NOT_OURS),  # "Weiterleitungsregeln, die ich nicht angelegt habe"
+    (FORWARDING, EXTERNAL),  # "a rule forwarding everything to an external address"
+    (REMOTE_TOOL, CALLER),  # "nach einem Anruf von Microsoft TeamViewer installiert"
+    (STRANGER_SENDER, OPENED),  # "opened a zip from an unknown sender"
 )
+# Pairs that a wish undoes: "bitte eine Weiterleitung an meine gmail-Adresse einrichten".
+WISHED_PAIRS = frozenset({(FORWARDING, EXTERNAL), (REMOTE_TOOL, CALLER)})
 
 
 def security_evidence(reading: Reading) -> list[str]:
@@ -57,6 +71,8 @@ def security_evidence(reading: Reading) -> list[str]:
     }
     groups = [m.tokens for m in found[SECURITY]]
     for first, second in SECURITY_PAIRS:
+        if (first, second) in WISHED_PAIRS and reading.has(SETUP_WISH):
+            continue
         if first == SECURITY_TOOL and reading.has(TOOL_CHORE):
             continue  # "Der Virenscanner warnt, dass die Lizenz abläuft"
         if first in (FILES, SOMEONE) and _asks_about(reading, found[second]):

@@ -5,6 +5,7 @@ from portal.triage.concepts import (
     DETERMINER,
     INTERMITTENT,
     NEGATION,
+    NO_FAULT,
     NOT_DOWN,
     NOTHING_MORE,
     NOTHING_WORKS,
@@ -18,12 +19,23 @@ from portal.triage.matcher import Match, Token
 from portal.triage.reading import Mention, Symptom
 from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, PRINTER
 from portal.triage.vocabulary.negation import (
+    CLAUSE_JOINERS,
     CONSEQUENCE_WORDS,
     LIST_NEGATIONS,
     OFF_REACH,
     OFF_VERBS,
 )
-from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT, INTENSIFIERS
+from portal.triage.vocabulary.states import (
+    DEGRADED,
+    DOWN,
+    DURATION_UNITS,
+    DURATION_VERBS,
+    FAULT,
+    HARDLY,
+    INTENSIFIERS,
+    NOTHING_WORDS,
+    STANDS_AT,
+)
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
@@ -40,9 +52,10 @@ def find_symptoms(
     symptoms += [
         _nothing_works(tokens, match, mentions)
         for match in matches
-        if match.concept == NOTHING_WORKS
+        if match.concept == NOTHING_WORKS and not _stands_at(tokens, match)
     ]
-    symptoms += _switched_off(tokens, mentions)
+    symptoms += [s for s in _switched_off(tokens, mentions) if not _wished(tokens, matches, s)]
+    symptoms += _takes_minutes(tokens)
     symptoms += [
         Symptom(DOWN, match.first, match.tokens, True)
         for match in matches
@@ -51,13 +64,25 @@ def find_symptoms(
     return _intermittent_is_degraded(tokens, matches, symptoms, free_negations)
 
 
+def _stands_at(tokens: list[Token], match: Match) -> bool:
+    """ "… der Praxis steht auf offline", "steht im Display": "steht" before a preposition says
+    where something stands or what it shows, not that work stands still."""
+    after = match.tokens[-1] + 1
+    return (
+        tokens[match.tokens[-1]].folded in ("steht", "stehen")
+        and after < len(tokens)
+        and tokens[after].folded in STANDS_AT
+    )
+
+
 def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -> Symptom:
     """ "Nichts geht mehr" is about everything, even when components are named as well, unless
     its clause names only one device ("der Drucker macht nix mehr"); "…, das ganze Lager steht"
     after a printer is the whole warehouse."""
     sentence, clause = tokens[match.first].sentence, tokens[match.first].clause
     named = {m.kind for m in mentions if m.token >= 0 and tokens[m.token].clause == clause}
-    if named and named <= {PRINTER, *DEVICE_KINDS}:
+    nothing = set(match.words) & NOTHING_WORDS  # not "the team is at a standstill"
+    if named and named <= {PRINTER, *DEVICE_KINDS} and nothing:
         return Symptom(DOWN, match.first, match.tokens, True)
     everything = Mention(EVERYTHING, match.first, sentence, match.tokens)
     return Symptom(DOWN, match.first, match.tokens, True, everything)
@@ -68,18 +93,66 @@ def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]
     a component or "ist" means down ("aus dem Posteingang" does not close its clause)."""
     symptoms = []
     for index, token in enumerate(tokens):
-        closes = index + 1 == len(tokens) or tokens[index + 1].clause != token.clause
-        if token.folded != "aus" or not closes or index == 0:
+        if token.folded != "aus" or index == 0 or not _closes_clause(tokens, index):
             continue
         owner = next((m for m in mentions if m.tokens and m.tokens[-1] == index - 1), None)
-        reach = range(max(0, index - OFF_REACH), index)
+        reach = [*range(max(0, index - OFF_REACH), index), index + 1]
         verb = [
-            i for i in reach if tokens[i].folded in OFF_VERBS and tokens[i].clause == token.clause
+            i
+            for i in reach
+            if i < len(tokens)
+            and tokens[i].folded in OFF_VERBS
+            and tokens[i].clause == token.clause
         ]
         if owner is not None or verb:
             symptoms.append(
                 Symptom(DOWN, index, (verb[-1], index) if verb else (index,), True, owner)
             )
+    return symptoms
+
+
+def _wished(tokens: list[Token], matches: list[Match], symptom: Symptom) -> bool:
+    """ "so einstellen, dass das Gäste-WLAN nachts aus ist" (comma or not) is a wish, unless a
+    report opens the sentence ("mir ist aufgefallen, dass der Server aus ist")."""
+    sentence = tokens[symptom.token].sentence
+    before = [m.first for m in matches if m.first < symptom.token]
+    if not any(
+        i in before and tokens[i].sentence == sentence
+        for i in (m.first for m in matches if m.concept == SUBORDINATOR)
+    ):
+        return False
+    reports = [m.first for m in matches if m.concept == REPORT]
+    return not any(i in before and tokens[i].sentence == sentence for i in reports)
+
+
+def _closes_clause(tokens: list[Token], index: int) -> bool:
+    """True if the word ends its clause, or is followed only by a clause-final "ist" ("dass der
+    Server aus ist") or by "und"/"and" ("der ist seit einer Stunde aus und alle warten")."""
+    for after in (index + 1, index + 2):
+        if after >= len(tokens) or tokens[after].clause != tokens[index].clause:
+            return True
+        if tokens[after].folded in CLAUSE_JOINERS:
+            return True
+        if tokens[after].folded not in OFF_VERBS:
+            return False
+    return False
+
+
+def _takes_minutes(tokens: list[Token]) -> list[Symptom]:
+    """ "Die Anmeldung dauert bei allen ca. 5 Minuten", "opening a file takes 3 minutes": a verb
+    of taking time with a unit of time in its clause is an impairment ("Wie lange dauert die
+    Lieferung?" names no unit)."""
+    symptoms = []
+    for index, token in enumerate(tokens):
+        if token.folded not in DURATION_VERBS:
+            continue
+        units = [
+            i
+            for i, other in enumerate(tokens)
+            if other.folded in DURATION_UNITS and other.clause == token.clause
+        ]
+        if units:
+            symptoms.append(Symptom(DEGRADED, index, (index, units[0]), True))
     return symptoms
 
 
@@ -93,8 +166,11 @@ def free_negations_in(matches: list[Match]) -> set[int]:
 
 def _state_words(tokens, matches, free_negations) -> list[Symptom]:
     symptoms = []
+    no_fault = {i for m in matches if m.concept == NO_FAULT for i in m.tokens}
     for match in matches:
         if match.concept != STATE or negated_nearby(tokens, match, free_negations):
+            continue
+        if set(match.tokens) <= no_fault:  # "wie krieg ich das weg", "the wrong colleague"
             continue
         state = match.value
         if state == DEGRADED and _intensified(tokens, match):
@@ -176,6 +252,33 @@ def _subordinate_clauses(tokens: list[Token], matches: list[Match]) -> set[int]:
     }
 
 
+def working_statements(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """The phrases that say something works ("läuft normal", "man kann arbeiten"), unless
+    negated ("läuft schon wieder nicht", "wir können nicht arbeiten") or said to be barely so
+    ("wir können kaum arbeiten")."""
+    free_negations = free_negations_in(matches)
+    negations = {match.first for match in matches if match.concept == NEGATION}
+    hardly = {i for i, token in enumerate(tokens) if token.folded in HARDLY}
+    return [
+        match
+        for match in matches
+        if match.concept == NOT_DOWN
+        and not negated_nearby(tokens, match, free_negations)
+        and not negations & set(range(match.first, match.tokens[-1])) - set(match.tokens)
+        and not hardly & set(range(match.first, match.tokens[-1]))
+    ]
+
+
+def _total(tokens: list[Token], symptom: Symptom, total: set[int]) -> bool:
+    """True if the symptom is said to be total: "komplett", "gar nichts"."""
+    if set(symptom.tokens) & total:
+        return True
+    first, last = symptom.tokens[0], symptom.tokens[-1]
+    near = range(max(0, first - 2), min(len(tokens), last + 3))
+    clause = tokens[symptom.token].clause
+    return any(tokens[i].folded in INTENSIFIERS and tokens[i].clause == clause for i in near)
+
+
 def _negated_components(tokens, matches, mentions, free_negations) -> list[Symptom]:
     """ "kein Internet", "keiner hat Netz", "no connection": the component is down."""
     determiners = {match.first for match in matches if match.concept == DETERMINER}
@@ -198,19 +301,27 @@ def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list
     """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
     kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
     one); "läuft schon wieder nicht" is still down."""
-    working = {
-        tokens[match.first].sentence
-        for match in matches
-        if match.concept == NOT_DOWN
-        and not negated_nearby(tokens, match, free_negations)
-        and not free_negations & set(range(match.first, match.tokens[-1]))  # "geht nicht wieder"
+    working = {tokens[match.first].sentence for match in working_statements(tokens, matches)}
+    total = {i for m in matches if m.concept in (NOTHING_MORE, NOTHING_WORKS) for i in m.tokens}
+    # "ab und zu" qualifies the symptom of its own clause ("die Fritzbox startet immer wieder
+    # neu"); in a clause without one it qualifies its sentence ("Manchmal, morgens, ist …").
+    told = {tokens[s.token].clause for s in symptoms}
+    now_and_then = {tokens[m.first].clause for m in matches if m.concept == INTERMITTENT}
+    clauses = now_and_then & told
+    sentences = working | {
+        tokens[m.first].sentence
+        for m in matches
+        if m.concept == INTERMITTENT and tokens[m.first].clause not in told
     }
-    now_and_then = {tokens[m.first].sentence for m in matches if m.concept == INTERMITTENT}
-    sentences = working | now_and_then
     return [
         Symptom(DEGRADED, s.token, s.tokens, s.strong, s.target)
         if s.state == DOWN
-        and tokens[s.token].sentence in sentences
+        and (
+            tokens[s.token].sentence in working
+            or (tokens[s.token].sentence in sentences or tokens[s.token].clause in clauses)
+            # "bricht alle paar Minuten komplett zusammen": a total outage, however often
+            and not _total(tokens, s, total)
+        )
         or s.state == FAULT
         and tokens[s.token].sentence in working
         else s

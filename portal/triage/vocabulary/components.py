@@ -46,7 +46,7 @@ COMPONENT_TERMS = {
     INTERNET: (
         "Internet", "Internetverbindung", "Internetzugang", "Internetleitung", "DSL", "VDSL",
         "Glasfaser", "Fritzbox", "FRITZ!Box", "Speedport", "Modem", "Standleitung", "Leitung",
-        "Provider", "Webseiten", "Websites", "Online-Zugang", "Telekom", "Vodafone",
+        "Provider", "Inet", "Webseiten", "Websites", "Online-Zugang", "Telekom", "Vodafone",
         "internet connection",
     ),
     COMPANY_SYSTEM: (
@@ -72,8 +72,9 @@ COMPONENT_TERMS = {
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
         "Telefonleitung", "Telefonleitungen", "phone system", "phone lines", "PBX", "SIP",
-        "telefonisch", "Anrufer", "callers", "Anrufe", "incoming calls", "Leitungen", "lines",
-        "Gespräche", "Telefonzentrale", "Zentrale", "Registrierung", "registration",
+        "telefonisch", "Anrufer", "callers", "Anruf", "Anrufe", "incoming calls", "Leitungen",
+        "lines",
+        "Gespräche", "Telefonzentrale", "Zentrale",
         "telephone system", "Rufnummern", "phone numbers", "Festnetz", "SIP-Trunk", "SIP trunk",
         "Trunk",
         "Amtsleitung",
@@ -101,6 +102,8 @@ COMPONENT_TERMS = {
         "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys",
         "Smartphone", "Diensthandy", "iPhone", "Mobiltelefon", "Hörer",
         "Telefonhörer", "Freizeichen", "phone", "phones", "desk phone", "mobile",
+        # a handset's own line and its sign-in to the phone system
+        "Durchwahl", "Nebenstelle", "extension", "Registrierung", "registration",
     ),
     PRINTER: (
         "Drucker", "Druck", "Drucken", "druckt", "druckte", "gedruckt", "Ausdruck", "Ausdrucke",
@@ -109,6 +112,10 @@ COMPONENT_TERMS = {
         "Toner", "print", "prints", "printing", "copier",
     ),
 }
+
+# "bis zum Logo", "past the logo": the point where a start stops, not the thing itself.
+STAGE_WORDS = frozenset({"bis", "until", "past", "beyond"})
+STAGE_REACH = 3
 
 # Compound heads that give way to a more specific part: "Exchange-Server" is Exchange.
 GENERIC_COMPONENT_WORDS = frozenset({"server", "system", "verbindung", "laufwerk"})

@@ -6,11 +6,14 @@
 QUESTION_OPENERS = frozenset({
     "welche", "welcher", "welches", "welchen", "wie", "wo", "woher", "wohin", "was", "wann",
     "warum", "wieso", "weshalb", "wer", "kann", "koennen", "koennt", "koennte", "koennten",
-    "gibt", "ist", "sind", "habt", "haben", "hat", "darf", "duerfen", "muss", "soll", "sollen",
+    "gibt", "ist", "sind", "habt", "muessen", "must", "haben", "hat", "darf", "duerfen", "muss",
+    "soll", "sollen",
     "which", "what", "how", "where", "when", "why", "who", "can", "could", "is", "are", "do",
     "does", "may", "should", "would", "will",
 })
 QUESTION_MIN_WORDS = 4
+# A text that calls itself a question: "Kurze Frage: …", "Question: …".
+QUESTION_WORDS = frozenset({"frage", "fragen", "question"})
 # "Was ist los?": a question that reports trouble, not a question about something.
 TROUBLE_QUESTIONS = (
     "was ist los", "was ist da los", "was ist denn los", "was ist hier los", "was ist passiert",
@@ -28,7 +31,7 @@ REQUEST_TERMS = (
     "Lizenzen", "einrichten", "eingerichtet", "einbinden", "eingebunden", "installieren",
     "Installation", "anlegen", "vorbereiten", "neuer Benutzer", "neuen Benutzer",
     "neuer Mitarbeiter", "neuen Mitarbeiter", "neue Mitarbeiterin", "neue Kollegin",
-    "neuen Kollegen", "Azubi", "Praktikant", "freischalten", "Freigabe", "Berechtigung",
+    "neuen Kollegen", "freischalten", "Freigabe", "Berechtigung",
     "Berechtigungen", "Rechte", "deaktivieren", "löschen", "entfernen", "umbenennen", "ändern",
     "anpassen", "aktualisieren", "tauschen", "austauschen", "Umzug", "umziehen", "Termin",
     "Wartungsfenster", "Rückruf", "Vertrag", "Verteiler", "aufnehmen", "hinzufügen", "teilen",
@@ -59,7 +62,14 @@ REQUEST_TERMS = (
     "Wartungsvertrag", "Wartungsverträge", "festlegen", "als Standard", "set as default",
     "make default", "aufräumen", "tidy up", "ordnen", "freigeben", "wondering", "we can get",
     "could we get", "soll werden",
-    "sollen werden", "should be shared",
+    "sollen werden", "should be shared", "wish", "Ersatz", "replacement", "wäre nett",
+    "would be nice", "abgegriffen", "recall", "zurückholen", "richten ein", "richtet ein",
+    "richte ein", "Weiterleitung", "forwarding",
+    # a move, an end of support, someone leaving: planned matters
+    "desk move", "move my", "moving", "läuft aus", "ausläuft", "end of support", "end of life",
+    "Supportende", "läuft ab", "expires", "Abo", "subscription", "sperren", "hört auf",
+    "scheidet aus", "verlässt uns", "leaves the company",
+    "leaving us",
 )
 
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
@@ -94,6 +104,12 @@ LOW_TOPIC_TERMS = (
     "Klingelton", "ringtone", "Nachname", "Anzeigename", "display name", "Mailadresse umbenennen",
     "Rechnung", "invoice", "Angebot", "quote", "Uhrzeit", "Zeitumstellung", "Wartungsvertrag",
     "Wartungsverträge",
+    # One's name or title as shown, and how a list is sorted or viewed.
+    "mein Name", "meinen Namen", "sein Name", "seinen Namen", "ihr Name", "ihren Namen",
+    "my name", "his name", "her name", "Titel", "Doktortitel", "Schreibweise",
+    "falsch geschrieben", "misspelled", "spelled wrong", "Reihenfolge", "Ansicht", "Sortierung",
+    "sortiert", "alphabetisch", "sort order", "sorted", "Vorschau", "preview", "Kopfzeile",
+    "Fußzeile", "page header",
 )
 
 COSMETIC_TERMS = (
@@ -108,5 +124,15 @@ COSMETIC_TERMS = (
 EXPLICIT_LOW_TERMS = (
     "kosmetisch", "nur optisch", "rein optisch", "Schönheitsfehler", "stört nicht",
     "stört aber nicht", "nur kosmetisch", "cosmetic", "purely visual",
+)
+# A state word that tells of no fault: "wie krieg ich das weg", "to the wrong colleague".
+NO_FAULT_TERMS = (
+    "krieg ich das weg", "kriege ich das weg", "bekomme ich das weg", "bekommt man das weg",
+    "kriegt man das weg", "get rid of", "wrong colleague", "wrong person", "wrong recipient",
+    "falschen Empfänger", "falsche Empfänger", "falschen Kollegen", "falsche Person",
+    "falschen Person",
+    # The user's eyesight, a reason for a wish: "ich sehe nicht mehr so gut".
+    "sehe nicht so gut", "sehe nicht mehr so gut", "sehe schlecht", "schlecht sehen",
+    "cant see well", "eyesight",
 )
 # fmt: on

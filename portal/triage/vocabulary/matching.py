@@ -18,7 +18,8 @@ SALUTATIONS = ("Damen und Herren", "geehrte Damen", "ladies and gentlemen")
 # of "Kalendereinträge" are not "träge", a "Taste" is not "toast").
 PLAIN_WORDS = (
     "Gutschein", "Gutscheine", "Gutscheinen", "Eintrag", "Einträge", "Einträgen", "Eintragung",
-    "Taste", "Tasten",
+    "Taste", "Tasten", "schiebt", "schieben", "verschiebt", "schwarzweiß", "schwarz-weiß",
+    "Schwarzweißdruck",
 )
 
 # Four-letter-plus words that must match a whole word only ("alle" is not "allerdings").

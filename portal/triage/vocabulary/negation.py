@@ -31,7 +31,8 @@ FUNCTION_VERBS = (
 )
 
 NEGATIONS = (
-    "nicht", "nich", "nciht", "nicth", "nimmer", "kein", "keine", "keinen", "keinem", "keiner",
+    "nicht", "nich", "nciht", "nicth", "nimmer", "ned", "kein", "keine", "keinen", "keinem",
+    "keiner",
     "keines", "keins", "nichts", "nix", "niemand", "niemanden", "niemandem", "nie", "garnicht",
     "not", "no", "none", "nothing", "nobody", "noone", "never", "cannot", "cant", "couldnt",
     "dont", "doesnt", "didnt", "isnt", "arent", "wont", "wasnt", "unable", "ohne", "without",
@@ -53,6 +54,10 @@ IDIOMS = (
     "nobody knows", "no one knows", "niemand hat mir gesagt", "keiner hat mir gesagt",
     "niemand hat uns gesagt", "keiner hat uns gesagt", "nobody told me", "no one told me",
     "nobody told us",
+    # "ich komme mit QWERTZ nicht klar": a person who cannot cope, not a device down.
+    "komme nicht klar", "kommt nicht klar", "komme nicht zurecht", "kommt nicht zurecht",
+    "komme damit nicht klar", "komme damit nicht zurecht", "not used to", "nicht klar",
+    "nicht zurecht",
 )
 
 # "dass Outlook nicht automatisch startet" describes a wish, not a fault ...
@@ -63,11 +68,17 @@ REPORT_TERMS = (
     "gemerkt", "gesehen", "sagt", "sagen", "meint", "meinte", "scheint", "sieht so aus",
     "Problem", "leider", "informieren", "noticed", "notice", "seems", "looks like", "report",
     "reporting", "let you know", "inform", "realized", "says", "said", "appears", "aufgefallen",
+    # The one who noticed is no one affected: "mir ist aufgefallen, dass der Server aus ist".
+    "mir aufgefallen", "mir ist aufgefallen", "ich habe gemerkt", "ich habe bemerkt",
+    "ich habe festgestellt", "I noticed", "I have noticed", "I realized", "gemeldet",
+    "reported", "mir wurde gemeldet", "mir wurde gesagt", "I was told",
 )
 
 # "aus" that closes its clause after one of these: "der Server ist aus".
 OFF_VERBS = frozenset({"ist", "is", "sind", "bleibt", "bleiben", "ging", "war", "waren"})
-OFF_REACH = 4
+OFF_REACH = 6  # "der ist seit ca. einer Stunde aus"
+# "aus" before one of these still closes what it says: "ist aus und alle warten".
+CLAUSE_JOINERS = frozenset({"und", "oder", "aber", "and", "or", "but"})
 
 # "so langsam, dass niemand arbeiten kann", "sodass": a consequence, not a wish.
 CONSEQUENCE_WORDS = frozenset({"sodass", "derart", "dermassen"})

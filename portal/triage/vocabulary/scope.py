@@ -21,13 +21,13 @@ GROUP_ENDINGS = (
     "standorten", "filialen", "abteilungen", "bueros", "niederlassungen", "geraete", "geraeten",
     "teams", "kollegen", "mitarbeitende", "mitarbeitenden", "kassen", "telefone", "pcs", "clients",
     "arbeitsplaetze", "angestellten", "beschaeftigten", "praxen", "laeden", "maerkte", "etagen",
-    "raeume", "raeumen",
+    "raeume", "raeumen", "sitzungen",
 )
 ENGLISH_GROUPS = frozenset({
     "users", "staff", "employees", "people", "branches", "stores", "sites", "locations",
     "offices", "departments", "devices", "machines", "workstations", "computers", "pcs",
     "phones", "laptops", "clients", "colleagues", "teams", "lines", "terminals", "registers",
-    "tills", "floors", "rooms", "accounts", "mailboxes",
+    "tills", "floors", "rooms", "accounts", "mailboxes", "sessions",
 })
 NOT_EVERYONE_AFTER_ALL = frozenset({
     "minuten", "stunden", "sekunden", "tage", "wochen", "paar", "meine", "meinen", "meiner",
@@ -35,6 +35,27 @@ NOT_EVERYONE_AFTER_ALL = frozenset({
     "mein", "dateien", "files", "mails", "e", "zwei", "drei", "fuenf", "zehn", "moeglichen",
     "moegliche", "symbole", "icons", "einstellungen", "settings", "fenster", "windows",
 })
+
+# "mehrere Dateien", "manchen Tasten", "several times": a quantifier before a thing counts no
+# people (a German noun not ending like a group, or one of these English words).
+QUANTIFIERS = frozenset({
+    "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "etliche", "etlichen",
+    "several", "multiple",
+})
+ENGLISH_THINGS = frozenset({
+    "times", "files", "keys", "pages", "emails", "mails", "documents", "folders", "days", "hours",
+    "minutes", "seconds", "weeks", "messages", "attempts", "tabs", "windows",
+})
+# "gehen alle nicht", "sind alle tot": "alle" floating after the verb counts the subject.
+FLOATING_ALL = frozenset({"alle", "all"})
+# "none of the home office colleagues can": a negation this close before "colleagues can".
+NEGATED_OTHERS_REACH = 5
+# Words that may open a clause before "die anderen"/"Kollegen" as its subject.
+SUBJECT_OPENERS = frozenset({
+    "die", "the", "alle", "all", "andere", "anderen", "other", "unsere", "our", "meine", "my",
+})
+HAVE_WORDS = frozenset({"haben", "hat", "habe", "have", "has"})
+SPEAKER_WORDS = frozenset({"mir", "me", "mich", "ich", "i", "mein", "meine", "my"})
 
 # One person's access rights: with nobody else named, the trouble is that person's.
 PERMISSION_TERMS = (
@@ -102,7 +123,8 @@ SCOPE_TERMS = {
         "no customers",
         "niemanden", "niemandem", "keiner", "keinem", "kein einziger", "keine einzige",
         "kein einziges", "keinen einzigen", "an keinem Platz", "kein Mitarbeiter", "kein Kollege",
-        "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz",
+        "alle Leute", "alle Plätze", "kein Rechner", "kein PC", "kein Arbeitsplatz", "no PC",
+        "no computer", "no workstation", "no machine", "no device", "not a single",
         "kein Standort", "kein Benutzer", "kein User", "jeder Mitarbeiter", "jeden Mitarbeiter",
         "jedem Mitarbeiter", "jeder Kollege", "jeder hier", "jeder ist", "jeder hat", "jeder kann",
         "für jeden", "jedem Platz", "jeden Platz", "jedem Rechner", "jedem PC", "jeder PC",
@@ -159,10 +181,16 @@ SCOPE_TERMS = {
     ONE_WEAK: ("ich", "i"),
     # A named person ("Herr Meier", "ein Kollege"): one, even for a central system.
     ONE_PERSON: ("Herr", "Herrn", "Frau", "Kollege", "Kollegin", "ein Mitarbeiter",
-                 "eine Mitarbeiterin", "Azubi", "Praktikant"),
+                 "eine Mitarbeiterin", "Azubi", "Praktikant",
+                 # a singular article before "Kollegen": "beim Kollegen Yilmaz"
+                 "beim Kollegen", "dem Kollegen", "einem Kollegen", "meinem Kollegen",
+                 "unserem Kollegen", "des Kollegen", "eines Kollegen", "unseres Kollegen",
+                 "trainee", "apprentice"),
     ONLY_ONE: (
         "außer mir", "except me", "but me", "besides me", "apart from me",
-        "nur bei mir", "nur ich", "nur mein", "nur meine", "nur meinem", "nur mir", "nur mich",
+        "nur bei mir", "nur bei ihm", "nur bei ihr", "only him", "only her", "only for him",
+        "only for her", "just him", "just her", "nur ich", "nur mein", "nur meine", "nur meinem",
+        "nur mir", "nur mich",
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
         "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
         "only my", "just me", "just my", "others are fine", "everyone else", "betrifft nur mich",
@@ -175,7 +203,12 @@ SCOPE_TERMS = {
         "colleagues can", "others can", "everyone else can", "only on my", "only for me",
         "bei den anderen", "die anderen können", "all other", "all the other", "every other",
         "others fine", "others ok", "others work", "the rest work", "the rest are fine",
-        "rest is fine", "andere gehen", "andere laufen", "der Rest geht", "der Rest läuft",
+        "rest is fine", "other are fine", "other work", "other are ok", "other can",
+        # the audience of my own headset or camera: "people cant hear me"
+        "hear me", "see me", "understand me", "hören mich", "hört mich", "verstehen mich",
+        "versteht mich", "sehen mich", "sieht mich", "other phones", "andere Telefone",
+        "anderen Telefone",
+        "anderen Telefonen", "andere gehen", "andere laufen", "der Rest geht", "der Rest läuft",
     ),
 }
 # fmt: on

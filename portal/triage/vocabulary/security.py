@@ -44,6 +44,72 @@ SECURITY_TERMS = (
     "falscher Support", "angeblicher Support", "support scam", "tech support scam",
     "pdf exe", "doc exe", "zip exe", "exe geöffnet", "exe-Datei geöffnet", "opened an exe",
     "opened the exe",
+    # A system abused by others: "unser Mailserver wird als Spam-Relay missbraucht".
+    "missbraucht", "abused", "misused", "Relay", "Spamschleuder", "open relay",
+    # Someone denies having sent what went out in their name: "er hat das nicht geschickt".
+    "das nicht geschickt", "das nicht geschrieben", "das nicht verschickt", "das nicht gesendet",
+    "er nicht geschickt", "er nicht geschrieben", "war das nicht", "wasnt him", "wasnt her",
+    "wasnt me", "didnt send it", "didnt send them",
+    # Credentials stolen, a fraud that asks for money or gift cards (CEO fraud).
+    "Passwort geklaut", "Passwort gestohlen", "Kennwort geklaut", "Kennwort gestohlen",
+    "Zugangsdaten geklaut", "Zugangsdaten gestohlen", "password stolen", "stolen password",
+    "credentials stolen", "stolen credentials", "Gutscheinkarten", "Geschenkkarten",
+    "gift cards", "gift card", "Gutscheine kaufen", "buy vouchers", "Amazon-Gutscheine",
+    "neue Bankverbindung", "neues Konto überweisen",
+    "Überweisung auf ein neues Konto", "new bank details", "changed bank details",
+    "CEO fraud", "CEO-Fraud", "Chef-Betrug", "Fake President",
+    # Thousands of log-in attempts: an attack on the door.
+    "tausende Anmeldeversuche", "hunderte Anmeldeversuche", "viele Anmeldeversuche",
+    "thousands of login attempts", "hundreds of login attempts", "Brute-Force", "brute force",
+    # A hijacked website: strange ads, a shop that sends visitors elsewhere.
+    "Casino", "Glücksspiel", "gambling", "fremde Seite", "fremde Website",
+    "strange website", "unknown website",
+    # Someone else drives the machine: "die Maus hat sich von alleine bewegt".
+    "von alleine bewegt", "von allein bewegt", "von selbst bewegt", "moved by itself",
+    "moving by itself", "Rechner übernommen", "PC übernommen", "Computer übernommen",
+    "took over my", "took control",
+)
+# Forwarding rules in a mailbox ...
+FORWARDING_TERMS = (
+    "Weiterleitung", "Weiterleitungen", "Weiterleitungsregel", "Weiterleitungsregeln",
+    "weiterleitet", "weitergeleitet", "leitet weiter", "forwarding", "forwards", "forwarded",
+    "inbox rule", "Posteingangsregel",
+)
+# ... that nobody here made, or that send the mail outside: a mailbox taken over.
+NOT_OURS_TERMS = (
+    "nicht angelegt", "nie angelegt", "nicht eingerichtet", "nie eingerichtet", "nicht erstellt",
+    "didnt create", "did not create", "never created", "nobody created", "nobody here created",
+    "niemand angelegt", "keiner angelegt", "didnt set up", "never set up",
+)
+EXTERNAL_TERMS = (
+    "extern", "nach extern", "external", "externe Adresse", "externen Adresse", "gmail",
+    "gmail-Adresse", "gmx", "yahoo", "hotmail", "fremde Adresse", "fremden Adresse",
+    "unbekannte Adresse", "unbekannten Adresse", "unknown address",
+)
+# ... unless someone asks for such a forwarding: "bitte eine Weiterleitung an … einrichten".
+SETUP_WISH_TERMS = (
+    "einrichten", "set up", "setup", "möchte", "would like", "how to", "how do i", "bitte",
+    "please", "could you", "können Sie", "kann ich", "können wir", "can i", "can we", "lassen",
+)
+# A remote-control tool let in after a call from a supposed supporter.
+REMOTE_TOOL_TERMS = (
+    "TeamViewer", "AnyDesk", "QuickSupport", "Fernwartung", "Fernwartungssoftware",
+    "remote access", "remote tool",
+)
+CALLER_TERMS = (
+    "von Microsoft", "from Microsoft", "Microsoft support", "Microsoft-Support", "Anruf",
+    "angerufen", "got a call", "a call from", "phone call", "rief an", "am Telefon",
+)
+# An attachment or file from a stranger, opened or run.
+STRANGER_SENDER_TERMS = (
+    "unknown sender", "unbekannten Absender", "unbekanntem Absender", "unbekannter Absender",
+    "fremden Absender", "fremdem Absender", "dubiosen", "dubiose", "verdächtigen Anhang",
+    "suspicious attachment", "strange sender", "unknown address", "komischen Anhang",
+    "seltsamen Anhang", "from a stranger",
+)
+OPENED_TERMS = (
+    "opened", "run", "ran", "executed", "geöffnet", "aufgemacht", "ausgeführt", "gestartet",
+    "doppelgeklickt", "double-clicked",
 )
 # Security words that name the protection, not an incident ("Virenscanner-Lizenz verlängern").
 SECURITY_TOOL_TERMS = (
@@ -66,20 +132,24 @@ PHISHING_CLICKED = (
     "geklickt", "angeklickt", "draufgeklickt", "clicked", "Link", "Phishing", "fake", "gefälscht",
     "angeblich", "angebliche", "angeblichen", "angeblicher", "vermeintlich", "supposedly",
     "pretending",
+    # the lure of a mail that sends one to a log-in page: "a mail saying the password expires"
+    "mail saying", "email saying", "Mail behauptet", "Postfach ist voll", "mailbox is full",
+    "verify your account", "Konto bestätigen", "Konto verifizieren",
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
     "gave them", "gave my", "logged into", "signed in", "sign-in", "credentials", "preisgegeben",
     "eingetippt", "mitgeschickt", "weitergegeben", "herausgegeben", "sent my", "angegeben",
     "provided", "submitted", "verraten", "Anmeldungen", "sign-ins", "logins", "typed",
-    "eingetragen", "approve", "approved", "bestätigt",
+    "eingetragen", "approve", "approved", "bestätigt", "Anmeldung", "login",
 )
 # A log-in from far away: with a log-in word, someone else has the password.
 FOREIGN_TERMS = (
     "aus dem Ausland", "von außen", "from outside", "ein Fremder", "jemand Fremdes", "someone else",
     "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
     "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
-    "fremden Land", "unbekannte IP", "unbekannten IP", "fremde IP", "fremden IP", "unknown IP",
+    "fremden Land", "ausländisch", "foreign", "unbekannte IP", "unbekannten IP", "fremde IP",
+    "fremden IP", "unknown IP",
     "foreign IP", "Unbekannte haben", "Unbekannter hat", "ein Unbekannter", "Fremde haben",
     "jemand Unbekanntes", "strangers", "someone unknown", "an unknown person",
 )
@@ -92,7 +162,8 @@ OWN_ACCOUNT_TERMS = (
     "von meinem Konto", "von meinem Postfach", "aus meinem Postfach", "von meinem Account",
     "über mein Konto", "über meinen Account", "von meiner Adresse", "von unserer Adresse",
     "from my account", "from my mailbox", "from my address", "from our address",
-    "using my account", "with my account", "in meinem Namen", "in my name",
+    "using my account", "with my account", "mit meinem Account", "mit meinem Konto",
+    "mit meinen Zugangsdaten", "into my account", "in meinem Namen", "in my name",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
@@ -117,7 +188,8 @@ FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders"
 RENAMED_TERMS = (
     "umbenannt", "Endungen", "endings", "heißen jetzt", "merkwürdigen Namen", "seltsamen Namen",
     "komischen Namen", "strange names", "weird names", "locked", "crypt", "README",
-    "Endung", "extension", "WIEDERHERSTELLEN txt", "RESTORE txt", "RECOVER txt", "DECRYPT",
+    "Endung", "extension", "READ ME", "LIESMICH", "LIES MICH", "HOW TO",
+    "WIEDERHERSTELLEN txt", "RESTORE txt", "RECOVER txt", "DECRYPT",
     "entschlüsseln", "decrypt",
 )
 # "nicht geklickt": a suspicious mail that did no harm is a question, not an incident.
@@ -128,6 +200,8 @@ NOT_CLICKED_TERMS = (
     "keiner hat geklickt", "keiner hat was angeklickt", "keiner hat etwas angeklickt",
     "nobody clicked", "no one clicked", "nobody has clicked", "nix geklickt", "nichts geklickt",
     "nicht draufgeklickt", "not clicked", "didnt click", "did not click", "never clicked",
-    "havent clicked", "nicht geöffnet", "didnt open", "did not open",
+    "havent clicked", "nicht geöffnet", "didnt open", "did not open", "ohne draufzuklicken",
+    "ohne anzuklicken", "ohne zu klicken", "ohne zu öffnen", "without clicking",
+    "without opening",
 )
 # fmt: on

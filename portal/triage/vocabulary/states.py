@@ -38,6 +38,8 @@ STATE_TERMS = {
         "stopped", "gestoppt", "fail", "fails", "dropped", "are off", "turned off",
         "switched off", "powered off", "toast", "bricked", "Grätsche", "im Arsch", "verreckt",
         "abgekratzt", "Geist aufgegeben", "gave up the ghost", "went dark",
+        "Reparaturschleife", "Bootschleife", "Neustartschleife", "boot loop", "restart loop",
+        "reboot loop",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -69,8 +71,18 @@ STATE_TERMS = {
         "beeps", "beeping", "wrong", "zickt", "Mucken", "startet neu", "bootet neu", "verweigert",
         "abgelaufen", "acting up", "Datenbankfehler", "schlecht", "schlechte", "poor", "bad",
         "Displayfehler", "durcheinander", "schief", "verzogen", "crooked", "skewed",
+        "verschoben", "versetzt", "misaligned", "abgeschnitten", "cut off",
+        # data lost by a slip: to be restored, not a wish to delete
+        "versehentlich gelöscht", "aus Versehen gelöscht", "ausversehen gelöscht",
+        "accidentally deleted", "deleted by accident", "deleted by mistake",
+        "versehentlich überschrieben", "accidentally overwritten",
     ),
 }
+
+# Faults that say nothing of what is wrong: a slowness or freeze named beside them says it.
+VAGUE_FAULTS = frozenset({
+    "problem", "probleme", "problems", "issue", "issues", "stoerung", "stoerungen", "trouble",
+})
 
 # Everything stopped, whatever else is named: "nichts geht", "Produktion steht", ransomware.
 NOTHING_WORKS = (
@@ -84,7 +96,18 @@ NOTHING_WORKS = (
     "nothing working", "everything is down", "everything down", "hacked", "encrypted",
     "Büro steht", "Praxis steht", "Lager steht", "Laden steht", "Firma steht", "Kanzlei steht",
     "Werkstatt steht", "Werk steht", "Halle steht", "Filiale steht",
+    # A department or team at a standstill: "Versand steht komplett", "the team is standing".
+    "Versand steht", "Verwaltung steht", "Vertrieb steht", "Buchhaltung steht",
+    "Abteilung steht", "Team steht", "Empfang steht", "Logistik steht", "is standing",
+    "are standing", "standing still", "at a standstill", "standstill",
 )
+
+# The words of those that may be one device's ("der Drucker macht nix mehr"); a standstill of a
+# team or a place is its people's, whatever device it names.
+NOTHING_WORDS = frozenset({"nichts", "nix", "nothing", "alles", "everything"})
+
+# "steht auf offline", "steht im Display": where it stands or what it shows.
+STANDS_AT = frozenset({"auf", "bei", "im", "in", "an", "am", "da", "drin", "unter", "neben"})
 
 # Of those, the ones that say nothing about what or whose: alone, they are a question to ask.
 VAGUE_NOTHING_WORKS = (
@@ -120,6 +143,12 @@ INTERMITTENT = (
     "manchmal", "ab und zu", "zeitweise", "zeitweilig", "sporadisch", "gelegentlich",
     "hin und wieder", "teilweise", "immer wieder", "sometimes", "occasionally", "intermittent",
     "intermittently", "now and then", "from time to time",
+    # A frequency or a short spell: "alle paar Stunden", "alle 10 min", "several times a day",
+    # "für ein paar Sekunden" (numbers are no words: "alle 10 Minuten" reads "alle Minuten").
+    "alle paar", "alle Minuten", "alle min", "alle Stunden", "alle Sekunden", "every few",
+    "every minutes", "every hours", "mehrmals", "several times", "times a day", "mal am Tag",
+    "mal täglich", "paar Sekunden", "few seconds", "kurzzeitig", "briefly", "für eine Minute",
+    "for a minute",
 )
 
 # "ausgefallen ist aber nichts", "still usable": the speaker says it is not down.
@@ -136,5 +165,21 @@ NOT_DOWN_TERMS = (
     "geht wieder", "läuft wieder", "funktioniert wieder", "ist wieder da", "wieder online",
     "wieder erreichbar", "back now", "back up", "is back", "its back", "works again",
     "working again", "back online",
+    # ... or it carries on: "danach läuft es weiter", "nervig, aber man kann arbeiten".
+    "läuft weiter", "läuft es weiter", "laufen weiter", "geht weiter", "geht es weiter",
+    "man kann arbeiten", "kann man arbeiten", "wir können arbeiten", "carries on", "continues",
+    "funktioniert grundsätzlich", "grundsätzlich funktioniert", "works in principle",
+    "basically works", "läuft alles normal", "geht alles normal",
 )
+# "man kann kaum arbeiten", "we can barely work": no statement that work goes on.
+HARDLY = frozenset({"kaum", "barely", "hardly", "scarcely"})
+# "dauert 5 Minuten", "takes 3 minutes": a verb of taking time with a unit of time is slow.
+DURATION_VERBS = frozenset({
+    "dauert", "dauern", "dauerte", "dauerten", "braucht", "brauchen", "brauchte", "takes",
+    "took", "take",
+})
+DURATION_UNITS = frozenset({
+    "minuten", "minute", "min", "stunden", "stunde", "sekunden", "minutes", "mins", "hours",
+    "hour", "seconds",
+})
 # fmt: on
