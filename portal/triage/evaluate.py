@@ -16,7 +16,7 @@ DEFAULT_PATH = DATA_DIR / "triage_eval.tsv"
 # honest. Their misses are never printed by the all-sets summary, only counted.
 # The holdout's four misses at the start of round 4 were read (and fixed by general rules); its
 # other 96 lines have never been shown: see its header.
-UNTUNED_SETS = frozenset({"triage_holdout.tsv"})
+UNTUNED_SETS = frozenset({"triage_holdout.tsv", "triage_author_i.tsv", "triage_author_j.tsv"})
 MINIMUM_ACCURACY = 0.95
 MINIMUM_CRITICAL_RECALL = 0.98
 
@@ -36,7 +36,13 @@ class Floor:
 # Round 4: every set reached the goal (author B, F and G were tuned on, the holdout was not, its
 # four misses aside); their headers record the figures before. A new never-tuned set that
 # arrives below the goal gets its floor here.
-UNTUNED_FLOORS: dict[str, Floor] = {}
+# Authors I and J wrote while round 4 was under way, from the class definitions only: the
+# honest measure of how round 4 generalises (I 83.0/84.3 -> 88.0/90.0, J 85.5/87.1 ->
+# 90.0/90.0 %, before/after the round). Below the goal: issue 15 stays open on them.
+UNTUNED_FLOORS: dict[str, Floor] = {
+    "triage_author_i.tsv": Floor(accuracy=0.880, critical_recall=0.900),  # 88.0 % / 90.0 %
+    "triage_author_j.tsv": Floor(accuracy=0.900, critical_recall=0.900),  # 90.0 % / 90.0 %
+}
 
 
 @dataclass(frozen=True)
