@@ -75,32 +75,38 @@ def test_open_time_between_refuses_naive_times():
         service_calendar().open_time_between(datetime(2026, 1, 5, 8), berlin(2026, 1, 5, 9))
 
 
+END = st.one_of(
+    st.none(), st.timedeltas(min_value=timedelta(days=-1), max_value=timedelta(days=40))
+)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     name=st.sampled_from(sorted(CALENDARS)),
-    pairs=st.lists(
+    rows=st.lists(
         st.tuples(
             st.datetimes(
                 min_value=datetime(2025, 12, 20),
                 max_value=datetime(2027, 1, 10),
                 timezones=st.sampled_from(ZONES),
             ),
-            st.one_of(
-                st.none(),
-                st.timedeltas(min_value=timedelta(days=-1), max_value=timedelta(days=40)),
-            ),
+            END,
+            END,
         ),
         max_size=30,
     ),
 )
-def test_open_times_between_equals_one_pair_at_a_time(name, pairs):
-    """The report's bulk form: pairs in and out of the first start's year, in any zone, and
-    None for an end not yet recorded."""
+def test_open_times_since_equals_one_pair_at_a_time(name, rows):
+    """The report's bulk form (a start, two ends): pairs in and out of the first start's
+    year, in any zone, and None for an end not yet recorded."""
     calendar = CALENDARS[name]
-    starts = [start for start, _ in pairs]
-    ends = [None if length is None else start + length for start, length in pairs]
+    starts = [start for start, _, _ in rows]
+    columns = [[None if row[k] is None else row[0] + row[k] for row in rows] for k in (1, 2)]
     expected = [
-        None if end is None else calendar.open_time_between(start, end)
-        for start, end in zip(starts, ends, strict=True)
+        [
+            None if end is None else calendar.open_time_between(start, end)
+            for start, end in zip(starts, column, strict=True)
+        ]
+        for column in columns
     ]
-    assert calendar.open_times_between(starts, ends) == expected
+    assert calendar.open_times_since(starts, *columns) == expected

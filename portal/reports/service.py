@@ -6,7 +6,9 @@ counted at each request."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections import defaultdict
 from dataclasses import replace
 
@@ -176,14 +178,32 @@ def changes_done(company_id: int | None, start: dt.datetime, end: dt.datetime) -
 def compute_month(company_id: int | None, month: dt.date) -> MonthReport:
     """The month's figures afresh from the records (without the trend)."""
     start, end = (as_utc(moment) for moment in month_bounds(month))
-    return month_report(
-        month,
-        report_tickets(company_id, start, end),
-        breaches(company_id, start, end),
-        changes_done(company_id, start, end),
-        clock.service_calendar(),
-        sources=SOURCES,
-    )
+    with _cycles_collected_after():
+        return month_report(
+            month,
+            report_tickets(company_id, start, end),
+            breaches(company_id, start, end),
+            changes_done(company_id, start, end),
+            clock.service_calendar(),
+            sources=SOURCES,
+        )
+
+
+@contextlib.contextmanager
+def _cycles_collected_after():
+    """A month of 100 000 tickets makes several hundred thousand rows and lists that all live
+    until its figures are counted: the cycle collector, run every few thousand allocations,
+    would walk the growing heap again and again and find nothing to free (a sixth of the
+    overview's time in bench/sla_report.py). It waits until the count is done; reference
+    counting frees as usual meanwhile. Safe with threads: only the outermost caller that
+    found it enabled enables it again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _live_trend_point(company_id: int | None, month: dt.date) -> TrendPoint:
