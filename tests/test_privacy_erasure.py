@@ -163,3 +163,18 @@ def test_scrubbing_replaces_whole_words_in_any_case(app, customer_a, db):
         f"Gelöschte Person schrieb an geloescht-{customer_a.id}@anonym.invalid; "
         "Anna Alphabet nicht."
     )
+
+
+def test_scrubbing_replaces_the_forms_that_name_the_person(app, customer_a, db):
+    from portal.privacy.erasure import Scrubber
+
+    scrubber = Scrubber(User.get_by_id(customer_a.id))
+    text = (
+        "Bitte Frau Alpha zurückrufen (Rückfrage von Herrn Alpha?). Alpha, Anna hat angerufen; "
+        "gez. A. Alpha. Dear Ms. Alpha. Frau Alphonse, die Alpha-Gruppe und Alpha allein bleiben."
+    )
+    assert scrubber.text(text) == (
+        "Bitte Gelöschte Person zurückrufen (Rückfrage von Gelöschte Person?). Gelöschte Person "
+        "hat angerufen; gez. Gelöschte Person. Dear Gelöschte Person. Frau Alphonse, die "
+        "Alpha-Gruppe und Alpha allein bleiben."
+    )

@@ -49,13 +49,34 @@ def placeholder_email(person: User) -> str:
     return f"geloescht-{person.id}@anonym.invalid"
 
 
+# How a colleague or a mail names a person besides "Anna Alpha": with a salutation and the
+# family name, family name first, the first name as an initial.
+SALUTATIONS = ("Herr", "Herrn", "Hr.", "Frau", "Fr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.")
+
+
+def name_forms(name: str) -> list[str]:
+    """The full name and the forms that name the same person; for a single word, only it (a
+    family name alone, "Alpha", would erase every other Alpha too)."""
+    words = name.split()
+    if len(words) < 2:
+        return [name.strip()] if name.strip() else []
+    first, family = words[0], " ".join(words[1:])
+    return [
+        " ".join(words),
+        f"{family}, {first}",
+        f"{first[0]}. {family}",
+        *(f"{salutation} {family}" for salutation in SALUTATIONS),
+    ]
+
+
 class Scrubber:
     """Replaces a person's name, address and phone number in text, ignoring case."""
 
     def __init__(self, person: User):
         self.name = person.name
         self.email = person.email
-        self.terms = [t for t in (person.email, person.name) if t]
+        self.names = {form.lower() for form in name_forms(person.name)}
+        self.terms = [t for t in (person.email, *name_forms(person.name)) if t]
         if len(person.phone.strip()) >= MIN_PHONE_LENGTH:
             self.terms.append(person.phone.strip())
         self.placeholder_email = placeholder_email(person)
@@ -70,7 +91,7 @@ class Scrubber:
         found = match.group(0).lower()
         if found == self.email.lower():
             return self.placeholder_email
-        if found == self.name.lower():
+        if found in self.names:
             return PLACEHOLDER_NAME
         return "–"
 
