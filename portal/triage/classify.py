@@ -4,6 +4,7 @@ from portal.triage.attribution import frozen_for_everyone, scope_for, target_of
 from portal.triage.concepts import (
     COSMETIC,
     EXPLICIT_LOW,
+    HUNG_UP,
     LOW_EVIDENCE,
     NOT_CLICKED,
     NOT_DOWN,
@@ -146,8 +147,8 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
     """Cosmetic matters are low, unless something central is down or a device is faulty."""
     if decision.priority == CRITICAL:
         return False
-    if reading.has(EXPLICIT_LOW) or reading.has(NOT_CLICKED):
-        return True
+    if reading.has(EXPLICIT_LOW) or reading.has(NOT_CLICKED) or reading.has(HUNG_UP):
+        return True  # "nicht geklickt", "hab aufgelegt": a lure that did no harm
     if reading.has(RELAXED) and state == FAULT:  # "Datum falsch, eilt nicht"
         return True
     low_topic = mention.kind == LOW_TOPIC or any(m.kind == LOW_TOPIC for m in reading.mentions)

@@ -61,10 +61,22 @@ CALLER = "caller"
 STRANGER_SENDER = "stranger_sender"
 OPENED = "opened"
 NO_FAULT = "no_fault"
+IMPERSONATION = "impersonation"
+LET_IN = "let_in"
+HUNG_UP = "hung_up"
+MFA_PROMPT = "mfa_prompt"
+MFA_ANSWERED = "mfa_answered"
+LOST = "lost"
+PORTABLE = "portable"
+DATA_AT_RISK = "data_at_risk"
+MACROS = "macros"
+ENABLE = "enable"
+EXECUTABLE = "executable"
+ATTACHMENT = "attachment"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
-LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
+LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED, HUNG_UP)
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
 
 
@@ -120,6 +132,18 @@ def _vocabulary_entries():
         (CALLER, security.CALLER_TERMS),
         (STRANGER_SENDER, security.STRANGER_SENDER_TERMS),
         (OPENED, security.OPENED_TERMS),
+        (IMPERSONATION, security.IMPERSONATION_TERMS),
+        (LET_IN, security.LET_IN_TERMS),
+        (HUNG_UP, security.HUNG_UP_TERMS),
+        (MFA_PROMPT, security.MFA_PROMPT_TERMS),
+        (MFA_ANSWERED, security.MFA_ANSWERED_TERMS),
+        (LOST, security.LOST_TERMS),
+        (PORTABLE, security.PORTABLE_TERMS),
+        (DATA_AT_RISK, security.DATA_AT_RISK_TERMS),
+        (MACROS, security.MACRO_TERMS),
+        (ENABLE, security.ENABLE_TERMS),
+        (EXECUTABLE, security.EXECUTABLE_TERMS),
+        (ATTACHMENT, security.ATTACHMENT_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
         (PLAIN, matching.PLAIN_WORDS),
     )
@@ -138,6 +162,8 @@ def lexicon() -> Lexicon:
             {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
             | {SOMEONE, OWN_ACCOUNT, NOT_OURS, EXTERNAL, SETUP_WISH, CALLER, OPENED}
             | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN, NO_FAULT}
+            | {IMPERSONATION, LET_IN, HUNG_UP, MFA_ANSWERED, LOST, DATA_AT_RISK, ENABLE}
+            | {EXECUTABLE, ATTACHMENT}
             | {CLOSING}  # "Herr Groß" is no "Gruß" that ends the text
         ),
     )

@@ -68,6 +68,20 @@ SECURITY_TERMS = (
     "von alleine bewegt", "von allein bewegt", "von selbst bewegt", "moved by itself",
     "moving by itself", "Rechner übernommen", "PC übernommen", "Computer übernommen",
     "took over my", "took control",
+    # Someone denies a message that went out from their account: "war nicht er".
+    "war nicht er", "war nicht sie", "war nicht ich", "wasnt them",
+    # Traffic or activity a firewall or scanner calls suspicious.
+    "verdächtige Verbindungen", "verdächtige Verbindung", "verdächtige ausgehende",
+    "verdächtigen ausgehenden", "verdächtige Aktivität", "verdächtige Aktivitäten",
+    "verdächtiger Datenverkehr", "verdächtiger Traffic", "suspicious connections",
+    "suspicious connection", "suspicious outbound", "suspicious outgoing", "suspicious activity",
+    "suspicious traffic",
+    # Payment fraud in the company's name: a forged invoice with other bank details.
+    "andere Bankverbindung", "anderer Bankverbindung", "anderen Bankdaten", "andere Bankdaten",
+    "geänderte Bankverbindung", "geänderter Bankverbindung", "falsche Bankverbindung",
+    "falscher Bankverbindung", "different bank details", "other bank details",
+    "wrong bank details", "fake invoice", "fake invoices", "gefälschte Rechnung",
+    "gefälschte Rechnungen", "gefälschten Rechnung", "forged invoice",
 )
 # Forwarding rules in a mailbox ...
 FORWARDING_TERMS = (
@@ -99,13 +113,78 @@ REMOTE_TOOL_TERMS = (
 CALLER_TERMS = (
     "von Microsoft", "from Microsoft", "Microsoft support", "Microsoft-Support", "Anruf",
     "angerufen", "got a call", "a call from", "phone call", "rief an", "am Telefon",
+    "anrief", "Anrufer", "called", "calling", "caller", "rang", "on the phone", "durchgestellt",
 )
+# ... who claimed to be IT or support ("er sei von der IT", "saying he was from our IT") ...
+IMPERSONATION_TERMS = (
+    "er sei von", "sie sei von", "sei von der", "angeblich", "angeblich von", "angeblicher",
+    "vermeintlich", "gab sich aus", "gab sich als", "gibt sich aus", "gibt sich als",
+    "von Microsoft", "Microsoft support", "Microsoft-Support", "he was from", "she was from",
+    "they were from", "claimed to be", "claiming to be", "pretending to be", "posing as",
+    "said to be from", "supposedly",
+)
+# ... and who got in: a program installed, a password told, clicking on one's screen.
+LET_IN_TERMS = (
+    "installiert", "installieren", "installed", "install", "gesagt", "genannt", "durchgegeben",
+    "gegeben", "verraten", "rumgeklickt", "herumgeklickt", "told him", "told her", "gave him",
+    "gave her", "was in", "were in", "got in", "Zugriff", "access", "auf meinem Bildschirm",
+    "on my screen",
+)
+# "hab aufgelegt": a call that got nothing is no incident.
+# Only the speaker's hanging up: "er hat dann aufgelegt" is the caller done with it.
+HUNG_UP_TERMS = (
+    "hab aufgelegt", "habe aufgelegt", "ich aufgelegt", "sofort aufgelegt", "direkt aufgelegt",
+    "gleich aufgelegt", "I hung up", "just hung up",
+)
+# A sign-in prompt nobody asked for, or one approved by mistake: someone has the password.
+MFA_PROMPT_TERMS = (
+    "Anmeldebestätigung", "Anmeldebestätigungen", "Anmeldeanfrage", "Anmeldeanfragen",
+    "Bestätigungsanfrage", "Bestätigungsanfragen", "Push-Benachrichtigung",
+    "Push-Benachrichtigungen", "Authenticator", "Authenticator-App", "sign-in prompt",
+    "sign-in prompts", "login prompt", "login prompts", "sign-in request", "sign-in requests",
+    "login request", "login requests", "approval request", "approval requests", "MFA",
+)
+MFA_ANSWERED_TERMS = (
+    "genehmigen", "genehmigt", "Genehmigen gedrückt", "zugestimmt", "approve", "approved",
+    "tapped approve", "hit approve", "obwohl ich", "ohne dass ich", "not logging in",
+    "wasnt logging in", "didnt log in", "not signing in", "didnt sign in", "didnt request",
+    "nicht angefordert", "unrequested", "unerwartet", "unexpected", "unexpectedly",
+)
+# A portable device lost or stolen ...
+LOST_TERMS = (
+    "geklaut", "gestohlen", "verloren", "liegen lassen", "liegengelassen", "liegen gelassen",
+    "abhanden", "entwendet", "stolen", "lost", "left behind", "went missing", "is missing",
+)
+PORTABLE_TERMS = (
+    "Laptop", "Laptops", "Notebook", "Handy", "Diensthandy", "Firmenhandy", "Smartphone",
+    "Tablet", "iPad", "iPhone", "USB-Stick", "Stick", "laptop", "phone", "tablet", "notebook",
+)
+# ... with the company's data on it, or unprotected: the data is out.
+DATA_AT_RISK_TERMS = (
+    "Kundendaten", "Kundenkontakte", "Kundenkontakten", "Kundendateien", "Kundenliste",
+    "Personaldaten", "Patientendaten", "Mandantendaten", "customer data", "customer",
+    "customers", "client data", "keine PIN", "ohne PIN", "kein Passwort", "ohne Passwort",
+    "kein Kennwort", "unverschlüsselt", "nicht verschlüsselt", "no encryption", "not encrypted",
+    "unencrypted", "no PIN", "no password", "without a password", "Zettel",
+)
+# A document that made one enable macros: the classic way in of malware.
+MACRO_TERMS = ("Makros", "Makro", "macros", "macro", "Bearbeitung aktivieren")
+ENABLE_TERMS = (
+    "aktivieren", "aktiviert", "zulassen", "zugelassen", "erlauben", "erlaubt", "enable",
+    "enabled", "allow", "allowed",
+)
+# A program from a mail's attachment, started.
+EXECUTABLE_TERMS = ("exe", "exe-Datei", "scr", "Programm", "program", "Setup")
+ATTACHMENT_TERMS = ("Anhang", "Anhänge", "Mailanhang", "E-Mail-Anhang", "attachment")
 # An attachment or file from a stranger, opened or run.
 STRANGER_SENDER_TERMS = (
     "unknown sender", "unbekannten Absender", "unbekanntem Absender", "unbekannter Absender",
     "fremden Absender", "fremdem Absender", "dubiosen", "dubiose", "verdächtigen Anhang",
     "suspicious attachment", "strange sender", "unknown address", "komischen Anhang",
     "seltsamen Anhang", "from a stranger",
+    # a sender who only claims to be one: "von einem angeblichen Lieferanten"
+    "angeblichen", "angeblichem", "angeblicher", "vermeintlichen", "vermeintlichem",
+    "supposed", "alleged", "fake",
 )
 OPENED_TERMS = (
     "opened", "run", "ran", "executed", "geöffnet", "aufgemacht", "ausgeführt", "gestartet",
@@ -149,7 +228,8 @@ FOREIGN_TERMS = (
     "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
     "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
     "fremden Land", "ausländisch", "foreign", "unbekannte IP", "unbekannten IP", "fremde IP",
-    "fremden IP", "unknown IP",
+    "fremden IP", "unknown IP", "noch nie in", "nie dort", "never been to", "never been in",
+    "never been there",
     "foreign IP", "Unbekannte haben", "Unbekannter hat", "ein Unbekannter", "Fremde haben",
     "jemand Unbekanntes", "strangers", "someone unknown", "an unknown person",
 )
@@ -164,6 +244,9 @@ OWN_ACCOUNT_TERMS = (
     "from my account", "from my mailbox", "from my address", "from our address",
     "using my account", "with my account", "mit meinem Account", "mit meinem Konto",
     "mit meinen Zugangsdaten", "into my account", "in meinem Namen", "in my name",
+    "mit meinem Login", "mit meinem Passwort", "mit meinem Kennwort", "mit meinen Daten",
+    "mit seinem Login", "mit ihrem Login", "with my login", "with my password",
+    "with my credentials", "using my login", "using my password", "using my credentials",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
@@ -181,7 +264,7 @@ SENDING_TERMS = (
     "from my account", "von meinem Konto", "von meinem Postfach", "aus meinem Postfach",
     "von der Mailadresse", "von ihrer Mailadresse", "von seiner Mailadresse", "von der Adresse",
     "from her address", "from his address", "from the address", "from her account",
-    "from his account",
+    "from his account", "geschickt", "gesendet", "rausgeschickt", "rausgegangen",
 )
 # Files renamed or given a new ending: the mark of ransomware.
 FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")
