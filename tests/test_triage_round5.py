@@ -55,6 +55,21 @@ CASES = [
     ("Die Firewall meldet verdächtige Verbindungen von einem Kassen-PC ins Ausland", CRITICAL),
     ("A supplier got an invoice in our name with changed bank details", CRITICAL),
     ("Ein Kunde fragt, warum unsere Rechnung plötzlich eine andere Bankverbindung hat", CRITICAL),
+    # A matter told as settled: it works again, or a check went well; a later contrast stays.
+    ("Das WLAN war heute früh für eine Stunde weg, läuft inzwischen wieder. Nur zur Info", LOW),
+    ("The VPN was down for a bit but it is working again, thanks", LOW),
+    ("Nachtsicherung erfolgreich, keine Fehler, Speicher zu 80 % belegt", LOW),
+    ("Der Server läuft wieder. Aber Outlook geht bei allen noch nicht.", CRITICAL),
+    ("Mein Rechner geht nach dem Start nicht wieder an", NORMAL),
+    # A fallback that works: the network is not down ("per Kabel geht's").
+    ("Mein Notebook findet das WLAN nicht, mit Kabel geht es", NORMAL),
+    # People who do not know are not people without a system.
+    ("Ich kann die Dateien nicht hochladen, Fehler 500. Die anderen wissen es nicht.", NORMAL),
+    # A client that only waits for its server, a password prompt that keeps coming back.
+    ("Bei allen steht in Outlook nur noch 'Verbindung wird hergestellt'", CRITICAL),
+    ("Teams fragt bei allen ständig nach dem Kennwort", CRITICAL),
+    # A socket in the wall is one desk's.
+    ("Die Netzwerkdose im Büro von Frau Lang ist tot", NORMAL),
 ]
 
 

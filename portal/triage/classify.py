@@ -36,6 +36,7 @@ from portal.triage.rules import (
     decide_without_state,
 )
 from portal.triage.safety import company_wide_outage, only_nothing_works, security_evidence
+from portal.triage.settled import without_settled
 from portal.triage.symptoms import working_statements
 from portal.triage.vocabulary.components import (
     BY_SPECIFICITY,
@@ -64,6 +65,7 @@ def classify_text(text: str) -> TriageResult:
     security = security_evidence(reading)
     if security:
         return build_result(CRITICAL, "security_incident", EXPLAIN_MATCH, security, True, {})
+    reading = without_settled(reading)  # "war kurz weg, geht jetzt wieder": history
     if not reading.symptoms:
         return _classify_without_symptoms(reading)
     if only_nothing_works(reading):  # "nix geht": whose, and what? Ask.

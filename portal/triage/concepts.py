@@ -61,6 +61,9 @@ CALLER = "caller"
 STRANGER_SENDER = "stranger_sender"
 OPENED = "opened"
 NO_FAULT = "no_fault"
+BACK_AGAIN = "back_again"
+FOR_THE_RECORD = "for_the_record"
+SUCCESS = "success"
 IMPERSONATION = "impersonation"
 LET_IN = "let_in"
 HUNG_UP = "hung_up"
@@ -76,7 +79,7 @@ ATTACHMENT = "attachment"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
-LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED, HUNG_UP)
+LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED, HUNG_UP, BACK_AGAIN, SUCCESS)
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
 
 
@@ -145,6 +148,9 @@ def _vocabulary_entries():
         (EXECUTABLE, security.EXECUTABLE_TERMS),
         (ATTACHMENT, security.ATTACHMENT_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
+        (BACK_AGAIN, states.BACK_AGAIN_TERMS),
+        (FOR_THE_RECORD, states.FOR_THE_RECORD_TERMS),
+        (SUCCESS, states.SUCCESS_TERMS),
         (PLAIN, matching.PLAIN_WORDS),
     )
     for concept, terms in simple:
@@ -163,7 +169,7 @@ def lexicon() -> Lexicon:
             | {SOMEONE, OWN_ACCOUNT, NOT_OURS, EXTERNAL, SETUP_WISH, CALLER, OPENED}
             | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN, NO_FAULT}
             | {IMPERSONATION, LET_IN, HUNG_UP, MFA_ANSWERED, LOST, DATA_AT_RISK, ENABLE}
-            | {EXECUTABLE, ATTACHMENT}
+            | {EXECUTABLE, ATTACHMENT, BACK_AGAIN, FOR_THE_RECORD, SUCCESS}
             | {CLOSING}  # "Herr Groß" is no "Gruß" that ends the text
         ),
     )

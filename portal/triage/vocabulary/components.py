@@ -92,6 +92,9 @@ COMPONENT_TERMS = {
         "Arbeitsplatzrechner", "Client", "Clients", "Desktop", "Bildschirm", "Bildschirme",
         "Monitor", "Monitore", "Display", "Maus", "Mäuse", "Tastatur", "Headset", "Kopfhörer",
         "Webcam", "Kamera", "Dockingstation", "Docking", "Dock", "USB", "Lautsprecher",
+        # one desk's socket in the wall, not the network: "die Netzwerkdose an meinem Platz"
+        "Netzwerkdose", "Netzwerkdosen", "LAN-Dose", "Datendose", "Anschlussdose",
+        "Netzwerkanschluss", "network socket", "wall socket", "network port", "LAN port",
         "Mikrofon", "Festplatte", "Windows", "Betriebssystem", "Akku", "Netzteil", "Netzkabel",
         "Netzstecker", "Beamer", "Tablet", "iPad", "Thin Client", "Grafikkarte", "screen",
         "mouse", "keyboard", "machine", "desktop", "Ton", "Sound", "Audio", "Mikro", "Lautstärke",

@@ -165,7 +165,7 @@ DATA_AT_RISK_TERMS = (
     "Personaldaten", "Patientendaten", "Mandantendaten", "customer data", "customer",
     "customers", "client data", "keine PIN", "ohne PIN", "kein Passwort", "ohne Passwort",
     "kein Kennwort", "unverschlüsselt", "nicht verschlüsselt", "no encryption", "not encrypted",
-    "unencrypted", "no PIN", "no password", "without a password", "Zettel",
+    "unencrypted", "no PIN", "no password", "without a password",
 )
 # A document that made one enable macros: the classic way in of malware.
 MACRO_TERMS = ("Makros", "Makro", "macros", "macro", "Bearbeitung aktivieren")
@@ -174,7 +174,7 @@ ENABLE_TERMS = (
     "enabled", "allow", "allowed",
 )
 # A program from a mail's attachment, started.
-EXECUTABLE_TERMS = ("exe", "exe-Datei", "scr", "Programm", "program", "Setup")
+EXECUTABLE_TERMS = ("exe", "exe-Datei", "scr")
 ATTACHMENT_TERMS = ("Anhang", "Anhänge", "Mailanhang", "E-Mail-Anhang", "attachment")
 # An attachment or file from a stranger, opened or run.
 STRANGER_SENDER_TERMS = (
