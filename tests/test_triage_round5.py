@@ -70,6 +70,15 @@ CASES = [
     ("Teams fragt bei allen ständig nach dem Kennwort", CRITICAL),
     # A socket in the wall is one desk's.
     ("Die Netzwerkdose im Büro von Frau Lang ist tot", NORMAL),
+    # Components listed together share their symptom: "Internet und Telefon weg".
+    ("Seit heute früh sind Telefon und Internet tot, das ganze Büro ist betroffen", CRITICAL),
+    # What is named as the cause or time of a trouble is not what fails.
+    ("Der Dateiserver bootet seit dem Patch-Update ständig neu, keiner kann arbeiten", CRITICAL),
+    # Several screens beside one device are that desk's.
+    ("Mein Notebook im Dock: beide Monitore bleiben schwarz", NORMAL),
+    # A device that cannot connect is that device's trouble, not the network's.
+    ("Das Diensthandy vom Azubi verbindet sich nicht mit dem WLAN", NORMAL),
+    ("My new laptop won't connect to the wifi", NORMAL),
 ]
 
 

@@ -1,6 +1,6 @@
 """Classify a problem into the SLA classes, from free text or from the guided answers."""
 
-from portal.triage.attribution import frozen_for_everyone, scope_for, target_of
+from portal.triage.attribution import coordinated, frozen_for_everyone, scope_for, target_of
 from portal.triage.concepts import (
     COSMETIC,
     EXPLICIT_LOW,
@@ -43,7 +43,9 @@ from portal.triage.vocabulary.components import (
     CENTRAL_KINDS,
     CLIENT_APP,
     DEVICE_KINDS,
+    INTERNET,
     LOW_TOPIC,
+    NETWORK,
     PRINTER,
 )
 from portal.triage.vocabulary.low_matters import QUESTION_MIN_WORDS, QUESTION_OPENERS
@@ -57,6 +59,18 @@ STATE_ANSWERS = ("down", "degraded")
 STATE_STRENGTH = {DEGRADED: 0, FAULT: 1, DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 SPECIFICITY = (*BY_SPECIFICITY, UNKNOWN)
+NETWORK_KINDS = (NETWORK, INTERNET)
+CONNECT_WORDS = frozenset(
+    {
+        "connect",
+        "connects",
+        "verbinden",
+        "verbindet",
+        "verbinde",
+        "einwaehlen",
+        "einloggen",
+    }
+)
 
 
 def classify_text(text: str) -> TriageResult:
@@ -104,18 +118,37 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
     strongest: dict[str, tuple[Mention, str, int]] = {}
     working = _said_to_work(reading)
     for symptom in reading.symptoms:
-        mention = target_of(reading, symptom)
-        state = frozen_for_everyone(reading, symptom)
-        if state == DOWN and mention.kind in working:  # "… failed. Servers are running normally"
-            state = DEGRADED
-        strength = _strength(reading, symptom, state)
-        known = strongest.get(mention.kind)
-        if known is None or strength > known[2]:
-            strongest[mention.kind] = (mention, state, strength)
+        first = _device_that_connects(reading, symptom, target_of(reading, symptom))
+        for mention in (first, *coordinated(reading, first)):  # "Internet und Telefon weg"
+            state = frozen_for_everyone(reading, symptom)
+            if state == DOWN and mention.kind in working:  # "… failed. Servers run normally"
+                state = DEGRADED
+            strength = _strength(reading, symptom, state)
+            known = strongest.get(mention.kind)
+            if known is None or strength > known[2]:
+                strongest[mention.kind] = (mention, state, strength)
     return [
         (mention, state, decide(mention.kind, state, scope_for(reading, mention, state)))
         for mention, state, _ in strongest.values()
     ]
+
+
+def _device_that_connects(reading: Reading, symptom, mention: Mention) -> Mention:
+    """ "Das neue Tablet verbindet sich nicht mit dem WLAN": the device named before a failed
+    connection in its clause is what fails, not the network it connects to."""
+    if mention.kind not in NETWORK_KINDS:
+        return mention
+    if not any(reading.tokens[i].folded in CONNECT_WORDS for i in symptom.tokens):
+        return mention
+    clause = reading.tokens[symptom.token].clause
+    devices = [
+        m
+        for m in reading.mentions
+        if m.kind in DEVICE_KINDS
+        and 0 <= m.token < symptom.token
+        and reading.tokens[m.token].clause == clause
+    ]
+    return devices[-1] if devices else mention
 
 
 def _strength(reading: Reading, symptom, state: str) -> int:
