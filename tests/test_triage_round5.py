@@ -79,6 +79,17 @@ CASES = [
     # A device that cannot connect is that device's trouble, not the network's.
     ("Das Diensthandy vom Azubi verbindet sich nicht mit dem WLAN", NORMAL),
     ("My new laptop won't connect to the wifi", NORMAL),
+    # A backup or sync job that failed is a fault to fix, not an outage of its server.
+    ("Die Nachtsicherung vom Fileserver ist fehlgeschlagen", NORMAL),
+    ("Der Fileserver ist ausgefallen, auch die Sicherung ist fehlgeschlagen", CRITICAL),
+    # A search that finds nothing is an impairment; clutter that hides things is no fault.
+    ("Im DMS findet die Suche bei allen nichts mehr", NORMAL),
+    ("Vor lauter Dateien im Downloads-Ordner findet man nichts mehr, bitte aufräumen", LOW),
+    # A setting asked to change is a wish, not a slow device.
+    ("Kann man das Scrollen am Touchpad etwas langsamer einstellen?", LOW),
+    ("Der Klingelton am Tischtelefon ist zu laut, wie stell ich den leiser?", LOW),
+    # An old device standing idle, to be collected.
+    ("Zwei alte Monitore stehen nur noch rum, könnt ihr die abholen?", LOW),
 ]
 
 

@@ -5,6 +5,7 @@ from portal.triage.concepts import (
     COSMETIC,
     EXPLICIT_LOW,
     HUNG_UP,
+    JOB,
     LOW_EVIDENCE,
     NOT_CLICKED,
     NOT_DOWN,
@@ -50,7 +51,13 @@ from portal.triage.vocabulary.components import (
 )
 from portal.triage.vocabulary.low_matters import QUESTION_MIN_WORDS, QUESTION_OPENERS
 from portal.triage.vocabulary.scope import COMPANY
-from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT, VAGUE_FAULTS
+from portal.triage.vocabulary.states import (
+    DEGRADED,
+    DOWN,
+    FAULT,
+    JOB_FAILED_WORDS,
+    VAGUE_FAULTS,
+)
 
 AFFECTED_ANSWERS = ("company", "several", "one")
 COMPONENT_ANSWERS = ("server", "network", "company_system", "workstation", "printer", "phone")
@@ -123,6 +130,8 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
             state = frozen_for_everyone(reading, symptom)
             if state == DOWN and mention.kind in working:  # "… failed. Servers run normally"
                 state = DEGRADED
+            if state == DOWN and _job_failed(reading, symptom):  # "Backup fehlgeschlagen"
+                state = FAULT
             strength = _strength(reading, symptom, state)
             known = strongest.get(mention.kind)
             if known is None or strength > known[2]:
@@ -131,6 +140,16 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
         (mention, state, decide(mention.kind, state, scope_for(reading, mention, state)))
         for mention, state, _ in strongest.values()
     ]
+
+
+def _job_failed(reading: Reading, symptom) -> bool:
+    """A backup or sync job that failed: a fault of the system that runs it, not an outage."""
+    if not all(reading.tokens[i].folded in JOB_FAILED_WORDS for i in symptom.tokens):
+        return False
+    sentence = reading.tokens[symptom.token].sentence
+    return any(
+        m.concept == JOB and reading.tokens[m.first].sentence == sentence for m in reading.matches
+    )
 
 
 def _device_that_connects(reading: Reading, symptom, mention: Mention) -> Mention:

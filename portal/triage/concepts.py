@@ -62,6 +62,7 @@ STRANGER_SENDER = "stranger_sender"
 OPENED = "opened"
 NO_FAULT = "no_fault"
 BACK_AGAIN = "back_again"
+JOB = "job"
 FOR_THE_RECORD = "for_the_record"
 SUCCESS = "success"
 IMPERSONATION = "impersonation"
@@ -114,6 +115,7 @@ def _vocabulary_entries():
         (IDIOM, negation.IDIOMS),
         (INTERMITTENT, states.INTERMITTENT),
         (REQUEST, low_matters.REQUEST_TERMS),
+        (REQUEST, low_matters.SETTING_WISHES),
         (COSMETIC, low_matters.COSMETIC_TERMS),
         (EXPLICIT_LOW, low_matters.EXPLICIT_LOW_TERMS),
         (RELAXED, low_matters.RELAXED_TERMS),
@@ -149,6 +151,7 @@ def _vocabulary_entries():
         (ATTACHMENT, security.ATTACHMENT_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
         (BACK_AGAIN, states.BACK_AGAIN_TERMS),
+        (JOB, states.JOB_TERMS),
         (FOR_THE_RECORD, states.FOR_THE_RECORD_TERMS),
         (SUCCESS, states.SUCCESS_TERMS),
         (PLAIN, matching.PLAIN_WORDS),

@@ -39,6 +39,7 @@ from portal.triage.vocabulary.states import (
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
+FIND_WORDS = frozenset({"findet", "finden", "find", "finds", "sucht", "searches"})
 NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
 
 
@@ -57,11 +58,29 @@ def find_symptoms(
     symptoms += [s for s in _switched_off(tokens, mentions) if not _wished(tokens, matches, s)]
     symptoms += _takes_minutes(tokens)
     symptoms += [
-        Symptom(DOWN, match.first, match.tokens, True)
+        Symptom(DEGRADED if _found(tokens, match) else DOWN, match.first, match.tokens, True)
         for match in matches
-        if match.concept == NOTHING_MORE
+        if match.concept == NOTHING_MORE and not _said_otherwise(match, matches)
     ]
     return _intermittent_is_degraded(tokens, matches, symptoms, free_negations)
+
+
+def _said_otherwise(match: Match, matches: list[Match]) -> bool:
+    """ "Suche findet nichts mehr" is an impairment, "findet man nix mehr" no fault: a longer
+    phrase says what the "nothing" is."""
+    inside = set(match.tokens)
+    return any(
+        m.concept in (STATE, NO_FAULT) and inside < set(m.tokens) for m in matches if m != match
+    )
+
+
+def _found(tokens: list[Token], match: Match) -> bool:
+    """ "Die Suche findet bei allen nichts mehr": what finds nothing is impaired, not down."""
+    clause = tokens[match.first].clause
+    return any(
+        tokens[i].folded in FIND_WORDS and tokens[i].clause == clause
+        for i in range(max(0, match.first - NEGATION_REACH), match.first)
+    )
 
 
 def _stands_at(tokens: list[Token], match: Match) -> bool:

@@ -63,7 +63,10 @@ STATE_TERMS = {
         "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
         "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
         "crawling", "crawls", "schleicht", "snail", "schwach", "weak",
-        "dauert ca", "echo", "Echo", "braucht lange", "brauchen lange", "ungewöhnlich lange",
+        "dauert ca", "echo", "Echo",
+        # a search that finds nothing: a function of the system impaired
+        "findet nichts", "findet nichts mehr", "findet nix", "findet nix mehr", "finds nothing",
+        "keine Treffer", "no results", "braucht lange", "brauchen lange", "ungewöhnlich lange",
         "unusually long",
     ),
     FAULT: (
@@ -190,6 +193,16 @@ NOT_DOWN_TERMS = (
     "works though", "but works", "per Kabel", "mit Kabel", "über Kabel", "per LAN", "via cable",
     "with a cable",
 )
+# A job that failed ("Backup fehlgeschlagen", "sync failed"): its system still serves everyone,
+# so it is a fault to fix, not an outage.
+JOB_TERMS = (
+    "Backup", "Backups", "Backup-Job", "backup job", "Sicherung", "Sicherungen", "Datensicherung",
+    "Sicherungsauftrag", "Sicherungsjob", "Nachtsicherung", "Replikation", "replication", "Sync",
+    "Synchronisation", "Synchronisierung", "Aufgabe", "Task", "Job",
+)
+JOB_FAILED_WORDS = frozenset({
+    "fehlgeschlagen", "failed", "fail", "fails", "failure", "abgebrochen", "gescheitert",
+})
 # A matter told as settled: it works again ("Outlook geht wieder") ...
 BACK_AGAIN_TERMS = (
     "geht wieder", "gehts wieder", "läuft wieder", "funktioniert wieder", "druckt wieder",
