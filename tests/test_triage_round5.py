@@ -90,6 +90,25 @@ CASES = [
     ("Der Klingelton am Tischtelefon ist zu laut, wie stell ich den leiser?", LOW),
     # An old device standing idle, to be collected.
     ("Zwei alte Monitore stehen nur noch rum, könnt ihr die abholen?", LOW),
+    # More security families: a fake warning that wants a call, mail sent in bulk to strangers,
+    # someone in one's mailbox, a found stick plugged in, a stranger posing as a technician,
+    # a sign-in code nobody asked for, a device left behind with data on it.
+    (
+        "Ein Fenster sagt, mein PC sei gesperrt und ich soll eine Nummer anrufen",
+        CRITICAL,
+    ),
+    ("Unser Firmenkonto hat heute Nacht Mails an fremde Empfänger verschickt", CRITICAL),
+    ("Someone logged into my mailbox from Vietnam last night", CRITICAL),
+    ("Mein Kollege hat einen USB-Stick vom Parkplatz eingesteckt", CRITICAL),
+    ("Ein Fremder hat sich als Techniker ausgegeben und war im Serverraum", CRITICAL),
+    (
+        "Es kam eine SMS mit einem Bestätigungscode, obwohl ich mich gar nicht angemeldet habe",
+        CRITICAL,
+    ),
+    ("Das Notebook vom Chef ist im Zug liegen geblieben, da ist die Buchhaltung drauf", CRITICAL),
+    # No handset in the house has a dial tone; a printer back again, told with thanks.
+    ("Auf keinem Apparat im Haus gibt es ein Freizeichen", CRITICAL),
+    ("hallo, wollte nur sagen das der drucker jetzt wieder geht, danke", LOW),
 ]
 
 

@@ -77,6 +77,9 @@ MACROS = "macros"
 ENABLE = "enable"
 EXECUTABLE = "executable"
 ATTACHMENT = "attachment"
+STICK = "stick"
+FOUND = "found"
+PLUGGED = "plugged"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
@@ -149,6 +152,9 @@ def _vocabulary_entries():
         (ENABLE, security.ENABLE_TERMS),
         (EXECUTABLE, security.EXECUTABLE_TERMS),
         (ATTACHMENT, security.ATTACHMENT_TERMS),
+        (STICK, security.STICK_TERMS),
+        (FOUND, security.FOUND_TERMS),
+        (PLUGGED, security.PLUGGED_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
         (BACK_AGAIN, states.BACK_AGAIN_TERMS),
         (JOB, states.JOB_TERMS),
@@ -172,7 +178,7 @@ def lexicon() -> Lexicon:
             | {SOMEONE, OWN_ACCOUNT, NOT_OURS, EXTERNAL, SETUP_WISH, CALLER, OPENED}
             | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN, NO_FAULT}
             | {IMPERSONATION, LET_IN, HUNG_UP, MFA_ANSWERED, LOST, DATA_AT_RISK, ENABLE}
-            | {EXECUTABLE, ATTACHMENT, BACK_AGAIN, FOR_THE_RECORD, SUCCESS}
+            | {EXECUTABLE, ATTACHMENT, BACK_AGAIN, FOR_THE_RECORD, SUCCESS, STICK, FOUND, PLUGGED}
             | {CLOSING}  # "Herr Groß" is no "Gruß" that ends the text
         ),
     )

@@ -13,6 +13,7 @@ from portal.triage.concepts import (
     FILES,
     FOREIGN,
     FORWARDING,
+    FOUND,
     HUNG_UP,
     IMPERSONATION,
     LET_IN,
@@ -26,6 +27,7 @@ from portal.triage.concepts import (
     OWN_ACCOUNT,
     PHISHING_CLICKED,
     PHISHING_CREDENTIALS,
+    PLUGGED,
     PORTABLE,
     REMOTE_TOOL,
     RENAMED,
@@ -36,6 +38,7 @@ from portal.triage.concepts import (
     SETUP_WISH,
     SOMEONE,
     SPAM,
+    STICK,
     STRANGER_SENDER,
     TOOL_CHORE,
     VAGUE_NOTHING,
@@ -66,6 +69,8 @@ SECURITY_PAIRS = (
     (LOST, PORTABLE, DATA_AT_RISK),  # "Notebook gestohlen, Kundendaten drauf", "no PIN"
     (MACROS, ENABLE, OPENED),  # "die Rechnung geöffnet und Makros aktiviert"
     (EXECUTABLE, ATTACHMENT, OPENED),  # "die .exe aus dem Anhang gestartet"
+    (STICK, FOUND, PLUGGED),  # "einen USB-Stick vom Parkplatz eingesteckt"
+    (FOREIGN, IMPERSONATION),  # "ein Fremder hat sich als Techniker ausgegeben"
 )
 # Pairs that a wish undoes: "bitte eine Weiterleitung an meine gmail-Adresse einrichten".
 WISHED_PAIRS = frozenset({(FORWARDING, EXTERNAL), (REMOTE_TOOL, CALLER)})

@@ -102,7 +102,8 @@ COMPONENT_TERMS = {
         "Kartenleser", "Kartenlesegerät", "Lüfter", "Kiste", "Drucker-Treiber", "Treiber",
     ),
     PHONE: (
-        "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys",
+        "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys", "Apparat",
+        "Apparate", "Apparaten",
         "Smartphone", "Diensthandy", "iPhone", "Mobiltelefon", "Hörer",
         "Telefonhörer", "Freizeichen", "phone", "phones", "desk phone", "mobile",
         # a handset's own line and its sign-in to the phone system

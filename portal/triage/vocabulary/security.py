@@ -82,6 +82,9 @@ SECURITY_TERMS = (
     "falscher Bankverbindung", "different bank details", "other bank details",
     "wrong bank details", "fake invoice", "fake invoices", "gefälschte Rechnung",
     "gefälschte Rechnungen", "gefälschten Rechnung", "forged invoice",
+    # A fake warning that wants a phone call: the tech-support scam.
+    "Nummer anrufen", "Nummer anzurufen", "Hotline anrufen soll", "call this number",
+    "call the number", "call a number",
 )
 # Forwarding rules in a mailbox ...
 FORWARDING_TERMS = (
@@ -121,7 +124,7 @@ IMPERSONATION_TERMS = (
     "vermeintlich", "gab sich aus", "gab sich als", "gibt sich aus", "gibt sich als",
     "von Microsoft", "Microsoft support", "Microsoft-Support", "he was from", "she was from",
     "they were from", "claimed to be", "claiming to be", "pretending to be", "posing as",
-    "said to be from", "supposedly",
+    "said to be from", "supposedly", "ausgegeben", "ausgab", "posed as",
 )
 # ... and who got in: a program installed, a password told, clicking on one's screen.
 LET_IN_TERMS = (
@@ -143,17 +146,31 @@ MFA_PROMPT_TERMS = (
     "Push-Benachrichtigungen", "Authenticator", "Authenticator-App", "sign-in prompt",
     "sign-in prompts", "login prompt", "login prompts", "sign-in request", "sign-in requests",
     "login request", "login requests", "approval request", "approval requests", "MFA",
+    "Bestätigungscode", "Anmeldecode", "SMS-Code", "Sicherheitscode", "Code für die Anmeldung",
+    "verification code", "login code", "security code", "sign-in code",
 )
 MFA_ANSWERED_TERMS = (
     "genehmigen", "genehmigt", "Genehmigen gedrückt", "zugestimmt", "approve", "approved",
     "tapped approve", "hit approve", "obwohl ich", "ohne dass ich", "not logging in",
     "wasnt logging in", "didnt log in", "not signing in", "didnt sign in", "didnt request",
     "nicht angefordert", "unrequested", "unerwartet", "unexpected", "unexpectedly",
+    "gar nicht angemeldet", "nicht angemeldet habe", "wasnt signing in",
+)
+# A stick someone found and plugged in: whatever is on it now runs inside.
+STICK_TERMS = ("USB-Stick", "USB-Sticks", "Stick", "USB stick", "thumb drive", "USB drive")
+FOUND_TERMS = (
+    "gefunden", "Parkplatz", "fremden", "fremder", "unbekannten", "unbekannter", "found",
+    "unknown", "parking lot", "car park",
+)
+PLUGGED_TERMS = (
+    "eingesteckt", "angesteckt", "reingesteckt", "angeschlossen", "plugged in", "plugged it in",
+    "inserted",
 )
 # A portable device lost or stolen ...
 LOST_TERMS = (
     "geklaut", "gestohlen", "verloren", "liegen lassen", "liegengelassen", "liegen gelassen",
     "abhanden", "entwendet", "stolen", "lost", "left behind", "went missing", "is missing",
+    "liegen geblieben", "liegengeblieben", "vergessen",
 )
 PORTABLE_TERMS = (
     "Laptop", "Laptops", "Notebook", "Handy", "Diensthandy", "Firmenhandy", "Smartphone",
@@ -165,7 +182,7 @@ DATA_AT_RISK_TERMS = (
     "Personaldaten", "Patientendaten", "Mandantendaten", "customer data", "customer",
     "customers", "client data", "keine PIN", "ohne PIN", "kein Passwort", "ohne Passwort",
     "kein Kennwort", "unverschlüsselt", "nicht verschlüsselt", "no encryption", "not encrypted",
-    "unencrypted", "no PIN", "no password", "without a password",
+    "unencrypted", "no PIN", "no password", "without a password", "drauf", "darauf", "on it",
 )
 # A document that made one enable macros: the classic way in of malware.
 MACRO_TERMS = ("Makros", "Makro", "macros", "macro", "Bearbeitung aktivieren")
@@ -247,6 +264,8 @@ OWN_ACCOUNT_TERMS = (
     "mit meinem Login", "mit meinem Passwort", "mit meinem Kennwort", "mit meinen Daten",
     "mit seinem Login", "mit ihrem Login", "with my login", "with my password",
     "with my credentials", "using my login", "using my password", "using my credentials",
+    "into my mailbox", "into my email", "in mein Postfach", "in meinem Postfach",
+    "in mein Konto", "in meinem Konto",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
@@ -255,7 +274,9 @@ SPAM_TERMS = (
     "Spam", "Spammails", "Spam-Mails", "von allein", "von alleine", "von selbst", "by itself",
     "on its own", "an alle Kontakte", "all my contacts", "to all contacts", "to all my contacts",
     "massenhaft Mails", "massenweise Mails", "massenhaft E-Mails", "lots of emails",
-    "mass mails", "mass emails", "Rechnungslinks", "invoice links",
+    "mass mails", "mass emails", "Rechnungslinks", "invoice links", "fremde Empfänger",
+    "unbekannte Empfänger", "unknown recipients", "hunderte Mails", "Hunderte von Mails",
+    "tausende Mails", "hundreds of emails", "thousands of emails",
 )
 SENDING_TERMS = (
     "verschickt", "versendet", "verschicken", "sendet", "schickt", "raus", "gehen raus",

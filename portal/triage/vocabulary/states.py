@@ -39,7 +39,7 @@ STATE_TERMS = {
         "switched off", "powered off", "toast", "bricked", "Grätsche", "im Arsch", "verreckt",
         "abgekratzt", "Geist aufgegeben", "gave up the ghost", "went dark",
         "Reparaturschleife", "Bootschleife", "Neustartschleife", "boot loop", "restart loop",
-        "reboot loop",
+        "reboot loop", "kein Freizeichen", "keinem Freizeichen",
         # a client that only waits for its server: "Verbindung zum Server wird hergestellt"
         "wird hergestellt", "Verbindung wird gesucht", "versucht zu verbinden", "trying to connect",
         "keeps trying to connect", "waiting for server", "Warten auf Server",
@@ -210,7 +210,8 @@ BACK_AGAIN_TERMS = (
     "wieder in Ordnung", "hat sich erledigt", "ist erledigt", "works again", "working again",
     "is fixed", "are fixed", "was fixed", "fixed now", "is resolved", "was resolved",
     "back to normal", "everythings working", "everything is working", "everything works",
-    "never mind", "nevermind",
+    "never mind", "nevermind", "wieder geht", "wieder läuft", "wieder funktioniert",
+    "wieder druckt",
 )
 # ... which, told only for the record, asks for nothing ("nur zur Info", "never mind"); without
 # such a word a past outage is for its cause to be found: Normal.
