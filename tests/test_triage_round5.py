@@ -109,6 +109,17 @@ CASES = [
     # No handset in the house has a dial tone; a printer back again, told with thanks.
     ("Auf keinem Apparat im Haus gibt es ein Freizeichen", CRITICAL),
     ("hallo, wollte nur sagen das der drucker jetzt wieder geht, danke", LOW),
+    # Attacks in the plural, software nobody installed, a phone lost without a passcode.
+    ("Firewall hat heute Nacht Alarm geschlagen wegen Angriffen von außen", CRITICAL),
+    ("There's a program on my PC I never installed and it keeps opening the browser", CRITICAL),
+    ("Lost my phone at the airport, it has work email and no passcode", CRITICAL),
+    # ... but one's own slip, private data, a wish or a licence are no incident.
+    ("Ich habe aus Versehen eine Mail an alle Kontakte geschickt, peinlich", NORMAL),
+    ("Hab meinen USB-Stick verloren, da waren nur Urlaubsfotos drauf", NORMAL),
+    ("Bitte für den neuen Kollegen TeamViewer installieren, er hat mich angerufen", LOW),
+    ("Die Firewall-Lizenz läuft Ende des Monats ab", LOW),
+    ("Wie kann ich im Authenticator ein neues Konto hinzufügen?", LOW),
+    ("Die Sicherung lief heute Nacht erfolgreich durch", LOW),
 ]
 
 

@@ -80,6 +80,7 @@ ATTACHMENT = "attachment"
 STICK = "stick"
 FOUND = "found"
 PLUGGED = "plugged"
+SLIP = "slip"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
@@ -155,6 +156,7 @@ def _vocabulary_entries():
         (STICK, security.STICK_TERMS),
         (FOUND, security.FOUND_TERMS),
         (PLUGGED, security.PLUGGED_TERMS),
+        (SLIP, security.SLIP_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
         (BACK_AGAIN, states.BACK_AGAIN_TERMS),
         (JOB, states.JOB_TERMS),
@@ -178,7 +180,17 @@ def lexicon() -> Lexicon:
             | {SOMEONE, OWN_ACCOUNT, NOT_OURS, EXTERNAL, SETUP_WISH, CALLER, OPENED}
             | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN, NO_FAULT}
             | {IMPERSONATION, LET_IN, HUNG_UP, MFA_ANSWERED, LOST, DATA_AT_RISK, ENABLE}
-            | {EXECUTABLE, ATTACHMENT, BACK_AGAIN, FOR_THE_RECORD, SUCCESS, STICK, FOUND, PLUGGED}
+            | {
+                EXECUTABLE,
+                ATTACHMENT,
+                BACK_AGAIN,
+                FOR_THE_RECORD,
+                SUCCESS,
+                STICK,
+                FOUND,
+                PLUGGED,
+                SLIP,
+            }
             | {CLOSING}  # "Herr Groß" is no "Gruß" that ends the text
         ),
     )

@@ -36,6 +36,7 @@ from portal.triage.concepts import (
     SECURITY_TOOL,
     SENDING,
     SETUP_WISH,
+    SLIP,
     SOMEONE,
     SPAM,
     STICK,
@@ -100,6 +101,8 @@ def security_evidence(reading: Reading) -> list[str]:
             continue
         if parts in HUNG_UP_PAIRS and reading.has(HUNG_UP):
             continue
+        if parts == (SPAM, SENDING) and reading.has(SLIP):
+            continue  # "aus Versehen eine Mail an alle Kontakte geschickt": one's own slip
         if first == SECURITY_TOOL and reading.has(TOOL_CHORE):
             continue  # "Der Virenscanner warnt, dass die Lizenz abläuft"
         if first in (FILES, SOMEONE) and _asks_about(reading, found[second]):

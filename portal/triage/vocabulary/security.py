@@ -85,6 +85,12 @@ SECURITY_TERMS = (
     # A fake warning that wants a phone call: the tech-support scam.
     "Nummer anrufen", "Nummer anzurufen", "Hotline anrufen soll", "call this number",
     "call the number", "call a number",
+    # Attacks in the plural ("Angriff" is matched exactly), and software nobody installed.
+    "Angriffe", "Angriffen", "Angriffsversuche", "attacks", "attack", "under attack",
+    "nie installiert", "nicht installiert habe", "never installed", "didnt install",
+    "did not install", "unbekannte Software", "unbekanntes Programm", "unbekannte Programme",
+    "fremde Software", "fremdes Programm", "unknown software", "unknown program",
+    "unknown programs",
 )
 # Forwarding rules in a mailbox ...
 FORWARDING_TERMS = (
@@ -169,8 +175,9 @@ PLUGGED_TERMS = (
 # A portable device lost or stolen ...
 LOST_TERMS = (
     "geklaut", "gestohlen", "verloren", "liegen lassen", "liegengelassen", "liegen gelassen",
-    "abhanden", "entwendet", "stolen", "lost", "left behind", "went missing", "is missing",
-    "liegen geblieben", "liegengeblieben", "vergessen",
+    "abhanden", "entwendet", "stolen", "lost my", "lost his", "lost her", "lost our", "lost a",
+    "lost the", "left behind", "went missing", "is missing", "liegen geblieben",
+    "liegengeblieben",
 )
 PORTABLE_TERMS = (
     "Laptop", "Laptops", "Notebook", "Handy", "Diensthandy", "Firmenhandy", "Smartphone",
@@ -182,7 +189,12 @@ DATA_AT_RISK_TERMS = (
     "Personaldaten", "Patientendaten", "Mandantendaten", "customer data", "customer",
     "customers", "client data", "keine PIN", "ohne PIN", "kein Passwort", "ohne Passwort",
     "kein Kennwort", "unverschlüsselt", "nicht verschlüsselt", "no encryption", "not encrypted",
-    "unencrypted", "no PIN", "no password", "without a password", "drauf", "darauf", "on it",
+    "unencrypted", "no PIN", "no password", "without a password", "Buchhaltung", "Rechnungen",
+    "Angebote", "Firmendaten", "Geschäftsdaten", "Verträge", "Personalakten", "company data",
+    "work data", "invoices",
+    "no passcode", "without a passcode", "kein Code", "keinen Code", "ohne Code", "keine Sperre",
+    "no lock", "no screen lock", "work email", "work emails", "company email", "Firmenmails",
+    "Firmen-Mails", "Diensthandy-Mail", "Dienstmails",
 )
 # A document that made one enable macros: the classic way in of malware.
 MACRO_TERMS = ("Makros", "Makro", "macros", "macro", "Bearbeitung aktivieren")
@@ -211,7 +223,7 @@ OPENED_TERMS = (
 SECURITY_TOOL_TERMS = (
     "Virenscanner", "Virenschutz", "Virenschutzprogramm", "Antivirus", "Antivirenprogramm",
     "Antivirensoftware", "anti-virus", "Virenprogramm", "Defender", "Sophos", "Kaspersky",
-    "Virenschutzlizenz",
+    "Virenschutzlizenz", "Firewall", "firewall",
 )
 # The protection raising an alarm: "Der Virenscanner schlägt Alarm" (not about its licence).
 SECURITY_ALERT_TERMS = (
@@ -286,6 +298,10 @@ SENDING_TERMS = (
     "von der Mailadresse", "von ihrer Mailadresse", "von seiner Mailadresse", "von der Adresse",
     "from her address", "from his address", "from the address", "from her account",
     "from his account", "geschickt", "gesendet", "rausgeschickt", "rausgegangen",
+)
+# "aus Versehen an alle Kontakte geschickt": one's own slip, no hijacked mailbox.
+SLIP_TERMS = (
+    "aus Versehen", "ausversehen", "versehentlich", "accidentally", "by accident", "by mistake",
 )
 # Files renamed or given a new ending: the mark of ransomware.
 FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")
