@@ -120,6 +120,11 @@ CASES = [
     ("Die Firewall-Lizenz läuft Ende des Monats ab", LOW),
     ("Wie kann ich im Authenticator ein neues Konto hinzufügen?", LOW),
     ("Die Sicherung lief heute Nacht erfolgreich durch", LOW),
+    # A cosmetic thing missing ("ohne Logo") is no outage, even for everyone.
+    ("Bei allen kommen die Briefe ohne Logo aus dem Drucker", LOW),
+    # A worn part to replace while the device runs on is a fault, not an outage.
+    ("Die USV im Serverraum meldet Akku defekt, läuft aber noch", NORMAL),
+    ("Server meldet: Lüfter defekt", NORMAL),
 ]
 
 

@@ -17,7 +17,7 @@ from portal.triage.concepts import (
 )
 from portal.triage.matcher import Match, Token
 from portal.triage.reading import Mention, Symptom
-from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, PRINTER
+from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, LOW_TOPIC, PRINTER
 from portal.triage.vocabulary.negation import (
     CLAUSE_JOINERS,
     CONSEQUENCE_WORDS,
@@ -39,6 +39,7 @@ from portal.triage.vocabulary.states import (
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
+WITHOUT = frozenset({"ohne", "without"})
 FIND_WORDS = frozenset({"findet", "finden", "find", "finds", "sucht", "searches"})
 NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
 
@@ -72,6 +73,11 @@ def _said_otherwise(match: Match, matches: list[Match]) -> bool:
     return any(
         m.concept in (STATE, NO_FAULT) and inside < set(m.tokens) for m in matches if m != match
     )
+
+
+def _inside_longer_state(match: Match, matches: list[Match]) -> bool:
+    inside = set(match.tokens)
+    return any(m.concept == STATE and inside < set(m.tokens) for m in matches)
 
 
 def _found(tokens: list[Token], match: Match) -> bool:
@@ -191,6 +197,8 @@ def _state_words(tokens, matches, free_negations) -> list[Symptom]:
             continue
         if set(match.tokens) <= no_fault:  # "wie krieg ich das weg", "the wrong colleague"
             continue
+        if _inside_longer_state(match, matches):  # "Batterie defekt" says what is "defekt"
+            continue
         state = match.value
         if state == DEGRADED and _intensified(tokens, match):
             state = DOWN  # "bricht komplett zusammen", "total eingefroren"
@@ -221,9 +229,12 @@ def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
     verbs = sorted({match.first for match in matches if match.concept == VERB})
     subordinate = _subordinate_clauses(tokens, matches)
     symptoms = []
+    named = {m.token for m in mentions}
     for negation in sorted(free_negations):
         if tokens[negation].clause in subordinate:
             continue
+        if tokens[negation].folded in WITHOUT and negation + 1 in named:
+            continue  # "kommen ohne Logo raus": what is missing, not a verb negated
         verb = _nearest_verb(tokens, verbs, negation)
         if verb is None:
             continue
@@ -312,7 +323,10 @@ def _negated_components(tokens, matches, mentions, free_negations) -> list[Sympt
         ]
         if before:
             tokens_used = (before[-1], *mention.tokens)
-            symptoms.append(Symptom(DOWN, mention.token, tokens_used, False, mention))
+            # "ohne Logo": a planned or cosmetic thing missing is a fault, not an outage
+            missing = tokens[before[-1]].folded in WITHOUT and mention.kind == LOW_TOPIC
+            state = FAULT if missing else DOWN
+            symptoms.append(Symptom(state, mention.token, tokens_used, False, mention))
     return symptoms
 
 

@@ -92,6 +92,9 @@ STATE_TERMS = {
         "ständig nach dem Kennwort", "dauernd nach dem Passwort", "dauernd nach dem Kennwort",
         "immer wieder nach dem Passwort", "immer wieder nach dem Kennwort",
         "keeps asking for the password", "keeps prompting for",
+        # a worn part to replace while the device runs on: "USV: Batterie defekt"
+        "Batterie defekt", "Batterien defekt", "Akku defekt", "Batterie schwach", "battery failed",
+        "battery faulty", "replace battery", "replace the battery", "Lüfter defekt", "fan failed",
     ),
 }
 
