@@ -125,6 +125,9 @@ CASES = [
     # A worn part to replace while the device runs on is a fault, not an outage.
     ("Die USV im Serverraum meldet Akku defekt, läuft aber noch", NORMAL),
     ("Server meldet: Lüfter defekt", NORMAL),
+    # An infection told colloquially; the company's shop that shows only a blank page.
+    ("Ich glaub mein Laptop hat sich was eingefangen, ständig gehen Fenster auf", CRITICAL),
+    ("Unser Webshop zeigt nur eine leere Seite, keiner kann bestellen", CRITICAL),
 ]
 
 

@@ -68,6 +68,9 @@ COMPONENT_TERMS = {
         "card terminal", "card payment", "card payments", "payment terminal",
         "emails to us", "mails to us", "Mails an uns", "E-Mails an uns", "mit Karte zahlen",
         "pay by card",
+        # the company's shop and website, used by its customers
+        "Onlineshop", "Online-Shop", "Webshop", "Web-Shop", "Shop", "Homepage", "Firmenwebseite",
+        "Firmenwebsite", "online shop", "web shop", "webshop", "our website", "company website",
     ),
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",

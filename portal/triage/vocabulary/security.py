@@ -91,6 +91,8 @@ SECURITY_TERMS = (
     "did not install", "unbekannte Software", "unbekanntes Programm", "unbekannte Programme",
     "fremde Software", "fremdes Programm", "unknown software", "unknown program",
     "unknown programs",
+    # "ich hab mir was eingefangen": an infection, colloquially
+    "eingefangen", "caught a virus", "caught something", "got a virus",
 )
 # Forwarding rules in a mailbox ...
 FORWARDING_TERMS = (

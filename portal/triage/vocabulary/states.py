@@ -39,7 +39,8 @@ STATE_TERMS = {
         "switched off", "powered off", "toast", "bricked", "Grätsche", "im Arsch", "verreckt",
         "abgekratzt", "Geist aufgegeben", "gave up the ghost", "went dark",
         "Reparaturschleife", "Bootschleife", "Neustartschleife", "boot loop", "restart loop",
-        "reboot loop", "kein Freizeichen", "keinem Freizeichen",
+        "reboot loop", "kein Freizeichen", "keinem Freizeichen", "weiße Seite", "weißen Seite",
+        "leere Seite", "white page", "blank page", "white screen",
         # a client that only waits for its server: "Verbindung zum Server wird hergestellt"
         "wird hergestellt", "Verbindung wird gesucht", "versucht zu verbinden", "trying to connect",
         "keeps trying to connect", "waiting for server", "Warten auf Server",
