@@ -128,6 +128,9 @@ CASES = [
     # An infection told colloquially; the company's shop that shows only a blank page.
     ("Ich glaub mein Laptop hat sich was eingefangen, ständig gehen Fenster auf", CRITICAL),
     ("Unser Webshop zeigt nur eine leere Seite, keiner kann bestellen", CRITICAL),
+    # One device singled out is one workplace; the speaker and another person are several.
+    ("Nur der PC im Lager hat kein Netzwerk", NORMAL),
+    ("Bei mir und Frau Yilmaz geht das CRM nicht", CRITICAL),
 ]
 
 
