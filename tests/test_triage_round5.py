@@ -131,6 +131,10 @@ CASES = [
     # One device singled out is one workplace; the speaker and another person are several.
     ("Nur der PC im Lager hat kein Netzwerk", NORMAL),
     ("Bei mir und Frau Yilmaz geht das CRM nicht", CRITICAL),
+    # A sentence saying one thing works caps no fault told after "aber"/"but".
+    ("Der Server läuft wieder, aber Outlook geht bei allen noch nicht", CRITICAL),
+    ("The file server runs normally, but nobody can reach the ERP", CRITICAL),
+    ("Das Internet war heute morgen kurz weg, jetzt geht es wieder", NORMAL),
 ]
 
 

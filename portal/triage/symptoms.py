@@ -39,6 +39,7 @@ from portal.triage.vocabulary.states import (
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
+STRONG_CONTRAST = frozenset({"aber", "jedoch", "allerdings", "but", "however"})
 WITHOUT = frozenset({"ohne", "without"})
 FIND_WORDS = frozenset({"findet", "finden", "find", "finds", "sucht", "searches"})
 NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
@@ -78,6 +79,18 @@ def _said_otherwise(match: Match, matches: list[Match]) -> bool:
 def _inside_longer_state(match: Match, matches: list[Match]) -> bool:
     inside = set(match.tokens)
     return any(m.concept == STATE and inside < set(m.tokens) for m in matches)
+
+
+def _after_contrast(tokens: list[Token], symptom: Symptom, statements: list[Match]) -> bool:
+    """True if each working statement of the symptom's sentence comes before it, with a
+    contrast ("aber", "but") between."""
+    sentence = tokens[symptom.token].sentence
+    here = [m for m in statements if tokens[m.first].sentence == sentence]
+    return bool(here) and all(
+        m.tokens[-1] < symptom.token
+        and any(tokens[i].folded in STRONG_CONTRAST for i in range(m.tokens[-1] + 1, symptom.token))
+        for m in here
+    )
 
 
 def _found(tokens: list[Token], match: Match) -> bool:
@@ -334,14 +347,17 @@ def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list
     """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
     kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
     one); "läuft schon wieder nicht" is still down."""
-    working = {tokens[match.first].sentence for match in working_statements(tokens, matches)}
+    statements = working_statements(tokens, matches)
+    working = {tokens[match.first].sentence for match in statements}
+    # "Der Server läuft wieder, aber Outlook geht noch nicht": a fault after a contrast stays.
+    contrasted = {s.token for s in symptoms if _after_contrast(tokens, s, statements)}
     total = {i for m in matches if m.concept in (NOTHING_MORE, NOTHING_WORKS) for i in m.tokens}
     # "ab und zu" qualifies the symptom of its own clause ("die Fritzbox startet immer wieder
     # neu"); in a clause without one it qualifies its sentence ("Manchmal, morgens, ist …").
     told = {tokens[s.token].clause for s in symptoms}
     now_and_then = {tokens[m.first].clause for m in matches if m.concept == INTERMITTENT}
     clauses = now_and_then & told
-    sentences = working | {
+    sentences = {
         tokens[m.first].sentence
         for m in matches
         if m.concept == INTERMITTENT and tokens[m.first].clause not in told
@@ -351,12 +367,14 @@ def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list
         if s.state == DOWN
         and (
             tokens[s.token].sentence in working
+            and s.token not in contrasted
             or (tokens[s.token].sentence in sentences or tokens[s.token].clause in clauses)
             # "bricht alle paar Minuten komplett zusammen": a total outage, however often
             and not _total(tokens, s, total)
         )
         or s.state == FAULT
         and tokens[s.token].sentence in working
+        and s.token not in contrasted
         else s
         for s in symptoms
     ]
