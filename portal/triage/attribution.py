@@ -27,6 +27,11 @@ from portal.triage.vocabulary.scope import (
 )
 from portal.triage.vocabulary.states import DEGRADED, DOWN, FREEZE_WORDS
 
+CAUSE_WORDS = frozenset({"nach", "seit", "after", "since", "wegen", "because"})
+# A desk may have several of these: "meine Bildschirme" are one workplace's.
+SCREENS = frozenset({"bildschirme", "monitore", "screens", "monitors", "displays"})
+LIST_JOINERS = frozenset({"und", "sowie", "oder", "and", "or", "&"})
+
 
 def target_of(reading: Reading, symptom: Symptom) -> Mention:
     """The component a symptom is about: tied by grammar, else the nearest one named."""
@@ -37,6 +42,7 @@ def target_of(reading: Reading, symptom: Symptom) -> Mention:
         return own[0]
     named = [m for m in reading.mentions if m.kind != EVERYTHING] or reading.mentions
     named = [m for m in named if not _has_own_state(reading, m)] or named
+    named = [m for m in named if not _cause(reading, m)] or named
     sentence = reading.tokens[symptom.token].sentence
     clause = reading.tokens[symptom.token].clause
     near = [m for m in named if m.token >= 0 and reading.tokens[m.token].clause == clause]
@@ -44,6 +50,28 @@ def target_of(reading: Reading, symptom: Symptom) -> Mention:
     if not near:
         return _placeholder(reading, symptom)
     return min(near, key=lambda m: (abs(m.token - symptom.token), m.token))
+
+
+def _cause(reading: Reading, mention: Mention) -> bool:
+    """ "nach dem Windows-Update", "since the restart": a thing named as the time or cause of
+    a trouble is not what fails."""
+    before = [t.folded for t in reading.tokens[max(0, mention.token - 2) : mention.token]]
+    return mention.token >= 0 and any(word in CAUSE_WORDS for word in before)
+
+
+def coordinated(reading: Reading, mention: Mention) -> list[Mention]:
+    """The components listed with this one ("Internet und Telefon weg"): one symptom for all."""
+    tokens = reading.tokens
+    found = []
+    for other in reading.mentions:
+        if other == mention or other.token < 0 or mention.token < 0:
+            continue
+        first, last = sorted((mention.token, other.token))
+        between = [tokens[i].folded for i in range(first + 1, last)]
+        same_clause = tokens[first].clause == tokens[last].clause
+        if same_clause and len(between) == 1 and between[0] in LIST_JOINERS:
+            found.append(other)
+    return found
 
 
 def _has_own_state(reading: Reading, mention: Mention) -> bool:
@@ -117,9 +145,25 @@ def _same_clause(reading: Reading, mention: Mention) -> bool:
 
 def _plural_devices(reading: Reading) -> bool:
     return any(
-        reading.tokens[m.token].folded in PLURAL_DEVICE_WORDS and not _genitive(reading, m.token)
+        reading.tokens[m.token].folded in PLURAL_DEVICE_WORDS
+        and not _genitive(reading, m.token)
+        and not _of_one_device(reading, m)
         for m in reading.mentions
         if m.kind in DEVICE_KINDS and m.token >= 0
+    )
+
+
+def _of_one_device(reading: Reading, mention: Mention) -> bool:
+    """ "Dockingstation erkennt den Laptop nicht, Bildschirme bleiben dunkel": the screens of
+    one device named singular in the same sentence, not the company's."""
+    if reading.tokens[mention.token].folded not in SCREENS:
+        return False
+    return any(
+        m.kind in DEVICE_KINDS
+        and m.token >= 0
+        and m.sentence == mention.sentence
+        and reading.tokens[m.token].folded not in PLURAL_DEVICE_WORDS
+        for m in reading.mentions
     )
 
 

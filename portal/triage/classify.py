@@ -1,9 +1,11 @@
 """Classify a problem into the SLA classes, from free text or from the guided answers."""
 
-from portal.triage.attribution import frozen_for_everyone, scope_for, target_of
+from portal.triage.attribution import coordinated, frozen_for_everyone, scope_for, target_of
 from portal.triage.concepts import (
     COSMETIC,
     EXPLICIT_LOW,
+    HUNG_UP,
+    JOB,
     LOW_EVIDENCE,
     NOT_CLICKED,
     NOT_DOWN,
@@ -35,18 +37,27 @@ from portal.triage.rules import (
     decide_without_state,
 )
 from portal.triage.safety import company_wide_outage, only_nothing_works, security_evidence
+from portal.triage.settled import without_settled
 from portal.triage.symptoms import working_statements
 from portal.triage.vocabulary.components import (
     BY_SPECIFICITY,
     CENTRAL_KINDS,
     CLIENT_APP,
     DEVICE_KINDS,
+    INTERNET,
     LOW_TOPIC,
+    NETWORK,
     PRINTER,
 )
 from portal.triage.vocabulary.low_matters import QUESTION_MIN_WORDS, QUESTION_OPENERS
 from portal.triage.vocabulary.scope import COMPANY
-from portal.triage.vocabulary.states import DEGRADED, DOWN, FAULT, VAGUE_FAULTS
+from portal.triage.vocabulary.states import (
+    DEGRADED,
+    DOWN,
+    FAULT,
+    JOB_FAILED_WORDS,
+    VAGUE_FAULTS,
+)
 
 AFFECTED_ANSWERS = ("company", "several", "one")
 COMPONENT_ANSWERS = ("server", "network", "company_system", "workstation", "printer", "phone")
@@ -55,6 +66,18 @@ STATE_ANSWERS = ("down", "degraded")
 STATE_STRENGTH = {DEGRADED: 0, FAULT: 1, DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 SPECIFICITY = (*BY_SPECIFICITY, UNKNOWN)
+NETWORK_KINDS = (NETWORK, INTERNET)
+CONNECT_WORDS = frozenset(
+    {
+        "connect",
+        "connects",
+        "verbinden",
+        "verbindet",
+        "verbinde",
+        "einwaehlen",
+        "einloggen",
+    }
+)
 
 
 def classify_text(text: str) -> TriageResult:
@@ -63,6 +86,7 @@ def classify_text(text: str) -> TriageResult:
     security = security_evidence(reading)
     if security:
         return build_result(CRITICAL, "security_incident", EXPLAIN_MATCH, security, True, {})
+    reading = without_settled(reading)  # "war kurz weg, geht jetzt wieder": history
     if not reading.symptoms:
         return _classify_without_symptoms(reading)
     if only_nothing_works(reading):  # "nix geht": whose, and what? Ask.
@@ -101,18 +125,49 @@ def _candidates(reading: Reading) -> list[tuple[Mention, str, Decision]]:
     strongest: dict[str, tuple[Mention, str, int]] = {}
     working = _said_to_work(reading)
     for symptom in reading.symptoms:
-        mention = target_of(reading, symptom)
-        state = frozen_for_everyone(reading, symptom)
-        if state == DOWN and mention.kind in working:  # "… failed. Servers are running normally"
-            state = DEGRADED
-        strength = _strength(reading, symptom, state)
-        known = strongest.get(mention.kind)
-        if known is None or strength > known[2]:
-            strongest[mention.kind] = (mention, state, strength)
+        first = _device_that_connects(reading, symptom, target_of(reading, symptom))
+        for mention in (first, *coordinated(reading, first)):  # "Internet und Telefon weg"
+            state = frozen_for_everyone(reading, symptom)
+            if state == DOWN and mention.kind in working:  # "… failed. Servers run normally"
+                state = DEGRADED
+            if state == DOWN and _job_failed(reading, symptom):  # "Backup fehlgeschlagen"
+                state = FAULT
+            strength = _strength(reading, symptom, state)
+            known = strongest.get(mention.kind)
+            if known is None or strength > known[2]:
+                strongest[mention.kind] = (mention, state, strength)
     return [
         (mention, state, decide(mention.kind, state, scope_for(reading, mention, state)))
         for mention, state, _ in strongest.values()
     ]
+
+
+def _job_failed(reading: Reading, symptom) -> bool:
+    """A backup or sync job that failed: a fault of the system that runs it, not an outage."""
+    if not all(reading.tokens[i].folded in JOB_FAILED_WORDS for i in symptom.tokens):
+        return False
+    sentence = reading.tokens[symptom.token].sentence
+    return any(
+        m.concept == JOB and reading.tokens[m.first].sentence == sentence for m in reading.matches
+    )
+
+
+def _device_that_connects(reading: Reading, symptom, mention: Mention) -> Mention:
+    """ "Das neue Tablet verbindet sich nicht mit dem WLAN": the device named before a failed
+    connection in its clause is what fails, not the network it connects to."""
+    if mention.kind not in NETWORK_KINDS:
+        return mention
+    if not any(reading.tokens[i].folded in CONNECT_WORDS for i in symptom.tokens):
+        return mention
+    clause = reading.tokens[symptom.token].clause
+    devices = [
+        m
+        for m in reading.mentions
+        if m.kind in DEVICE_KINDS
+        and 0 <= m.token < symptom.token
+        and reading.tokens[m.token].clause == clause
+    ]
+    return devices[-1] if devices else mention
 
 
 def _strength(reading: Reading, symptom, state: str) -> int:
@@ -146,8 +201,8 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
     """Cosmetic matters are low, unless something central is down or a device is faulty."""
     if decision.priority == CRITICAL:
         return False
-    if reading.has(EXPLICIT_LOW) or reading.has(NOT_CLICKED):
-        return True
+    if reading.has(EXPLICIT_LOW) or reading.has(NOT_CLICKED) or reading.has(HUNG_UP):
+        return True  # "nicht geklickt", "hab aufgelegt": a lure that did no harm
     if reading.has(RELAXED) and state == FAULT:  # "Datum falsch, eilt nicht"
         return True
     low_topic = mention.kind == LOW_TOPIC or any(m.kind == LOW_TOPIC for m in reading.mentions)

@@ -61,10 +61,30 @@ CALLER = "caller"
 STRANGER_SENDER = "stranger_sender"
 OPENED = "opened"
 NO_FAULT = "no_fault"
+BACK_AGAIN = "back_again"
+JOB = "job"
+FOR_THE_RECORD = "for_the_record"
+SUCCESS = "success"
+IMPERSONATION = "impersonation"
+LET_IN = "let_in"
+HUNG_UP = "hung_up"
+MFA_PROMPT = "mfa_prompt"
+MFA_ANSWERED = "mfa_answered"
+LOST = "lost"
+PORTABLE = "portable"
+DATA_AT_RISK = "data_at_risk"
+MACROS = "macros"
+ENABLE = "enable"
+EXECUTABLE = "executable"
+ATTACHMENT = "attachment"
+STICK = "stick"
+FOUND = "found"
+PLUGGED = "plugged"
+SLIP = "slip"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
-LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED)
+LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED, HUNG_UP, BACK_AGAIN, SUCCESS)
 NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
 
 
@@ -99,6 +119,7 @@ def _vocabulary_entries():
         (IDIOM, negation.IDIOMS),
         (INTERMITTENT, states.INTERMITTENT),
         (REQUEST, low_matters.REQUEST_TERMS),
+        (REQUEST, low_matters.SETTING_WISHES),
         (COSMETIC, low_matters.COSMETIC_TERMS),
         (EXPLICIT_LOW, low_matters.EXPLICIT_LOW_TERMS),
         (RELAXED, low_matters.RELAXED_TERMS),
@@ -120,7 +141,27 @@ def _vocabulary_entries():
         (CALLER, security.CALLER_TERMS),
         (STRANGER_SENDER, security.STRANGER_SENDER_TERMS),
         (OPENED, security.OPENED_TERMS),
+        (IMPERSONATION, security.IMPERSONATION_TERMS),
+        (LET_IN, security.LET_IN_TERMS),
+        (HUNG_UP, security.HUNG_UP_TERMS),
+        (MFA_PROMPT, security.MFA_PROMPT_TERMS),
+        (MFA_ANSWERED, security.MFA_ANSWERED_TERMS),
+        (LOST, security.LOST_TERMS),
+        (PORTABLE, security.PORTABLE_TERMS),
+        (DATA_AT_RISK, security.DATA_AT_RISK_TERMS),
+        (MACROS, security.MACRO_TERMS),
+        (ENABLE, security.ENABLE_TERMS),
+        (EXECUTABLE, security.EXECUTABLE_TERMS),
+        (ATTACHMENT, security.ATTACHMENT_TERMS),
+        (STICK, security.STICK_TERMS),
+        (FOUND, security.FOUND_TERMS),
+        (PLUGGED, security.PLUGGED_TERMS),
+        (SLIP, security.SLIP_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
+        (BACK_AGAIN, states.BACK_AGAIN_TERMS),
+        (JOB, states.JOB_TERMS),
+        (FOR_THE_RECORD, states.FOR_THE_RECORD_TERMS),
+        (SUCCESS, states.SUCCESS_TERMS),
         (PLAIN, matching.PLAIN_WORDS),
     )
     for concept, terms in simple:
@@ -138,6 +179,18 @@ def lexicon() -> Lexicon:
             {NEGATION, DETERMINER, SUBORDINATOR, SCOPE, NOT_ONLY, IDIOM, SENDING, RENAMED, FILES}
             | {SOMEONE, OWN_ACCOUNT, NOT_OURS, EXTERNAL, SETUP_WISH, CALLER, OPENED}
             | {RELAXED, NOT_CLICKED, NOT_DOWN, PLAIN, NO_FAULT}
+            | {IMPERSONATION, LET_IN, HUNG_UP, MFA_ANSWERED, LOST, DATA_AT_RISK, ENABLE}
+            | {
+                EXECUTABLE,
+                ATTACHMENT,
+                BACK_AGAIN,
+                FOR_THE_RECORD,
+                SUCCESS,
+                STICK,
+                FOUND,
+                PLUGGED,
+                SLIP,
+            }
             | {CLOSING}  # "Herr Groß" is no "Gruß" that ends the text
         ),
     )

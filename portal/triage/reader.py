@@ -39,6 +39,15 @@ def read(text: str) -> Reading:
     # speech, "mir ist aufgefallen" names who noticed: none names anyone affected.
     figures = {i for m in matches if m.concept in (SALUTATION, IDIOM) for i in m.tokens}
     figures |= {i for m in matches if m.concept == REPORT and len(m.tokens) > 1 for i in m.tokens}
+    # "die Kollegen wissen es nicht": who does not know is no one affected either.
+    figures |= {
+        i
+        for idiom in matches
+        if idiom.concept == IDIOM
+        for m in matches
+        if m.concept == SCOPE and idiom.first - 2 <= m.tokens[-1] < idiom.first
+        for i in m.tokens
+    }
     matches = [m for m in matches if m.concept != SCOPE or not figures & set(m.tokens)]
     matches = [m for m in matches if not _stage(tokens, m)]
     mentions = _mentions(tokens, matches)

@@ -3,18 +3,32 @@ a bare "nix geht" is a question to ask."""
 
 from portal.triage.attribution import scope_for, target_of
 from portal.triage.concepts import (
+    ATTACHMENT,
     CALLER,
+    DATA_AT_RISK,
+    ENABLE,
     EVERYTHING_NAMED,
+    EXECUTABLE,
     EXTERNAL,
     FILES,
     FOREIGN,
     FORWARDING,
+    FOUND,
+    HUNG_UP,
+    IMPERSONATION,
+    LET_IN,
+    LOST,
+    MACROS,
+    MFA_ANSWERED,
+    MFA_PROMPT,
     NOT_CLICKED,
     NOT_OURS,
     OPENED,
     OWN_ACCOUNT,
     PHISHING_CLICKED,
     PHISHING_CREDENTIALS,
+    PLUGGED,
+    PORTABLE,
     REMOTE_TOOL,
     RENAMED,
     SECURITY,
@@ -22,8 +36,10 @@ from portal.triage.concepts import (
     SECURITY_TOOL,
     SENDING,
     SETUP_WISH,
+    SLIP,
     SOMEONE,
     SPAM,
+    STICK,
     STRANGER_SENDER,
     TOOL_CHORE,
     VAGUE_NOTHING,
@@ -37,7 +53,7 @@ from portal.triage.vocabulary.components import LOW_TOPIC
 from portal.triage.vocabulary.scope import COMPANY
 from portal.triage.vocabulary.states import DOWN
 
-# Security evidence that takes two halves in one text: (first, second).
+# Security evidence that takes two (or three) parts in one text.
 SECURITY_PAIRS = (
     (PHISHING_CLICKED, PHISHING_CREDENTIALS),
     (SPAM, SENDING),
@@ -49,9 +65,18 @@ SECURITY_PAIRS = (
     (FORWARDING, EXTERNAL),  # "a rule forwarding everything to an external address"
     (REMOTE_TOOL, CALLER),  # "nach einem Anruf von Microsoft TeamViewer installiert"
     (STRANGER_SENDER, OPENED),  # "opened a zip from an unknown sender"
+    (MFA_PROMPT, MFA_ANSWERED),  # sign-in prompts nobody asked for, or one approved by mistake
+    (CALLER, IMPERSONATION, LET_IN),  # "rief an, angeblich von der IT; ich habe installiert"
+    (LOST, PORTABLE, DATA_AT_RISK),  # "Notebook gestohlen, Kundendaten drauf", "no PIN"
+    (MACROS, ENABLE, OPENED),  # "die Rechnung geöffnet und Makros aktiviert"
+    (EXECUTABLE, ATTACHMENT, OPENED),  # "die .exe aus dem Anhang gestartet"
+    (STICK, FOUND, PLUGGED),  # "einen USB-Stick vom Parkplatz eingesteckt"
+    (FOREIGN, IMPERSONATION),  # "ein Fremder hat sich als Techniker ausgegeben"
 )
 # Pairs that a wish undoes: "bitte eine Weiterleitung an meine gmail-Adresse einrichten".
 WISHED_PAIRS = frozenset({(FORWARDING, EXTERNAL), (REMOTE_TOOL, CALLER)})
+# A caller who got nothing: "angeblich IT, wollte mein Passwort, ich hab aufgelegt".
+HUNG_UP_PAIRS = frozenset({(CALLER, IMPERSONATION, LET_IN)})
 
 
 def security_evidence(reading: Reading) -> list[str]:
@@ -70,15 +95,20 @@ def security_evidence(reading: Reading) -> list[str]:
         for concept in (SECURITY, *(c for pair in SECURITY_PAIRS for c in pair))
     }
     groups = [m.tokens for m in found[SECURITY]]
-    for first, second in SECURITY_PAIRS:
-        if (first, second) in WISHED_PAIRS and reading.has(SETUP_WISH):
+    for parts in SECURITY_PAIRS:
+        first, second = parts[:2]
+        if parts in WISHED_PAIRS and reading.has(SETUP_WISH):
             continue
+        if parts in HUNG_UP_PAIRS and reading.has(HUNG_UP):
+            continue
+        if parts == (SPAM, SENDING) and reading.has(SLIP):
+            continue  # "aus Versehen eine Mail an alle Kontakte geschickt": one's own slip
         if first == SECURITY_TOOL and reading.has(TOOL_CHORE):
             continue  # "Der Virenscanner warnt, dass die Lizenz abläuft"
         if first in (FILES, SOMEONE) and _asks_about(reading, found[second]):
             continue  # "Wie öffne ich Dateien mit der Endung .msg?": no harm told of
-        if found[first] and found[second]:
-            groups += [m.tokens for m in found[first] + found[second]]
+        if all(found[part] for part in parts):
+            groups += [m.tokens for part in parts for m in found[part]]
     return reading.words(groups) if groups else []
 
 

@@ -17,7 +17,7 @@ from portal.triage.concepts import (
 )
 from portal.triage.matcher import Match, Token
 from portal.triage.reading import Mention, Symptom
-from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, PRINTER
+from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, LOW_TOPIC, PRINTER
 from portal.triage.vocabulary.negation import (
     CLAUSE_JOINERS,
     CONSEQUENCE_WORDS,
@@ -39,6 +39,9 @@ from portal.triage.vocabulary.states import (
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
+STRONG_CONTRAST = frozenset({"aber", "jedoch", "allerdings", "but", "however"})
+WITHOUT = frozenset({"ohne", "without"})
+FIND_WORDS = frozenset({"findet", "finden", "find", "finds", "sucht", "searches"})
 NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
 
 
@@ -57,11 +60,46 @@ def find_symptoms(
     symptoms += [s for s in _switched_off(tokens, mentions) if not _wished(tokens, matches, s)]
     symptoms += _takes_minutes(tokens)
     symptoms += [
-        Symptom(DOWN, match.first, match.tokens, True)
+        Symptom(DEGRADED if _found(tokens, match) else DOWN, match.first, match.tokens, True)
         for match in matches
-        if match.concept == NOTHING_MORE
+        if match.concept == NOTHING_MORE and not _said_otherwise(match, matches)
     ]
     return _intermittent_is_degraded(tokens, matches, symptoms, free_negations)
+
+
+def _said_otherwise(match: Match, matches: list[Match]) -> bool:
+    """ "Suche findet nichts mehr" is an impairment, "findet man nix mehr" no fault: a longer
+    phrase says what the "nothing" is."""
+    inside = set(match.tokens)
+    return any(
+        m.concept in (STATE, NO_FAULT) and inside < set(m.tokens) for m in matches if m != match
+    )
+
+
+def _inside_longer_state(match: Match, matches: list[Match]) -> bool:
+    inside = set(match.tokens)
+    return any(m.concept == STATE and inside < set(m.tokens) for m in matches)
+
+
+def _after_contrast(tokens: list[Token], symptom: Symptom, statements: list[Match]) -> bool:
+    """True if each working statement of the symptom's sentence comes before it, with a
+    contrast ("aber", "but") between."""
+    sentence = tokens[symptom.token].sentence
+    here = [m for m in statements if tokens[m.first].sentence == sentence]
+    return bool(here) and all(
+        m.tokens[-1] < symptom.token
+        and any(tokens[i].folded in STRONG_CONTRAST for i in range(m.tokens[-1] + 1, symptom.token))
+        for m in here
+    )
+
+
+def _found(tokens: list[Token], match: Match) -> bool:
+    """ "Die Suche findet bei allen nichts mehr": what finds nothing is impaired, not down."""
+    clause = tokens[match.first].clause
+    return any(
+        tokens[i].folded in FIND_WORDS and tokens[i].clause == clause
+        for i in range(max(0, match.first - NEGATION_REACH), match.first)
+    )
 
 
 def _stands_at(tokens: list[Token], match: Match) -> bool:
@@ -172,6 +210,8 @@ def _state_words(tokens, matches, free_negations) -> list[Symptom]:
             continue
         if set(match.tokens) <= no_fault:  # "wie krieg ich das weg", "the wrong colleague"
             continue
+        if _inside_longer_state(match, matches):  # "Batterie defekt" says what is "defekt"
+            continue
         state = match.value
         if state == DEGRADED and _intensified(tokens, match):
             state = DOWN  # "bricht komplett zusammen", "total eingefroren"
@@ -202,9 +242,12 @@ def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
     verbs = sorted({match.first for match in matches if match.concept == VERB})
     subordinate = _subordinate_clauses(tokens, matches)
     symptoms = []
+    named = {m.token for m in mentions}
     for negation in sorted(free_negations):
         if tokens[negation].clause in subordinate:
             continue
+        if tokens[negation].folded in WITHOUT and negation + 1 in named:
+            continue  # "kommen ohne Logo raus": what is missing, not a verb negated
         verb = _nearest_verb(tokens, verbs, negation)
         if verb is None:
             continue
@@ -293,7 +336,10 @@ def _negated_components(tokens, matches, mentions, free_negations) -> list[Sympt
         ]
         if before:
             tokens_used = (before[-1], *mention.tokens)
-            symptoms.append(Symptom(DOWN, mention.token, tokens_used, False, mention))
+            # "ohne Logo": a planned or cosmetic thing missing is a fault, not an outage
+            missing = tokens[before[-1]].folded in WITHOUT and mention.kind == LOW_TOPIC
+            state = FAULT if missing else DOWN
+            symptoms.append(Symptom(state, mention.token, tokens_used, False, mention))
     return symptoms
 
 
@@ -301,14 +347,17 @@ def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list
     """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
     kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
     one); "läuft schon wieder nicht" is still down."""
-    working = {tokens[match.first].sentence for match in working_statements(tokens, matches)}
+    statements = working_statements(tokens, matches)
+    working = {tokens[match.first].sentence for match in statements}
+    # "Der Server läuft wieder, aber Outlook geht noch nicht": a fault after a contrast stays.
+    contrasted = {s.token for s in symptoms if _after_contrast(tokens, s, statements)}
     total = {i for m in matches if m.concept in (NOTHING_MORE, NOTHING_WORKS) for i in m.tokens}
     # "ab und zu" qualifies the symptom of its own clause ("die Fritzbox startet immer wieder
     # neu"); in a clause without one it qualifies its sentence ("Manchmal, morgens, ist …").
     told = {tokens[s.token].clause for s in symptoms}
     now_and_then = {tokens[m.first].clause for m in matches if m.concept == INTERMITTENT}
     clauses = now_and_then & told
-    sentences = working | {
+    sentences = {
         tokens[m.first].sentence
         for m in matches
         if m.concept == INTERMITTENT and tokens[m.first].clause not in told
@@ -318,12 +367,14 @@ def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list
         if s.state == DOWN
         and (
             tokens[s.token].sentence in working
+            and s.token not in contrasted
             or (tokens[s.token].sentence in sentences or tokens[s.token].clause in clauses)
             # "bricht alle paar Minuten komplett zusammen": a total outage, however often
             and not _total(tokens, s, total)
         )
         or s.state == FAULT
         and tokens[s.token].sentence in working
+        and s.token not in contrasted
         else s
         for s in symptoms
     ]

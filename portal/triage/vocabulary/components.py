@@ -68,6 +68,9 @@ COMPONENT_TERMS = {
         "card terminal", "card payment", "card payments", "payment terminal",
         "emails to us", "mails to us", "Mails an uns", "E-Mails an uns", "mit Karte zahlen",
         "pay by card",
+        # the company's shop and website, used by its customers
+        "Onlineshop", "Online-Shop", "Webshop", "Web-Shop", "Shop", "Homepage", "Firmenwebseite",
+        "Firmenwebsite", "online shop", "web shop", "webshop", "our website", "company website",
     ),
     PHONE_SYSTEM: (
         "Telefonanlage", "TK-Anlage", "Telefonie", "Telefonsystem", "Telefonserver", "VoIP",
@@ -92,6 +95,9 @@ COMPONENT_TERMS = {
         "Arbeitsplatzrechner", "Client", "Clients", "Desktop", "Bildschirm", "Bildschirme",
         "Monitor", "Monitore", "Display", "Maus", "Mäuse", "Tastatur", "Headset", "Kopfhörer",
         "Webcam", "Kamera", "Dockingstation", "Docking", "Dock", "USB", "Lautsprecher",
+        # one desk's socket in the wall, not the network: "die Netzwerkdose an meinem Platz"
+        "Netzwerkdose", "Netzwerkdosen", "LAN-Dose", "Datendose", "Anschlussdose",
+        "Netzwerkanschluss", "network socket", "wall socket", "network port", "LAN port",
         "Mikrofon", "Festplatte", "Windows", "Betriebssystem", "Akku", "Netzteil", "Netzkabel",
         "Netzstecker", "Beamer", "Tablet", "iPad", "Thin Client", "Grafikkarte", "screen",
         "mouse", "keyboard", "machine", "desktop", "Ton", "Sound", "Audio", "Mikro", "Lautstärke",
@@ -99,7 +105,8 @@ COMPONENT_TERMS = {
         "Kartenleser", "Kartenlesegerät", "Lüfter", "Kiste", "Drucker-Treiber", "Treiber",
     ),
     PHONE: (
-        "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys",
+        "Telefon", "Telefone", "Telefonat", "Telefonate", "Handy", "Handys", "Apparat",
+        "Apparate", "Apparaten",
         "Smartphone", "Diensthandy", "iPhone", "Mobiltelefon", "Hörer",
         "Telefonhörer", "Freizeichen", "phone", "phones", "desk phone", "mobile",
         # a handset's own line and its sign-in to the phone system

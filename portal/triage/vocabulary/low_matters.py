@@ -134,5 +134,21 @@ NO_FAULT_TERMS = (
     # The user's eyesight, a reason for a wish: "ich sehe nicht mehr so gut".
     "sehe nicht so gut", "sehe nicht mehr so gut", "sehe schlecht", "schlecht sehen",
     "cant see well", "eyesight",
+    # A setting asked to change: "kann man die Maus langsamer stellen?", "wie stell ich den leiser".
+    "langsamer stellen", "langsamer einstellen", "langsamer machen", "schneller stellen",
+    "schneller einstellen", "leiser stellen", "leiser machen", "lauter stellen", "heller stellen",
+    "dunkler stellen", "make it slower", "slow it down", "turn it down",
+    # "steht nur noch rum": an old device standing idle, no trouble.
+    "nur noch rum", "steht nur rum", "steht rum", "stehen rum",
+    # "vor lauter Symbolen findet man nix mehr": clutter, not a search that fails.
+    "findet man nichts", "findet man nix", "findet man nichts mehr", "findet man nix mehr",
+    "man findet nichts", "man findet nix", "vor lauter",
+)
+# The same settings asked for, as a wish.
+SETTING_WISHES = (
+    "langsamer stellen", "langsamer einstellen", "langsamer machen", "schneller stellen",
+    "schneller einstellen", "leiser stellen", "leiser machen", "lauter stellen", "heller stellen",
+    "dunkler stellen", "leiser", "make it slower", "slow it down", "turn it down",
+    "Ordnung reinbringen", "Ordnung schaffen", "Ordnung machen", "clean up", "declutter",
 )
 # fmt: on

@@ -28,6 +28,8 @@ FUNCTION_VERBS = (
     "verkaufen", "ausliefern", "ship", "bill", "charge", "charges", "charging", "aufladen", "lesen",
     "liest", "reach", "reachable", "through", "recognised", "recognized", "recognise", "recognize",
     "detect", "detects", "detected",
+    # "komm nicht mehr in DATEV und ins ERP": where one gets into, colloquially
+    "komm", "ins",
 )
 
 NEGATIONS = (
@@ -54,6 +56,9 @@ IDIOMS = (
     "nobody knows", "no one knows", "niemand hat mir gesagt", "keiner hat mir gesagt",
     "niemand hat uns gesagt", "keiner hat uns gesagt", "nobody told me", "no one told me",
     "nobody told us",
+    # "die anderen wissen nicht": people who do not know are not people without a system.
+    "wissen nicht", "wissen es nicht", "wissen das nicht", "weiß es nicht", "weiß das nicht",
+    "dont know", "do not know", "doesnt know", "dont knwo",
     # "ich komme mit QWERTZ nicht klar": a person who cannot cope, not a device down.
     "komme nicht klar", "kommt nicht klar", "komme nicht zurecht", "kommt nicht zurecht",
     "komme damit nicht klar", "komme damit nicht zurecht", "not used to", "nicht klar",

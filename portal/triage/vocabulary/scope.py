@@ -157,6 +157,10 @@ SCOPE_TERMS = {
         "nowhere",
     ),
     SEVERAL: (
+        # the speaker and another person: "bei mir und Herrn Weber", "me and Anna"
+        "mir und Herrn", "mir und Frau", "mir und dem Kollegen", "mir und der Kollegin",
+        "mir und meinem Kollegen", "mir und meiner Kollegin", "ich und Herr", "ich und Frau",
+        "me and my colleague", "my colleague and me", "my colleague and i",
         "mehrere", "mehreren", "einige", "einigen", "manche", "manchen", "ein paar", "etliche",
         "etlichen", "Kollegen", "Kolleginnen", "Abteilung", "ganze Etage", "ganzen Etage",
         "ganze Abteilung", "ganzen Abteilung", "several", "multiple", "die Mitarbeiter",
@@ -209,6 +213,10 @@ SCOPE_TERMS = {
         "versteht mich", "sehen mich", "sieht mich", "other phones", "andere Telefone",
         "anderen Telefone",
         "anderen Telefonen", "andere gehen", "andere laufen", "der Rest geht", "der Rest läuft",
+        # one device singled out: "nur der Rechner am Empfang", "only the laptop in room 3"
+        "nur der Rechner", "nur der PC", "nur das Notebook", "nur der Laptop", "nur ein Rechner",
+        "nur ein PC", "nur dieser", "nur dieses", "only the laptop", "only the pc",
+        "only one pc", "only one laptop", "only that",
     ),
 }
 # fmt: on

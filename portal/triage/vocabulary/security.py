@@ -68,6 +68,31 @@ SECURITY_TERMS = (
     "von alleine bewegt", "von allein bewegt", "von selbst bewegt", "moved by itself",
     "moving by itself", "Rechner übernommen", "PC übernommen", "Computer übernommen",
     "took over my", "took control",
+    # Someone denies a message that went out from their account: "war nicht er".
+    "war nicht er", "war nicht sie", "war nicht ich", "wasnt them",
+    # Traffic or activity a firewall or scanner calls suspicious.
+    "verdächtige Verbindungen", "verdächtige Verbindung", "verdächtige ausgehende",
+    "verdächtigen ausgehenden", "verdächtige Aktivität", "verdächtige Aktivitäten",
+    "verdächtiger Datenverkehr", "verdächtiger Traffic", "suspicious connections",
+    "suspicious connection", "suspicious outbound", "suspicious outgoing", "suspicious activity",
+    "suspicious traffic",
+    # Payment fraud in the company's name: a forged invoice with other bank details.
+    "andere Bankverbindung", "anderer Bankverbindung", "anderen Bankdaten", "andere Bankdaten",
+    "geänderte Bankverbindung", "geänderter Bankverbindung", "falsche Bankverbindung",
+    "falscher Bankverbindung", "different bank details", "other bank details",
+    "wrong bank details", "fake invoice", "fake invoices", "gefälschte Rechnung",
+    "gefälschte Rechnungen", "gefälschten Rechnung", "forged invoice",
+    # A fake warning that wants a phone call: the tech-support scam.
+    "Nummer anrufen", "Nummer anzurufen", "Hotline anrufen soll", "call this number",
+    "call the number", "call a number",
+    # Attacks in the plural ("Angriff" is matched exactly), and software nobody installed.
+    "Angriffe", "Angriffen", "Angriffsversuche", "attacks", "attack", "under attack",
+    "nie installiert", "nicht installiert habe", "never installed", "didnt install",
+    "did not install", "unbekannte Software", "unbekanntes Programm", "unbekannte Programme",
+    "fremde Software", "fremdes Programm", "unknown software", "unknown program",
+    "unknown programs",
+    # "ich hab mir was eingefangen": an infection, colloquially
+    "eingefangen", "caught a virus", "caught something", "got a virus",
 )
 # Forwarding rules in a mailbox ...
 FORWARDING_TERMS = (
@@ -99,13 +124,98 @@ REMOTE_TOOL_TERMS = (
 CALLER_TERMS = (
     "von Microsoft", "from Microsoft", "Microsoft support", "Microsoft-Support", "Anruf",
     "angerufen", "got a call", "a call from", "phone call", "rief an", "am Telefon",
+    "anrief", "Anrufer", "called", "calling", "caller", "rang", "on the phone", "durchgestellt",
 )
+# ... who claimed to be IT or support ("er sei von der IT", "saying he was from our IT") ...
+IMPERSONATION_TERMS = (
+    "er sei von", "sie sei von", "sei von der", "angeblich", "angeblich von", "angeblicher",
+    "vermeintlich", "gab sich aus", "gab sich als", "gibt sich aus", "gibt sich als",
+    "von Microsoft", "Microsoft support", "Microsoft-Support", "he was from", "she was from",
+    "they were from", "claimed to be", "claiming to be", "pretending to be", "posing as",
+    "said to be from", "supposedly", "ausgegeben", "ausgab", "posed as",
+)
+# ... and who got in: a program installed, a password told, clicking on one's screen.
+LET_IN_TERMS = (
+    "installiert", "installieren", "installed", "install", "gesagt", "genannt", "durchgegeben",
+    "gegeben", "verraten", "rumgeklickt", "herumgeklickt", "told him", "told her", "gave him",
+    "gave her", "was in", "were in", "got in", "Zugriff", "access", "auf meinem Bildschirm",
+    "on my screen",
+)
+# "hab aufgelegt": a call that got nothing is no incident.
+# Only the speaker's hanging up: "er hat dann aufgelegt" is the caller done with it.
+HUNG_UP_TERMS = (
+    "hab aufgelegt", "habe aufgelegt", "ich aufgelegt", "sofort aufgelegt", "direkt aufgelegt",
+    "gleich aufgelegt", "I hung up", "just hung up",
+)
+# A sign-in prompt nobody asked for, or one approved by mistake: someone has the password.
+MFA_PROMPT_TERMS = (
+    "Anmeldebestätigung", "Anmeldebestätigungen", "Anmeldeanfrage", "Anmeldeanfragen",
+    "Bestätigungsanfrage", "Bestätigungsanfragen", "Push-Benachrichtigung",
+    "Push-Benachrichtigungen", "Authenticator", "Authenticator-App", "sign-in prompt",
+    "sign-in prompts", "login prompt", "login prompts", "sign-in request", "sign-in requests",
+    "login request", "login requests", "approval request", "approval requests", "MFA",
+    "Bestätigungscode", "Anmeldecode", "SMS-Code", "Sicherheitscode", "Code für die Anmeldung",
+    "verification code", "login code", "security code", "sign-in code",
+)
+MFA_ANSWERED_TERMS = (
+    "genehmigen", "genehmigt", "Genehmigen gedrückt", "zugestimmt", "approve", "approved",
+    "tapped approve", "hit approve", "obwohl ich", "ohne dass ich", "not logging in",
+    "wasnt logging in", "didnt log in", "not signing in", "didnt sign in", "didnt request",
+    "nicht angefordert", "unrequested", "unerwartet", "unexpected", "unexpectedly",
+    "gar nicht angemeldet", "nicht angemeldet habe", "wasnt signing in",
+)
+# A stick someone found and plugged in: whatever is on it now runs inside.
+STICK_TERMS = ("USB-Stick", "USB-Sticks", "Stick", "USB stick", "thumb drive", "USB drive")
+FOUND_TERMS = (
+    "gefunden", "Parkplatz", "fremden", "fremder", "unbekannten", "unbekannter", "found",
+    "unknown", "parking lot", "car park",
+)
+PLUGGED_TERMS = (
+    "eingesteckt", "angesteckt", "reingesteckt", "angeschlossen", "plugged in", "plugged it in",
+    "inserted",
+)
+# A portable device lost or stolen ...
+LOST_TERMS = (
+    "geklaut", "gestohlen", "verloren", "liegen lassen", "liegengelassen", "liegen gelassen",
+    "abhanden", "entwendet", "stolen", "lost my", "lost his", "lost her", "lost our", "lost a",
+    "lost the", "left behind", "went missing", "is missing", "liegen geblieben",
+    "liegengeblieben",
+)
+PORTABLE_TERMS = (
+    "Laptop", "Laptops", "Notebook", "Handy", "Diensthandy", "Firmenhandy", "Smartphone",
+    "Tablet", "iPad", "iPhone", "USB-Stick", "Stick", "laptop", "phone", "tablet", "notebook",
+)
+# ... with the company's data on it, or unprotected: the data is out.
+DATA_AT_RISK_TERMS = (
+    "Kundendaten", "Kundenkontakte", "Kundenkontakten", "Kundendateien", "Kundenliste",
+    "Personaldaten", "Patientendaten", "Mandantendaten", "customer data", "customer",
+    "customers", "client data", "keine PIN", "ohne PIN", "kein Passwort", "ohne Passwort",
+    "kein Kennwort", "unverschlüsselt", "nicht verschlüsselt", "no encryption", "not encrypted",
+    "unencrypted", "no PIN", "no password", "without a password", "Buchhaltung", "Rechnungen",
+    "Angebote", "Firmendaten", "Geschäftsdaten", "Verträge", "Personalakten", "company data",
+    "work data", "invoices",
+    "no passcode", "without a passcode", "kein Code", "keinen Code", "ohne Code", "keine Sperre",
+    "no lock", "no screen lock", "work email", "work emails", "company email", "Firmenmails",
+    "Firmen-Mails", "Diensthandy-Mail", "Dienstmails",
+)
+# A document that made one enable macros: the classic way in of malware.
+MACRO_TERMS = ("Makros", "Makro", "macros", "macro", "Bearbeitung aktivieren")
+ENABLE_TERMS = (
+    "aktivieren", "aktiviert", "zulassen", "zugelassen", "erlauben", "erlaubt", "enable",
+    "enabled", "allow", "allowed",
+)
+# A program from a mail's attachment, started.
+EXECUTABLE_TERMS = ("exe", "exe-Datei", "scr")
+ATTACHMENT_TERMS = ("Anhang", "Anhänge", "Mailanhang", "E-Mail-Anhang", "attachment")
 # An attachment or file from a stranger, opened or run.
 STRANGER_SENDER_TERMS = (
     "unknown sender", "unbekannten Absender", "unbekanntem Absender", "unbekannter Absender",
     "fremden Absender", "fremdem Absender", "dubiosen", "dubiose", "verdächtigen Anhang",
     "suspicious attachment", "strange sender", "unknown address", "komischen Anhang",
     "seltsamen Anhang", "from a stranger",
+    # a sender who only claims to be one: "von einem angeblichen Lieferanten"
+    "angeblichen", "angeblichem", "angeblicher", "vermeintlichen", "vermeintlichem",
+    "supposed", "alleged", "fake",
 )
 OPENED_TERMS = (
     "opened", "run", "ran", "executed", "geöffnet", "aufgemacht", "ausgeführt", "gestartet",
@@ -115,7 +225,7 @@ OPENED_TERMS = (
 SECURITY_TOOL_TERMS = (
     "Virenscanner", "Virenschutz", "Virenschutzprogramm", "Antivirus", "Antivirenprogramm",
     "Antivirensoftware", "anti-virus", "Virenprogramm", "Defender", "Sophos", "Kaspersky",
-    "Virenschutzlizenz",
+    "Virenschutzlizenz", "Firewall", "firewall",
 )
 # The protection raising an alarm: "Der Virenscanner schlägt Alarm" (not about its licence).
 SECURITY_ALERT_TERMS = (
@@ -149,7 +259,8 @@ FOREIGN_TERMS = (
     "jemand anderes", "a stranger", "from abroad", "from another country", "aus einem anderen Land",
     "aus Russland", "aus China", "from russia", "from china", "unknown location", "unbekannten Ort",
     "fremden Land", "ausländisch", "foreign", "unbekannte IP", "unbekannten IP", "fremde IP",
-    "fremden IP", "unknown IP",
+    "fremden IP", "unknown IP", "noch nie in", "nie dort", "never been to", "never been in",
+    "never been there",
     "foreign IP", "Unbekannte haben", "Unbekannter hat", "ein Unbekannter", "Fremde haben",
     "jemand Unbekanntes", "strangers", "someone unknown", "an unknown person",
 )
@@ -164,6 +275,11 @@ OWN_ACCOUNT_TERMS = (
     "from my account", "from my mailbox", "from my address", "from our address",
     "using my account", "with my account", "mit meinem Account", "mit meinem Konto",
     "mit meinen Zugangsdaten", "into my account", "in meinem Namen", "in my name",
+    "mit meinem Login", "mit meinem Passwort", "mit meinem Kennwort", "mit meinen Daten",
+    "mit seinem Login", "mit ihrem Login", "with my login", "with my password",
+    "with my credentials", "using my login", "using my password", "using my credentials",
+    "into my mailbox", "into my email", "in mein Postfach", "in meinem Postfach",
+    "in mein Konto", "in meinem Konto",
 )
 # Spam sent from one's own account: the hijacked mailbox.
 SPAM_TERMS = (
@@ -172,7 +288,9 @@ SPAM_TERMS = (
     "Spam", "Spammails", "Spam-Mails", "von allein", "von alleine", "von selbst", "by itself",
     "on its own", "an alle Kontakte", "all my contacts", "to all contacts", "to all my contacts",
     "massenhaft Mails", "massenweise Mails", "massenhaft E-Mails", "lots of emails",
-    "mass mails", "mass emails", "Rechnungslinks", "invoice links",
+    "mass mails", "mass emails", "Rechnungslinks", "invoice links", "fremde Empfänger",
+    "unbekannte Empfänger", "unknown recipients", "hunderte Mails", "Hunderte von Mails",
+    "tausende Mails", "hundreds of emails", "thousands of emails",
 )
 SENDING_TERMS = (
     "verschickt", "versendet", "verschicken", "sendet", "schickt", "raus", "gehen raus",
@@ -181,7 +299,11 @@ SENDING_TERMS = (
     "from my account", "von meinem Konto", "von meinem Postfach", "aus meinem Postfach",
     "von der Mailadresse", "von ihrer Mailadresse", "von seiner Mailadresse", "von der Adresse",
     "from her address", "from his address", "from the address", "from her account",
-    "from his account",
+    "from his account", "geschickt", "gesendet", "rausgeschickt", "rausgegangen",
+)
+# "aus Versehen an alle Kontakte geschickt": one's own slip, no hijacked mailbox.
+SLIP_TERMS = (
+    "aus Versehen", "ausversehen", "versehentlich", "accidentally", "by accident", "by mistake",
 )
 # Files renamed or given a new ending: the mark of ransomware.
 FILE_TERMS = ("Datei", "Dateien", "files", "file", "Ordner", "folder", "folders")

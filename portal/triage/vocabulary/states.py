@@ -39,7 +39,14 @@ STATE_TERMS = {
         "switched off", "powered off", "toast", "bricked", "Grätsche", "im Arsch", "verreckt",
         "abgekratzt", "Geist aufgegeben", "gave up the ghost", "went dark",
         "Reparaturschleife", "Bootschleife", "Neustartschleife", "boot loop", "restart loop",
-        "reboot loop",
+        "reboot loop", "kein Freizeichen", "keinem Freizeichen", "weiße Seite", "weißen Seite",
+        "leere Seite", "white page", "blank page", "white screen",
+        # a client that only waits for its server: "Verbindung zum Server wird hergestellt"
+        "wird hergestellt", "Verbindung wird gesucht", "versucht zu verbinden", "trying to connect",
+        "keeps trying to connect", "waiting for server", "Warten auf Server",
+        # a password asked for again and again and refused: nobody gets in
+        "nicht angenommen", "nehmen es nicht an", "nimmt es nicht an", "nimmt ihn nicht an",
+        "not accepted", "wont accept it", "doesnt accept it",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -57,7 +64,10 @@ STATE_TERMS = {
         "smeared", "disconnecting", "disconnects", "keeps disconnecting", "super slow", "very slow",
         "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
         "crawling", "crawls", "schleicht", "snail", "schwach", "weak",
-        "dauert ca", "echo", "Echo", "braucht lange", "brauchen lange", "ungewöhnlich lange",
+        "dauert ca", "echo", "Echo",
+        # a search that finds nothing: a function of the system impaired
+        "findet nichts", "findet nichts mehr", "findet nix", "findet nix mehr", "finds nothing",
+        "keine Treffer", "no results", "braucht lange", "brauchen lange", "ungewöhnlich lange",
         "unusually long",
     ),
     FAULT: (
@@ -76,6 +86,16 @@ STATE_TERMS = {
         "versehentlich gelöscht", "aus Versehen gelöscht", "ausversehen gelöscht",
         "accidentally deleted", "deleted by accident", "deleted by mistake",
         "versehentlich überschrieben", "accidentally overwritten",
+        # a log-in prompt that keeps coming back
+        "fragt ständig nach", "fragen ständig nach", "fragt dauernd nach", "fragen dauernd nach",
+        "fragt immer wieder nach", "fragen immer wieder nach", "keeps asking for",
+        "keep asking for", "asks again and again", "ständig nach dem Passwort",
+        "ständig nach dem Kennwort", "dauernd nach dem Passwort", "dauernd nach dem Kennwort",
+        "immer wieder nach dem Passwort", "immer wieder nach dem Kennwort",
+        "keeps asking for the password", "keeps prompting for",
+        # a worn part to replace while the device runs on: "USV: Batterie defekt"
+        "Batterie defekt", "Batterien defekt", "Akku defekt", "Batterie schwach", "battery failed",
+        "battery faulty", "replace battery", "replace the battery", "Lüfter defekt", "fan failed",
     ),
 }
 
@@ -170,7 +190,50 @@ NOT_DOWN_TERMS = (
     "man kann arbeiten", "kann man arbeiten", "wir können arbeiten", "carries on", "continues",
     "funktioniert grundsätzlich", "grundsätzlich funktioniert", "works in principle",
     "basically works", "läuft alles normal", "geht alles normal",
+    # ... or there is a way round it: "per Kabel geht's", "booking works though".
+    "per Kabel geht", "per Kabel gehts", "mit Kabel geht", "mit Kabel gehts", "über Kabel geht",
+    "per Kabel funktioniert", "mit Kabel funktioniert", "with a cable it works",
+    "works with a cable", "wired works", "geht aber", "funktioniert aber", "läuft aber",
+    "works though", "but works", "per Kabel", "mit Kabel", "über Kabel", "per LAN", "via cable",
+    "with a cable",
 )
+# A job that failed ("Backup fehlgeschlagen", "sync failed"): its system still serves everyone,
+# so it is a fault to fix, not an outage.
+JOB_TERMS = (
+    "Backup", "Backups", "Backup-Job", "backup job", "Sicherung", "Sicherungen", "Datensicherung",
+    "Sicherungsauftrag", "Sicherungsjob", "Nachtsicherung", "Replikation", "replication", "Sync",
+    "Synchronisation", "Synchronisierung", "Aufgabe", "Task", "Job",
+)
+JOB_FAILED_WORDS = frozenset({
+    "fehlgeschlagen", "failed", "fail", "fails", "failure", "abgebrochen", "gescheitert",
+})
+# A matter told as settled: it works again ("Outlook geht wieder") ...
+BACK_AGAIN_TERMS = (
+    "geht wieder", "gehts wieder", "läuft wieder", "funktioniert wieder", "druckt wieder",
+    "wieder alles ok", "wieder alles gut", "alles wieder ok", "alles wieder gut", "wieder ok",
+    "wieder in Ordnung", "hat sich erledigt", "ist erledigt", "works again", "working again",
+    "is fixed", "are fixed", "was fixed", "fixed now", "is resolved", "was resolved",
+    "back to normal", "everythings working", "everything is working", "everything works",
+    "never mind", "nevermind", "wieder geht", "wieder läuft", "wieder funktioniert",
+    "wieder druckt",
+)
+# ... which, told only for the record, asks for nothing ("nur zur Info", "never mind"); without
+# such a word a past outage is for its cause to be found: Normal.
+FOR_THE_RECORD_TERMS = (
+    "nur zur Info", "zur Info", "zur Kenntnis", "nur so", "fyi", "just so you know",
+    "for your information", "never mind", "nevermind", "egal", "sorry", "danke", "thanks",
+    "kein Handlungsbedarf", "no action needed",
+)
+# ... or a check went well: "Sicherung erfolgreich, keine Fehler" reports no fault.
+SUCCESS_TERMS = (
+    "erfolgreich", "successfully", "successful", "keine Fehler", "ohne Fehler", "no errors",
+    "without errors",
+)
+# A fault told after one of these stays: "läuft wieder, aber der Drucker geht noch nicht".
+CONTRAST_WORDS = frozenset({
+    "aber", "doch", "jedoch", "allerdings", "noch", "trotzdem", "weiterhin", "but", "still",
+    "however", "yet",
+})
 # "man kann kaum arbeiten", "we can barely work": no statement that work goes on.
 HARDLY = frozenset({"kaum", "barely", "hardly", "scarcely"})
 # "dauert 5 Minuten", "takes 3 minutes": a verb of taking time with a unit of time is slow.
