@@ -25,18 +25,25 @@ def hotline_box(page):
     return page.locator(".site-header").get_by_role("region", name="Service-Hotline")
 
 
+def expect_texts(locator, *texts):
+    for text in texts:
+        expect(locator).to_contain_text(text)
+
+
 def test_contract_customer_reads_that_critical_problems_reach_the_hotline_now(
     page, live_server, customer_a
 ):
     browser_login(page, live_server, customer_a.email)
-    box = hotline_box(page)
-    expect(box).to_contain_text("Kritische Störungen: jetzt erreichbar")
-    expect(box).to_contain_text(
-        "Andere Anliegen: derzeit geschlossen – wieder erreichbar ab Mo., 07:00"
+    expect_texts(
+        hotline_box(page),
+        "Kritische Störungen: jetzt erreichbar",
+        "Andere Anliegen: derzeit geschlossen – wieder erreichbar ab Mo., 07:00",
     )
-    critical = page.locator(".start-critical")
-    expect(critical).to_contain_text("Rufen Sie bitte sofort unsere Service-Hotline an")
-    expect(critical).to_contain_text("Für Sie als Vertragskunde")
+    expect_texts(
+        page.locator(".start-critical"),
+        "Rufen Sie bitte sofort unsere Service-Hotline an",
+        "Für Sie als Vertragskunde",
+    )
     page.goto(f"{live_server}/service-vereinbarung")
     expect(page.get_by_text("Für Sie als Vertragskunde haben wir")).to_be_visible()
 
@@ -62,15 +69,15 @@ def test_customer_without_contract_reads_when_it_opens_and_that_the_report_is_qu
 
 def test_visitor_reads_both(page, live_server, db):
     page.goto(live_server + "/")
-    box = hotline_box(page)
-    expect(box).to_contain_text("Kritische Störungen (Vertragskunden): jetzt erreichbar")
-    expect(box).to_contain_text(
-        "Alle anderen Anliegen: derzeit geschlossen – wieder erreichbar ab Mo., 07:00"
+    expect_texts(
+        hotline_box(page),
+        "Kritische Störungen (Vertragskunden): jetzt erreichbar",
+        "Alle anderen Anliegen: derzeit geschlossen – wieder erreichbar ab Mo., 07:00",
     )
-    critical = page.locator(".start-critical")
-    expect(critical).to_contain_text("Vertragskunden: Rufen Sie bitte sofort")
-    expect(critical).to_contain_text(
-        "Kunden ohne Vertrag: Unsere Service-Hotline ist wieder ab Mo., 07:00 erreichbar"
+    expect_texts(
+        page.locator(".start-critical"),
+        "Vertragskunden: Rufen Sie bitte sofort",
+        "Kunden ohne Vertrag: Unsere Service-Hotline ist wieder ab Mo., 07:00 erreichbar",
     )
 
 

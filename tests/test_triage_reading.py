@@ -6,8 +6,7 @@ import pytest
 
 from portal.triage import classify_text
 from portal.triage.concepts import lexicon
-
-CRITICAL, NORMAL, LOW = "critical", "normal", "low"
+from portal.triage.examples import CRITICAL, LOW, NORMAL
 
 # German puts the participle at the end of its clause, away from its object.
 VERB_BRACKET = [

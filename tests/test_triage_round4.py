@@ -4,8 +4,7 @@ checked with phrasings of our own that are in no labelled set."""
 import pytest
 
 from portal.triage import classify_text
-
-CRITICAL, NORMAL, LOW = "critical", "normal", "low"
+from portal.triage.examples import CRITICAL, LOW, NORMAL
 
 CASES = [
     # A vague fault gives way to the words that say what it is: slow is an impairment.

@@ -4,8 +4,7 @@ own that are in no labelled set."""
 import pytest
 
 from portal.triage import classify_text
-
-CRITICAL, NORMAL, LOW = "critical", "normal", "low"
+from portal.triage.examples import CRITICAL, LOW, NORMAL
 
 CASES = [
     # Sign-in prompts nobody asked for, or one approved by mistake: someone has the password.
