@@ -1,5 +1,6 @@
 """The schema's history: the registry and runner (registry.py) and the steps, one module per
-area, each importing only the registry. Importing this package registers every step.
+area, each importing only the registry (and columns.py, a piece they share). Importing this
+package registers every step.
 
     from portal.migrations import migrate
 """

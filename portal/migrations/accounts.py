@@ -4,6 +4,7 @@ links, company contacts."""
 import peewee
 from playhouse import migrate as schema_change
 
+from portal.migrations.columns import add_filled_column
 from portal.migrations.registry import frozen as _frozen
 from portal.migrations.registry import migration
 
@@ -41,12 +42,7 @@ def create_sessions_and_login_throttle(db):
     db.create_tables([session, throttle])
     migrator = schema_change.SchemaMigrator.from_database(db)
     schema_change.migrate(
-        migrator.add_column(
-            "ticket_event",
-            "reason_public",
-            peewee.BooleanField(constraints=[peewee.SQL("DEFAULT FALSE")]),
-            allow_not_null=True,
-        )
+        add_filled_column(migrator, "ticket_event", "reason_public", peewee.BooleanField, "FALSE")
     )
 
 
@@ -103,16 +99,6 @@ def add_second_factor_links_and_contacts(db):
     db.create_tables([totp, recovery, link, reset_request])
     migrator = schema_change.SchemaMigrator.from_database(db)
     schema_change.migrate(
-        migrator.add_column(
-            "user_account",
-            "is_contact",
-            peewee.BooleanField(constraints=[peewee.SQL("DEFAULT FALSE")]),
-            allow_not_null=True,
-        ),
-        migrator.add_column(
-            "company",
-            "colleagues_see_all",
-            peewee.BooleanField(constraints=[peewee.SQL("DEFAULT TRUE")]),
-            allow_not_null=True,
-        ),
+        add_filled_column(migrator, "user_account", "is_contact", peewee.BooleanField, "FALSE"),
+        add_filled_column(migrator, "company", "colleagues_see_all", peewee.BooleanField, "TRUE"),
     )

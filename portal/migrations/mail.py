@@ -3,6 +3,7 @@
 import peewee
 from playhouse import migrate as schema_change
 
+from portal.migrations.columns import add_filled_column
 from portal.migrations.registry import frozen as _frozen
 from portal.migrations.registry import migration
 
@@ -34,12 +35,7 @@ def create_outbox(db):
     db.create_tables([outbox])
     migrator = schema_change.SchemaMigrator.from_database(db)
     schema_change.migrate(
-        migrator.add_column(
-            "user_account",
-            "mail_noncritical",
-            peewee.BooleanField(constraints=[peewee.SQL("DEFAULT TRUE")]),
-            allow_not_null=True,
-        )
+        add_filled_column(migrator, "user_account", "mail_noncritical", peewee.BooleanField, "TRUE")
     )
 
 
@@ -52,12 +48,7 @@ def add_inbound_mail_and_ticket_source(db):
     """
     migrator = schema_change.SchemaMigrator.from_database(db)
     schema_change.migrate(
-        migrator.add_column(
-            "ticket",
-            "source",
-            peewee.CharField(max_length=12, constraints=[peewee.SQL("DEFAULT 'portal'")]),
-            allow_not_null=True,
-        )
+        add_filled_column(migrator, "ticket", "source", peewee.CharField, "'portal'", max_length=12)
     )
     user = _frozen(db, "user_account", {"role": peewee.CharField()})
     ticket = _frozen(

@@ -4,6 +4,7 @@ the API's Idempotency-Key store, and one ticket per alarm fingerprint at a time.
 import peewee
 from playhouse import migrate as schema_change
 
+from portal.migrations.columns import add_filled_column
 from portal.migrations.registry import frozen as _frozen
 from portal.migrations.registry import migration
 
@@ -35,12 +36,7 @@ def add_idempotency_keys_and_alert_occurrence(db):
     db.create_tables([keys])
     migrator = schema_change.SchemaMigrator.from_database(db)
     schema_change.migrate(
-        migrator.add_column(
-            "ticket_alert",
-            "occurrence",
-            peewee.IntegerField(constraints=[peewee.SQL("DEFAULT 1")]),
-            allow_not_null=True,
-        )
+        add_filled_column(migrator, "ticket_alert", "occurrence", peewee.IntegerField, "1")
     )
     db.execute_sql(
         "UPDATE ticket_alert SET occurrence = (SELECT COUNT(*) FROM ticket_alert AS earlier"

@@ -1,6 +1,7 @@
 """The migration registry and runner: steps register with their version number; migrate()
 applies every step not yet recorded in schema_version. The steps live in the modules beside
-this one and import only this module; portal/migrations/__init__.py imports them all.
+this one and import only this module (and columns.py, a piece they share);
+portal/migrations/__init__.py imports them all.
 
 Never edit a step that has shipped: add one. Each step receives the database and defines the
 tables *as they were at that version* (frozen models), so an old database upgrades step by

@@ -6,6 +6,7 @@ import datetime as dt
 import peewee
 from playhouse import migrate as schema_change
 
+from portal.migrations.columns import add_filled_column
 from portal.migrations.registry import frozen as _frozen
 from portal.migrations.registry import migration
 
@@ -39,12 +40,7 @@ def add_sla_clock(db):
         ),
         migrator.add_column("ticket", "resolution_due", peewee.DateTimeField(null=True)),
         migrator.add_column("ticket", "queue_due", peewee.DateTimeField(null=True)),
-        migrator.add_column(
-            "ticket",
-            "paused_rank",
-            peewee.SmallIntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
-            allow_not_null=True,
-        ),
+        add_filled_column(migrator, "ticket", "paused_rank", peewee.SmallIntegerField, "0"),
         migrator.drop_index("ticket", schema_change.make_index_name("ticket", _QUEUE_V5)),
         migrator.drop_index("ticket", schema_change.make_index_name("ticket", _QUEUE_V5[1:])),
     )
