@@ -53,3 +53,10 @@ def test_language_preference_is_saved(client_a, customer_a):
     assert client_a.post("/konto/sprache", data={"language": "en"}).status_code == 302
     assert User.get_by_id(customer_a.id).preferred_language == "en"
     assert "My account" in client_a.get("/konto").get_data(as_text=True)
+
+
+def test_an_unknown_language_is_refused_and_the_preference_kept(client_a, customer_a):
+    response = client_a.post("/konto/sprache", data={"language": "xx"})
+    assert response.status_code == 400
+    assert "Bitte prüfen Sie die markierten Angaben." in response.get_data(as_text=True)
+    assert User.get_by_id(customer_a.id).preferred_language == customer_a.preferred_language

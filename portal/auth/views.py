@@ -150,23 +150,28 @@ def password():
 @login_required
 def language():
     form = LanguageForm()
-    if not form.validate_on_submit():
-        return render_account(400, language_form=form)
-    current_user.preferred_language = form.language.data
-    current_user.save(only=[User.preferred_language])
-    flash(_("Die Sprache wurde gespeichert."), "success")
-    return redirect(url_for("auth.account"))
+    saved = _("Die Sprache wurde gespeichert.")
+    return _save_setting("language_form", form, User.preferred_language, form.language, saved)
 
 
 @bp.route("/konto/benachrichtigungen", methods=["POST"])
 @login_required
 def notifications():
     form = NotificationForm()
+    saved = _("Ihre Einstellung für E-Mails wurde gespeichert.")
+    return _save_setting(
+        "notification_form", form, User.mail_noncritical, form.mail_noncritical, saved
+    )
+
+
+def _save_setting(form_name: str, form, column, form_field, saved: str):
+    """One setting of the own account from its form of one field: stored in its column, or the
+    account page again with the form's errors."""
     if not form.validate_on_submit():
-        return render_account(400, notification_form=form)
-    current_user.mail_noncritical = form.mail_noncritical.data
-    current_user.save(only=[User.mail_noncritical])
-    flash(_("Ihre Einstellung für E-Mails wurde gespeichert."), "success")
+        return render_account(400, **{form_name: form})
+    setattr(current_user, column.name, form_field.data)
+    current_user.save(only=[column])
+    flash(saved, "success")
     return redirect(url_for("auth.account"))
 
 
