@@ -1,8 +1,11 @@
 """Classify a problem into the SLA classes, from free text or from the guided answers."""
 
+import re
+
 from portal.triage.attribution import coordinated, frozen_for_everyone, scope_for, target_of
 from portal.triage.concepts import (
     COSMETIC,
+    DETERMINER,
     EXPLICIT_LOW,
     HUNG_UP,
     JOB,
@@ -48,9 +51,18 @@ from portal.triage.vocabulary.components import (
     LOW_TOPIC,
     NETWORK,
     PRINTER,
+    SOCKET_ENDINGS,
 )
-from portal.triage.vocabulary.low_matters import QUESTION_MIN_WORDS, QUESTION_OPENERS
-from portal.triage.vocabulary.scope import COMPANY
+from portal.triage.vocabulary.low_matters import (
+    ASKERS,
+    FILL_ALARM_PERCENT,
+    FILL_WORDS,
+    HOW_REACH,
+    HOW_WORDS,
+    QUESTION_MIN_WORDS,
+    QUESTION_OPENERS,
+)
+from portal.triage.vocabulary.scope import COMPANY, PLURAL_DEVICE_WORDS, SEVERAL
 from portal.triage.vocabulary.states import (
     DEGRADED,
     DOWN,
@@ -67,6 +79,7 @@ STATE_STRENGTH = {DEGRADED: 0, FAULT: 1, DOWN: 2}
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 SPECIFICITY = (*BY_SPECIFICITY, UNKNOWN)
 NETWORK_KINDS = (NETWORK, INTERNET)
+PERCENT = re.compile(r"(\d{1,3})(?:[.,]\d+)?[ \t]*(?:%|Prozent|percent)", re.IGNORECASE)
 CONNECT_WORDS = frozenset(
     {
         "connect",
@@ -154,20 +167,47 @@ def _job_failed(reading: Reading, symptom) -> bool:
 
 def _device_that_connects(reading: Reading, symptom, mention: Mention) -> Mention:
     """ "Das neue Tablet verbindet sich nicht mit dem WLAN": the device named before a failed
-    connection in its clause is what fails, not the network it connects to."""
+    connection in its clause is what fails, not the network it connects to. "Der Laptop zeigt
+    'kein Netzwerk'", "hab kein Netz, die Dose ist tot": a network missing beside one device
+    named before it in the sentence, or beside a desk's socket, with nobody else named, is that
+    device's ("kein Internet, PC neu gestartet" stays the internet's)."""
     if mention.kind not in NETWORK_KINDS:
         return mention
-    if not any(reading.tokens[i].folded in CONNECT_WORDS for i in symptom.tokens):
+    tokens = reading.tokens
+    if any(tokens[i].folded in CONNECT_WORDS for i in symptom.tokens):
+        clause = tokens[symptom.token].clause
+        devices = [
+            m
+            for m in reading.mentions
+            if m.kind in DEVICE_KINDS
+            and 0 <= m.token < symptom.token
+            and tokens[m.token].clause == clause
+        ]
+        return devices[-1] if devices else mention
+    if mention.kind != NETWORK or not _network_missing(reading, mention):
         return mention
-    clause = reading.tokens[symptom.token].clause
+    if reading.scope in (COMPANY, SEVERAL):
+        return mention
+    sentence = tokens[symptom.token].sentence
     devices = [
         m
         for m in reading.mentions
         if m.kind in DEVICE_KINDS
-        and 0 <= m.token < symptom.token
-        and reading.tokens[m.token].clause == clause
+        and m.token >= 0
+        and m.sentence == sentence
+        and (m.token < mention.token or tokens[m.token].folded.endswith(SOCKET_ENDINGS))
     ]
-    return devices[-1] if devices else mention
+    plural = any(tokens[m.token].folded in PLURAL_DEVICE_WORDS for m in devices)
+    if not devices or plural:
+        return mention
+    return min(devices, key=lambda m: abs(m.token - symptom.token))
+
+
+def _network_missing(reading: Reading, mention: Mention) -> bool:
+    """ "kein Netzwerk", "no network": a negating determiner right before the network named."""
+    return mention.token > 0 and any(
+        m.concept == DETERMINER and m.tokens[-1] == mention.token - 1 for m in reading.matches
+    )
 
 
 def _strength(reading: Reading, symptom, state: str) -> int:
@@ -219,6 +259,9 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     low_topic = any(m.kind == LOW_TOPIC for m in reading.mentions)
     if low_topic or any(reading.has(concept) for concept in LOW_EVIDENCE):
         return _request_result(reading)
+    filled = _filled_below_alarm(reading)
+    if filled:  # "Festplatte C: zu 78 % belegt": capacity to plan
+        return build_result(LOW, "other", EXPLAIN_REQUEST, filled, True, {"component": OTHER})
     question = _question(reading)
     if question:
         return build_result(LOW, "other", EXPLAIN_REQUEST, question, True, {"component": OTHER})
@@ -239,11 +282,31 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     )
 
 
+def _filled_below_alarm(reading: Reading) -> list[str]:
+    """The words of a fill level below the critical one ("zu 78 % belegt"), or [] if the text
+    gives none, or one at or above it ("93% full")."""
+    tokens = reading.tokens
+    fill = [index for index, token in enumerate(tokens) if token.folded in FILL_WORDS]
+    if not fill:
+        return []
+    sentences = {tokens[index].sentence for index in fill}
+    levels = []
+    for found in PERCENT.finditer(reading.text):
+        before = [token for token in tokens if token.start <= found.start()]
+        sentence = before[-1].sentence if before else tokens[0].sentence
+        if sentence in sentences:
+            levels.append(int(found.group(1)))
+    if not levels or max(levels) >= FILL_ALARM_PERCENT:
+        return []
+    return reading.words([(index,) for index in fill])
+
+
 def _question(reading: Reading) -> list[str]:
     """A question about something: its opening word and what it names, or [] if none.
 
-    The question word alone is no evidence ("was?"); a whole question with no symptom is."""
-    if "?" not in reading.text or reading.has(TROUBLE):
+    The question word alone is no evidence ("was?"); a whole question with no symptom is. A
+    question how to do a thing needs no question mark ("wie mach ich nen screenshot")."""
+    if reading.has(TROUBLE):
         return []
     tokens = reading.tokens
     for index, token in enumerate(tokens):
@@ -251,9 +314,19 @@ def _question(reading: Reading) -> list[str]:
         if not opens or token.folded not in QUESTION_OPENERS:
             continue
         sentence = [t for t in tokens if t.sentence == token.sentence]
-        if len(sentence) >= QUESTION_MIN_WORDS and _ends_with_question_mark(reading, sentence):
+        if len(sentence) < QUESTION_MIN_WORDS:
+            continue
+        if _ends_with_question_mark(reading, sentence) or _asks_how(tokens, index):
             return reading.words([(index,)] + [m.tokens for m in reading.mentions])
     return []
+
+
+def _asks_how(tokens: list[Token], index: int) -> bool:
+    """ "wie scanne ich …", "how do I …": how to do something, asked by its doer."""
+    if tokens[index].folded not in HOW_WORDS:
+        return False
+    following = tokens[index + 1 : index + 1 + HOW_REACH]
+    return any(t.folded in ASKERS and t.clause == tokens[index].clause for t in following)
 
 
 def _ends_with_question_mark(reading: Reading, sentence: list[Token]) -> bool:

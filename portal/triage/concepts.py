@@ -78,6 +78,9 @@ ENABLE = "enable"
 EXECUTABLE = "executable"
 ATTACHMENT = "attachment"
 STICK = "stick"
+CURSOR = "cursor"
+MOVES = "moves"
+BY_ITSELF = "by_itself"
 FOUND = "found"
 PLUGGED = "plugged"
 SLIP = "slip"
@@ -85,7 +88,22 @@ SLIP = "slip"
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
 LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED, HUNG_UP, BACK_AGAIN, SUCCESS)
-NOT_ONLY_TERMS = ("nicht nur", "nicht bloß", "not only", "not just")
+NOT_ONLY_TERMS = (
+    "nicht nur",
+    "nicht bloß",
+    "not only",
+    "not just",
+    # asking whether it is only oneself says nothing of one: "is it just me or is nothing working?"
+    "is it just me",
+    "is it only me",
+    "just me or",
+    "only me or",
+    "nur bei mir oder",
+    "nur ich oder",
+    "liegt das an mir",
+    "liegt es an mir",
+    "bin das nur ich",
+)
 
 
 def _vocabulary_entries():
@@ -154,6 +172,9 @@ def _vocabulary_entries():
         (EXECUTABLE, security.EXECUTABLE_TERMS),
         (ATTACHMENT, security.ATTACHMENT_TERMS),
         (STICK, security.STICK_TERMS),
+        (CURSOR, security.CURSOR_TERMS),
+        (MOVES, security.MOVES_TERMS),
+        (BY_ITSELF, security.BY_ITSELF_TERMS),
         (FOUND, security.FOUND_TERMS),
         (PLUGGED, security.PLUGGED_TERMS),
         (SLIP, security.SLIP_TERMS),
@@ -187,6 +208,8 @@ def lexicon() -> Lexicon:
                 FOR_THE_RECORD,
                 SUCCESS,
                 STICK,
+                MOVES,
+                BY_ITSELF,
                 FOUND,
                 PLUGGED,
                 SLIP,

@@ -16,7 +16,7 @@ DEFAULT_PATH = DATA_DIR / "triage_eval.tsv"
 # honest. Their misses are never printed by the all-sets summary, only counted.
 # The holdout's four misses at the start of round 4 were read (and fixed by general rules); its
 # other 96 lines have never been shown: see its header.
-UNTUNED_SETS = frozenset({"triage_holdout.tsv", "triage_author_i.tsv", "triage_author_j.tsv"})
+UNTUNED_SETS = frozenset({"triage_holdout.tsv"})
 MINIMUM_ACCURACY = 0.95
 MINIMUM_CRITICAL_RECALL = 0.98
 
@@ -36,13 +36,11 @@ class Floor:
 # Round 4: every set reached the goal (author B, F and G were tuned on, the holdout was not, its
 # four misses aside); their headers record the figures before. A new never-tuned set that
 # arrives below the goal gets its floor here.
-# Authors I and J wrote while round 4 was under way, from the class definitions only: the
-# honest measure of how the rules generalise (I 83.0/84.3 -> 88.0/90.0 after round 4 -> 89.5/92.9
-# after round 5, J 85.5/87.1 -> 90.0/90.0 -> 91.0/91.4 %). Below the goal: issue 15 stays open.
-UNTUNED_FLOORS: dict[str, Floor] = {
-    "triage_author_i.tsv": Floor(accuracy=0.895, critical_recall=0.928),  # 89.5 % / 92.9 %
-    "triage_author_j.tsv": Floor(accuracy=0.910, critical_recall=0.914),  # 91.0 % / 91.4 %
-}
+# Authors I and J wrote while round 4 was under way, from the class definitions only, and held
+# floors here through rounds 4 and 5 (I 83.0/84.3 -> 89.5/92.9, J 85.5/87.1 -> 91.0/91.4 %).
+# Round 6 tuned on them (I -> 99.0/100.0, J -> 97.0/100.0 %): they are tuned sets now, their
+# headers record the figures, and no set is below the goal. New never-tuned sets arrive here.
+UNTUNED_FLOORS: dict[str, Floor] = {}
 
 
 @dataclass(frozen=True)

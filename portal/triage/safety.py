@@ -1,10 +1,14 @@
 """The safety rules: a security incident is Kritisch, a company-wide outage never below it, and
 a bare "nix geht" is a question to ask."""
 
+import re
+
 from portal.triage.attribution import scope_for, target_of
 from portal.triage.concepts import (
     ATTACHMENT,
+    BY_ITSELF,
     CALLER,
+    CURSOR,
     DATA_AT_RISK,
     ENABLE,
     EVERYTHING_NAMED,
@@ -21,6 +25,7 @@ from portal.triage.concepts import (
     MACROS,
     MFA_ANSWERED,
     MFA_PROMPT,
+    MOVES,
     NOT_CLICKED,
     NOT_OURS,
     OPENED,
@@ -72,6 +77,15 @@ SECURITY_PAIRS = (
     (EXECUTABLE, ATTACHMENT, OPENED),  # "die .exe aus dem Anhang gestartet"
     (STICK, FOUND, PLUGGED),  # "einen USB-Stick vom Parkplatz eingesteckt"
     (FOREIGN, IMPERSONATION),  # "ein Fremder hat sich als Techniker ausgegeben"
+    (CURSOR, MOVES, BY_ITSELF),  # "auf dem PC bewegt sich die Maus von alleine"
+)
+# A document's name with a second ending appended ("Mandanten_2023.xlsx.8hx3k",
+# "Angebot.docx.locked"): what ransomware does to every file it encrypts. A copy's ending
+# (".bak", ".old") is no such mark.
+DOUBLE_ENDING = re.compile(
+    r"[\w-]+\.(?:docx?|docm|xlsx?|xlsm|pptx?|pdf|txt|csv|jpe?g|png|odt|ods|msg|eml|zip)"
+    r"\.(?!(?:bak|old|tmp|orig|backup|alt|kopie|copy)\b)[a-z0-9]{2,12}\b",
+    re.IGNORECASE,
 )
 # Pairs that a wish undoes: "bitte eine Weiterleitung an meine gmail-Adresse einrichten".
 WISHED_PAIRS = frozenset({(FORWARDING, EXTERNAL), (REMOTE_TOOL, CALLER)})
@@ -95,6 +109,8 @@ def security_evidence(reading: Reading) -> list[str]:
         for concept in (SECURITY, *(c for pair in SECURITY_PAIRS for c in pair))
     }
     groups = [m.tokens for m in found[SECURITY]]
+    if not denied:
+        groups += _double_endings(reading)
     for parts in SECURITY_PAIRS:
         first, second = parts[:2]
         if parts in WISHED_PAIRS and reading.has(SETUP_WISH):
@@ -110,6 +126,20 @@ def security_evidence(reading: Reading) -> list[str]:
         if all(found[part] for part in parts):
             groups += [m.tokens for part in parts for m in found[part]]
     return reading.words(groups) if groups else []
+
+
+def _double_endings(reading: Reading) -> list[tuple[int, ...]]:
+    """The words of file names with a second ending appended to a document's own."""
+    groups = []
+    for found in DOUBLE_ENDING.finditer(reading.text):
+        inside = tuple(
+            index
+            for index, token in enumerate(reading.tokens)
+            if token.start >= found.start() and token.end <= found.end()
+        )
+        if inside:
+            groups.append(inside)
+    return groups
 
 
 def _asks_about(reading: Reading, matches: list[Match]) -> bool:

@@ -32,6 +32,8 @@ from portal.triage.vocabulary.states import (
     DURATION_VERBS,
     FAULT,
     HARDLY,
+    IDLE_REACH,
+    IDLE_WORDS,
     INTENSIFIERS,
     NOTHING_WORDS,
     STANDS_AT,
@@ -104,13 +106,17 @@ def _found(tokens: list[Token], match: Match) -> bool:
 
 def _stands_at(tokens: list[Token], match: Match) -> bool:
     """ "… der Praxis steht auf offline", "steht im Display": "steht" before a preposition says
-    where something stands or what it shows, not that work stands still."""
-    after = match.tokens[-1] + 1
-    return (
-        tokens[match.tokens[-1]].folded in ("steht", "stehen")
-        and after < len(tokens)
-        and tokens[after].folded in STANDS_AT
-    )
+    where something stands or what it shows, not that work stands still; "im Lager steht noch
+    ein alter PC rum" is a thing standing idle."""
+    last = match.tokens[-1]
+    if tokens[last].folded not in ("steht", "stehen"):
+        return False
+    after = last + 1
+    if after < len(tokens) and tokens[after].folded in STANDS_AT:
+        return True
+    clause = tokens[last].clause
+    following = tokens[after : after + IDLE_REACH]
+    return any(t.folded in IDLE_WORDS and t.clause == clause for t in following)
 
 
 def _nothing_works(tokens: list[Token], match: Match, mentions: list[Mention]) -> Symptom:

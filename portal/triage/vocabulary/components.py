@@ -68,6 +68,9 @@ COMPONENT_TERMS = {
         "card terminal", "card payment", "card payments", "payment terminal",
         "emails to us", "mails to us", "Mails an uns", "E-Mails an uns", "mit Karte zahlen",
         "pay by card",
+        # the flow of every mail through the company's server
+        "Mailfluss", "Mail-Fluss", "Mailverkehr", "mail flow", "mailflow", "Mail-Warteschlange",
+        "mail queue",
         # the company's shop and website, used by its customers
         "Onlineshop", "Online-Shop", "Webshop", "Web-Shop", "Shop", "Homepage", "Firmenwebseite",
         "Firmenwebsite", "online shop", "web shop", "webshop", "our website", "company website",
@@ -98,6 +101,7 @@ COMPONENT_TERMS = {
         # one desk's socket in the wall, not the network: "die Netzwerkdose an meinem Platz"
         "Netzwerkdose", "Netzwerkdosen", "LAN-Dose", "Datendose", "Anschlussdose",
         "Netzwerkanschluss", "network socket", "wall socket", "network port", "LAN port",
+        "Dose", "Dosen", "Wanddose",
         "Mikrofon", "Festplatte", "Windows", "Betriebssystem", "Akku", "Netzteil", "Netzkabel",
         "Netzstecker", "Beamer", "Tablet", "iPad", "Thin Client", "Grafikkarte", "screen",
         "mouse", "keyboard", "machine", "desktop", "Ton", "Sound", "Audio", "Mikro", "Lautstärke",
@@ -119,6 +123,9 @@ COMPONENT_TERMS = {
         "Toner", "print", "prints", "printing", "copier",
     ),
 }
+
+# A desk's socket in the wall, as folded words end: "Dose", "Netzwerkdose", "LAN-Dose".
+SOCKET_ENDINGS = ("dose", "dosen", "socket", "port", "anschluss")
 
 # "bis zum Logo", "past the logo": the point where a start stops, not the thing itself.
 STAGE_WORDS = frozenset({"bis", "until", "past", "beyond"})

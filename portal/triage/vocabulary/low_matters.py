@@ -12,6 +12,11 @@ QUESTION_OPENERS = frozenset({
     "does", "may", "should", "would", "will",
 })
 QUESTION_MIN_WORDS = 4
+# How to do a thing, asked by the one who wants to ("wie mach ich nen screenshot", "how do I
+# print in colour"): a question even without its question mark.
+HOW_WORDS = frozenset({"wie", "how"})
+ASKERS = frozenset({"ich", "man", "wir", "i", "we"})
+HOW_REACH = 2
 # A text that calls itself a question: "Kurze Frage: …", "Question: …".
 QUESTION_WORDS = frozenset({"frage", "fragen", "question"})
 # "Was ist los?": a question that reports trouble, not a question about something.
@@ -72,6 +77,14 @@ REQUEST_TERMS = (
     "leaving us",
 )
 
+# A disk or store filled to a share below the level monitoring calls critical ("Festplatte C:
+# zu 78 % belegt"): capacity to plan, a low matter; at or above it ("93% full") a fault.
+FILL_WORDS = frozenset({
+    "belegt", "voll", "gefuellt", "ausgelastet", "auslastung", "belegung", "full", "used",
+    "usage", "utilization", "utilisation",
+})
+FILL_ALARM_PERCENT = 90
+
 # The customer says it can wait: with nothing worse than a vague fault ("falsch") that is low.
 RELAXED_TERMS = (
     "eilt nicht", "eilt nich", "eilt nix", "hat Zeit", "hat aber Zeit", "wenn ihr Zeit habt",
@@ -83,6 +96,8 @@ RELAXED_TERMS = (
     "geht aber alles", "funktioniert aber alles", "nur Optik", "still works", "nur optisch",
     "bei Gelegenheit", "when convenient", "when you get a chance", "whenever convenient",
     "nicht so wichtig", "nicht wichtig", "unwichtig", "not important", "not that important",
+    "nix eilig", "nichts Eiliges", "nix Eiliges", "nichts Dringendes", "nix Dringendes",
+    "nothing urgent",
 )
 
 # Positive evidence of a low matter that names a thing: planned or cosmetic wishes. They act as
@@ -110,6 +125,15 @@ LOW_TOPIC_TERMS = (
     "falsch geschrieben", "misspelled", "spelled wrong", "Reihenfolge", "Ansicht", "Sortierung",
     "sortiert", "alphabetisch", "sort order", "sorted", "Vorschau", "preview", "Kopfzeile",
     "Fußzeile", "page header",
+    # how the screen or a program looks or where a bar sits: "Outlook switched to dark mode"
+    "Dunkelmodus", "dunkler Modus", "dunkles Design", "Dark Mode", "dark theme", "light mode",
+    "heller Modus", "Startseite", "start page", "Suchmaschine", "search engine",
+    # one's presence shown to others: "Teams zeigt mich als abwesend"
+    "Anwesenheitsstatus", "Onlinestatus", "Teams-Status", "mein Status", "meinen Status",
+    "my status", "als abwesend", "as away", "shows me as",
+    # the date or time a display shows
+    "wrong date", "wrong time", "falsches Datum", "falsche Uhrzeit", "Datum falsch",
+    "Uhrzeit falsch",
 )
 
 COSMETIC_TERMS = (
@@ -118,6 +142,9 @@ COSMETIC_TERMS = (
     "Hintergrundbild", "Layout", "Design", "Symbol", "Icon", "Verknüpfung", "verschoben",
     "verschwommen", "optisch", "cosmetic", "minor thing", "font", "colour", "color", "logo",
     "signature", "wallpaper", "typo", "slightly off", "footer", "veraltet", "outdated",
+    # a sticker come off, a key that squeaks: nothing stops working
+    "Aufkleber", "Sticker", "Inventaraufkleber", "Inventarnummer", "asset tag", "asset sticker",
+    "quietscht", "quietschen", "knarzt", "squeaks", "squeaky", "creaks", "creaky",
 )
 
 # Statements that the matter is cosmetic: low, whatever else the text says about a client.
@@ -143,6 +170,16 @@ NO_FAULT_TERMS = (
     # "vor lauter Symbolen findet man nix mehr": clutter, not a search that fails.
     "findet man nichts", "findet man nix", "findet man nichts mehr", "findet man nix mehr",
     "man findet nichts", "man findet nix", "vor lauter",
+    # a suspicious mail described, no fault of the mail system: "a weird email from our bank"
+    "weird email", "weird mail", "strange email", "strange mail", "odd email", "suspicious email",
+    "komische Mail", "komische E-Mail", "seltsame Mail", "seltsame E-Mail", "merkwürdige Mail",
+    "merkwürdige E-Mail", "verdächtige Mail", "verdächtige E-Mail",
+    # not knowing how is a question, not a fault: "I can't find how to turn it off"
+    "cant find how", "cannot find how", "cant figure out how", "dont know how",
+    "do not know how", "finde nicht wie", "weiß nicht wie", "weiss nicht wie", "keine Ahnung wie",
+    # printing in black and white is a setting, not a black screen
+    "schwarz-weiß", "schwarzweiß", "schwarz weiß", "Schwarzweißdruck", "black and white",
+    "black-and-white",
 )
 # The same settings asked for, as a wish.
 SETTING_WISHES = (

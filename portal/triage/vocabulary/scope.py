@@ -61,6 +61,8 @@ SPEAKER_WORDS = frozenset({"mir", "me", "mich", "ich", "i", "mein", "meine", "my
 PERMISSION_TERMS = (
     "Berechtigung", "Berechtigungen", "Rechte", "Zugriffsrechte", "permission", "permissions",
     "access denied", "Zugriff verweigert", "Zugriff abgelehnt",
+    # "Benutzer nicht berechtigt", "not authorized": the user's rights, not the system
+    "nicht berechtigt", "unberechtigt", "not authorized", "not authorised",
 )
 # Plural devices: "unsere Telefone gehen nicht" is the company's phones, not one handset.
 # "Ein Arbeitsplatz im Lager", "one PC": a device counted as one is one workplace.
@@ -196,7 +198,11 @@ SCOPE_TERMS = {
         "only for her", "just him", "just her", "nur ich", "nur mein", "nur meine", "nur meinem",
         "nur mir", "nur mich",
         "die anderen", "den anderen", "alle anderen", "Kollegen schon", "Kollegen geht",
-        "Kollegen funktioniert", "Kollegen läuft", "other colleagues", "only me", "only mine",
+        "Kollegen funktioniert", "Kollegen läuft", "other colleagues",
+        # the female colleagues fine: "bei den Kolleginnen klappt alles"
+        "Kolleginnen geht", "Kolleginnen gehts", "Kolleginnen läuft", "Kolleginnen funktioniert",
+        "Kolleginnen klappt", "Kollegen klappt", "Kolleginnen schon", "Kolleginnen können",
+        "Kolleginnen haben", "only me", "only mine",
         "only my", "just me", "just my", "others are fine", "everyone else", "betrifft nur mich",
         "betrifft nur meinen", "betrifft nur meine", "nur bei einem", "nur bei einer",
         "nur bei Herrn", "nur bei Frau", "allen anderen", "bei allen anderen",

@@ -133,6 +133,11 @@ IMPERSONATION_TERMS = (
     "von Microsoft", "Microsoft support", "Microsoft-Support", "he was from", "she was from",
     "they were from", "claimed to be", "claiming to be", "pretending to be", "posing as",
     "said to be from", "supposedly", "ausgegeben", "ausgab", "posed as",
+    # what the caller said of himself, told in reported speech: "er meinte, er ist von euch"
+    "meinte er ist", "meinte er sei", "meinte sie ist", "meinte sie sei", "sagte er ist",
+    "sagte er sei", "sagte sie ist", "sagte sie sei", "er ist von", "sie ist von", "behauptete",
+    "behauptet", "said he was", "saying he was", "said she was", "saying she was", "says he is",
+    "says she is", "claimed he was", "claimed she was", "claims to be",
 )
 # ... and who got in: a program installed, a password told, clicking on one's screen.
 LET_IN_TERMS = (
@@ -140,6 +145,9 @@ LET_IN_TERMS = (
     "gegeben", "verraten", "rumgeklickt", "herumgeklickt", "told him", "told her", "gave him",
     "gave her", "was in", "were in", "got in", "Zugriff", "access", "auf meinem Bildschirm",
     "on my screen",
+    # one's own secret handed over: "gave my password", "read him the code"
+    "gave my", "given my", "gave away", "handed over", "told my", "read out", "vorgelesen",
+    "weitergegeben", "mitgeteilt", "durchgesagt",
 )
 # "hab aufgelegt": a call that got nothing is no incident.
 # Only the speaker's hanging up: "er hat dann aufgelegt" is the caller done with it.
@@ -163,6 +171,17 @@ MFA_ANSWERED_TERMS = (
     "wasnt logging in", "didnt log in", "not signing in", "didnt sign in", "didnt request",
     "nicht angefordert", "unrequested", "unerwartet", "unexpected", "unexpectedly",
     "gar nicht angemeldet", "nicht angemeldet habe", "wasnt signing in",
+)
+# A mouse pointer that moves by itself: someone else drives the machine ("bewegt sich die Maus
+# von alleine", "the cursor keeps moving on its own").
+CURSOR_TERMS = ("Maus", "Mauszeiger", "Cursor", "Zeiger", "mouse", "pointer", "cursor")
+MOVES_TERMS = (
+    "bewegt sich", "bewegen sich", "bewegte sich", "bewegt", "wandert", "wanderte", "fährt",
+    "moves", "moved", "moving",
+)
+BY_ITSELF_TERMS = (
+    "von allein", "von alleine", "von selbst", "wie von Geisterhand", "by itself", "on its own",
+    "all by itself",
 )
 # A stick someone found and plugged in: whatever is on it now runs inside.
 STICK_TERMS = ("USB-Stick", "USB-Sticks", "Stick", "USB stick", "thumb drive", "USB drive")
@@ -206,7 +225,13 @@ ENABLE_TERMS = (
 )
 # A program from a mail's attachment, started.
 EXECUTABLE_TERMS = ("exe", "exe-Datei", "scr")
-ATTACHMENT_TERMS = ("Anhang", "Anhänge", "Mailanhang", "E-Mail-Anhang", "attachment")
+ATTACHMENT_TERMS = (
+    "Anhang", "Anhänge", "Mailanhang", "E-Mail-Anhang", "attachment",
+    # a program packed in an archive, or straight from a mail: "eine .exe in der Rechnung.zip"
+    "zip", "zip-Datei", "ZIP-Archiv", "zip file", "aus einer Mail", "aus der Mail", "aus ner Mail",
+    "in einer Mail", "in der Mail", "from an email", "from a mail", "from the email",
+    "in an email", "in the email",
+)
 # An attachment or file from a stranger, opened or run.
 STRANGER_SENDER_TERMS = (
     "unknown sender", "unbekannten Absender", "unbekanntem Absender", "unbekannter Absender",
@@ -231,6 +256,9 @@ SECURITY_TOOL_TERMS = (
 SECURITY_ALERT_TERMS = (
     "Alarm", "Warnung", "Warnmeldung", "gefunden", "erkannt", "found", "detected",
     "flagged", "alert", "warning", "schlägt an",
+    # the protection complaining, colloquially: "seitdem meckert der Defender"
+    "meckert", "meckern", "warnt", "warnte", "schlägt Alarm", "complains", "complaining",
+    "warns", "warned", "keeps warning",
 )
 # ... which is about the protection itself, not an incident.
 SECURITY_TOOL_CHORES = (
@@ -245,6 +273,13 @@ PHISHING_CLICKED = (
     # the lure of a mail that sends one to a log-in page: "a mail saying the password expires"
     "mail saying", "email saying", "Mail behauptet", "Postfach ist voll", "mailbox is full",
     "verify your account", "Konto bestätigen", "Konto verifizieren",
+    # the lure came as a text message from a supposed sender: "SMS von der Sparkasse"
+    "SMS von", "SMS vom", "SMS der", "SMS from", "text from", "text message from", "Smishing",
+    "WhatsApp von",
+    # a log-in page reached from a mail, or one that looked wrong
+    "aus einer Mail", "aus ner Mail", "aus der Mail", "from an email", "from a mail",
+    "sah komisch aus", "sah seltsam aus", "sah merkwürdig aus", "sah komisch", "looked weird",
+    "looked strange", "looked odd", "looked fake", "looked dodgy",
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
@@ -325,5 +360,8 @@ NOT_CLICKED_TERMS = (
     "havent clicked", "nicht geöffnet", "didnt open", "did not open", "ohne draufzuklicken",
     "ohne anzuklicken", "ohne zu klicken", "ohne zu öffnen", "without clicking",
     "without opening",
+    # "I haven't opened the attachment": the lure did no harm
+    "havent opened", "have not opened", "not opened", "never opened", "nicht aufgemacht",
+    "nie geöffnet", "nie aufgemacht", "ungeöffnet", "unopened",
 )
 # fmt: on

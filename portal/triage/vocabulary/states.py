@@ -47,6 +47,12 @@ STATE_TERMS = {
         # a password asked for again and again and refused: nobody gets in
         "nicht angenommen", "nehmen es nicht an", "nimmt es nicht an", "nimmt ihn nicht an",
         "not accepted", "wont accept it", "doesnt accept it",
+        # clients that no longer find their server, and mail that no longer flows
+        "finden den Server nicht", "findet den Server nicht", "finden keinen Server",
+        "findet keinen Server", "cant find the server", "cannot find the server",
+        "Mailfluss steht", "Mailfluss gestoppt", "Mailfluss unterbrochen", "mail flow stopped",
+        "mail flow has stopped", "mail flow is down", "staut sich", "stauen sich",
+        "stuck in the queue", "stuck in queue",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -128,6 +134,9 @@ NOTHING_WORDS = frozenset({"nichts", "nix", "nothing", "alles", "everything"})
 
 # "steht auf offline", "steht im Display": where it stands or what it shows.
 STANDS_AT = frozenset({"auf", "bei", "im", "in", "an", "am", "da", "drin", "unter", "neben"})
+# "steht noch ein alter PC rum": standing around, idle.
+IDLE_WORDS = frozenset({"rum", "herum", "umher"})
+IDLE_REACH = 7
 
 # Of those, the ones that say nothing about what or whose: alone, they are a question to ask.
 VAGUE_NOTHING_WORKS = (
