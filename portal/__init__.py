@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import clock, db, forms, i18n, jobs, live, ops, security, tasks
+    from portal import clock, db, forms, holiday_days, i18n, jobs, live, ops, security, tasks
     from portal.api.auth import load_user_from_request
     from portal.auth.sessions import load_signed_in_user
     from portal.navigation import navigation_items
@@ -57,6 +57,7 @@ def _init_extensions(app: Flask) -> None:
     ops.init_app(app)  # first: its clock starts before the other hooks run
     db.init_app(app)
     clock.init_app(app)
+    holiday_days.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

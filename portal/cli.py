@@ -6,6 +6,7 @@ import click
 from flask.cli import with_appcontext
 from flask_babel import force_locale
 
+from portal import holiday_days
 from portal.auth.service import AccountError, create_user, issue_token
 from portal.db import database
 from portal.migrations import migrate
@@ -40,6 +41,8 @@ def init_db_command():
         click.echo(f"Datenbank aktualisiert: Schritte {', '.join(map(str, applied))}.")
     else:
         click.echo("Datenbank ist aktuell.")
+    with database.connection_context():
+        holiday_days.fill()  # so that web workers need not load the holidays library
 
 
 @click.command("create-company")

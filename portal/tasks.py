@@ -7,6 +7,7 @@ To add a task: define it inside the feature's ``register(huey)`` and call that h
 
 from __future__ import annotations
 
+from portal import holiday_days
 from portal.api import idempotency
 from portal.auth import links as account_links
 from portal.inbound import tasks as inbound_tasks
@@ -28,4 +29,5 @@ def register_all(huey, config) -> tuple[dict, tuple[str, ...]]:
     report_tasks.register(huey)  # the stored figures of closed months
     retention.register(huey)  # the nightly retention periods (portal/config.py RETENTION_*)
     idempotency.register(huey)  # expired Idempotency-Keys, hourly
+    holiday_days.register(huey)  # the public holidays of the years around today, daily
     return {**kickable, **with_arguments}, tuple(kickable)

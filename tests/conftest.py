@@ -17,7 +17,7 @@ import peewee
 import pytest
 from aiosmtpd.controller import Controller
 
-from portal import create_app
+from portal import create_app, holiday_days
 from portal.auth.service import create_user
 from portal.db import database
 from portal.migrations import migrate
@@ -71,8 +71,9 @@ def app(tmp_path, app_config):
     app = create_app(config)
     app.instance_path = str(tmp_path / "instance")
     os.makedirs(app.instance_path, exist_ok=True)
-    with database.connection_context():
+    with app.app_context(), database.connection_context():
         migrate()
+        holiday_days.read_at_start()  # as wsgi.py does: no request of a test pays the query
     yield app
     if not database.is_closed():
         database.close()

@@ -9,6 +9,7 @@ from portal.migrations import (  # noqa: F401  (the steps)
     accounts,
     files,
     foundation,
+    holidays,
     mail,
     once,
     privacy,

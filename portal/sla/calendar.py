@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
-
-import holidays
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # A moment as the API takes it: ISO 8601 date and time, seconds and offset optional. Without an
@@ -56,9 +54,53 @@ def parse_daily_hours(text: str) -> DailyHours:
     return time.fromisoformat(opens_text.strip()), closes
 
 
+# Public holidays by (country, subdivision, year, language): the day and its name.
+HolidayKey = tuple[str, str | None, int, str]
+# The holidays library's language for each of the portal's.
+HOLIDAY_LANGUAGES: Mapping[str, str] = MappingProxyType({"de": "de", "en": "en_US"})
+_KEPT_HOLIDAYS: dict[HolidayKey, Mapping[date, str]] = {}
+
+
+# At most one reader that keeps the holidays stored elsewhere, called on the first miss.
+_HOLIDAY_READERS: list[Callable[[], bool]] = []
+
+
+def keep_holidays(key: HolidayKey, days: Mapping[date, str]) -> None:
+    """Holidays computed elsewhere (the database keeps them: portal/holiday_days.py), used
+    instead of computing them here."""
+    _KEPT_HOLIDAYS[key] = MappingProxyType(dict(days))
+
+
+def read_holidays_with(reader: Callable[[], bool] | None) -> None:
+    """``reader`` keeps (keep_holidays) what is stored, the first time holidays are needed,
+    and says whether it could read; if not, it is asked again next time. None: no reader
+    (what is stored has been read)."""
+    _HOLIDAY_READERS[:] = [reader] if reader else []
+
+
+def public_holidays(key: HolidayKey) -> Mapping[date, str]:
+    """The holidays of (country, subdivision, year, language): kept ones, else computed."""
+    kept = _KEPT_HOLIDAYS.get(key)
+    if kept is None and _HOLIDAY_READERS:
+        reader = _HOLIDAY_READERS.pop()
+        if not reader():
+            _HOLIDAY_READERS[:] = [reader]
+        kept = _KEPT_HOLIDAYS.get(key)
+    return kept if kept is not None else computed_holidays(key)
+
+
 @cache
-def _public_holidays(country: str, subdivision: str | None, year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays(country, subdiv=subdivision, years=year, language="de")
+def computed_holidays(key: HolidayKey) -> Mapping[date, str]:
+    """The holidays library's answer. Imported here, not at the top: looking up one country
+    imports the modules of all its 250 (about 9 MiB in each process), which a web worker
+    whose holidays the database keeps never needs."""
+    import holidays
+
+    country, subdivision, year, language = key
+    found = holidays.country_holidays(
+        country, subdiv=subdivision, years=year, language=HOLIDAY_LANGUAGES[language]
+    )
+    return MappingProxyType(dict(found))
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -146,7 +188,11 @@ class ServiceCalendar:
 
     def holiday_name(self, day: date) -> str | None:
         """German name of the public holiday on ``day``, whether or not it closes this calendar."""
-        return _public_holidays(self.holiday_country, self.holiday_subdivision, day.year).get(day)
+        return self.holidays_in(day.year).get(day)
+
+    def holidays_in(self, year: int, language: str = "de") -> Mapping[date, str]:
+        """The public holidays of ``year`` where the calendar is, named in ``language``."""
+        return public_holidays((self.holiday_country, self.holiday_subdivision, year, language))
 
     def is_service_day(self, day: date) -> bool:
         """Whether the calendar opens at all on ``day``."""

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time
-from functools import cache
 from types import MappingProxyType
-
-import holidays
 
 from portal.sla.calendar import (
     EXTENDED,
@@ -106,13 +103,4 @@ def opening_hours_groups(calendar: ServiceCalendar) -> list[OpeningHoursGroup]:
 
 def holiday_name(calendar: ServiceCalendar, day: date, language: str = "de") -> str | None:
     """The public holiday on ``day`` named in ``language`` ("de" or "en"), or None."""
-    if language == "de":
-        return calendar.holiday_name(day)
-    return _english_holidays(calendar.holiday_country, calendar.holiday_subdivision, day.year).get(
-        day
-    )
-
-
-@cache
-def _english_holidays(country: str, subdivision: str | None, year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays(country, subdiv=subdivision, years=year, language="en_US")
+    return calendar.holidays_in(day.year, language).get(day)
