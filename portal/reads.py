@@ -19,16 +19,26 @@ A base made by one function from its values alone, the same clauses whatever the
 (the session that every request loads, a ticket's messages), need not even be rendered:
 ``made`` keys its SQL by that function and checks, when it keeps it, that the values are
 the SQL's parameters as given (no conversion); if not, it renders each time like any read.
+
+On PostgreSQL a kept SQL is also planned once per connection (PREPARE, then EXECUTE with the
+values): planning a join costs the server more than running it (0.27 against 0.21 ms for a
+ticket with its company and people, measured with EXPLAIN ANALYZE at a million tickets). A
+statement is prepared only outside a transaction (a refused PREPARE must not abort one); one
+the server cannot prepare (a parameter whose type it cannot infer) runs unprepared from then
+on. Prepared statements belong to a server session, so a pooler that hands one session to
+several clients per transaction (PgBouncer's transaction mode) is not supported.
 """
 
 from __future__ import annotations
 
 import collections
+import re
+import weakref
 from collections.abc import Callable
 
 import peewee
 
-from portal.db import database
+from portal.db import database, is_postgres
 
 Shape = Callable[[peewee.ModelSelect], peewee.ModelSelect]
 # A reader is prepared once per kept query: reader(query) gives the function that turns that
@@ -92,6 +102,44 @@ def named_rows(query: peewee.ModelSelect) -> Callable[[object], list]:
     return read
 
 
+# Per PostgreSQL connection: kept SQL -> the name it is prepared under.
+_PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_UNPREPARABLE: set[str] = set()
+_PLACEHOLDER = re.compile(r"%%|%s")
+
+
+def _execute_kept(sql: str, params: list):
+    """Run a kept SQL: on PostgreSQL as a prepared statement of the connection (see above)."""
+    if not is_postgres() or sql in _UNPREPARABLE:
+        return database.execute_sql(sql, params)
+    connection = database.connection()
+    names = _PREPARED.setdefault(connection, {})
+    name = names.get(sql)
+    if name is None:
+        if connection.get_transaction_status() != _IDLE:
+            return database.execute_sql(sql, params)
+        name = f"portal_read_{len(names) + 1}"
+        try:
+            database.execute_sql(f"PREPARE {name} AS {_numbered(sql)}")
+        except peewee.DatabaseError:
+            _UNPREPARABLE.add(sql)
+            return database.execute_sql(sql, params)
+        names[sql] = name
+    if not params:
+        return database.execute_sql(f"EXECUTE {name}")
+    return database.execute_sql(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)
+
+
+def _numbered(sql: str) -> str:
+    """psycopg2's placeholders %s as PREPARE's $1, $2, …; a percent sign stays %% (psycopg2
+    still formats the PREPARE statement, which has no values)."""
+    numbers = iter(range(1, sql.count("%s") + 1))
+    return _PLACEHOLDER.sub(lambda m: m.group() if m.group() == "%%" else f"${next(numbers)}", sql)
+
+
+_IDLE = 0  # psycopg2.extensions.TRANSACTION_STATUS_IDLE: no transaction open
+
+
 def _kept(key, build: Callable[[], tuple], values: list):
     entry = _KEPT.get(key)
     if entry is None:
@@ -136,7 +184,7 @@ def rows(
             query = query.limit(limit).offset(offset)
         return read(query)(database.execute(query))
     sql, read_cursor = entry
-    return read_cursor(database.execute_sql(sql, [*values, limit, offset] if paged else values))
+    return read_cursor(_execute_kept(sql, [*values, limit, offset] if paged else values))
 
 
 def first(base: peewee.ModelSelect, shape: Shape = same, read: Reader = model_rows):
@@ -168,7 +216,7 @@ def made(
     if entry is False:
         return rows(make_base(*values), shape, read, limit=limit)
     sql, read_cursor = entry
-    return read_cursor(database.execute_sql(sql, params))
+    return read_cursor(_execute_kept(sql, params))
 
 
 def first_made(
@@ -208,7 +256,7 @@ def count(
     if entry is False:
         return counted(cap + 1 if cap is not None else 0).scalar()
     bound = values if cap is None else [*values, cap + 1]
-    return database.execute_sql(entry[0], bound).fetchone()[0]
+    return _execute_kept(entry[0], bound).fetchone()[0]
 
 
 def _counting(base: peewee.ModelSelect, cap: int | None, limit: int) -> peewee.ModelSelect:
@@ -233,4 +281,4 @@ def count_made(make_base: Callable[..., peewee.ModelSelect], *values, cap: int |
     if entry is False:
         return count(make_base(*values), cap=cap)
     bound = [*values] if cap is None else [*values, cap + 1]
-    return database.execute_sql(entry[0], bound).fetchone()[0]
+    return _execute_kept(entry[0], bound).fetchone()[0]

@@ -188,13 +188,21 @@ def count_queries():
 
 
 class QueryCounter:
+    """``count``: the statements a page runs each time; ``prepared``: the PREPAREs that plan a
+    kept read once per PostgreSQL connection (portal/reads.py), apart so that a page's first
+    request counts what its others do."""
+
     def __enter__(self):
         self.count = 0
+        self.prepared = 0
         self._original = peewee.Database.execute_sql
         counter = self
 
         def counting(db, sql, params=None, *args, **kwargs):
-            counter.count += 1
+            if sql.startswith("PREPARE "):
+                counter.prepared += 1
+            else:
+                counter.count += 1
             return counter._original(db, sql, params, *args, **kwargs)
 
         peewee.Database.execute_sql = counting

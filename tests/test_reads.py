@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import peewee
+import pytest
 
 from portal import reads
+from portal.db import database
 from portal.models import User
 from portal.paging import paginate
 from portal.tickets import queries
 from portal.tickets.models import Ticket
+from tests.conftest import POSTGRES_URL
 from tests.ticket_factory import make_ticket
 
 
@@ -209,3 +212,64 @@ def test_a_made_count_is_kept_and_counts_like_peewee(app, customer_a, customer_b
             assert reads.count_made(of_company, user.company_id) == expected
             assert reads.count_made(of_company, user.company_id, cap=1) == min(expected, 2)
         assert made == [customer_a.company_id, customer_a.company_id]  # once per cap
+
+
+# --- prepared statements on PostgreSQL ------------------------------------------------------
+
+PLACEHOLDERS = [
+    ("SELECT 1", "SELECT 1"),
+    ('SELECT "a" FROM "t" WHERE ("b" = %s)', 'SELECT "a" FROM "t" WHERE ("b" = $1)'),
+    ("WHERE a = %s AND b LIKE '%%x' AND c = %s", "WHERE a = $1 AND b LIKE '%%x' AND c = $2"),
+    ("LIMIT %s OFFSET %s", "LIMIT $1 OFFSET $2"),
+]
+
+
+@pytest.mark.parametrize(("psycopg2_sql", "prepared_sql"), PLACEHOLDERS)
+def test_placeholders_are_numbered_for_prepare_and_a_percent_sign_stays_escaped(
+    psycopg2_sql, prepared_sql
+):
+    assert reads._numbered(psycopg2_sql) == prepared_sql
+
+
+def _prepared_statements() -> set[str]:
+    cursor = database.execute_sql("SELECT statement FROM pg_prepared_statements")
+    return {row[0] for row in cursor.fetchall()}
+
+
+needs_postgres = pytest.mark.skipif(not POSTGRES_URL, reason="needs PostgreSQL")
+
+
+@needs_postgres
+def test_a_kept_read_is_planned_once_per_connection_and_gives_the_same_rows(
+    app, db, customer_a, customer_b
+):
+    mine = make_ticket(app, customer_a, title="Bei Alpha")
+    theirs = make_ticket(app, customer_b, title="Bei Beta")
+    with app.app_context():
+        assert queries.ticket_for(customer_a, mine.number).title == "Bei Alpha"
+        prepared = _prepared_statements()
+        assert any('FROM "ticket"' in sql and "$1" in sql for sql in prepared)
+        # the same shape for another viewer and number: no new plan, the same scoping
+        assert queries.ticket_for(customer_a, theirs.number) is None
+        assert queries.ticket_for(customer_b, theirs.number).title == "Bei Beta"
+        assert _prepared_statements() == prepared
+
+
+@needs_postgres
+def test_inside_a_transaction_a_new_read_runs_unprepared(app, db, customer_a):
+    ticket = make_ticket(app, customer_a, title="Im Vorgang")
+    with app.app_context(), database.atomic():
+        before = _prepared_statements()
+        assert queries.ticket_for(customer_a, ticket.number).title == "Im Vorgang"
+        assert _prepared_statements() == before
+    with app.app_context():
+        assert queries.ticket_for(customer_a, ticket.number).title == "Im Vorgang"
+        assert len(_prepared_statements()) == len(before) + 1
+
+
+@needs_postgres
+def test_sql_the_server_cannot_prepare_runs_unprepared(app, db):
+    sql = "SELECT %s IS NULL"  # the server cannot tell the parameter's type
+    assert reads._execute_kept(sql, ["frei"]).fetchone() == (False,)
+    assert sql in reads._UNPREPARABLE
+    assert reads._execute_kept(sql, [None]).fetchone() == (True,)
