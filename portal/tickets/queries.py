@@ -346,14 +346,19 @@ def _ahead_of(*place) -> peewee.ModelSelect:
     return Ticket.select().where(Ticket.in_queue == open_flag, before)
 
 
+# What a conversation shows of a person: the name, and whether staff wrote (the role). Not the
+# whole account (its password hash among it) for every message of every page.
+_SHOWN_OF_PERSON = (User.id, User.name, User.role)
+
+
 def _with_author(query: peewee.ModelSelect) -> peewee.ModelSelect:
     """A message with its author (None for a mail from outside the portal)."""
-    return query.select(TicketMessage, User).join(User, peewee.JOIN.LEFT_OUTER)
+    return query.select(TicketMessage, *_SHOWN_OF_PERSON).join(User, peewee.JOIN.LEFT_OUTER)
 
 
 def _with_actor(query: peewee.ModelSelect) -> peewee.ModelSelect:
     """An event with the person who caused it (None for the system)."""
-    return query.select(TicketEvent, User).join(User, peewee.JOIN.LEFT_OUTER)
+    return query.select(TicketEvent, *_SHOWN_OF_PERSON).join(User, peewee.JOIN.LEFT_OUTER)
 
 
 def conversation(ticket: Ticket, viewer: User) -> tuple[list, list]:
