@@ -49,13 +49,15 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import clock, db, forms, holiday_days, i18n, jobs, live, ops, security, tasks
+    from portal import clock, db, forms, holiday_days, i18n, jobs, live, ops, reads, security, tasks
     from portal.api.auth import load_user_from_request
     from portal.auth.sessions import load_signed_in_user
     from portal.navigation import navigation_items
 
     ops.init_app(app)  # first: its clock starts before the other hooks run
     db.init_app(app)
+    # prepared reads need a connection that outlives the request (see portal/reads.py)
+    reads.prepare_statements(app.config["DATABASE_PREPARE"] and app.config["DATABASE_POOL"])
     clock.init_app(app)
     holiday_days.init_app(app)
     csrf.init_app(app)

@@ -12,6 +12,9 @@ class DefaultConfig:
     DATABASE_URL = None  # None: SQLite file portal.sqlite3 in the instance folder
     # Keep connections open between requests (see portal.db.open_database).
     DATABASE_POOL = True
+    # PostgreSQL plans each kept read once per pooled connection (portal/reads.py); off behind a
+    # pooler that shares server sessions between clients (PgBouncer's transaction mode)
+    DATABASE_PREPARE = True
 
     BABEL_DEFAULT_LOCALE = "de"
     # Not a setting: times are shown in the zone the SLA calendars count in.

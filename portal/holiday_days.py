@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import date
 from importlib.metadata import version
 
@@ -69,6 +70,11 @@ def fill(today: date | None = None) -> int:
     """Compute and store the configured calendars' holidays for the years around ``today``
     (rows already stored by this library version are left alone); how many were written.
     Two fills at once write the same rows: the unique index and the upsert keep one."""
+    with database.atomic():
+        return _fill(today)
+
+
+def _fill(today: date | None) -> int:
     current = library_version()
     stored = {
         (row.country, row.subdivision, row.language, row.year)
@@ -144,15 +150,26 @@ def read_at_start() -> None:
 
 
 def _read_stored() -> bool:
-    """load() where a request, CLI command or job has its connection; False elsewhere (asked
-    again later). A database not migrated yet leaves the holidays to the library."""
+    """load() where a request, CLI command or job has its connection; False (asked again
+    later) elsewhere, and for a minute after a refused read (the table not migrated yet: the
+    library computes meanwhile). Inside a transaction it reads in a savepoint, so that a
+    refused read does not abort the caller's transaction."""
     if not has_app_context() or database.is_closed():
         return False
+    if time.monotonic() < _RETRY_AFTER[0]:
+        return False
     try:
-        log.debug("public holidays read from the database: %d years", load())
+        with database.atomic():
+            log.debug("public holidays read from the database: %d years", load())
     except peewee.DatabaseError:
+        _RETRY_AFTER[0] = time.monotonic() + RETRY_SECONDS
         log.warning("stored public holidays unreadable; computing them", exc_info=True)
+        return False
     return True
+
+
+RETRY_SECONDS = 60
+_RETRY_AFTER = [0.0]
 
 
 def register(huey):

@@ -25,8 +25,12 @@ values): planning a join costs the server more than running it (0.27 against 0.2
 ticket with its company and people, measured with EXPLAIN ANALYZE at a million tickets). A
 statement is prepared only outside a transaction (a refused PREPARE must not abort one); one
 the server cannot prepare (a parameter whose type it cannot infer) runs unprepared from then
-on. Prepared statements belong to a server session, so a pooler that hands one session to
-several clients per transaction (PgBouncer's transaction mode) is not supported.
+on, as does a read with an integer beyond the 32-bit range (the prepared parameter is an
+INTEGER: the plain query finds nothing, EXECUTE would fail). A statement whose plan the
+server dropped (a column's type changed by a migration of another instance) is forgotten
+and the read runs unprepared. Only with the connection pool (a connection per request would
+plan every read twice) and DATABASE_PREPARE (off behind PgBouncer's transaction mode, which
+shares server sessions between clients).
 """
 
 from __future__ import annotations
@@ -106,17 +110,27 @@ def named_rows(query: peewee.ModelSelect) -> Callable[[object], list]:
 _PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _UNPREPARABLE: set[str] = set()
 _PLACEHOLDER = re.compile(r"%%|%s")
+_PREPARING = {"on": True}
+_INT4 = range(-(2**31), 2**31)
+# SQLSTATEs of a prepared statement gone: its plan's result changed, or it does not exist
+_PLAN_GONE = ("0A000", "26000")
+
+
+def prepare_statements(on: bool) -> None:
+    """Whether kept reads are prepared on PostgreSQL (the app factory decides, see above)."""
+    _PREPARING["on"] = on
 
 
 def _execute_kept(sql: str, params: list):
     """Run a kept SQL: on PostgreSQL as a prepared statement of the connection (see above)."""
-    if not is_postgres() or sql in _UNPREPARABLE:
+    if not (_PREPARING["on"] and is_postgres()) or sql in _UNPREPARABLE or _beyond_int4(params):
         return database.execute_sql(sql, params)
     connection = database.connection()
+    idle = connection.get_transaction_status() == _IDLE
     names = _PREPARED.setdefault(connection, {})
     name = names.get(sql)
     if name is None:
-        if connection.get_transaction_status() != _IDLE:
+        if not idle:
             return database.execute_sql(sql, params)
         name = f"portal_read_{len(names) + 1}"
         try:
@@ -125,9 +139,26 @@ def _execute_kept(sql: str, params: list):
             _UNPREPARABLE.add(sql)
             return database.execute_sql(sql, params)
         names[sql] = name
-    if not params:
-        return database.execute_sql(f"EXECUTE {name}")
-    return database.execute_sql(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)
+    try:
+        if not params:
+            return database.execute_sql(f"EXECUTE {name}")
+        return database.execute_sql(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)
+    except peewee.DatabaseError as error:
+        if not (idle and _pgcode(error) in _PLAN_GONE):
+            raise
+        # every plan of the connection may be stale: all are made again by the next reads
+        database.execute_sql("DEALLOCATE ALL")
+        names.clear()
+        return database.execute_sql(sql, params)
+
+
+def _pgcode(error: peewee.DatabaseError) -> str | None:
+    """The SQLSTATE of the driver's error, which peewee raised its own while handling."""
+    return getattr(error.__context__, "pgcode", None)
+
+
+def _beyond_int4(params: list) -> bool:
+    return any(type(value) is int and value not in _INT4 for value in params)
 
 
 def _numbered(sql: str) -> str:

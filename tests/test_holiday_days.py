@@ -17,6 +17,7 @@ from portal import create_app, holiday_days
 from portal.db import database
 from portal.holiday_days import PublicHolidayYear
 from portal.migrations import migrate
+from portal.models import Company
 from portal.sla import calendar
 from portal.sla.calendar import computed_holidays, public_holidays
 from portal.sla.setup import holiday_name
@@ -161,3 +162,17 @@ def test_a_web_worker_serves_tickets_and_due_times_without_the_holidays_library(
 
     assert served.returncode == 0, served.stderr[-2000:]
     assert "holidays imported: False" in served.stdout
+
+
+def test_a_refused_read_inside_a_transaction_leaves_it_usable(app, db, kept, monkeypatch):
+    """Not migrated yet (the table missing): the first need, inside the caller's transaction,
+    falls back to the library, and the transaction goes on; the read is tried again later."""
+    monkeypatch.setattr(holiday_days, "_RETRY_AFTER", [0.0])
+    calendar.read_holidays_with(holiday_days._read_stored)
+    database.execute_sql('DROP TABLE "public_holiday_year"')
+    with app.app_context(), database.atomic():
+        service = app.extensions["portal.sla.calendars"]["service"]
+        assert holiday_name(service, date(2026, 12, 25)) == "Erster Weihnachtstag"
+        assert Company.select().count() == 0  # the transaction still answers
+    assert calendar._HOLIDAY_READERS  # asked again once the retry time has passed
+    calendar.read_holidays_with(None)

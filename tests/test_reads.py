@@ -13,7 +13,7 @@ from portal.models import User
 from portal.paging import paginate
 from portal.tickets import queries
 from portal.tickets.models import Ticket
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, count_queries
 from tests.ticket_factory import make_ticket
 
 
@@ -273,3 +273,41 @@ def test_sql_the_server_cannot_prepare_runs_unprepared(app, db):
     assert reads._execute_kept(sql, ["frei"]).fetchone() == (False,)
     assert sql in reads._UNPREPARABLE
     assert reads._execute_kept(sql, [None]).fetchone() == (True,)
+
+
+@needs_postgres
+def test_a_page_prepares_its_reads_on_its_first_request_only(app, client_a, customer_a):
+    ticket = make_ticket(app, customer_a)
+    with count_queries() as first:
+        assert client_a.get(f"/tickets/{ticket.number}").status_code == 200
+    with count_queries() as second:
+        assert client_a.get(f"/tickets/{ticket.number}").status_code == 200
+    assert first.prepared >= 1
+    assert second.prepared == 0 and second.count == first.count
+
+
+@needs_postgres
+def test_a_plan_made_stale_by_a_migration_is_planned_again(app, db, customer_a):
+    ticket = make_ticket(app, customer_a, title="Vor der Migration")
+    with app.app_context():
+        assert queries.ticket_for(customer_a, ticket.number).title == "Vor der Migration"
+        # another instance's migration widens a selected column: the kept plan's result changes
+        database.execute_sql("ALTER TABLE ticket ALTER COLUMN title TYPE varchar(400)")
+        assert queries.ticket_for(customer_a, ticket.number).title == "Vor der Migration"
+        assert queries.ticket_for(customer_a, ticket.number).title == "Vor der Migration"
+
+
+@needs_postgres
+def test_an_integer_beyond_the_column_range_finds_nothing_as_the_plain_query_does(app, db):
+    with app.app_context():
+        assert reads.first(Ticket.select().where(Ticket.id == 1)) is None  # prepared
+        assert reads.first(Ticket.select().where(Ticket.id == 2**40)) is None
+
+
+@pytest.mark.parametrize("app_config", [{"DATABASE_POOL": False}])
+@needs_postgres
+def test_without_the_pool_nothing_is_prepared(app, client_a, customer_a):
+    ticket = make_ticket(app, customer_a)
+    with count_queries() as counted:
+        assert client_a.get(f"/tickets/{ticket.number}").status_code == 200
+    assert counted.prepared == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ _KEPT_HOLIDAYS: dict[HolidayKey, Mapping[date, str]] = {}
 
 # At most one reader that keeps the holidays stored elsewhere, called on the first miss.
 _HOLIDAY_READERS: list[Callable[[], bool]] = []
+_READING = threading.Lock()
 
 
 def keep_holidays(key: HolidayKey, days: Mapping[date, str]) -> None:
@@ -82,9 +84,9 @@ def public_holidays(key: HolidayKey) -> Mapping[date, str]:
     """The holidays of (country, subdivision, year, language): kept ones, else computed."""
     kept = _KEPT_HOLIDAYS.get(key)
     if kept is None and _HOLIDAY_READERS:
-        reader = _HOLIDAY_READERS.pop()
-        if not reader():
-            _HOLIDAY_READERS[:] = [reader]
+        with _READING:  # one thread reads; the others wait for what it keeps
+            if _HOLIDAY_READERS and _HOLIDAY_READERS[0]():
+                _HOLIDAY_READERS.clear()
         kept = _KEPT_HOLIDAYS.get(key)
     return kept if kept is not None else computed_holidays(key)
 
