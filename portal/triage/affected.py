@@ -16,6 +16,7 @@ from portal.triage.matcher import Match, Token, fold
 from portal.triage.reading import Symptom
 from portal.triage.vocabulary.components import DEVICE_KINDS, PRINTER
 from portal.triage.vocabulary.scope import (
+    ADJECTIVE_ENDINGS,
     ALL_WORDS,
     ALSO_TERMS,
     AND_TERMS,
@@ -24,9 +25,12 @@ from portal.triage.vocabulary.scope import (
     ENGLISH_ALL_WORDS,
     ENGLISH_GROUPS,
     ENGLISH_THINGS,
+    EVERYONE_PREPOSITIONS,
+    EVERYONE_PRONOUNS,
     FLOATING_ALL,
     GROUP_ENDINGS,
     HAVE_WORDS,
+    HOME_WORDS,
     IN_WORDS,
     LIKE_TERMS,
     NEGATED_OTHERS_REACH,
@@ -44,6 +48,7 @@ from portal.triage.vocabulary.scope import (
     SEVERAL_WEAK,
     SPEAKER_WORDS,
     SUBJECT_OPENERS,
+    WE_WORDS,
     WHOLE_PLACES,
     WHOLE_WORDS,
 )
@@ -69,7 +74,7 @@ def find_scope(
     only ("mein", "my"); "ich" counts only next to a negated verb."""
     found: dict[str, tuple[int, ...]] = {}
     scopes = [m for m in matches if m.concept == SCOPE]
-    everyone = _all_before_a_noun(tokens) or _whole_place(tokens)
+    everyone = _all_before_a_noun(tokens) or _whole_place(tokens) or _everyone_pronoun(tokens)
     if everyone:
         found[COMPANY] = everyone
     both = _all_before_a_noun(tokens, BOTH_WORDS)  # "beide Filialen", "both branches"
@@ -117,6 +122,8 @@ def find_scope(
             found.setdefault(SEVERAL, match.tokens)
     if any(symptom.strong and symptom.state == DOWN for symptom in symptoms):
         found.pop(ONE_WEAK, None)
+    if ONE in found and _we_at_home(tokens, found[ONE]):
+        found.setdefault(SEVERAL, found.pop(ONE))
     order = (
         (ONLY_ONE, ONE),
         (COMPANY, COMPANY),
@@ -211,6 +218,31 @@ def _whole_place(tokens: list[Token]) -> tuple[int, ...]:
     return ()
 
 
+def _everyone_pronoun(tokens: list[Token]) -> tuple[int, ...]:
+    """ "Outlook fragt bei jedem nach dem Passwort", "für jeden": "jedem" after a preposition
+    with no noun or adjective after it stands for every person; "bei jedem Neustart" does not."""
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.folded not in EVERYONE_PRONOUNS:
+            continue
+        if tokens[index - 1].folded not in EVERYONE_PREPOSITIONS:
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None or following.clause != token.clause:
+            return (index - 1, index)
+        if not following.text[:1].isupper() and not following.folded.endswith(ADJECTIVE_ENDINGS):
+            return (index - 1, index)
+    return ()
+
+
+def _we_at_home(tokens: list[Token], span: tuple[int, ...]) -> bool:
+    """ "Wir kommen von zuhause nicht mehr rein": home named beside "wir" in its sentence is
+    several people working from home, not one."""
+    if not any(tokens[i].folded in HOME_WORDS for i in span):
+        return False
+    sentence = tokens[span[0]].sentence
+    return any(t.folded in WE_WORDS and t.sentence == sentence for t in tokens)
+
+
 def _all_before_a_noun(tokens: list[Token], words=ALL_WORDS) -> tuple[int, ...]:
     """ "alle Außendienstler", "all branches": everyone of a group, with the two words."""
     for index, token in enumerate(tokens[:-1]):
@@ -286,11 +318,16 @@ def _others_negated(match: Match, tokens: list[Token], matches: list[Match]) -> 
 
 def _counts_my_things(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
     """ "gehen alle nicht", "sind alle tot" count the subject; beside "mein"/"my" in the clause
-    they are one person's things."""
+    they are one person's things, and so are they with a thing after "alle" ("alle Mails weg",
+    "all files gone")."""
     if match.words[0] not in FLOATING_ALL and match.words[-1] not in FLOATING_ALL:
         return False
     if len(match.words) < 2:
         return False
+    after = match.first + 1
+    gap = match.words[0] in FLOATING_ALL and after not in match.tokens and after < len(tokens)
+    if gap and tokens[after].folded in NOT_EVERYONE_AFTER_ALL:
+        return True
     clause = tokens[match.first].clause
     return any(
         m.concept == SCOPE and m.value == ONE_POSSESSIVE and tokens[m.first].clause == clause

@@ -23,6 +23,7 @@ from portal.triage.explanations import (
     EXPLAIN_SCOPE_UNCLEAR,
     EXPLAIN_UNCLEAR_WITH_TERMS,
 )
+from portal.triage.hypothetical import without_topics
 from portal.triage.matcher import Token
 from portal.triage.reader import read
 from portal.triage.reading import Mention, Reading
@@ -95,7 +96,7 @@ CONNECT_WORDS = frozenset(
 
 def classify_text(text: str) -> TriageResult:
     """Classify a free-text problem description; unclear text gives confident=False."""
-    reading = read(text)
+    reading = without_topics(read(text))  # "Schulung zum Thema Ransomware": a topic
     security = security_evidence(reading)
     if security:
         return build_result(CRITICAL, "security_incident", EXPLAIN_MATCH, security, True, {})

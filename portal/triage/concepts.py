@@ -84,10 +84,13 @@ BY_ITSELF = "by_itself"
 FOUND = "found"
 PLUGGED = "plugged"
 SLIP = "slip"
+PLAN_TOPIC = "plan_topic"
+PAST_EVENT = "past_event"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
 LOW_EVIDENCE = (REQUEST, COSMETIC, EXPLICIT_LOW, RELAXED, NOT_CLICKED, HUNG_UP, BACK_AGAIN, SUCCESS)
+LOW_EVIDENCE += (PLAN_TOPIC,)
 NOT_ONLY_TERMS = (
     "nicht nur",
     "nicht bloß",
@@ -178,6 +181,8 @@ def _vocabulary_entries():
         (FOUND, security.FOUND_TERMS),
         (PLUGGED, security.PLUGGED_TERMS),
         (SLIP, security.SLIP_TERMS),
+        (PLAN_TOPIC, low_matters.PLAN_TOPIC_TERMS),
+        (PAST_EVENT, low_matters.PAST_EVENT_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
         (BACK_AGAIN, states.BACK_AGAIN_TERMS),
         (JOB, states.JOB_TERMS),
@@ -213,6 +218,8 @@ def lexicon() -> Lexicon:
                 FOUND,
                 PLUGGED,
                 SLIP,
+                PLAN_TOPIC,
+                PAST_EVENT,
             }
             | {CLOSING}  # "Herr Groß" is no "Gruß" that ends the text
         ),

@@ -16,7 +16,7 @@ DEFAULT_PATH = DATA_DIR / "triage_eval.tsv"
 # honest. Their misses are never printed by the all-sets summary, only counted.
 # The holdout's four misses at the start of round 4 were read (and fixed by general rules); its
 # other 96 lines have never been shown: see its header.
-UNTUNED_SETS = frozenset({"triage_holdout.tsv", "triage_author_l.tsv", "triage_author_m.tsv"})
+UNTUNED_SETS = frozenset({"triage_holdout.tsv"})
 MINIMUM_ACCURACY = 0.95
 MINIMUM_CRITICAL_RECALL = 0.98
 
@@ -41,12 +41,10 @@ class Floor:
 # Round 6 tuned on them (I -> 99.0/100.0, J -> 97.0/100.0 %): they are tuned sets now, their
 # headers record the figures. New never-tuned sets arrive here.
 # Authors L and M wrote while round 6 was under way (M about half in English), from the class
-# definitions only; nobody reads their lines: L 92.0/93.3 -> 92.5/93.3 after round 6, M 90.5/93.3
-# before and after. Below the goal: issue 15 stays open.
-UNTUNED_FLOORS: dict[str, Floor] = {
-    "triage_author_l.tsv": Floor(accuracy=0.925, critical_recall=0.933),  # 92.5 % / 93.3 %
-    "triage_author_m.tsv": Floor(accuracy=0.905, critical_recall=0.933),  # 90.5 % / 93.3 %
-}
+# definitions only, and held floors here until round 6 ended (L 92.0/93.3 -> 92.5/93.3, M
+# 90.5/93.3 before and after). Round 7 tuned on them (L -> 98.0/100.0, M -> 99.5/100.0 %): they
+# are tuned sets now, their headers record the figures. New never-tuned sets arrive here.
+UNTUNED_FLOORS: dict[str, Floor] = {}
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,14 @@ from portal.triage.concepts import (
     REQUEST,
     SALUTATION,
     SCOPE,
+    STATE,
     lexicon,
 )
 from portal.triage.matcher import Match, Token, tokenize
 from portal.triage.reading import Mention, Reading
 from portal.triage.symptoms import find_symptoms
 from portal.triage.vocabulary.components import (
+    DEVICE_KINDS,
     GENERIC_COMPONENT_WORDS,
     LOW_TOPIC,
     STAGE_REACH,
@@ -113,6 +115,10 @@ def _mentions(tokens: list[Token], matches: list[Match]) -> list[Mention]:
     """Components named, one per compound word (its head) and none inside a longer name."""
     found = [match for match in matches if match.concept == COMPONENT]
     found = [match for match in found if not _inside_longer(match, found)]
+    # "shows a blue screen", "white screen": the screen inside a state phrase names no device
+    # ("finden den Server nicht" still names the server)
+    phrases = [m for m in matches if m.concept == STATE and len(m.tokens) > 1]
+    found = [m for m in found if m.value not in DEVICE_KINDS or not _inside_longer(m, phrases)]
     by_token: dict[int, list[Match]] = {}
     for match in found:
         by_token.setdefault(match.first, []).append(match)

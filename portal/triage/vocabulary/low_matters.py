@@ -5,7 +5,8 @@
 # and enough words around it, it is a question about something, which the SLA calls low.
 QUESTION_OPENERS = frozenset({
     "welche", "welcher", "welches", "welchen", "wie", "wo", "woher", "wohin", "was", "wann",
-    "warum", "wieso", "weshalb", "wer", "kann", "koennen", "koennt", "koennte", "koennten",
+    "warum", "wieso", "weshalb", "wer", "woran", "wodurch", "kann", "koennen", "koennt",
+    "koennte", "koennten",
     "gibt", "ist", "sind", "habt", "muessen", "must", "haben", "hat", "darf", "duerfen", "muss",
     "soll", "sollen",
     "which", "what", "how", "where", "when", "why", "who", "can", "could", "is", "are", "do",
@@ -75,6 +76,12 @@ REQUEST_TERMS = (
     "Supportende", "läuft ab", "expires", "Abo", "subscription", "sperren", "hört auf",
     "scheidet aus", "verlässt uns", "leaves the company",
     "leaving us",
+    # consumables running low, a list for an audit, a move to plan, something to add
+    "Toner low", "Toner fast leer", "Toner niedrig", "low on toner", "toner is low",
+    "Tinte fast leer", "ink low", "low on ink", "Toner wechseln", "replace toner",
+    "Liste aller", "Liste der", "Liste mit", "Auflistung", "list of", "overview of", "audit",
+    "Audit", "mitplanen", "mit einplanen", "plan for", "please add", "add the", "add a", "add an",
+    "add our", "language", "Sprache", "Spracheinstellung", "keyboard layout", "Tastaturlayout",
 )
 
 # A disk or store filled to a share below the level monitoring calls critical ("Festplatte C:
@@ -134,6 +141,12 @@ LOW_TOPIC_TERMS = (
     # the date or time a display shows
     "wrong date", "wrong time", "falsches Datum", "falsche Uhrzeit", "Datum falsch",
     "Uhrzeit falsch",
+    # a calendar of public holidays to show, a presence shown wrongly
+    "Feiertage", "Feiertagskalender", "public holidays", "holiday calendar", "holidays calendar",
+    "status shows", "status always shows", "Status zeigt", "Status steht", "shows away",
+    "presence status", "Präsenzstatus", "zeigt abwesend",
+    # a clock an hour off after the change of time
+    "Stunde falsch", "hour off", "hour behind", "hour ahead", "Stunde vor", "Stunde nach",
 )
 
 COSMETIC_TERMS = (
@@ -173,7 +186,10 @@ NO_FAULT_TERMS = (
     # a suspicious mail described, no fault of the mail system: "a weird email from our bank"
     "weird email", "weird mail", "strange email", "strange mail", "odd email", "suspicious email",
     "komische Mail", "komische E-Mail", "seltsame Mail", "seltsame E-Mail", "merkwürdige Mail",
-    "merkwürdige E-Mail", "verdächtige Mail", "verdächtige E-Mail",
+    "merkwürdige E-Mail", "verdächtige Mail", "verdächtige E-Mail", "komische Mails",
+    "komische E-Mails", "seltsame Mails", "seltsame E-Mails", "merkwürdige Mails",
+    "verdächtige Mails", "verdächtige E-Mails", "weird emails", "strange emails", "odd emails",
+    "suspicious emails",
     # not knowing how is a question, not a fault: "I can't find how to turn it off"
     "cant find how", "cannot find how", "cant figure out how", "dont know how",
     "do not know how", "finde nicht wie", "weiß nicht wie", "weiss nicht wie", "keine Ahnung wie",
@@ -187,5 +203,38 @@ SETTING_WISHES = (
     "schneller einstellen", "leiser stellen", "leiser machen", "lauter stellen", "heller stellen",
     "dunkler stellen", "leiser", "make it slower", "slow it down", "turn it down",
     "Ordnung reinbringen", "Ordnung schaffen", "Ordnung machen", "clean up", "declutter",
+    # a screen turned to portrait or landscape
+    "Hochformat", "Querformat", "portrait mode", "landscape mode", "drehen", "rotate",
 )
+# An outage or an attack named as the subject of a plan, a training or a protection, or as
+# what one agrees to: "Sicherheitsschulung zum Thema Ransomware", "ransomware protection", "wie
+# verhalten wir uns bei einem Serverausfall", "Ausfall wäre für uns ok". Positive evidence of a
+# planned matter; the outage nouns beside it in its clause are told of, not reported.
+PLAN_TOPIC_TERMS = (
+    "Schulung", "Schulungen", "Sicherheitsschulung", "Awareness", "Awareness-Schulung",
+    "Awareness-Training", "security training", "training", "Webinar", "Workshop", "Schutz vor",
+    "Schutz gegen", "Absicherung gegen", "protection", "protect against", "protected against",
+    "Vorsorge", "vorbeugen", "prevention", "Notfallplan", "Notfall-Checkliste",
+    "Notfallcheckliste", "Notfallhandbuch", "Notfallkonzept", "Checkliste", "checklist",
+    "emergency plan", "contingency plan", "disaster recovery plan", "verhalten sollen",
+    "verhalten soll", "verhalten wir uns", "what to do if", "what to do in case",
+    "what should we do if", "what do we do if", "in case of", "in the event of", "im Falle eines",
+    "im Falle einer", "im Fall eines", "im Fall einer", "für den Fall", "wäre für uns ok",
+    "wäre ok", "wäre in Ordnung", "wäre kein Problem", "wäre für uns in Ordnung",
+    "would be ok", "would be fine", "is fine for us", "geplante Downtime", "planned downtime",
+    "geplanter Ausfall", "scheduled downtime", "Phishing-Test", "Phishing-Simulation",
+    "phishing simulation", "phishing test",
+)
+# ... and an outage told of as past, with a date: "Internet-Ausfall letzte Woche: Ursache?"
+PAST_EVENT_TERMS = (
+    "letzte Woche", "vergangene Woche", "vorige Woche", "letzten Monat", "vergangenen Monat",
+    "letztes Jahr", "neulich", "last week", "last month", "the other day", "a few weeks ago",
+    "vor ein paar Wochen", "vor zwei Wochen", "two weeks ago",
+)
+# The outage and attack words such a clause names as a topic (German nouns are capitalised).
+TOPIC_NOUNS = frozenset({
+    "outage", "outages", "downtime", "ransomware", "malware", "phishing", "virus", "viruses",
+    "hack", "attack", "attacks", "trojan", "trojans",
+})
+TOPIC_REACH = 6
 # fmt: on

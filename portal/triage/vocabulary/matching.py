@@ -20,6 +20,8 @@ PLAIN_WORDS = (
     "Gutschein", "Gutscheine", "Gutscheinen", "Eintrag", "Einträge", "Einträgen", "Eintragung",
     "Taste", "Tasten", "schiebt", "schieben", "verschiebt", "schwarzweiß", "schwarz-weiß",
     "Schwarzweißdruck",
+    # "Anlage" is no "Ansage", "wants" no "warns"
+    "Anlage", "wants", "want", "wanted",
 )
 
 # Four-letter-plus words that must match a whole word only ("alle" is not "allerdings").

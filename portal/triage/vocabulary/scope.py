@@ -34,7 +34,17 @@ NOT_EVERYONE_AFTER_ALL = frozenset({
     "anderen", "andere", "other", "others", "the", "time", "day", "morning", "week", "of", "my",
     "mein", "dateien", "files", "mails", "e", "zwei", "drei", "fuenf", "zehn", "moeglichen",
     "moegliche", "symbole", "icons", "einstellungen", "settings", "fenster", "windows",
+    "nachrichten", "messages", "kontakte", "contacts", "termine", "ordner", "emails",
 })
+
+# "fragt bei jedem nach dem Passwort", "für jeden": "jedem" standing for a person (no noun or
+# adjective after it; "bei jedem Neustart" counts restarts) is everyone.
+EVERYONE_PRONOUNS = frozenset({"jedem", "jeden", "jeder"})
+EVERYONE_PREPOSITIONS = frozenset({"bei", "fuer", "von", "an", "mit"})
+ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+# "Wir kommen von zuhause nicht rein": several people working from home, not one.
+HOME_WORDS = frozenset({"zuhause", "hause", "homeoffice", "home"})
+WE_WORDS = frozenset({"wir", "we"})
 
 # "mehrere Dateien", "manchen Tasten", "several times": a quantifier before a thing counts no
 # people (a German noun not ending like a group, or one of these English words).
@@ -157,6 +167,13 @@ SCOPE_TERMS = {
         "alle offline", "alle down", "alle kaputt", "alle ausgefallen", "all down", "all dead",
         "are all", "all offline", "Firma komplett", "komplette Firma", "nirgends", "nirgendwo",
         "nowhere",
+        # every user, each one: "bei jedem", "for every user", "no scanner can"
+        "für jeden User", "jeder User", "jeder Benutzer", "jedem User",
+        "jedem Benutzer", "jeden User", "jeden Benutzer", "every user", "each user",
+        "every single user", "for every user", "for each user", "every account",
+        "no scanner can", "no scanners", "none of the scanners", "kein Scanner kann",
+        "keiner der Scanner", "no device can", "kein Gerät kann", "no user can",
+        "kein User kann", "kein Benutzer kann", "im Haus", "im ganzen Haus", "in the building",
     ),
     SEVERAL: (
         # the speaker and another person: "bei mir und Herrn Weber", "me and Anna"

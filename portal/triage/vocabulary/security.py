@@ -259,6 +259,9 @@ SECURITY_ALERT_TERMS = (
     # the protection complaining, colloquially: "seitdem meckert der Defender"
     "meckert", "meckern", "warnt", "warnte", "schlägt Alarm", "complains", "complaining",
     "warns", "warned", "keeps warning",
+    # the protection switched off behind one's back: "der Virenscanner ist deaktiviert"
+    "deaktiviert", "deaktivert", "ausgeschaltet", "abgeschaltet", "disabled", "turned off",
+    "switched off", "is off", "ist aus",
 )
 # ... which is about the protection itself, not an incident.
 SECURITY_TOOL_CHORES = (
@@ -280,6 +283,16 @@ PHISHING_CLICKED = (
     "aus einer Mail", "aus ner Mail", "aus der Mail", "from an email", "from a mail",
     "sah komisch aus", "sah seltsam aus", "sah merkwürdig aus", "sah komisch", "looked weird",
     "looked strange", "looked odd", "looked fake", "looked dodgy",
+    # a page that only imitated the real one, or whose address looked wrong
+    "aussah wie die", "sah aus wie die", "sah genauso aus wie", "nachgemacht", "nachgemachte",
+    "gefälschte Seite", "gefälschten Seite", "fake page", "fake site", "fake login",
+    "looked exactly like", "looked just like", "looked like the real", "komische Adresse",
+    "seltsame Adresse", "merkwürdige Adresse", "falsche Adresse", "komische URL", "seltsame URL",
+    "strange address", "weird address", "strange URL", "weird URL", "odd URL", "wrong URL",
+    # the commonest lure: a parcel or delivery notice
+    "Paketbenachrichtigung", "Paketbenachrichtigungen", "Zustellbenachrichtigung",
+    "Versandbenachrichtigung", "Paketmail", "delivery notification", "delivery mail",
+    "delivery email", "parcel notification", "package notification", "parcel mail",
 )
 PHISHING_GAVE_CREDENTIALS = (
     "eingegeben", "eingeloggt", "angemeldet", "entered", "typed in", "logged in", "gave away",
@@ -363,5 +376,9 @@ NOT_CLICKED_TERMS = (
     # "I haven't opened the attachment": the lure did no harm
     "havent opened", "have not opened", "not opened", "never opened", "nicht aufgemacht",
     "nie geöffnet", "nie aufgemacht", "ungeöffnet", "unopened",
+    # who did not click, said after the verb: "angeklickt hat keiner"
+    "angeklickt hat keiner", "angeklickt hat niemand", "geklickt hat keiner",
+    "geklickt hat niemand", "hat keiner geklickt", "hat keiner angeklickt",
+    "hat niemand angeklickt", "no one has clicked", "none of us clicked", "nobody opened",
 )
 # fmt: on

@@ -53,6 +53,15 @@ STATE_TERMS = {
         "Mailfluss steht", "Mailfluss gestoppt", "Mailfluss unterbrochen", "mail flow stopped",
         "mail flow has stopped", "mail flow is down", "staut sich", "stauen sich",
         "stuck in the queue", "stuck in queue",
+        # a store taken offline or a machine that never stays up: "Datenbank ausgehängt",
+        # "startet ständig neu", "reboots in a loop", and the users thrown out again and again
+        "ausgehängt", "nicht eingehängt", "nicht gemountet", "dismounted", "unmounted",
+        "not mounted", "startet ständig neu", "startet dauernd neu", "startet immer wieder neu",
+        "startet andauernd neu", "bootet ständig neu", "bootet dauernd neu",
+        "reboots in a loop", "restarts in a loop", "rebooting in a loop", "keeps rebooting",
+        "keeps restarting", "reboots constantly", "restarts constantly", "constantly rebooting",
+        "fliegen raus", "fliegt raus", "fliegen alle raus", "fliegen ständig raus",
+        "fliegen dauernd raus", "get kicked out", "gets kicked out", "keep getting kicked out",
     ),
     DEGRADED: (
         "langsam", "langsamer", "verlangsamt", "hängt", "hängen", "hängend", "hing", "träge",
@@ -71,6 +80,11 @@ STATE_TERMS = {
         "Verspätung", "verspätet", "delayed", "delay", "takes about", "takes around", "dauert etwa",
         "crawling", "crawls", "schleicht", "snail", "schwach", "weak",
         "dauert ca", "echo", "Echo",
+        # a call that breaks up, mail that comes late, a picture in stripes: impaired
+        "abgehackt", "zerhackt", "stottert", "breaks up", "breaking up", "robotic",
+        "minutes late", "hours late", "arrive late", "arrives late", "comes late", "come late",
+        "kommen zu spät", "kommt zu spät", "Minuten zu spät", "Minuten später", "stripes",
+        "streaks", "streaky", "lines across",
         # a search that finds nothing: a function of the system impaired
         "findet nichts", "findet nichts mehr", "findet nix", "findet nix mehr", "finds nothing",
         "keine Treffer", "no results", "braucht lange", "brauchen lange", "ungewöhnlich lange",
