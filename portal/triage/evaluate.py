@@ -16,7 +16,7 @@ DEFAULT_PATH = DATA_DIR / "triage_eval.tsv"
 # honest. Their misses are never printed by the all-sets summary, only counted.
 # The holdout's four misses at the start of round 4 were read (and fixed by general rules); its
 # other 96 lines have never been shown: see its header.
-UNTUNED_SETS = frozenset({"triage_holdout.tsv"})
+UNTUNED_SETS = frozenset({"triage_holdout.tsv", "triage_author_n.tsv", "triage_author_o.tsv"})
 MINIMUM_ACCURACY = 0.95
 MINIMUM_CRITICAL_RECALL = 0.98
 
@@ -44,7 +44,13 @@ class Floor:
 # definitions only, and held floors here until round 6 ended (L 92.0/93.3 -> 92.5/93.3, M
 # 90.5/93.3 before and after). Round 7 tuned on them (L -> 98.0/100.0, M -> 99.5/100.0 %): they
 # are tuned sets now, their headers record the figures. New never-tuned sets arrive here.
-UNTUNED_FLOORS: dict[str, Floor] = {}
+# Authors N (hurried German from a phone) and O (about a third British English) wrote while
+# round 7 was under way, from the class definitions only; nobody reads their lines: N 85.5/82.7
+# before and after round 7, O 93.0/92.0 -> 94.0/92.0. Below the goal: issue 15 stays open.
+UNTUNED_FLOORS: dict[str, Floor] = {
+    "triage_author_n.tsv": Floor(accuracy=0.855, critical_recall=0.826),  # 85.5 % / 82.7 %
+    "triage_author_o.tsv": Floor(accuracy=0.940, critical_recall=0.920),  # 94.0 % / 92.0 %
+}
 
 
 @dataclass(frozen=True)
