@@ -16,7 +16,15 @@ DEFAULT_PATH = DATA_DIR / "triage_eval.tsv"
 # honest. Their misses are never printed by the all-sets summary, only counted.
 # The holdout's four misses at the start of round 4 were read (and fixed by general rules); its
 # other 96 lines have never been shown: see its header.
-UNTUNED_SETS = frozenset({"triage_holdout.tsv", "triage_author_n.tsv", "triage_author_o.tsv"})
+UNTUNED_SETS = frozenset(
+    {
+        "triage_holdout.tsv",
+        "triage_author_n.tsv",
+        "triage_author_o.tsv",
+        "triage_author_p.tsv",
+        "triage_author_q.tsv",
+    }
+)
 MINIMUM_ACCURACY = 0.95
 MINIMUM_CRITICAL_RECALL = 0.98
 
@@ -50,6 +58,10 @@ class Floor:
 UNTUNED_FLOORS: dict[str, Floor] = {
     "triage_author_n.tsv": Floor(accuracy=0.855, critical_recall=0.826),  # 85.5 % / 82.7 %
     "triage_author_o.tsv": Floor(accuracy=0.940, critical_recall=0.920),  # 94.0 % / 92.0 %
+    # Authors P (long-winded older German) and Q (half casual English) wrote after round 7,
+    # from the class definitions only; nobody reads their lines.
+    "triage_author_p.tsv": Floor(accuracy=0.950, critical_recall=0.933),  # 95.0 % / 93.3 %
+    "triage_author_q.tsv": Floor(accuracy=0.920, critical_recall=0.946),  # 92.0 % / 94.7 %
 }
 
 
