@@ -8,6 +8,7 @@ import pytest
 
 from portal.tickets import attachments, filestore
 from portal.tickets.models import Attachment, StoredFile, StoredFileChunk, Ticket, TicketMessage
+from tests.conftest import count_queries
 from tests.ticket_factory import make_ticket
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(50)
@@ -185,3 +186,19 @@ def test_rejected_reply_file_stores_no_message(app, client_a, customer_a):
     assert response.status_code == 422
     assert "nicht erlaubt" in response.get_data(as_text=True)
     assert TicketMessage.select().count() == 0 and stored_files() == []
+
+
+def test_a_ticket_page_looks_for_files_only_when_the_ticket_has_any(app, client_a, customer_a):
+    plain, with_file = make_ticket(app, customer_a), make_ticket(app, customer_a)
+    assert _reply(client_a, with_file.number, [("protokoll.pdf", PDF)]).status_code == 302
+
+    def page(number):
+        client_a.get(f"/tickets/{number}")  # the first request prepares (PostgreSQL)
+        with count_queries() as counter:
+            response = client_a.get(f"/tickets/{number}")
+        return counter.count, response.get_data(as_text=True)
+
+    plain_queries, plain_html = page(plain.number)
+    file_queries, file_html = page(with_file.number)
+    assert "protokoll.pdf" in file_html and "protokoll.pdf" not in plain_html
+    assert plain_queries == file_queries - 1

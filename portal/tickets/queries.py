@@ -270,13 +270,21 @@ def _flat_with_company_and_assignee(query, assignee, *columns) -> peewee.ModelSe
 
 
 def with_people(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """A ticket with its company, reporter and assignee (the ticket page and every action) and
-    how many colleagues it is shared with (``share_count``: the page reads them only if any):
-    one query."""
+    """A ticket with its company, reporter and assignee (the ticket page and every action),
+    how many colleagues it is shared with and how many files it has (``share_count``,
+    ``attachment_count``: the page reads them only if any): one query."""
     reporter, assignee = User.alias(), User.alias()
     share_count = TicketShare.select(_COUNTED).where(TicketShare.ticket == Ticket.id)
+    attachment_count = Attachment.select(_COUNTED).where(Attachment.ticket == Ticket.id)
     return (
-        query.select(Ticket, Company, reporter, assignee, share_count.alias("share_count"))
+        query.select(
+            Ticket,
+            Company,
+            reporter,
+            assignee,
+            share_count.alias("share_count"),
+            attachment_count.alias("attachment_count"),
+        )
         .switch(Ticket)
         .join(Company)
         .switch(Ticket)
@@ -420,7 +428,10 @@ def _attachments_where(ticket_id: int, internal: bool) -> peewee.ModelSelect:
 
 
 def attachments_by_message(ticket: Ticket, viewer: User) -> dict:
-    """The visible attachments grouped by message id (None: attached to the report itself)."""
+    """The visible attachments grouped by message id (None: attached to the report itself).
+    A ticket read with its people (with_people) knows whether it has any: none, no query."""
+    if getattr(ticket, "attachment_count", None) == 0:
+        return {}
     grouped: dict = {}
     for attachment in visible_attachments(ticket, viewer):
         grouped.setdefault(attachment.message_id, []).append(attachment)
