@@ -33,16 +33,24 @@ def init_db_command():
     """Create or upgrade the database schema (safe to run again)."""
     if needs_lock_before_connecting():
         with migration_lock(), database.connection_context():
-            applied = migrate()
+            applied = _upgrade()
     else:
         with database.connection_context():
-            applied = migrate()
+            applied = _upgrade()
     if applied:
         click.echo(f"Datenbank aktualisiert: Schritte {', '.join(map(str, applied))}.")
     else:
         click.echo("Datenbank ist aktuell.")
-    with database.connection_context():
-        holiday_days.fill()  # so that web workers need not load the holidays library
+
+
+def _upgrade() -> list[int]:
+    """The missing steps, then the holidays of the years around today (so that web workers
+    need not load the holidays library), both under the migration lock: two init-db at once
+    migrate and fill one after the other (on SQLite two fills at once failed as locked)."""
+    applied = migrate()
+    with migration_lock():
+        holiday_days.fill()
+    return applied
 
 
 @click.command("create-company")
