@@ -258,18 +258,10 @@ def test_queue_order_follows_the_sla_page(company_a, company_b):
         ),
         ("resolved-is-not-queued", company_a, "critical", False, None, early, early),
     ]
-    for title, company, priority, urgent, relaxed, due, reported in cases:
+    columns = ("priority", "urgent", "relaxed", "due", "reported")
+    for title, company, *values in cases:
         status = "resolved" if title.startswith("resolved") else "new"
-        raw_ticket(
-            company,
-            priority=priority,
-            urgent=urgent,
-            relaxed=relaxed,
-            due=due,
-            reported=reported,
-            status=status,
-            title=title,
-        )
+        raw_ticket(company, title=title, status=status, **dict(zip(columns, values, strict=True)))
     assert sql_queue() == [
         "critical-contract",
         "critical-nocontract",

@@ -222,7 +222,8 @@ def _add_customer_message(row, parsed, ticket, user, now) -> TicketMessage:
 
 
 def _keep_original(row, ticket, message, now) -> None:
-    service.attach_stored_file(ticket, message, EML_NAME, EML_TYPE, row.size, row.raw_key, now)
+    original = attachments.FileInfo(EML_NAME, EML_TYPE, row.size)
+    service.attach_stored_file(ticket, message, original, row.raw_key, now)
 
 
 def _note_refused(ticket, refused: list[str], now) -> None:

@@ -7,7 +7,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import filetype
 from flask_babel import gettext as _
@@ -34,6 +34,14 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 
 class AttachmentError(ValueError):
     """A file we do not accept; the message says why, in the user's language."""
+
+
+class FileInfo(NamedTuple):
+    """What an attachment row says of a file that is already stored: name, type, size."""
+
+    filename: str
+    content_type: str
+    size: int
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
         last_activity_at=now,
         created_at=now,
     )
-    public_event(ticket, actor, "created", new_value="new", now=now)
+    record_event(ticket, actor, "created", None, "new", now=now, public=True)
     # a call recorded after its month closed: that month's stored figures are redone
     sla_months.recorded(ticket.company_id, reported_at, now)
     _store_uploads(ticket, None, actor, report.uploads, False, now)
@@ -147,18 +147,23 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
 def _store_uploads(ticket, message, actor, uploads, internal, now) -> None:
     """The files and their rows in the caller's transaction: all of them or nothing."""
     for upload in uploads:
-        key = attachments.store(upload)
-        Attachment.create(
-            ticket=ticket,
-            message=message,
-            uploaded_by=actor,
-            filename=upload.filename,
-            content_type=upload.content_type,
-            size=upload.size,
-            storage_key=key,
-            internal=internal,
-            created_at=now,
-        )
+        _attachment(ticket, message, actor, upload, attachments.store(upload), internal, now)
+
+
+def _attachment(ticket, message, uploaded_by, file, storage_key, internal, now) -> Attachment:
+    """The row of a file whose bytes are already in the store; ``file`` is an Upload or a
+    FileInfo (both have its name, type and size)."""
+    return Attachment.create(
+        ticket=ticket,
+        message=message,
+        uploaded_by=uploaded_by,
+        filename=file.filename,
+        content_type=file.content_type,
+        size=file.size,
+        storage_key=storage_key,
+        internal=internal,
+        created_at=now,
+    )
 
 
 def add_message(
@@ -226,23 +231,26 @@ def _mail_message(ticket: Ticket, message: TicketMessage, author: User) -> None:
         notify.deliver(notify.customer_wrote(ticket, message))
 
 
-def public_event(ticket, actor, kind, *, now, old_value="", new_value="") -> TicketEvent:
-    """A history event the customer sees too: created, a status, a share."""
+def record_event(
+    ticket, actor, kind, old, new, *, now, public=False, reason="", reason_public=False
+) -> TicketEvent:
+    """One line of the ticket's history: who changed what from old to new, when and why.
+    Public events (created, a status, a class, a share) are shown to the customer too."""
     return TicketEvent.create(
         ticket=ticket,
         actor=actor,
         kind=kind,
-        old_value=old_value,
-        new_value=new_value,
-        public=True,
+        old_value=_event_value(old),
+        new_value=_event_value(new),
+        reason=reason,
+        public=public,
+        reason_public=reason_public,
         created_at=now,
     )
 
 
 def _status_event(ticket, actor, new_status, now) -> TicketEvent:
-    return public_event(
-        ticket, actor, "status", old_value=ticket.status, new_value=new_status, now=now
-    )
+    return record_event(ticket, actor, "status", ticket.status, new_status, now=now, public=True)
 
 
 def change_ticket(
@@ -293,16 +301,16 @@ def _apply_changes(ticket, actor, changes, reason, now, reason_public) -> list[T
 
     def event(kind, old, new, public=False, why=reason):
         events.append(
-            TicketEvent.create(
-                ticket=ticket,
-                actor=actor,
-                kind=kind,
-                old_value=_event_value(old),
-                new_value=_event_value(new),
-                reason=why,
+            record_event(
+                ticket,
+                actor,
+                kind,
+                old,
+                new,
+                now=now,
                 public=public,
+                reason=why,
                 reason_public=reason_public,
-                created_at=now,
             )
         )
 
@@ -412,22 +420,10 @@ def add_note(
 def attach_stored_file(
     ticket: Ticket,
     message: TicketMessage | None,
-    filename: str,
-    content_type: str,
-    size: int,
+    file: attachments.FileInfo,
     storage_key: str,
     now: dt.datetime | None = None,
 ) -> Attachment:
     """An already stored file (the original .eml of an imported mail) as a staff-only
     attachment: customers never see or download it."""
-    return Attachment.create(
-        ticket=ticket,
-        message=message,
-        uploaded_by=None,
-        filename=filename,
-        content_type=content_type,
-        size=size,
-        storage_key=storage_key,
-        internal=True,
-        created_at=now or utcnow(),
-    )
+    return _attachment(ticket, message, None, file, storage_key, True, now or utcnow())

@@ -130,7 +130,9 @@ def share(ticket: Ticket, actor: User, colleague: User, now: dt.datetime | None 
     try:
         with database.atomic():
             TicketShare.create(ticket=ticket, user=colleague, shared_by=actor, created_at=now)
-            service.public_event(ticket, actor, "shared", new_value=colleague.name, now=now)
+            service.record_event(
+                ticket, actor, "shared", None, colleague.name, now=now, public=True
+            )
             notify.deliver(notify.shared_with(ticket, colleague, actor))
     except peewee.IntegrityError:  # shared already (also by a parallel request)
         return False
@@ -149,7 +151,9 @@ def unshare(ticket: Ticket, actor: User, colleague: User, now: dt.datetime | Non
             .execute()
         )
         if removed:
-            service.public_event(ticket, actor, "unshared", old_value=colleague.name, now=now)
+            service.record_event(
+                ticket, actor, "unshared", colleague.name, None, now=now, public=True
+            )
     _count(ticket, -removed)
     return bool(removed)
 
