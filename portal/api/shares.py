@@ -7,18 +7,9 @@ from flask import Response, jsonify, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.api import bp
+from portal.api import bp, openapi
 from portal.api.auth import api_login_required
 from portal.api.errors import ApiError, json_object, validation_error
-from portal.api.openapi import (
-    TICKET_NUMBER,
-    error_responses,
-    json_body,
-    json_response,
-    path_parameter,
-    register,
-    schema_ref,
-)
 from portal.api.responses import created
 from portal.models import User
 from portal.tickets import queries, schemas, sharing
@@ -76,7 +67,7 @@ def unshare_ticket(number: str, email: str):
     return Response(status=204)
 
 
-_SHARES = json_response(
+_SHARES = openapi.json_response(
     "The colleagues it is shared with",
     {
         "type": "object",
@@ -86,31 +77,31 @@ _SHARES = json_response(
     },
 )
 
-register(
+openapi.register(
     {
         "/tickets/{number}/shares": {
-            "parameters": [TICKET_NUMBER],
+            "parameters": [openapi.TICKET_NUMBER],
             "post": {
                 "summary": "Share with an active colleague of the ticket's company (its reporter "
                 "or creator, the company's contacts and staff may; 200 if shared already)",
-                "requestBody": json_body(schema_ref("NewShare")),
+                "requestBody": openapi.json_body(openapi.schema_ref("NewShare")),
                 "responses": {
                     "201": _SHARES,
                     "200": _SHARES,
-                    **error_responses(400, 401, 403, 404, 422),
+                    **openapi.error_responses(400, 401, 403, 404, 422),
                 },
             },
         },
         "/tickets/{number}/shares/{email}": {
             "parameters": [
-                TICKET_NUMBER,
-                path_parameter("email"),
+                openapi.TICKET_NUMBER,
+                openapi.path_parameter("email"),
             ],
             "delete": {
                 "summary": "Stop sharing the ticket with this colleague",
                 "responses": {
                     "204": {"description": "No longer shared"},
-                    **error_responses(401, 403, 404),
+                    **openapi.error_responses(401, 403, 404),
                 },
             },
         },
