@@ -28,16 +28,11 @@ from portal.tickets.rules import TicketError
 
 bp = Blueprint("inbound", __name__, url_prefix="/posteingang")
 
-# The views of the list: ?ansicht=… -> the states shown
+# The views of the list: ?ansicht=… -> (its label, the states it shows)
 VIEWS = {
-    "offen": ("pending",),
-    "automatisch": ("automatic",),
-    "erledigt": ("imported", "assigned", "discarded"),
-}
-VIEW_LABELS = {
-    "offen": _l("Zu prüfen"),
-    "automatisch": _l("Automatische Antworten"),
-    "erledigt": _l("Erledigt"),
+    "offen": (_l("Zu prüfen"), ("pending",)),
+    "automatisch": (_l("Automatische Antworten"), ("automatic",)),
+    "erledigt": (_l("Erledigt"), ("imported", "assigned", "discarded")),
 }
 REASON_LABELS = {
     "reply": _l("Antwort auf ein Ticket"),
@@ -80,14 +75,13 @@ def index():
         view = "offen"
     query = (
         InboundMail.select()
-        .where(InboundMail.state.in_(VIEWS[view]))
+        .where(InboundMail.state.in_(VIEWS[view][1]))
         .order_by(InboundMail.received_at.desc(), InboundMail.id.desc())
     )
     number = whole_number(request.args.get("seite", "1")) or 1
     page = paginate(query, number, current_app.config.get("INBOUND_PAGE_SIZE", DEFAULT_PAGE_SIZE))
-    return render_template(
-        "inbound/index.html", page=page, view=view, views=VIEWS, view_labels=VIEW_LABELS
-    )
+    labels = {key: label for key, (label, _states) in VIEWS.items()}
+    return render_template("inbound/index.html", page=page, view=view, view_labels=labels)
 
 
 def _render_mail(row: InboundMail, assign=None, new=None, status=200):
