@@ -6,7 +6,6 @@ import pytest
 
 from portal.sla.calendar import BERLIN, EXTENDED, SERVICE, extended_calendar, service_calendar
 from portal.sla.targets import (
-    DEFAULT_RESPONSE_TARGETS,
     PRIORITIES,
     Priority,
     ResponseTarget,
@@ -137,15 +136,37 @@ def test_response_due_keeps_the_time_zone_of_reported_at():
     assert due == datetime(2026, 1, 12, 13, tzinfo=UTC)
 
 
-def test_default_targets_match_the_product_table():
-    assert dict(DEFAULT_RESPONSE_TARGETS) == {
-        ("critical", True): ResponseTarget(1, "extended"),
-        ("critical", False): ResponseTarget(4, "service"),
-        ("normal", True): ResponseTarget(4, "service"),
-        ("normal", False): ResponseTarget(16, "service"),
-        ("low", True): ResponseTarget(16, "service"),
-        ("low", False): ResponseTarget(40, "service"),
-    }
+# PRODUCT.md's two tables as they are written there: class | contract customer | no contract
+PRODUCT_TABLES = {
+    "response": """
+        critical | 1 h, extended calendar | 4 h, service calendar
+        normal | 4 h, service calendar | 16 h, service calendar
+        low | 16 h, service calendar | 40 h, service calendar
+    """,
+    "resolution": """
+        critical | 8 h, extended calendar | 24 h, service calendar
+        normal | 24 h, service calendar | 48 h, service calendar
+        low | 60 h, service calendar | 120 h, service calendar
+    """,
+}
+
+
+@pytest.mark.parametrize("kind", ["response", "resolution"])
+def test_default_targets_match_the_product_tables(kind):
+    def written(target):
+        return f"{target.hours:g} h, {target.calendar_name} calendar"
+
+    rows = [
+        " | ".join(
+            (
+                priority,
+                written(target_for(priority, True, kind=kind)),
+                written(target_for(priority, False, kind=kind)),
+            )
+        )
+        for priority in PRIORITIES
+    ]
+    assert rows == [line.strip() for line in PRODUCT_TABLES[kind].strip().splitlines()]
 
 
 def test_target_for_applies_overrides_with_the_default_calendar():

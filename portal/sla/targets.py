@@ -51,28 +51,21 @@ class TargetRow:
     without_contract: ResponseTarget
 
 
+# Per class, with and without a contract (PRODUCT.md): the hours of open time until the first
+# response and until "Gelöst", both counted in the calendar named with them.
+_DEFAULT_TARGETS = {
+    (CRITICAL, True): (ResponseTarget(1, EXTENDED), ResponseTarget(8, EXTENDED)),
+    (CRITICAL, False): (ResponseTarget(4, SERVICE), ResponseTarget(24, SERVICE)),
+    (NORMAL, True): (ResponseTarget(4, SERVICE), ResponseTarget(24, SERVICE)),
+    (NORMAL, False): (ResponseTarget(16, SERVICE), ResponseTarget(48, SERVICE)),
+    (LOW, True): (ResponseTarget(16, SERVICE), ResponseTarget(60, SERVICE)),
+    (LOW, False): (ResponseTarget(40, SERVICE), ResponseTarget(120, SERVICE)),
+}
 DEFAULT_RESPONSE_TARGETS: Mapping[tuple[Priority, bool], ResponseTarget] = MappingProxyType(
-    {
-        (CRITICAL, True): ResponseTarget(1, EXTENDED),
-        (CRITICAL, False): ResponseTarget(4, SERVICE),
-        (NORMAL, True): ResponseTarget(4, SERVICE),
-        (NORMAL, False): ResponseTarget(16, SERVICE),
-        (LOW, True): ResponseTarget(16, SERVICE),
-        (LOW, False): ResponseTarget(40, SERVICE),
-    }
+    {key: response for key, (response, _) in _DEFAULT_TARGETS.items()}
 )
-
-
-# Hours until "Gelöst", counted in the same calendar as the first response (PRODUCT.md).
 DEFAULT_RESOLUTION_TARGETS: Mapping[tuple[Priority, bool], ResponseTarget] = MappingProxyType(
-    {
-        (CRITICAL, True): ResponseTarget(8, EXTENDED),
-        (CRITICAL, False): ResponseTarget(24, SERVICE),
-        (NORMAL, True): ResponseTarget(24, SERVICE),
-        (NORMAL, False): ResponseTarget(48, SERVICE),
-        (LOW, True): ResponseTarget(60, SERVICE),
-        (LOW, False): ResponseTarget(120, SERVICE),
-    }
+    {key: resolution for key, (_, resolution) in _DEFAULT_TARGETS.items()}
 )
 RESPONSE, RESOLUTION = "response", "resolution"
 TARGET_KINDS = (RESPONSE, RESOLUTION)
