@@ -16,6 +16,7 @@ from portal.api.openapi import (
     error_responses,
     json_body,
     json_response,
+    link,
     path_parameter,
     register,
     schema_ref,
@@ -351,7 +352,18 @@ register(
                         }
                     ),
                     "responses": {
-                        "201": json_response("Announced", _ref),
+                        "201": json_response(
+                            "Announced",
+                            _ref,
+                            {
+                                "ReadChange": link(
+                                    "/changes/{change_id}", "get", change_id="$response.body#/id"
+                                ),
+                                "UpdateChange": link(
+                                    "/changes/{change_id}", "patch", change_id="$response.body#/id"
+                                ),
+                            },
+                        ),
                         **error_responses(400, 401, 403, 422),
                     },
                 }

@@ -71,9 +71,20 @@ def json_body(schema: dict) -> dict:
     return {"required": True, "content": {JSON: {"schema": schema}}}
 
 
-def json_response(description: str, schema: dict) -> dict:
-    """A response with a JSON body."""
-    return {"description": description, "content": {JSON: {"schema": schema}}}
+def json_response(description: str, schema: dict, links: dict | None = None) -> dict:
+    """A response with a JSON body; ``links`` name the operations its values lead to."""
+    response = {"description": description, "content": {JSON: {"schema": schema}}}
+    if links:
+        response["links"] = links
+    return response
+
+
+def link(path: str, method: str, **parameters: str) -> dict:
+    """An OpenAPI link to the operation ``method`` of ``path``, its parameters taken from the
+    request or the response (e.g. ``number="$response.body#/number"``): clients and the
+    contract test (schemathesis' stateful phase) follow it from a new ticket to its changes."""
+    pointer = path.replace("~", "~0").replace("/", "~1")
+    return {"operationRef": f"#/paths/{pointer}/{method}", "parameters": parameters}
 
 
 def path_parameter(name: str, kind: str = "string", example: str | None = None) -> dict:

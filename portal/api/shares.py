@@ -75,6 +75,14 @@ _SHARES = openapi.json_response(
             "shared_with": {"type": "array", "items": {"type": "string", "format": "email"}}
         },
     },
+    {
+        "StopSharing": openapi.link(
+            "/tickets/{number}/shares/{email}",
+            "delete",
+            number="$request.path.number",
+            email="$request.body#/email",
+        )
+    },
 )
 
 openapi.register(

@@ -23,6 +23,7 @@ from portal.api.openapi import (
     error_responses,
     json_body,
     json_response,
+    link,
     register,
     schema_ref,
 )
@@ -320,6 +321,8 @@ def add_message(number: str):
 
 # --- OpenAPI: the bodies and answers come from tickets/schemas.py ---------------------------
 
+NEW_NUMBER = "$response.body#/number"
+
 
 register(
     {
@@ -356,7 +359,22 @@ register(
                     "summary": "Report a ticket (JSON; attachments via the HTML form)",
                     "requestBody": json_body(schema_ref("NewTicket")),
                     "responses": {
-                        "201": json_response("The new ticket", schema_ref("TicketDetail")),
+                        "201": json_response(
+                            "The new ticket",
+                            schema_ref("TicketDetail"),
+                            {
+                                "ReadTicket": link("/tickets/{number}", "get", number=NEW_NUMBER),
+                                "ChangeTicket": link(
+                                    "/tickets/{number}", "patch", number=NEW_NUMBER
+                                ),
+                                "WriteMessage": link(
+                                    "/tickets/{number}/messages", "post", number=NEW_NUMBER
+                                ),
+                                "ShareTicket": link(
+                                    "/tickets/{number}/shares", "post", number=NEW_NUMBER
+                                ),
+                            },
+                        ),
                         **error_responses(400, 401, 403, 422),
                     },
                 }
