@@ -2,9 +2,8 @@
 links, company contacts."""
 
 import peewee
-from playhouse import migrate as schema_change
 
-from portal.migrations.columns import add_filled_column
+from portal.migrations.columns import add_filled_column_now
 from portal.migrations.registry import frozen as _frozen
 from portal.migrations.registry import migration
 
@@ -40,10 +39,7 @@ def create_sessions_and_login_throttle(db):
         },
     )
     db.create_tables([session, throttle])
-    migrator = schema_change.SchemaMigrator.from_database(db)
-    schema_change.migrate(
-        add_filled_column(migrator, "ticket_event", "reason_public", peewee.BooleanField, "FALSE")
-    )
+    add_filled_column_now(db, "ticket_event", "reason_public", peewee.BooleanField, "FALSE")
 
 
 @migration(12)
@@ -97,8 +93,5 @@ def add_second_factor_links_and_contacts(db):
         },
     )
     db.create_tables([totp, recovery, link, reset_request])
-    migrator = schema_change.SchemaMigrator.from_database(db)
-    schema_change.migrate(
-        add_filled_column(migrator, "user_account", "is_contact", peewee.BooleanField, "FALSE"),
-        add_filled_column(migrator, "company", "colleagues_see_all", peewee.BooleanField, "TRUE"),
-    )
+    add_filled_column_now(db, "user_account", "is_contact", peewee.BooleanField, "FALSE")
+    add_filled_column_now(db, "company", "colleagues_see_all", peewee.BooleanField, "TRUE")

@@ -1,9 +1,8 @@
 """Steps 7–8: the outbox of outgoing mail, and incoming mail with each ticket's source."""
 
 import peewee
-from playhouse import migrate as schema_change
 
-from portal.migrations.columns import add_filled_column
+from portal.migrations.columns import add_filled_column_now
 from portal.migrations.registry import frozen as _frozen
 from portal.migrations.registry import migration
 
@@ -33,10 +32,7 @@ def create_outbox(db):
         indexes=((("state", "next_attempt_at"), False),),
     )
     db.create_tables([outbox])
-    migrator = schema_change.SchemaMigrator.from_database(db)
-    schema_change.migrate(
-        add_filled_column(migrator, "user_account", "mail_noncritical", peewee.BooleanField, "TRUE")
-    )
+    add_filled_column_now(db, "user_account", "mail_noncritical", peewee.BooleanField, "TRUE")
 
 
 @migration(8)
@@ -46,10 +42,7 @@ def add_inbound_mail_and_ticket_source(db):
     Existing tickets get their source from what is known: an alarm row means monitoring, a
     ticket recorded by staff a phone call, everything else the portal.
     """
-    migrator = schema_change.SchemaMigrator.from_database(db)
-    schema_change.migrate(
-        add_filled_column(migrator, "ticket", "source", peewee.CharField, "'portal'", max_length=12)
-    )
+    add_filled_column_now(db, "ticket", "source", peewee.CharField, "'portal'", max_length=12)
     user = _frozen(db, "user_account", {"role": peewee.CharField()})
     ticket = _frozen(
         db,
