@@ -44,9 +44,11 @@ class Floor:
 # Authors N (hurried German from a phone) and O (about a third British English) wrote while
 # round 7 was under way, from the class definitions only; nobody reads their lines: N 85.5/82.7
 # before and after round 7, O 93.0/92.0 -> 94.0/92.0. Below the goal: issue 15 stays open.
+# The nearest labelled examples (portal/triage/neighbours.py, a policy measured on other fresh
+# sets, nothing read off N or O) raised them to N 89.0/86.7 and O 95.5/94.7 %: the new floors.
 UNTUNED_FLOORS: dict[str, Floor] = {
-    "triage_author_n.tsv": Floor(accuracy=0.855, critical_recall=0.826),  # 85.5 % / 82.7 %
-    "triage_author_o.tsv": Floor(accuracy=0.940, critical_recall=0.920),  # 94.0 % / 92.0 %
+    "triage_author_n.tsv": Floor(accuracy=0.890, critical_recall=0.866),  # 89.0 % / 86.7 %
+    "triage_author_o.tsv": Floor(accuracy=0.955, critical_recall=0.946),  # 95.5 % / 94.7 %
 }
 
 
