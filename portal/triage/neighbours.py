@@ -66,10 +66,9 @@ class ExampleIndex:
     def __init__(self, pairs: list[tuple[str, str]]):
         self.texts = [text for text, _ in pairs]
         self.labels = [label for _, label in pairs]
-        counted = [features(text) for text in self.texts]
         frequency: Counter[str] = Counter()
-        for found in counted:
-            frequency.update(found.keys())
+        for text in self.texts:  # counted twice rather than kept: half the build's memory
+            frequency.update(features(text).keys())
         total = len(pairs)
         limit = MAX_DOCUMENT_SHARE * total
         self.idf = {
@@ -77,16 +76,21 @@ class ExampleIndex:
             for feature, df in frequency.items()
             if df <= limit
         }
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for doc, found in enumerate(counted):
-            for feature, weight in self._vector(found).items():
-                postings.setdefault(feature, []).append((doc, weight))
+        del frequency
+        docs: dict[str, list[int]] = {}
+        weights: dict[str, list[float]] = {}
+        for doc, text in enumerate(self.texts):
+            for feature, weight in self._vector(features(text)).items():
+                if feature not in docs:
+                    docs[feature], weights[feature] = [], []
+                docs[feature].append(doc)
+                weights[feature].append(weight)
         # The postings one after another (example numbers and weights), feature by feature.
-        self.feature_ids = {feature: number for number, feature in enumerate(postings)}
-        lengths = [len(found) for found in postings.values()]
+        self.feature_ids = {feature: number for number, feature in enumerate(docs)}
+        lengths = [len(found) for found in docs.values()]
         self.offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-        self.docs = np.fromiter((d for found in postings.values() for d, _ in found), np.int64)
-        self.weights = np.fromiter((w for found in postings.values() for _, w in found), float)
+        self.docs = np.fromiter((d for found in docs.values() for d in found), np.int64)
+        self.weights = np.fromiter((w for found in weights.values() for w in found), float)
 
     def _vector(self, found: Counter[str]) -> dict[str, float]:
         idf = self.idf
