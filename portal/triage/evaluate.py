@@ -44,15 +44,15 @@ class Floor:
 # Authors N (hurried German from a phone) and O (about a third British English) wrote while
 # round 7 was under way, from the class definitions only; nobody reads their lines: N 85.5/82.7
 # before and after round 7, O 93.0/92.0 -> 94.0/92.0. Below the goal: issue 15 stays open.
+# Authors P (long-winded older German) and Q (half casual English) wrote after round 7, from
+# the class definitions only; nobody reads their lines: P 95.0/93.3, Q 92.0/94.7.
 # The nearest labelled examples (portal/triage/neighbours.py, a policy measured on other fresh
-# sets, nothing read off N or O) raised them to N 89.0/86.7 and O 95.5/94.7 %: the new floors.
+# sets, nothing read off these four) raised all four: the floors are those figures.
 UNTUNED_FLOORS: dict[str, Floor] = {
-    "triage_author_n.tsv": Floor(accuracy=0.855, critical_recall=0.826),  # 85.5 % / 82.7 %
-    "triage_author_o.tsv": Floor(accuracy=0.940, critical_recall=0.920),  # 94.0 % / 92.0 %
-    # Authors P (long-winded older German) and Q (half casual English) wrote after round 7,
-    # from the class definitions only; nobody reads their lines.
-    "triage_author_p.tsv": Floor(accuracy=0.950, critical_recall=0.933),  # 95.0 % / 93.3 %
-    "triage_author_q.tsv": Floor(accuracy=0.920, critical_recall=0.946),  # 92.0 % / 94.7 %
+    "triage_author_n.tsv": Floor(accuracy=0.885, critical_recall=0.853),  # 88.5 % / 85.3 %
+    "triage_author_o.tsv": Floor(accuracy=0.955, critical_recall=0.946),  # 95.5 % / 94.7 %
+    "triage_author_p.tsv": Floor(accuracy=0.965, critical_recall=0.960),  # 96.5 % / 96.0 %
+    "triage_author_q.tsv": Floor(accuracy=0.925, critical_recall=0.946),  # 92.5 % / 94.7 %
 }
 
 
