@@ -25,6 +25,7 @@ from portal.triage.explanations import (
 )
 from portal.triage.hypothetical import without_topics
 from portal.triage.matcher import Token
+from portal.triage.neighbours import with_examples
 from portal.triage.reader import read
 from portal.triage.reading import Mention, Reading
 from portal.triage.result import TriageResult, build_result
@@ -95,7 +96,13 @@ CONNECT_WORDS = frozenset(
 
 
 def classify_text(text: str) -> TriageResult:
-    """Classify a free-text problem description; unclear text gives confident=False."""
+    """Classify a free-text problem description; unclear text gives confident=False. The rules
+    decide; the nearest labelled examples change their verdict only where neighbours.py lets
+    them (never lowering a Kritisch one), and the explanation then names the example."""
+    return with_examples(_classify_by_rules(text), text)
+
+
+def _classify_by_rules(text: str) -> TriageResult:
     reading = without_topics(read(text))  # "Schulung zum Thema Ransomware": a topic
     security = security_evidence(reading)
     if security:

@@ -10,21 +10,10 @@ from pathlib import Path
 from portal.triage.classify import classify_text
 from portal.triage.examples import CRITICAL, PRIORITIES
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+# Where the sets are and which are never tuned on (re-exported: the bench and tests use them).
+from portal.triage.labelled import DATA_DIR, UNTUNED_SETS, labelled_sets, load_labelled
+
 DEFAULT_PATH = DATA_DIR / "triage_eval.tsv"
-# Written by people who never saw the classifier; nobody tunes on them, so the figures stay
-# honest. Their misses are never printed by the all-sets summary, only counted.
-# The holdout's four misses at the start of round 4 were read (and fixed by general rules); its
-# other 96 lines have never been shown: see its header.
-UNTUNED_SETS = frozenset(
-    {
-        "triage_holdout.tsv",
-        "triage_author_n.tsv",
-        "triage_author_o.tsv",
-        "triage_author_p.tsv",
-        "triage_author_q.tsv",
-    }
-)
 MINIMUM_ACCURACY = 0.95
 MINIMUM_CRITICAL_RECALL = 0.98
 
@@ -55,13 +44,15 @@ class Floor:
 # Authors N (hurried German from a phone) and O (about a third British English) wrote while
 # round 7 was under way, from the class definitions only; nobody reads their lines: N 85.5/82.7
 # before and after round 7, O 93.0/92.0 -> 94.0/92.0. Below the goal: issue 15 stays open.
+# Authors P (long-winded older German) and Q (half casual English) wrote after round 7, from
+# the class definitions only; nobody reads their lines: P 95.0/93.3, Q 92.0/94.7.
+# The nearest labelled examples (portal/triage/neighbours.py, a policy measured on other fresh
+# sets, nothing read off these four) raised all four: the floors are those figures.
 UNTUNED_FLOORS: dict[str, Floor] = {
-    "triage_author_n.tsv": Floor(accuracy=0.855, critical_recall=0.826),  # 85.5 % / 82.7 %
-    "triage_author_o.tsv": Floor(accuracy=0.940, critical_recall=0.920),  # 94.0 % / 92.0 %
-    # Authors P (long-winded older German) and Q (half casual English) wrote after round 7,
-    # from the class definitions only; nobody reads their lines.
-    "triage_author_p.tsv": Floor(accuracy=0.950, critical_recall=0.933),  # 95.0 % / 93.3 %
-    "triage_author_q.tsv": Floor(accuracy=0.920, critical_recall=0.946),  # 92.0 % / 94.7 %
+    "triage_author_n.tsv": Floor(accuracy=0.885, critical_recall=0.853),  # 88.5 % / 85.3 %
+    "triage_author_o.tsv": Floor(accuracy=0.955, critical_recall=0.946),  # 95.5 % / 94.7 %
+    "triage_author_p.tsv": Floor(accuracy=0.965, critical_recall=0.960),  # 96.5 % / 96.0 %
+    "triage_author_q.tsv": Floor(accuracy=0.925, critical_recall=0.946),  # 92.5 % / 94.7 %
 }
 
 
@@ -73,24 +64,6 @@ class Outcome:
     expected: str
     predicted: str
     confident: bool
-
-
-def labelled_sets() -> list[Path]:
-    """Every labelled set shipped in tests/data, in name order."""
-    return sorted(DATA_DIR.glob("triage_*.tsv"))
-
-
-def load_labelled(path: Path) -> list[tuple[str, str]]:
-    """(text, expected priority) pairs; '#' comments, blank lines and a header are skipped."""
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        text, _, expected = line.rpartition("\t")
-        expected = expected.strip()
-        if expected in PRIORITIES:
-            pairs.append((text.strip(), expected))
-    return pairs
 
 
 def evaluate(pairs: list[tuple[str, str]]) -> list[Outcome]:

@@ -30,6 +30,15 @@ EXPLAIN_UNCLEAR = N_(
 EXPLAIN_ANSWERS = N_(
     "Nach Ihren Angaben passt das Beispiel „%(example)s“. Einstufung: %(priority)s."
 )
+EXPLAIN_NEIGHBOUR = N_(
+    "Ihre Beschreibung ähnelt der bekannten Meldung „%(neighbour)s“, die als %(priority)s"
+    " eingestuft ist. Einstufung: %(priority)s."
+)
+EXPLAIN_NEIGHBOUR_UNCLEAR = N_(
+    "Ihre Beschreibung ähnelt der bekannten Meldung „%(neighbour)s“, die als %(priority)s"
+    " eingestuft ist. Vorläufige Einstufung: %(priority)s. Bitte beantworten Sie die folgenden"
+    " Fragen."
+)
 
 # The variant of a template for a text in which no words were recognised.
 WITHOUT_TERMS = {

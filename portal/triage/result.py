@@ -18,6 +18,8 @@ class TriageResult:
     matched_terms: list[str] = field(hash=False)
     confident: bool
     suggested_answers: dict[str, str] = field(hash=False)
+    # The labelled example that decided the class where the rules alone did not ("" if none).
+    neighbour: str = ""
 
 
 def build_result(
