@@ -1,4 +1,6 @@
-"""Hand-kept triage vocabulary in German and English, one module per family of words."""
+"""Hand-kept triage vocabulary in German and English, one module per family of words: the
+phrases the matcher looks for in a .toml beside each module (read by phrases.py), the folded
+words and reaches the rules compare with in the module itself."""
 
 # Terms are written as people type them; the matcher folds umlauts and case itself. A word of
 # four or more letters also matches longer words that start with it ("Drucker" -> "Druckers",

@@ -1,28 +1,14 @@
 """Words that steer the matcher, not the decision: whole words only, common words, a letter's
 greeting and closing."""
 
-# fmt: off
-# The closing formula of a letter: what follows is a signature ("Tel.", "Fax", "Mobil"), no
-# description. Only after the first few words, so "Gruß" alone stays the whole text.
-CLOSINGS = (
-    "mit freundlichen Grüßen", "freundliche Grüße", "freundlichen Grüßen", "viele Grüße",
-    "beste Grüße", "liebe Grüße", "schöne Grüße", "herzliche Grüße", "Gruß", "Grüße", "MfG",
-    "best regards", "kind regards", "regards", "many thanks in advance", "best wishes",
-)
-CLOSING_MIN_WORDS = 3
-# "Sehr geehrte Damen und Herren" greets; it names nobody affected.
-SALUTATIONS = ("Damen und Herren", "geehrte Damen", "ladies and gentlemen")
+from portal.triage.vocabulary import phrases
 
-# Words that are no evidence of anything, listed so that they are read as themselves and not as
-# a typo or a compound part of a vocabulary word ("Gutscheine" is not "futsch", the "-einträge"
-# of "Kalendereinträge" are not "träge", a "Taste" is not "toast").
-PLAIN_WORDS = (
-    "Gutschein", "Gutscheine", "Gutscheinen", "Eintrag", "Einträge", "Einträgen", "Eintragung",
-    "Taste", "Tasten", "schiebt", "schieben", "verschiebt", "schwarzweiß", "schwarz-weiß",
-    "Schwarzweißdruck",
-    # "Anlage" is no "Ansage", "wants" no "warns"
-    "Anlage", "wants", "want", "wanted",
-)
+# fmt: off
+# A letter's closings and salutations, and the plain words (CLOSINGS, SALUTATIONS,
+# PLAIN_WORDS), are in matching.toml.
+globals().update(phrases.load("matching"))
+# A closing counts only after this many words, so "Gruß" alone stays the whole text.
+CLOSING_MIN_WORDS = 3
 
 # Four-letter-plus words that must match a whole word only ("alle" is not "allerdings").
 EXACT_WORDS = frozenset(
