@@ -9,6 +9,7 @@ from portal.audit import AuditEntry
 from portal.models import ApiToken, User
 from tests.accounts_support import frozen_clock_fixtures, link_path, outbox_to
 from tests.conftest import TEST_PASSWORD, login_client, make_user
+from tests.test_admin import user_form
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 
@@ -38,16 +39,7 @@ def edit(admin_client, user, **values):
 
 
 def test_admin_creating_and_inviting_accounts_is_logged(admin_client, admin, company_a):
-    admin_client.post(
-        "/verwaltung/benutzer/neu",
-        data={
-            "email": "neu@alpha.example",
-            "name": "Nina Neu",
-            "role": "customer",
-            "company": str(company_a.id),
-            "password": "ein-langes-passwort",
-        },
-    )
+    admin_client.post("/verwaltung/benutzer/neu", data=user_form(company=str(company_a.id)))
     admin_client.post(
         "/verwaltung/benutzer/einladen",
         data={"email": "tom@provider.example", "name": "Tom T.", "role": "staff", "language": "de"},

@@ -37,12 +37,17 @@ def test_the_text_rule(app, text, multiline, refused):
         assert (text_problem(text, multiline) is not None) is refused
 
 
+def report(client, door: str, title: str):
+    """A ticket with `title` reported through the page's form or the API (`door`)."""
+    fields = {"title": title, "description": "x", "priority": "normal", "affected": "one"}
+    if door == "api":
+        return client.post("/api/v1/tickets", json=fields)
+    return client.post("/tickets/neu", data=fields)
+
+
 def test_a_form_refuses_a_nul_with_422_naming_the_field_and_stores_nothing(app, client_a):
     before = Ticket.select().count()
-    response = client_a.post(
-        "/tickets/neu",
-        data={"title": "Drucker\x00", "description": "x", "priority": "normal", "affected": "one"},
-    )
+    response = report(client_a, "form", "Drucker\x00")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Enthält unzulässige Steuerzeichen." in page
@@ -51,20 +56,14 @@ def test_a_form_refuses_a_nul_with_422_naming_the_field_and_stores_nothing(app, 
 
 def test_a_title_of_only_invisible_characters_is_refused_in_english_too(app, client_a):
     client_a.post("/konto/sprache", data={"language": "en"})
-    response = client_a.post(
-        "/tickets/neu",
-        data={"title": "\u200b\u202e\ufeff", "description": "Text", "priority": "normal"},
-    )
+    response = report(client_a, "form", "\u200b\u202e\ufeff")
     assert response.status_code == 422
     assert "only invisible characters" in response.get_data(as_text=True)
 
 
 def test_the_api_refuses_a_lone_surrogate_naming_the_field(app, client_a):
     before = Ticket.select().count()
-    response = client_a.post(
-        "/api/v1/tickets",
-        json={"title": "\ud800", "description": "ok", "priority": "normal", "affected": "one"},
-    )
+    response = report(client_a, "api", "\ud800")
     assert response.status_code == 422
     assert set(response.get_json()["error"]["fields"]) == {"title"}
     assert Ticket.select().count() == before
@@ -74,10 +73,7 @@ def test_the_api_keeps_line_breaks_in_a_message_but_not_in_a_title(app, client_a
     ticket = make_ticket(app, customer_a)
     ok = client_a.post(f"/api/v1/tickets/{ticket.number}/messages", json={"body": "a\nb"})
     assert ok.status_code == 201
-    bad = client_a.post(
-        "/api/v1/tickets",
-        json={"title": "a\nb", "description": "x", "priority": "normal", "affected": "one"},
-    )
+    bad = report(client_a, "api", "a\nb")
     assert bad.status_code == 422 and "title" in bad.get_json()["error"]["fields"]
 
 

@@ -24,65 +24,7 @@ def _promtool_installed():
         pytest.skip("no promtool (apt-get install prometheus)")
 
 
-OUTBOX_SUMMARY = "Kundenportal: Mails werden nicht zugestellt (Verwaltung → Postausgang)"
-RULE_TESTS = f"""
-rule_files: [rules.yml]
-evaluation_interval: 1m
-tests:
-  # two instances report the same database figures
-  - interval: 1m
-    input_series:
-      - series: 'portal_outbox_mails{{job="kundenportal",instance="a",state="failed"}}'
-        values: '0x20 1x30'
-      - series: 'portal_outbox_mails{{job="kundenportal",instance="b",state="failed"}}'
-        values: '0x20 1x30'
-      - series: 'portal_outbox_mails{{job="kundenportal",instance="a",state="pending"}}'
-        values: '0x50'
-      - series: 'portal_jobs_oldest_age_seconds{{job="kundenportal",instance="a"}}'
-        values: '0x50'
-      - series: 'portal_sla_breaches_total{{job="kundenportal",instance="a",target="response"}}'
-        values: '0x10 1 2 2 3x40'
-      - series: 'portal_sla_breaches_total{{job="kundenportal",instance="b",target="response"}}'
-        values: '0x10 1 2 2 3x40'
-      - series: 'portal_sla_breaches_total{{job="kundenportal",instance="a",target="resolution"}}'
-        values: '0x15 1x40'
-    alert_rule_test:
-      - eval_time: 15m
-        alertname: KundenportalOutboxFailing
-        exp_alerts: []
-      - eval_time: 35m
-        alertname: KundenportalOutboxFailing
-        exp_alerts:
-          - exp_labels: {{severity: warning, job: kundenportal, state: failed}}
-            exp_annotations: {{summary: "{OUTBOX_SUMMARY}"}}
-      - eval_time: 12m
-        alertname: KundenportalSlaBreachesRising
-        exp_alerts: []
-      - eval_time: 20m
-        alertname: KundenportalSlaBreachesRising
-        exp_alerts:
-          - exp_labels: {{severity: critical}}
-            exp_annotations:
-              summary: "Kundenportal: 4 SLA-Zusagen in der letzten Stunde verfehlt"
-  # nothing failed, but pending mails sit while no worker takes the queue's jobs
-  - interval: 1m
-    input_series:
-      - series: 'portal_outbox_mails{{job="kundenportal",instance="a",state="failed"}}'
-        values: '0x60'
-      - series: 'portal_outbox_mails{{job="kundenportal",instance="a",state="pending"}}'
-        values: '5x60'
-      - series: 'portal_jobs_oldest_age_seconds{{job="kundenportal",instance="a"}}'
-        values: '0x10 60+60x50'
-    alert_rule_test:
-      - eval_time: 25m
-        alertname: KundenportalOutboxFailing
-        exp_alerts: []
-      - eval_time: 40m
-        alertname: KundenportalOutboxFailing
-        exp_alerts:
-          - exp_labels: {{severity: warning, job: kundenportal, state: pending}}
-            exp_annotations: {{summary: "{OUTBOX_SUMMARY}"}}
-"""
+RULE_TESTS = ROOT / "tests" / "data" / "readme_alert_rules.test.yml"
 
 
 def _readme_yaml(containing: str) -> str:
@@ -99,7 +41,7 @@ def _promtool(*args: str, cwd: Path) -> None:
 
 def test_readme_alert_rules_fire_on_the_portals_series(tmp_path):
     (tmp_path / "rules.yml").write_text(_readme_yaml("alert: KundenportalOutboxFailing"))
-    (tmp_path / "tests.yml").write_text(RULE_TESTS)
+    (tmp_path / "tests.yml").write_text(RULE_TESTS.read_text())
     _promtool("test", "rules", "tests.yml", cwd=tmp_path)
 
 

@@ -159,13 +159,24 @@ def test_named_rows_convert_like_peewee(app, customer_a, staff):
             assert row.when.tzinfo is not None and row.urgent is True
 
 
+def noting_values(make_base):
+    """``make_base`` for reads.first_made/count_made that notes in ``.made`` each value it is
+    called with: how often reads really built the base."""
+
+    def noted(value):
+        noted.made.append(value)
+        return make_base(value)
+
+    noted.made = []
+    return noted
+
+
 def test_a_made_base_is_kept_and_runs_with_new_values(app, customer_a, customer_b):
     """reads.first_made: the base's function is called once (its SQL kept), later calls only
     bind their values, and the rows are the ones peewee's own query gives."""
-    made = []
 
+    @noting_values
     def by_email(email: str) -> peewee.ModelSelect:
-        made.append(email)
         return User.select().where(User.email == email)
 
     with app.app_context():
@@ -173,17 +184,16 @@ def test_a_made_base_is_kept_and_runs_with_new_values(app, customer_a, customer_
             found = reads.first_made(by_email, user.email)
             assert found.__data__ == User.get(User.email == user.email).__data__
         assert reads.first_made(by_email, "niemand@example.org") is None
-        assert made == [customer_a.email]
+        assert by_email.made == [customer_a.email]
 
 
 def test_a_made_base_whose_values_are_converted_is_rendered_each_time(app, customer_a):
     """A datetime becomes another parameter in the SQL: such a base is never kept (kept SQL
     would bind the unconverted value), so every call builds and renders it, and finds right."""
     ticket = make_ticket(app, customer_a)
-    made = []
 
+    @noting_values
     def reported_since(moment: dt.datetime) -> peewee.ModelSelect:
-        made.append(moment)
         return Ticket.select().where(Ticket.reported_at >= moment)
 
     with app.app_context():
@@ -191,7 +201,8 @@ def test_a_made_base_whose_values_are_converted_is_rendered_each_time(app, custo
         after = ticket.reported_at + dt.timedelta(minutes=1)
         assert reads.first_made(reported_since, before).id == ticket.id
         assert reads.first_made(reported_since, after) is None
-        assert len(made) == 3  # built for the check, then once per call that rendered it
+        # built for the check, then once per call that rendered it
+        assert len(reported_since.made) == 3
 
 
 def test_a_made_count_is_kept_and_counts_like_peewee(app, customer_a, customer_b):
@@ -200,10 +211,9 @@ def test_a_made_count_is_kept_and_counts_like_peewee(app, customer_a, customer_b
     for _ in range(3):
         make_ticket(app, customer_a)
     make_ticket(app, customer_b)
-    made = []
 
+    @noting_values
     def of_company(company_id: int) -> peewee.ModelSelect:
-        made.append(company_id)
         return Ticket.select().where(Ticket.company == company_id)
 
     with app.app_context():
@@ -211,7 +221,7 @@ def test_a_made_count_is_kept_and_counts_like_peewee(app, customer_a, customer_b
             expected = Ticket.select().where(Ticket.company == user.company_id).count()
             assert reads.count_made(of_company, user.company_id) == expected
             assert reads.count_made(of_company, user.company_id, cap=1) == min(expected, 2)
-        assert made == [customer_a.company_id, customer_a.company_id]  # once per cap
+        assert of_company.made == [customer_a.company_id, customer_a.company_id]  # once per cap
 
 
 # --- prepared statements on PostgreSQL ------------------------------------------------------

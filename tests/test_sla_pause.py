@@ -19,102 +19,69 @@ SERVICE = service_calendar()
 EXTENDED = extended_calendar()
 
 
-def berlin(month, day, hour, minute=0, year=2026):
-    return datetime(year, month, day, hour, minute, tzinfo=BERLIN)
+def berlin(moment: str) -> datetime:
+    """'12.1. 10:00', a moment in 2026 written as the comments write it, in Berlin time."""
+    return datetime.strptime(f"{moment} 2026", "%d.%m. %H:%M %Y").replace(tzinfo=BERLIN)
 
 
-# (case, calendar, due, pauses, expected due). Service hours Mon-Fri 07-19, Sat 08-18.
-CASES = [
-    (
-        # Fri 17-19 (2 h), Sat 08-18 (10 h), Mon 07-08 (1 h): 13 h; Mon 10:00 + 9 h = 19:00,
-        # then Tue 07:00 + 4 h
-        "over a weekend",
-        SERVICE,
-        berlin(1, 12, 10),
-        [Pause(berlin(1, 9, 17), berlin(1, 12, 8))],
-        berlin(1, 13, 11),
+# case: (due, pauses, expected due) in the service calendar, times in Berlin 2026. Service
+# hours Mon-Fri 07-19, Sat 08-18.
+CASES = {
+    # Fri 17-19 (2 h), Sat 08-18 (10 h), Mon 07-08 (1 h): 13 h; Mon 10:00 + 9 h = 19:00,
+    # then Tue 07:00 + 4 h
+    "over a weekend": ("12.1. 10:00", [("9.1. 17:00", "12.1. 08:00")], "13.1. 11:00"),
+    # Wed 18-19 (1 h), Thu 4.6. Fronleichnam closed, Fri 07-08 (1 h): 2 h
+    "over a holiday": ("5.6. 12:00", [("3.6. 18:00", "5.6. 08:00")], "5.6. 14:00"),
+    # Mon 09-10 (1 h): due 13:00; Tue 18-19 + Wed 07-08 (2 h): due 15:00
+    "several pauses": (
+        "14.1. 12:00",
+        [("13.1. 18:00", "14.1. 08:00"), ("12.1. 09:00", "12.1. 10:00")],
+        "14.1. 15:00",
     ),
-    (
-        # Wed 18-19 (1 h), Thu 4.6. Fronleichnam closed, Fri 07-08 (1 h): 2 h
-        "over a holiday",
-        SERVICE,
-        berlin(6, 5, 12),
-        [Pause(berlin(6, 3, 18), berlin(6, 5, 8))],
-        berlin(6, 5, 14),
+    # the due time falls inside the pause: 1 h was left at 09:00, so 1 h after 11:00
+    "due time inside the pause": ("12.1. 10:00", [("12.1. 09:00", "12.1. 11:00")], "12.1. 12:00"),
+    "a pause that begins after the due time (already missed) moves nothing": (
+        "12.1. 10:00",
+        [("12.1. 11:00", "12.1. 15:00")],
+        "12.1. 10:00",
     ),
-    (
-        # contract critical, extended calendar (all hours count): 22:30 to 07:30 is 9 h
-        "contract critical overnight",
-        EXTENDED,
-        berlin(1, 14, 6),
-        [Pause(berlin(1, 13, 22, 30), berlin(1, 14, 7, 30))],
-        berlin(1, 14, 15),
+    # Saturday evening to Sunday: no open time in the service calendar
+    "a pause outside service hours moves nothing, even a due time at closing time": (
+        "9.1. 19:00",
+        [("10.1. 19:00", "11.1. 20:00")],
+        "9.1. 19:00",
     ),
-    (
-        # Mon 09-10 (1 h): due 13:00; Tue 18-19 + Wed 07-08 (2 h): due 15:00
-        "several pauses",
-        SERVICE,
-        berlin(1, 14, 12),
-        [
-            Pause(berlin(1, 13, 18), berlin(1, 14, 8)),
-            Pause(berlin(1, 12, 9), berlin(1, 12, 10)),
-        ],
-        berlin(1, 14, 15),
-    ),
-    (
-        # the due time falls inside the pause: 1 h was left at 09:00, so 1 h after 11:00
-        "due time inside the pause",
-        SERVICE,
-        berlin(1, 12, 10),
-        [Pause(berlin(1, 12, 9), berlin(1, 12, 11))],
-        berlin(1, 12, 12),
-    ),
-    (
-        "a pause that begins after the due time (already missed) moves nothing",
-        SERVICE,
-        berlin(1, 12, 10),
-        [Pause(berlin(1, 12, 11), berlin(1, 12, 15))],
-        berlin(1, 12, 10),
-    ),
-    (
-        # Saturday evening to Sunday: no open time in the service calendar
-        "a pause outside service hours moves nothing, even a due time at closing time",
-        SERVICE,
-        berlin(1, 9, 19),
-        [Pause(berlin(1, 10, 19), berlin(1, 11, 20))],
-        berlin(1, 9, 19),
-    ),
-    (
-        "a pause still running moves nothing yet",
-        SERVICE,
-        berlin(1, 12, 10),
-        [Pause(berlin(1, 12, 9))],
-        berlin(1, 12, 10),
-    ),
-]
+    "a pause still running moves nothing yet": ("12.1. 10:00", [("12.1. 09:00",)], "12.1. 10:00"),
+}
 
 
-@pytest.mark.parametrize(
-    ("calendar", "due", "pauses", "expected"),
-    [case[1:] for case in CASES],
-    ids=[case[0] for case in CASES],
-)
-def test_pauses_move_the_due_time_by_the_paused_open_time(calendar, due, pauses, expected):
-    assert due_after_pauses(due, pauses, calendar) == expected
+@pytest.mark.parametrize(("due", "pauses", "expected"), CASES.values(), ids=CASES)
+def test_pauses_move_the_due_time_by_the_paused_open_time(due, pauses, expected):
+    paused = [Pause(*map(berlin, times)) for times in pauses]
+    assert due_after_pauses(berlin(due), paused, SERVICE) == berlin(expected)
+
+
+def test_in_the_extended_calendar_every_paused_hour_counts():
+    # contract critical, extended calendar (all hours count): 22:30 to 07:30 is 9 h
+    pause = Pause(berlin("13.1. 22:30"), berlin("14.1. 07:30"))
+    assert due_after_pauses(berlin("14.1. 06:00"), [pause], EXTENDED) == berlin("14.1. 15:00")
 
 
 def test_a_pause_before_the_first_response_moves_both_due_times():
     # normal, contract, reported Mon 12.1. 08:00: response due 12:00, resolution Tue 14:00
-    pause = Pause(berlin(1, 12, 9), berlin(1, 12, 10, 30))
-    assert due_after_pause(berlin(1, 12, 12), pause, SERVICE) == berlin(1, 12, 13, 30)
-    assert due_after_pause(berlin(1, 13, 14), pause, SERVICE) == berlin(1, 13, 15, 30)
+    pause = Pause(berlin("12.1. 09:00"), berlin("12.1. 10:30"))
+    assert due_after_pause(berlin("12.1. 12:00"), pause, SERVICE) == berlin("12.1. 13:30")
+    assert due_after_pause(berlin("13.1. 14:00"), pause, SERVICE) == berlin("13.1. 15:30")
 
 
 def test_share_used_leaves_out_the_paused_time():
     # 4 h target from Mon 08:00, paused 09-10: due 13:00; at 11:00, 2 h of 4 are used
-    pause = Pause(berlin(1, 12, 9), berlin(1, 12, 10))
+    pause = Pause(berlin("12.1. 09:00"), berlin("12.1. 10:00"))
     assert (
-        share_used(berlin(1, 12, 8), berlin(1, 12, 13), berlin(1, 12, 11), [pause], SERVICE) == 0.5
+        share_used(
+            berlin("12.1. 08:00"), berlin("12.1. 13:00"), berlin("12.1. 11:00"), [pause], SERVICE
+        )
+        == 0.5
     )
 
 
@@ -149,65 +116,61 @@ def test_a_pause_of_zero_length_changes_nothing(due, start, calendar):
 
 # --- the services store pauses and move the stored due times ------------------------------
 
-MONDAY_0800 = berlin(1, 12, 8).astimezone(dt.UTC)
-
-
-def wait(app, ticket, staff, when):
-    with app.test_request_context():
-        service.change_ticket(ticket, staff, {"status": "waiting_for_customer"}, now=when)
+MONDAY_0800 = berlin("12.1. 08:00").astimezone(dt.UTC)
 
 
 def stored(ticket):
     return Ticket.get_by_id(ticket.id)
 
 
-def test_a_customer_answer_ends_the_pause_and_moves_the_resolution_due(app, customer_a, staff):
-    # normal, contract: response due Mon 12:00; resolution 24 h: Mon 11 h, Tue 12 h, Wed 08:00
-    ticket = make_ticket(app, customer_a, priority="normal", now=MONDAY_0800)
-    assert ticket.resolution_due == berlin(1, 14, 8)
-    wait(app, ticket, staff, berlin(1, 12, 9))
-    waiting = stored(ticket)
-    assert waiting.paused_rank == 1 and waiting.first_response_at == berlin(1, 12, 9)
+def change(app, ticket, staff, when, reason="", **changes):
+    """Staff change the stored ticket at `when`, as the ticket page does."""
     with app.test_request_context():
-        service.add_message(waiting, customer_a, "Hier die Angaben.", now=berlin(1, 12, 11))
-    answered = stored(ticket)
+        service.change_ticket(stored(ticket), staff, changes, reason=reason, now=when)
+
+
+def wait(app, ticket, staff, when):
+    change(app, ticket, staff, when, status="waiting_for_customer")
+
+
+@pytest.fixture
+def waiting(app, customer_a, staff) -> Ticket:
+    """Customer A's normal ticket, reported Mon 12.1. 08:00, that staff set waiting for the
+    customer at 09:00: the object reporting returned (`stored()` reads the ticket as it is)."""
+    ticket = make_ticket(app, customer_a, priority="normal", now=MONDAY_0800)
+    wait(app, ticket, staff, berlin("12.1. 09:00"))
+    return ticket
+
+
+def test_a_customer_answer_ends_the_pause_and_moves_the_resolution_due(app, customer_a, waiting):
+    # normal, contract: response due Mon 12:00; resolution 24 h: Mon 11 h, Tue 12 h, Wed 08:00
+    assert waiting.resolution_due == berlin("14.1. 08:00")
+    paused = stored(waiting)
+    assert paused.paused_rank == 1 and paused.first_response_at == berlin("12.1. 09:00")
+    with app.test_request_context():
+        service.add_message(paused, customer_a, "Hier die Angaben.", now=berlin("12.1. 11:00"))
+    answered = stored(waiting)
     assert answered.status == "in_progress" and answered.paused_rank == 0
     # the first response was given at 09:00: its due time stays; resolution moves by 2 h
-    assert answered.response_due == berlin(1, 12, 12)
-    assert answered.resolution_due == berlin(1, 14, 10)
-    assert answered.queue_due == berlin(1, 14, 10)
+    assert answered.response_due == berlin("12.1. 12:00")
+    assert answered.resolution_due == berlin("14.1. 10:00")
+    assert answered.queue_due == berlin("14.1. 10:00")
     pauses = [(p.started_at, p.ended_at) for p in TicketPause.select()]
-    assert pauses == [(berlin(1, 12, 9), berlin(1, 12, 11))]
+    assert pauses == [(berlin("12.1. 09:00"), berlin("12.1. 11:00"))]
 
 
-def test_a_pause_ended_by_staff_moves_the_resolution_due(app, customer_a, staff):
-    ticket = make_ticket(app, customer_a, priority="normal", now=MONDAY_0800)
-    wait(app, ticket, staff, berlin(1, 12, 9))
-    with app.test_request_context():
-        service.change_ticket(
-            stored(ticket), staff, {"status": "in_progress"}, now=berlin(1, 13, 9)
-        )
+def test_a_pause_ended_by_staff_moves_the_resolution_due(app, staff, waiting):
+    change(app, waiting, staff, berlin("13.1. 09:00"), status="in_progress")
     # paused Mon 09-19 and Tue 07-09: 12 h; Wed 08:00 + 12 h = Wed 19:00 (11 h) + Thu 1 h
-    assert stored(ticket).resolution_due == berlin(1, 15, 8)
+    assert stored(waiting).resolution_due == berlin("15.1. 08:00")
 
 
-def test_a_new_class_keeps_the_pauses_so_far(app, customer_a, staff):
-    ticket = make_ticket(app, customer_a, priority="normal", now=MONDAY_0800)
-    wait(app, ticket, staff, berlin(1, 12, 9))
-    with app.test_request_context():
-        service.change_ticket(
-            stored(ticket), staff, {"status": "in_progress"}, now=berlin(1, 12, 10)
-        )
-        service.change_ticket(
-            stored(ticket),
-            staff,
-            {"priority": "low"},
-            reason="nur eine Frage",
-            now=berlin(1, 12, 11),
-        )
+def test_a_new_class_keeps_the_pauses_so_far(app, staff, waiting):
+    change(app, waiting, staff, berlin("12.1. 10:00"), status="in_progress")
+    change(app, waiting, staff, berlin("12.1. 11:00"), priority="low", reason="nur eine Frage")
     # low, contract, 60 h from Mon 08:00: Mon 11, Tue 12, Wed 12, Thu 12, Fri 12 = 59 h, so
     # Sat 08:00 + 1 h = 09:00; plus the hour paused on Monday: Sat 10:00
-    assert stored(ticket).resolution_due == berlin(1, 17, 10)
+    assert stored(waiting).resolution_due == berlin("17.1. 10:00")
 
 
 def test_the_stored_queue_order_equals_sort_queue_with_pauses(app, customer_a, customer_b, staff):
@@ -218,9 +181,9 @@ def test_the_stored_queue_order_equals_sort_queue_with_pauses(app, customer_a, c
              (customer_a, "normal"), (customer_b, "critical")]
         )
     ]  # fmt: skip
-    wait(app, tickets[0], staff, berlin(1, 12, 9))
+    wait(app, tickets[0], staff, berlin("12.1. 09:00"))
     with app.test_request_context():
-        service.add_message(stored(tickets[3]), staff, "Wir sind dran.", now=berlin(1, 12, 9))
+        service.add_message(stored(tickets[3]), staff, "Wir sind dran.", now=berlin("12.1. 09:00"))
     rows = list(queries.open_tickets(Ticket.select()).order_by(*queries.queue_order()))
     entries = [
         queue_entry(
@@ -238,20 +201,14 @@ def test_the_stored_queue_order_equals_sort_queue_with_pauses(app, customer_a, c
 # --- what the page and the API show --------------------------------------------------------
 
 
-def test_the_page_shows_both_targets_and_the_pause(app, customer_a, staff, client_a):
-    ticket = make_ticket(app, customer_a, priority="normal", now=MONDAY_0800)
-    wait(app, ticket, staff, berlin(1, 12, 9))
-    page = client_a.get(f"/tickets/{ticket.number}").get_data(as_text=True)
+def test_the_page_shows_both_targets_and_the_pause(client_a, waiting):
+    page = client_a.get(f"/tickets/{waiting.number}").get_data(as_text=True)
     assert "Pausiert seit Mo., 12.01.2026, 09:00, wir warten auf Ihre Rückmeldung." in page
     assert "Erste Rückmeldung" in page and "Lösung" in page and "erfüllt" in page
 
 
-def test_the_api_exposes_both_due_times_the_pauses_and_the_outcome(
-    app, customer_a, staff, client_a
-):
-    ticket = make_ticket(app, customer_a, priority="normal", now=MONDAY_0800)
-    wait(app, ticket, staff, berlin(1, 12, 9))
-    data = client_a.get(f"/api/v1/tickets/{ticket.number}").get_json()
+def test_the_api_exposes_both_due_times_the_pauses_and_the_outcome(client_a, waiting):
+    data = client_a.get(f"/api/v1/tickets/{waiting.number}").get_json()
     assert data["resolution_due"] == "2026-01-14T07:00:00+00:00"
     assert data["sla"]["response"]["outcome"] == "met"
     assert data["sla"]["resolution"]["outcome"] in ("paused", "overdue")
