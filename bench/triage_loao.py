@@ -4,17 +4,16 @@
     .venv/bin/python -m bench.triage_loao --unseen       # rules from before each set was tuned
     .venv/bin/python -m bench.triage_loao PATH ...       # sets kept outside tests/data
 
-For each author set tests/data/triage_author_[a-k].tsv, an example index (TF-IDF over word
-1-2-grams and character 4-grams of the folded tokens the classifier already builds, cosine
-similarity) is built from every OTHER labelled set in tests/data, never from the left-out
-author's file nor from a never-tuned set (`UNTUNED_SETS`: the holdout would stop measuring
-anything if its lines became examples). The left-out author's lines are then classified by
+For each author set tests/data/triage_author_[a-k].tsv, an example index (the one that ships,
+portal/triage/neighbours.py: TF-IDF over word 1-2-grams and character 4-grams of the folded
+tokens, cosine similarity) is built from every OTHER labelled set in tests/data, never from
+the left-out author's file nor from a never-tuned set (`UNTUNED_SETS`: the holdout would stop
+measuring anything if its lines became examples). The left-out author's lines are then classified by
 (1) the rules alone (tuned on every set, so optimistic), (2) the k nearest examples alone
 (similarity-weighted vote) and (3) the combination: the examples decide only where the rules
 are not confident, never lower a Kritisch verdict and never give Niedrig without the rules'
 positive evidence (some policies relax the last two: see POLICIES). Prints accuracy and recall
-of Kritisch per left-out author and the mean. Pure Python (no numpy or scikit-learn in the
-venv). Never prints a line of any set.
+of Kritisch per left-out author and the mean. Never prints a line of any set.
 
 The current rules were tuned on every author set, so (1) is optimistic under LOAO and leaves
 (3) at most 0.7 points to gain. `--unseen` therefore also runs each author set with the rules
@@ -28,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 import subprocess
 import sys
@@ -42,91 +40,8 @@ from types import SimpleNamespace
 
 from portal.triage.classify import classify_text
 from portal.triage.evaluate import UNTUNED_SETS, labelled_sets, load_labelled
-from portal.triage.examples import CRITICAL, LOW, NORMAL
-from portal.triage.matcher import tokenize
-
-CHAR_SIZES = (4,)
-# Features in more than this share of the examples say next to nothing and cost the most time.
-MAX_DOCUMENT_SHARE = 0.2
-# A long text looks up only its this many heaviest features (the p99 of the lookup).
-QUERY_FEATURES = 0  # 0: all
-
-
-def features(text: str) -> Counter[str]:
-    """Word 1-2-grams and character 3-5-grams (within a word, with its edges) of the folded
-    tokens."""
-    words = [token.folded for token in tokenize(text)]
-    found: Counter[str] = Counter()
-    for index, word in enumerate(words):
-        found["w:" + word] += 1
-        if index:
-            found["b:" + words[index - 1] + " " + word] += 1
-        padded = f"<{word}>"
-        for size in CHAR_SIZES:
-            for start in range(len(padded) - size + 1):
-                found["c:" + padded[start : start + size]] += 1
-    return found
-
-
-@dataclass(frozen=True)
-class Neighbour:
-    text: str
-    priority: str
-    similarity: float
-
-
-class ExampleIndex:
-    """Labelled examples as L2-normalised TF-IDF vectors, with an inverted index for cosine."""
-
-    def __init__(self, pairs: list[tuple[str, str]]):
-        self.texts = [text for text, _ in pairs]
-        self.labels = [label for _, label in pairs]
-        counted = [features(text) for text in self.texts]
-        frequency: Counter[str] = Counter()
-        for found in counted:
-            frequency.update(found.keys())
-        total = len(pairs)
-        limit = MAX_DOCUMENT_SHARE * total
-        self.idf = {
-            feature: math.log((1 + total) / (1 + df)) + 1.0
-            for feature, df in frequency.items()
-            if df <= limit
-        }
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        for doc, found in enumerate(counted):
-            for feature, weight in self._vector(found).items():
-                self.postings.setdefault(feature, []).append((doc, weight))
-
-    def _vector(self, found: Counter[str]) -> dict[str, float]:
-        vector = {
-            feature: (1.0 + math.log(count)) * self.idf[feature]
-            for feature, count in found.items()
-            if feature in self.idf
-        }
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        return {feature: w / norm for feature, w in vector.items()}
-
-    def nearest(self, text: str, k: int) -> list[Neighbour]:
-        scores: dict[int, float] = {}
-        vector = self._vector(features(text))
-        if QUERY_FEATURES and len(vector) > QUERY_FEATURES:
-            vector = dict(sorted(vector.items(), key=lambda item: -item[1])[:QUERY_FEATURES])
-        for feature, weight in vector.items():
-            for doc, other in self.postings.get(feature, ()):
-                scores[doc] = scores.get(doc, 0.0) + weight * other
-        best = sorted(scores.items(), key=lambda item: -item[1])[:k]
-        return [Neighbour(self.texts[d], self.labels[d], s) for d, s in best]
-
-
-def vote(neighbours: list[Neighbour]) -> tuple[str, float]:
-    """The class with the largest summed similarity, and its share of the total (0..1)."""
-    if not neighbours:
-        return NORMAL, 0.0
-    totals = Counter()
-    for neighbour in neighbours:
-        totals[neighbour.priority] += neighbour.similarity
-    priority, weight = max(totals.items(), key=lambda item: (item[1], item[0] == CRITICAL))
-    return priority, weight / (sum(totals.values()) or 1.0)
+from portal.triage.examples import CRITICAL, LOW
+from portal.triage.neighbours import ExampleIndex, Neighbour, vote
 
 
 @dataclass(frozen=True)
