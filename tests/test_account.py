@@ -34,6 +34,14 @@ def test_revoking_a_token_stops_it(client_a, customer_a, client):
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {plain}"}).status_code == 401
 
 
+def test_the_mail_setting_is_described_by_its_hint(client_a):
+    # a screen reader reads the hint with the checkbox it belongs to
+    html = client_a.get("/konto").get_data(as_text=True)
+    assert 'aria-describedby="mail_noncritical-hint"' in html
+    hint = "E-Mails zu kritischen Störungen erhalten Sie immer."
+    assert f'<p class="hint" id="mail_noncritical-hint">{hint}</p>' in html
+
+
 def test_password_change_needs_the_current_password(client_a, customer_a):
     response = client_a.post(
         "/konto/passwort",

@@ -98,6 +98,7 @@ def test_reporter_shares_with_a_colleague_from_the_page(app, people, company_a):
     reporter = login_client(app, people["reporter"])
     html = reporter.get(f"/tickets/{ticket.number}").get_data(as_text=True)
     assert "Geteilt mit" in html
+    assert "Dieses Ticket sehen nur Sie, wer es angelegt hat" in html  # shared with nobody yet
     # offered: active colleagues who do not see it yet (not the creator, not a contact)
     assert "Anna Beispiel (anna@alpha.example)" in html
     assert "Uwe Unbeteiligt" in html
@@ -111,6 +112,7 @@ def test_reporter_shares_with_a_colleague_from_the_page(app, people, company_a):
     assert login_client(app, shared).get(f"/tickets/{ticket.number}").status_code == 200
     html = reporter.get(f"/tickets/{ticket.number}").get_data(as_text=True)
     assert "Ticket mit Anna Beispiel geteilt" in html  # the history, shown to the customer
+    assert "Dieses Ticket sehen nur Sie" not in html
     event = TicketEvent.get(TicketEvent.kind == "shared")
     assert (event.public, event.actor_id, event.new_value) == (
         True,
