@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.triage [--rounds 20] [PATH ...]
 
-Classifies every labelled phrasing of tests/data/triage_*.tsv (or the given files) `rounds`
+Classifies every labelled phrasing of portal/triage/data/triage_*.tsv (or the given files) `rounds`
 times after building the lexicon and the index of labelled examples once, as a running worker
 would (the first round also pays
 for the per-word lookups that later rounds find cached). Each call is timed twice: wall clock

@@ -56,6 +56,9 @@ def test_every_table_is_keyed_by_the_values_its_module_names():
             r"security\.toml: SECURITY_TERMS\[1\] is no phrase: 42",
         ),
         ('SECURITY_TERMS = ["Virus", " "]\n', r"SECURITY_TERMS\[1\] is no phrase: ' '"),
+        ('SECURITY_TERMS = ["Virus", " Trojaner"]\n', r"SECURITY_TERMS\[1\] is no phrase: ' Tr"),
+        ("SECURITY_TERMS = []\n", r"SECURITY_TERMS must be a list of phrases, not \[\]"),
+        ("[STATE_TERMS]\ndown = []\n", r"STATE_TERMS\.down must be a list of phrases, not \[\]"),
         (
             '[STATE_TERMS]\ndown = ["tot", ["weg"]]\n',
             r"security\.toml: STATE_TERMS\.down\[1\] is no phrase: \['weg'\]",

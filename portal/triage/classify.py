@@ -99,10 +99,12 @@ def classify_text(text: str) -> TriageResult:
     """Classify a free-text problem description; unclear text gives confident=False. The rules
     decide; the nearest labelled examples change their verdict only where neighbours.py lets
     them (never lowering a Kritisch one), and the explanation then names the example."""
-    return with_examples(_classify_by_rules(text), text)
+    return with_examples(classify_by_rules(text), text)
 
 
-def _classify_by_rules(text: str) -> TriageResult:
+def classify_by_rules(text: str) -> TriageResult:
+    """The rules' verdict alone, without the nearest examples (bench/triage_loao.py measures the
+    examples against it)."""
     reading = without_topics(read(text))  # "Schulung zum Thema Ransomware": a topic
     security = security_evidence(reading)
     if security:

@@ -1,6 +1,6 @@
 """Measure the text classifier on labelled TSVs: accuracy, recall of Kritisch, confusions."""
 
-# Usage: python -m portal.triage.evaluate [path]   (default: every tests/data/triage_*.tsv)
+# Usage: python -m portal.triage.evaluate [path]   (default: every portal/triage/data/triage_*.tsv)
 
 import sys
 import time

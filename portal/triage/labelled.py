@@ -1,10 +1,13 @@
-"""The labelled phrasings shipped in tests/data, and which of them nobody may tune on."""
+"""The labelled phrasings shipped in portal/triage/data, and which of them nobody may tune on.
+
+They ship with the package (package data): the nearest-examples signal reads the tuned ones at
+run time, so an installed portal classifies as the tested checkout does."""
 
 from pathlib import Path
 
 from portal.triage.examples import PRIORITIES
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 # Written by people who never saw the classifier; nobody tunes on them, so the figures stay
 # honest. Their misses are never printed by the all-sets summary, only counted, and their lines
 # never become examples of the nearest-examples signal (portal/triage/neighbours.py).
@@ -22,7 +25,7 @@ UNTUNED_SETS = frozenset(
 
 
 def labelled_sets() -> list[Path]:
-    """Every labelled set shipped in tests/data, in name order."""
+    """Every labelled set shipped in portal/triage/data, in name order."""
     return sorted(DATA_DIR.glob("triage_*.tsv"))
 
 

@@ -1,11 +1,12 @@
 """The second signal of the triage: the nearest labelled examples (issue 15).
 
-An index of every labelled phrasing in tests/data except the never-tuned sets (`UNTUNED_SETS`:
-their figures would mean nothing once their lines were examples), plus the SLA page's own
-examples: TF-IDF over word 1-2-grams and character 4-grams of the folded tokens, cosine
-similarity, the k nearest voting with their similarity. Measured in bench/triage_loao.py on
-four fresh author sets nobody had tuned on, the policy below beat the rules alone on each of
-them; its thresholds are the measured ones, not to be tuned here. Built lazily once per process.
+An index of every labelled phrasing in portal/triage/data except the never-tuned sets
+(`UNTUNED_SETS`: their figures would mean nothing once their lines were examples), plus the
+SLA page's own examples: TF-IDF over word 1-2-grams and character 4-grams of the folded tokens,
+cosine similarity, the k nearest voting with their similarity. Measured in
+bench/triage_loao.py on four fresh author sets nobody had tuned on, the policy below beat the
+rules alone on each of them; its thresholds are the measured ones, not to be tuned here.
+Built once per process: by wsgi.py at a web worker's start, else on the first text.
 """
 
 import heapq
@@ -30,7 +31,8 @@ MAX_DOCUMENT_SHARE = 0.05
 # the examples' class when it has this share of the vote and the nearest is this similar ...
 UNSURE_SHARE = 0.8
 UNSURE_SIMILARITY = 0.2
-# ... and a confident Normal or Niedrig is raised to Kritisch on such a vote for Kritisch.
+# ... and a confident Normal is raised to Kritisch on such a vote for Kritisch (a confident
+# Niedrig stands: the rules found positive evidence of a low matter).
 RAISE_SHARE = 0.8
 RAISE_SIMILARITY = 0.3
 
@@ -135,10 +137,11 @@ def vote(neighbours: list[Neighbour]) -> tuple[str, float]:
 def decisive(priority: str, confident: bool, neighbours: list[Neighbour]) -> Neighbour | None:
     """The example that changes the rules' verdict `priority`, or None where it stands.
 
-    A Kritisch verdict is never changed; a confident one is only raised to Kritisch; an unsure
-    one takes the examples' class (Niedrig included) on a clear vote of similar examples. The
-    example named is the most similar one of the winning class."""
-    if priority == CRITICAL or not neighbours:
+    A Kritisch verdict is never changed, nor a confident Niedrig (positive evidence of a low
+    matter); a confident Normal is only raised to Kritisch; an unsure verdict takes the
+    examples' class (Niedrig included) on a clear vote of similar examples. The example named
+    is the most similar one of the winning class."""
+    if priority == CRITICAL or (priority == LOW and confident) or not neighbours:
         return None
     chosen, share = vote(neighbours)
     nearest = neighbours[0].similarity
@@ -201,8 +204,6 @@ def with_examples(result: TriageResult, text: str) -> TriageResult:
     A text in which the rules recognised no word and are unsure (fillers, greetings, question
     words) is left as it is: words without meaning are never evidence, not even of a likeness."""
     if result.priority == CRITICAL or (not result.confident and not result.matched_terms):
-        return result
-    if result.priority == LOW and result.confident:  # positive evidence of a low matter
         return result
     example = decisive(result.priority, result.confident, example_index().nearest(text))
     if example is None or _contradicts(result, example):

@@ -34,9 +34,10 @@ def parse(text: str, source: str) -> dict[str, Phrases | dict[str, Phrases]]:
 
 
 def _phrases(value: object, name: str, source: str) -> Phrases:
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not value:
         raise ValueError(f"{source}: {name} must be a list of phrases, not {value!r}")
     for position, phrase in enumerate(value):
-        if not isinstance(phrase, str) or not phrase.strip():
+        # a blank or padded entry would never match as meant: " Server" is not "Server"
+        if not isinstance(phrase, str) or not phrase.strip() or phrase != phrase.strip():
             raise ValueError(f"{source}: {name}[{position}] is no phrase: {phrase!r}")
     return tuple(value)
