@@ -147,10 +147,11 @@ def _insert_ticket(actor: User, report: Report, now: dt.datetime) -> Ticket:
 def _store_uploads(ticket, message, actor, uploads, internal, now) -> None:
     """The files and their rows in the caller's transaction: all of them or nothing."""
     for upload in uploads:
-        _attachment(ticket, message, actor, upload, attachments.store(upload), internal, now)
+        key = attachments.store(upload)
+        _attachment(ticket, message, actor, upload, key, internal=internal, now=now)
 
 
-def _attachment(ticket, message, uploaded_by, file, storage_key, internal, now) -> Attachment:
+def _attachment(ticket, message, uploaded_by, file, storage_key, *, internal, now) -> Attachment:
     """The row of a file whose bytes are already in the store; ``file`` is an Upload or a
     FileInfo (both have its name, type and size)."""
     return Attachment.create(
@@ -232,7 +233,7 @@ def _mail_message(ticket: Ticket, message: TicketMessage, author: User) -> None:
 
 
 def record_event(
-    ticket, actor, kind, old, new, *, now, public=False, reason="", reason_public=False
+    ticket, actor, kind, old, new, *, now, public, reason="", reason_public=False
 ) -> TicketEvent:
     """One line of the ticket's history: who changed what from old to new, when and why.
     Public events (created, a status, a class, a share) are shown to the customer too."""
@@ -299,7 +300,7 @@ def _validate_changes(ticket: Ticket, changes: dict, reason: str) -> dict[str, s
 def _apply_changes(ticket, actor, changes, reason, now, reason_public) -> list[TicketEvent]:
     events = []
 
-    def event(kind, old, new, public=False, why=reason):
+    def event(kind, old, new, public=False, why=reason):  # staff-only unless said
         events.append(
             record_event(
                 ticket,
@@ -426,4 +427,4 @@ def attach_stored_file(
 ) -> Attachment:
     """An already stored file (the original .eml of an imported mail) as a staff-only
     attachment: customers never see or download it."""
-    return _attachment(ticket, message, None, file, storage_key, True, now or utcnow())
+    return _attachment(ticket, message, None, file, storage_key, internal=True, now=now or utcnow())

@@ -22,9 +22,9 @@ from portal.models import Company, User
 from portal.sla.pause import Pause, share_used
 from portal.sla.targets import RESOLUTION, RESPONSE, target_for
 from portal.tickets.display import due_phrase
-from portal.tickets.models import SlaNotice, Ticket, TicketEvent, TicketPause
+from portal.tickets.models import SlaNotice, Ticket, TicketPause
 from portal.tickets.rules import PAUSED_STATUS
-from portal.tickets.service import write_transaction
+from portal.tickets.service import record_event, write_transaction
 
 WARNING, BREACH = "warning", "breach"
 EVENT_KIND = {WARNING: "sla_warning", BREACH: "sla_breach"}
@@ -115,14 +115,9 @@ def _record(ticket: Ticket, target: str, level: str, due: dt.datetime, now: dt.d
             )
             if level == BREACH:  # noticed late, it still belongs to the month it was due in
                 sla_months.recorded(ticket.company_id, due, now)
-            TicketEvent.create(
-                ticket=ticket.id,
-                kind=EVENT_KIND[level],
-                new_value=target,
-                public=False,
-                # a breach happened at the due time, whenever the job noticed it
-                created_at=due if level == BREACH else now,
-            )
+            # a breach happened at the due time, whenever the job noticed it
+            when = due if level == BREACH else now
+            record_event(ticket.id, None, EVENT_KIND[level], None, target, now=when, public=False)
             outbox.post([_warning_mail(ticket, target, level, due)])
     except peewee.IntegrityError:
         return False
