@@ -40,8 +40,9 @@ def _promtool(*args: str, cwd: Path) -> None:
 
 
 def test_readme_alert_rules_fire_on_the_portals_series(tmp_path):
-    (tmp_path / "rules.yml").write_text(_readme_yaml("alert: KundenportalOutboxFailing"))
-    (tmp_path / "tests.yml").write_text(RULE_TESTS.read_text())
+    rules = _readme_yaml("alert: KundenportalOutboxFailing")
+    (tmp_path / "rules.yml").write_text(rules, encoding="utf-8")
+    (tmp_path / "tests.yml").write_text(RULE_TESTS.read_text("utf-8"), encoding="utf-8")
     _promtool("test", "rules", "tests.yml", cwd=tmp_path)
 
 

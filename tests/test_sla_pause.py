@@ -55,7 +55,7 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize(("due", "pauses", "expected"), CASES.values(), ids=CASES)
+@pytest.mark.parametrize(("due", "pauses", "expected"), CASES.values(), ids=list(CASES))
 def test_pauses_move_the_due_time_by_the_paused_open_time(due, pauses, expected):
     paused = [Pause(*map(berlin, times)) for times in pauses]
     assert due_after_pauses(berlin(due), paused, SERVICE) == berlin(expected)

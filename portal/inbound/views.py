@@ -3,6 +3,8 @@ others. Thin views: parse, call portal.inbound.service, render."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask import (
     Blueprint,
     abort,
@@ -28,11 +30,18 @@ from portal.tickets.rules import TicketError
 
 bp = Blueprint("inbound", __name__, url_prefix="/posteingang")
 
-# The views of the list: ?ansicht=… -> (its label, the states it shows)
+
+class View(NamedTuple):
+    """A view of the list (?ansicht=…): its label and the states it shows."""
+
+    label: str
+    states: tuple[str, ...]
+
+
 VIEWS = {
-    "offen": (_l("Zu prüfen"), ("pending",)),
-    "automatisch": (_l("Automatische Antworten"), ("automatic",)),
-    "erledigt": (_l("Erledigt"), ("imported", "assigned", "discarded")),
+    "offen": View(_l("Zu prüfen"), ("pending",)),
+    "automatisch": View(_l("Automatische Antworten"), ("automatic",)),
+    "erledigt": View(_l("Erledigt"), ("imported", "assigned", "discarded")),
 }
 REASON_LABELS = {
     "reply": _l("Antwort auf ein Ticket"),
@@ -75,12 +84,12 @@ def index():
         view = "offen"
     query = (
         InboundMail.select()
-        .where(InboundMail.state.in_(VIEWS[view][1]))
+        .where(InboundMail.state.in_(VIEWS[view].states))
         .order_by(InboundMail.received_at.desc(), InboundMail.id.desc())
     )
     number = whole_number(request.args.get("seite", "1")) or 1
     page = paginate(query, number, current_app.config.get("INBOUND_PAGE_SIZE", DEFAULT_PAGE_SIZE))
-    labels = {key: label for key, (label, _states) in VIEWS.items()}
+    labels = {key: shown.label for key, shown in VIEWS.items()}
     return render_template("inbound/index.html", page=page, view=view, view_labels=labels)
 
 

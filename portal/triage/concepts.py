@@ -196,7 +196,8 @@ def _vocabulary_entries():
 
 @cache
 def lexicon() -> Lexicon:
-    """Built on first use (its fuzzy index takes ~0.1 s), not when the app or a CLI starts."""
+    """Built on first use (about half a second with its fuzzy index), not when the app or a CLI
+    starts."""
     return Lexicon(
         _vocabulary_entries(),
         exact_words=matching.EXACT_WORDS,
