@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from portal.sla.targets import CRITICAL, MAX_RELAXED_DAYS, MIN_RELAXED_DAYS, NORMAL, PRIORITIES
@@ -131,3 +133,44 @@ def test_absurd_page_numbers_get_exactly_this_answer(app, client_a, customer_a, 
     assert response.status_code == status
     if status == 200:
         assert response.get_json()["tickets"] == []
+
+
+# OpenAPI's runtime expressions as the links use them: a response body field, a request's path
+# parameter or body field.
+RUNTIME_EXPRESSION = r"\$(response\.body#/\w+|request\.(path\.\w+|body#/\w+))"
+
+
+def test_every_link_leads_to_an_operation_and_fills_its_path_parameters(document):
+    """A new ticket leads to its read, change, answer and share operations, a new change to
+    its read and update, a share to stopping it: each link names an operation that exists and
+    gives every parameter of its path, from the request or the response body."""
+    links = {
+        (path, method, name): link
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if method != "parameters"
+        for response in operation["responses"].values()
+        for name, link in response.get("links", {}).items()
+    }
+    assert {name for _, _, name in links} == {
+        "ReadTicket",
+        "ChangeTicket",
+        "WriteMessage",
+        "ShareTicket",
+        "ReadChange",
+        "UpdateChange",
+        "StopSharing",
+    }
+    for (path, method, name), link in links.items():
+        prefix, _, pointer = link["operationRef"].partition("#/paths/")
+        assert prefix == "", name
+        target_path, _, target_method = pointer.rpartition("/")
+        target_path = target_path.replace("~1", "/").replace("~0", "~")
+        assert target_method in document["paths"][target_path], name
+        placeholders = set(re.findall(r"{(\w+)}", target_path))
+        assert set(link["parameters"]) == placeholders, name
+        for expression in link["parameters"].values():
+            assert re.fullmatch(
+                r"\$(response\.body#/\w+|request\.(path\.\w+|body#/\w+))", expression
+            )
+        assert (path, method) != (target_path, target_method), name
