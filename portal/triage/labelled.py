@@ -20,6 +20,7 @@ UNTUNED_SETS = frozenset(
         "triage_author_o.tsv",
         "triage_author_p.tsv",
         "triage_author_q.tsv",
+        "triage_author_r.tsv",
     }
 )
 
