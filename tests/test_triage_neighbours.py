@@ -12,7 +12,17 @@ import portal.triage
 from portal.triage import classify_text, render_explanation
 from portal.triage.evaluate import UNTUNED_SETS, labelled_sets, load_labelled
 from portal.triage.examples import SLA_EXAMPLES
-from portal.triage.neighbours import Neighbour, decisive, example_index, example_pairs, vote
+from portal.triage.explanations import EXPLAIN_MATCH, EXPLAIN_NEIGHBOUR
+from portal.triage.neighbours import (
+    QUOTE_LIMIT,
+    Neighbour,
+    decisive,
+    example_index,
+    example_pairs,
+    vote,
+    with_examples,
+)
+from portal.triage.result import build_result
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 
@@ -155,3 +165,45 @@ def test_the_labelled_sets_ship_with_the_package():
     for path in sets:
         relative = path.relative_to(package).as_posix()
         assert any(fnmatch(relative, pattern) for pattern in shipped), relative
+
+
+# What the rules might say of a text: a confident Normal for a printer that is down for several
+# people, with the guided answers prefilled.
+PRINTER_ANSWERS = {"component": "printer", "state": "down", "affected": "several"}
+
+
+def _long_raising_example() -> str:
+    """A Kritisch example longer than the quote, whose nearest examples (itself first) would
+    raise a confident Normal: the table tests above say when; this picks one such text."""
+    return next(
+        text
+        for text, label in example_pairs()
+        if label == "critical"
+        and len(text) > QUOTE_LIMIT + 20
+        and decisive("normal", True, example_index().nearest(text)) is not None
+    )
+
+
+def test_a_confident_normal_raised_by_its_examples_names_a_shortened_quote_and_asks_again():
+    text = _long_raising_example()
+    rules = build_result("normal", "workstation", EXPLAIN_MATCH, ["Drucker"], True, PRINTER_ANSWERS)
+    raised = with_examples(rules, text)
+    assert (raised.priority, raised.confident, raised.example_key) == (
+        "critical",
+        True,
+        "company_hindered",
+    )
+    assert raised.explanation == EXPLAIN_NEIGHBOUR
+    assert raised.neighbour == text  # the whole example is kept; the explanation quotes a part
+    quote = raised.explanation_params["neighbour"]
+    assert len(quote) <= QUOTE_LIMIT and quote.endswith("…")
+    assert quote[:-1] == text[: QUOTE_LIMIT - 1].rstrip()
+    # printer, down, several people would give Normal again: the wizard asks for the state
+    assert raised.suggested_answers == {"component": "printer", "affected": "several"}
+
+
+def test_an_emergency_by_likeness_never_overrides_a_text_that_says_one_person():
+    text = _long_raising_example()
+    answers = PRINTER_ANSWERS | {"affected": "one"}
+    rules = build_result("normal", "workstation", EXPLAIN_MATCH, ["Drucker"], True, answers)
+    assert with_examples(rules, text) is rules
