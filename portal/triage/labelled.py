@@ -21,6 +21,9 @@ UNTUNED_SETS = frozenset(
         "triage_author_p.tsv",
         "triage_author_q.tsv",
         "triage_author_r.tsv",
+        "triage_author_s.tsv",
+        "triage_author_t.tsv",
+        "triage_author_u.tsv",
     }
 )
 
