@@ -43,7 +43,7 @@ def target_of(reading: Reading, symptom: Symptom) -> Mention:
     inside = [m for m in reading.mentions if set(m.tokens) < set(symptom.tokens)]
     if inside:  # "finden den Server nicht", "Mailfluss steht": the phrase names what fails
         return inside[0]
-    named = [m for m in reading.mentions if m.kind != EVERYTHING] or reading.mentions
+    named = reading.mentions  # "Totalausfall unserer EDV-Anlage": the whole IT, named
     named = [m for m in named if not _has_own_state(reading, m)] or named
     named = [m for m in named if not _cause(reading, m)] or named
     sentence = reading.tokens[symptom.token].sentence

@@ -26,6 +26,7 @@ from portal.triage.vocabulary.components import (
 )
 from portal.triage.vocabulary.low_matters import QUESTION_OPENERS, QUESTION_WORDS
 from portal.triage.vocabulary.matching import CLOSING_MIN_WORDS
+from portal.triage.vocabulary.scope import ONLY_ONE
 from portal.triage.vocabulary.states import FAULT, VAGUE_FAULTS
 
 # Scope words count as whole words with at most an inflection, not as part of a compound
@@ -42,7 +43,7 @@ def read(text: str) -> Reading:
     figures = {i for m in matches if m.concept in (SALUTATION, IDIOM) for i in m.tokens}
     figures |= {i for m in matches if m.concept == REPORT and len(m.tokens) > 1 for i in m.tokens}
     # "die Kollegen wissen es nicht": who does not know is no one affected either.
-    figures |= {
+    unknowing = {
         i
         for idiom in matches
         if idiom.concept == IDIOM
@@ -50,7 +51,14 @@ def read(text: str) -> Reading:
         if m.concept == SCOPE and idiom.first - 2 <= m.tokens[-1] < idiom.first
         for i in m.tokens
     }
-    matches = [m for m in matches if m.concept != SCOPE or not figures & set(m.tokens)]
+    # ... but the others said to be fine stay so: "colleagues have no problem".
+    matches = [
+        m
+        for m in matches
+        if m.concept != SCOPE
+        or not unknowing & set(m.tokens)
+        and (m.value == ONLY_ONE or not figures & set(m.tokens))
+    ]
     matches = [m for m in matches if not _stage(tokens, m)]
     mentions = _mentions(tokens, matches)
     symptoms = find_symptoms(tokens, matches, mentions)

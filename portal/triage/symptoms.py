@@ -2,6 +2,7 @@
 "kein Internet", "nichts geht", and impairments that come and go."""
 
 from portal.triage.concepts import (
+    COMPONENT,
     DETERMINER,
     INTERMITTENT,
     NEGATION,
@@ -20,10 +21,14 @@ from portal.triage.reading import Mention, Symptom
 from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, LOW_TOPIC, PRINTER
 from portal.triage.vocabulary.negation import (
     CLAUSE_JOINERS,
+    CLOSING_AFTER_NEGATION,
     CONSEQUENCE_WORDS,
     LIST_NEGATIONS,
     OFF_REACH,
     OFF_VERBS,
+    SWITCH_VERBS,
+    WISH_MODALS,
+    WISH_REACH,
 )
 from portal.triage.vocabulary.states import (
     DEGRADED,
@@ -59,14 +64,14 @@ def find_symptoms(
         for match in matches
         if match.concept == NOTHING_WORKS and not _stands_at(tokens, match)
     ]
-    symptoms += [s for s in _switched_off(tokens, mentions) if not _wished(tokens, matches, s)]
+    symptoms += [s for s in _switched_off(tokens, mentions) if not _wished_off(tokens, matches, s)]
     symptoms += _takes_minutes(tokens)
     symptoms += [
         Symptom(DEGRADED if _found(tokens, match) else DOWN, match.first, match.tokens, True)
         for match in matches
         if match.concept == NOTHING_MORE and not _said_otherwise(match, matches)
     ]
-    return _intermittent_is_degraded(tokens, matches, symptoms, free_negations)
+    return _intermittent_is_degraded(tokens, matches, symptoms, mentions)
 
 
 def _said_otherwise(match: Match, matches: list[Match]) -> bool:
@@ -90,8 +95,23 @@ def _after_contrast(tokens: list[Token], symptom: Symptom, statements: list[Matc
     here = [m for m in statements if tokens[m.first].sentence == sentence]
     return bool(here) and all(
         m.tokens[-1] < symptom.token
-        and any(tokens[i].folded in STRONG_CONTRAST for i in range(m.tokens[-1] + 1, symptom.token))
+        and (
+            any(tokens[i].folded in STRONG_CONTRAST for i in range(m.tokens[-1] + 1, symptom.token))
+            or _opens_contrast(tokens, m)
+        )
         for m in here
+    )
+
+
+def _opens_contrast(tokens: list[Token], statement: Match) -> bool:
+    """ "Server läuft zwar aber Praxisprogramm sagt keine Verbindung": a statement that ends in
+    "aber" with its clause going on opens the contrast, unlike "Internet geht aber, …"."""
+    last = statement.tokens[-1]
+    following = last + 1
+    return (
+        tokens[last].folded in STRONG_CONTRAST
+        and following < len(tokens)
+        and tokens[following].clause == tokens[last].clause
     )
 
 
@@ -139,6 +159,8 @@ def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]
     for index, token in enumerate(tokens):
         if token.folded != "aus" or index == 0 or not _closes_clause(tokens, index):
             continue
+        if _switching(tokens, index):
+            continue  # "Wie schalte ich die Autokorrektur in Word aus": to switch off
         owner = next((m for m in mentions if m.tokens and m.tokens[-1] == index - 1), None)
         reach = [*range(max(0, index - OFF_REACH), index), index + 1]
         verb = [
@@ -155,7 +177,15 @@ def _switched_off(tokens: list[Token], mentions: list[Mention]) -> list[Symptom]
     return symptoms
 
 
-def _wished(tokens: list[Token], matches: list[Match], symptom: Symptom) -> bool:
+def _switching(tokens: list[Token], index: int) -> bool:
+    """True if a verb of switching ("schalte", "mach", "stell") in the clause takes the "aus"."""
+    clause = tokens[index].clause
+    return any(
+        tokens[i].folded in SWITCH_VERBS and tokens[i].clause == clause for i in range(index)
+    )
+
+
+def _wished_off(tokens: list[Token], matches: list[Match], symptom: Symptom) -> bool:
     """ "so einstellen, dass das Gäste-WLAN nachts aus ist" (comma or not) is a wish, unless a
     report opens the sentence ("mir ist aufgefallen, dass der Server aus ist")."""
     sentence = tokens[symptom.token].sentence
@@ -211,8 +241,13 @@ def free_negations_in(matches: list[Match]) -> set[int]:
 def _state_words(tokens, matches, free_negations) -> list[Symptom]:
     symptoms = []
     no_fault = {i for m in matches if m.concept == NO_FAULT for i in m.tokens}
+    # "Telefonanlage tot kein Apparat hat Freizeichen": a "kein" before a component after the
+    # state word says what is missing there; it does not undo the state.
+    components = {m.first for m in matches if m.concept == COMPONENT}
+    determiners = (m.first for m in matches if m.concept == DETERMINER)
+    determining = {first for first in determiners if first + 1 in components}
     for match in matches:
-        if match.concept != STATE or negated_nearby(tokens, match, free_negations):
+        if match.concept != STATE or negated_nearby(tokens, match, free_negations, determining):
             continue
         if set(match.tokens) <= no_fault:  # "wie krieg ich das weg", "the wrong colleague"
             continue
@@ -234,9 +269,14 @@ def _intensified(tokens: list[Token], match: Match) -> bool:
     )
 
 
-def negated_nearby(tokens: list[Token], match: Match, free_negations: set[int]) -> bool:
+def negated_nearby(
+    tokens: list[Token], match: Match, free_negations: set[int], not_after: set[int] = frozenset()
+) -> bool:
+    """True if a free negation stands close before or after the match in its clause; one of
+    not_after counts only before it."""
     first, last = match.tokens[0], match.tokens[-1]
-    nearby = set(range(first - CANCEL_REACH, first)) | set(range(last + 1, last + 1 + CANCEL_REACH))
+    after = set(range(last + 1, last + 1 + CANCEL_REACH)) - not_after
+    nearby = set(range(first - CANCEL_REACH, first)) | after
     return any(
         index in free_negations and tokens[index].clause == tokens[first].clause for index in nearby
     )
@@ -250,11 +290,20 @@ def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
     symptoms = []
     named = {m.token for m in mentions}
     for negation in sorted(free_negations):
-        if tokens[negation].clause in subordinate:
+        if tokens[negation].clause in subordinate or _wished(tokens, negation):
             continue
         if tokens[negation].folded in WITHOUT and negation + 1 in named:
             continue  # "kommen ohne Logo raus": what is missing, not a verb negated
         verb = _nearest_verb(tokens, verbs, negation)
+        if verb is None and _closes_its_clause(tokens, negation):
+            verb = _opening_verb(tokens, verbs, negation)
+        if verb is None and tokens[negation].folded in LIST_NEGATIONS:
+            # "weder Webseite noch E-Mail": each thing of the list is missing
+            symptoms += [
+                Symptom(DOWN, m.token, (negation, *m.tokens), False, m)
+                for m in mentions
+                if m.token > negation and tokens[m.token].clause == tokens[negation].clause
+            ]
         if verb is None:
             continue
         listed = [
@@ -268,6 +317,32 @@ def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
         if not listed:
             symptoms.append(Symptom(DOWN, verb, (verb, negation), False))
     return symptoms
+
+
+def _wished(tokens: list[Token], negation: int) -> bool:
+    """ "Teams soll nicht mehr automatisch starten": a negation after "soll" is a wish."""
+    before = range(max(0, negation - WISH_REACH), negation)
+    return any(
+        tokens[i].folded in WISH_MODALS and tokens[i].clause == tokens[negation].clause
+        for i in before
+    )
+
+
+def _closes_its_clause(tokens: list[Token], negation: int) -> bool:
+    """ "Teams erkennt die Kamera … seit dem Update nicht mehr": a negation that closes its
+    clause (a "mehr" aside) negates the verb that opened it, however far."""
+    for after in (negation + 1, negation + 2):
+        if after >= len(tokens) or tokens[after].clause != tokens[negation].clause:
+            return True
+        if tokens[after].folded not in CLOSING_AFTER_NEGATION:
+            return False
+    return False
+
+
+def _opening_verb(tokens: list[Token], verbs: list[int], negation: int) -> int | None:
+    clause = tokens[negation].clause
+    earlier = [verb for verb in verbs if verb < negation and tokens[verb].clause == clause]
+    return earlier[0] if earlier else None
 
 
 def _nearest_verb(tokens: list[Token], verbs: list[int], negation: int) -> int | None:
@@ -349,38 +424,68 @@ def _negated_components(tokens, matches, mentions, free_negations) -> list[Sympt
     return symptoms
 
 
-def _intermittent_is_degraded(tokens, matches, symptoms, free_negations) -> list[Symptom]:
+def _intermittent_is_degraded(tokens, matches, symptoms, mentions) -> list[Symptom]:
     """ "manchmal nicht erreichbar", "ausgefallen ist aber nichts", "but calls go through", "war
     kurz weg, jetzt geht es wieder": an impairment, no outage (nor a vague fault that might be
     one); "läuft schon wieder nicht" is still down."""
     statements = working_statements(tokens, matches)
-    working = {tokens[match.first].sentence for match in statements}
     # "Der Server läuft wieder, aber Outlook geht noch nicht": a fault after a contrast stays.
     contrasted = {s.token for s in symptoms if _after_contrast(tokens, s, statements)}
     total = {i for m in matches if m.concept in (NOTHING_MORE, NOTHING_WORKS) for i in m.tokens}
     # "ab und zu" qualifies the symptom of its own clause ("die Fritzbox startet immer wieder
     # neu"); in a clause without one it qualifies its sentence ("Manchmal, morgens, ist …").
     told = {tokens[s.token].clause for s in symptoms}
-    now_and_then = {tokens[m.first].clause for m in matches if m.concept == INTERMITTENT}
-    clauses = now_and_then & told
+    now_and_then = [m for m in matches if m.concept == INTERMITTENT]
     sentences = {
-        tokens[m.first].sentence
-        for m in matches
-        if m.concept == INTERMITTENT and tokens[m.first].clause not in told
+        tokens[m.first].sentence for m in now_and_then if tokens[m.first].clause not in told
     }
+
+    def working(symptom: Symptom) -> bool:
+        sentence = tokens[symptom.token].sentence
+        return symptom.token not in contrasted and any(
+            tokens[m.first].sentence == sentence and not _of_another(tokens, m, symptom, mentions)
+            for m in statements
+        )
+
+    def now_and_then_of(symptom: Symptom) -> bool:
+        if tokens[symptom.token].sentence in sentences:
+            return True
+        return any(_qualifies(tokens, m, symptom, symptoms) for m in now_and_then)
+
     return [
         Symptom(DEGRADED, s.token, s.tokens, s.strong, s.target)
         if s.state == DOWN
         and (
-            tokens[s.token].sentence in working
-            and s.token not in contrasted
-            or (tokens[s.token].sentence in sentences or tokens[s.token].clause in clauses)
+            working(s)
+            or now_and_then_of(s)
             # "bricht alle paar Minuten komplett zusammen": a total outage, however often
             and not _total(tokens, s, total)
         )
         or s.state == FAULT
-        and tokens[s.token].sentence in working
-        and s.token not in contrasted
+        and working(s)
         else s
         for s in symptoms
     ]
+
+
+def _qualifies(tokens: list[Token], often: Match, symptom: Symptom, symptoms) -> bool:
+    """ "Telefonanlage startet ständig neu Gespräche brechen nach paar Sekunden ab": a frequency
+    qualifies the symptom of its clause next to it, not one beyond another symptom."""
+    if tokens[often.first].clause != tokens[symptom.token].clause:
+        return False
+    start, end = sorted((often.first, symptom.token))
+    return not any(start < other.token < end for other in symptoms if other != symptom)
+
+
+def _of_another(tokens: list[Token], statement: Match, symptom: Symptom, mentions) -> bool:
+    """ "Outlook und Teams bei uns allen offline, Internet geht aber": a statement that names
+    in its clause another component than the symptom's clause names says nothing of it."""
+    clause = tokens[statement.first].clause
+    other_clause = tokens[symptom.token].clause
+    if clause == other_clause:
+        return False
+    works = {m.kind for m in mentions if m.token >= 0 and tokens[m.token].clause == clause}
+    fails = {m.kind for m in mentions if m.token >= 0 and tokens[m.token].clause == other_clause}
+    if symptom.target is not None:
+        fails.add(symptom.target.kind)
+    return bool(works) and bool(fails) and not works & fails

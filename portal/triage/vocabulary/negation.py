@@ -17,6 +17,17 @@ OFF_REACH = 6  # "der ist seit ca. einer Stunde aus"
 # "aus" before one of these still closes what it says: "ist aus und alle warten".
 CLAUSE_JOINERS = frozenset({"und", "oder", "aber", "and", "or", "but"})
 
+# "Teams soll nicht mehr automatisch starten": a negation this close after "soll" is a wish.
+WISH_MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "should"})
+WISH_REACH = 2
+# "Wie schalte ich die Autokorrektur aus": "aus" as the particle of a verb of switching.
+SWITCH_VERBS = frozenset({
+    "schalte", "schalten", "schaltet", "schalt", "mach", "mache", "machen", "macht", "stell",
+    "stelle", "stellen", "stellt",
+})
+# "… nicht mehr": words that may follow a negation that closes its clause.
+CLOSING_AFTER_NEGATION = frozenset({"mehr", "more", "anymore", "again"})
+
 # "so langsam, dass niemand arbeiten kann", "sodass": a consequence, not a wish.
 CONSEQUENCE_WORDS = frozenset({"sodass", "derart", "dermassen"})
 # fmt: on
