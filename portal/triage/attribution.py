@@ -17,6 +17,7 @@ from portal.triage.vocabulary.components import (
     CLIENT_APP,
     DEVICE_KINDS,
     EVERYTHING,
+    LOW_TOPIC,
     PRINTER,
 )
 from portal.triage.vocabulary.scope import (
@@ -25,9 +26,24 @@ from portal.triage.vocabulary.scope import (
     ONE,
     PLURAL_DEVICE_WORDS,
 )
-from portal.triage.vocabulary.states import DEGRADED, DOWN, FREEZE_WORDS
+from portal.triage.vocabulary.states import CRASH_WORDS, DEGRADED, DOWN, FREEZE_WORDS
 
 CAUSE_WORDS = frozenset({"nach", "seit", "after", "since", "wegen", "because"})
+# A clause opened by one of these tells what a fault before it stops: "deshalb können wir
+# nicht …", "so we can't …" ("so" only before its subject: "so langsam" is a degree).
+CONSEQUENCE_OPENERS = frozenset(
+    {"deshalb", "daher", "darum", "deswegen", "somit", "therefore", "hence", "thus"}
+)
+SO_SUBJECTS = frozenset({"we", "i", "nobody", "noone", "they", "wir", "ich", "keiner", "niemand"})
+# A single printer, told as one ("der Drucker", "the printer"): never everyone's outage.
+SINGULAR_ARTICLES = frozenset(
+    {"der", "den", "dem", "des", "ein", "einem", "einen", "unser", "unserem", "unseren"}
+    | {"dieser", "diesem", "diesen", "the", "this", "that", "our", "a", "one"}
+)
+EVERY_ARTICLES = frozenset(
+    {"alle", "allen", "keine", "kein", "keinem", "keiner", "jeder", "jedem", "saemtliche"}
+    | {"all", "no", "every", "none", "any"}
+)
 # A desk may have several of these: "meine Bildschirme" are one workplace's.
 SCREENS = frozenset({"bildschirme", "monitore", "screens", "monitors", "displays"})
 LIST_JOINERS = frozenset({"und", "sowie", "oder", "and", "or", "&"})
@@ -46,13 +62,39 @@ def target_of(reading: Reading, symptom: Symptom) -> Mention:
     named = reading.mentions  # "Totalausfall unserer EDV-Anlage": the whole IT, named
     named = [m for m in named if not _has_own_state(reading, m)] or named
     named = [m for m in named if not _cause(reading, m)] or named
+    if _crash(reading, symptom):  # "stürzt ab, wenn ich eine Rechnung drucke": a program's
+        named = [m for m in named if m.kind != LOW_TOPIC]
     sentence = reading.tokens[symptom.token].sentence
     clause = reading.tokens[symptom.token].clause
+    cause = _cause_of_consequence(reading, symptom, named)
+    if cause is not None:
+        return cause
     near = [m for m in named if m.token >= 0 and reading.tokens[m.token].clause == clause]
     near = near or [m for m in named if m.sentence == sentence] or named
     if not near:
         return _placeholder(reading, symptom)
     return min(near, key=lambda m: (abs(m.token - symptom.token), m.token))
+
+
+def _crash(reading: Reading, symptom: Symptom) -> bool:
+    """A crash is a program's or a device's, never a planned or cosmetic thing's."""
+    return any(reading.tokens[i].folded in CRASH_WORDS for i in symptom.tokens)
+
+
+def _cause_of_consequence(reading: Reading, symptom: Symptom, named: list[Mention]):
+    """ "The PC has no sound, so we can't do the Teams call": what a clause opened by "so",
+    "deshalb" cannot do is the consequence of the fault told before it, in the component named
+    there (the one nearest before), or None if it names none."""
+    tokens = reading.tokens
+    clause = tokens[symptom.token].clause
+    start = next(i for i, token in enumerate(tokens) if token.clause == clause)
+    opener = tokens[start].folded
+    following = tokens[start + 1].folded if start + 1 < len(tokens) else ""
+    if not (opener in CONSEQUENCE_OPENERS or opener == "so" and following in SO_SUBJECTS):
+        return None
+    sentence = tokens[start].sentence
+    before = [m for m in named if 0 <= m.token < start and m.sentence == sentence]
+    return before[-1] if before else None
 
 
 def _cause(reading: Reading, mention: Mention) -> bool:
@@ -123,6 +165,8 @@ def scope_for(reading: Reading, mention: Mention, state: str) -> str | None:
     if weak_one and central and state == DOWN and not own_device:
         return None
     scope = reading.scope
+    if kind == PRINTER and scope == COMPANY and _one_printer(reading, mention):
+        return None  # "Der Drucker druckt bei niemandem mehr": one printer, nobody's desk
     device = kind in (*DEVICE_KINDS, PRINTER)
     if device and scope == COMPANY and not _same_clause(reading, mention):
         scope = None
@@ -130,6 +174,20 @@ def scope_for(reading: Reading, mention: Mention, state: str) -> str | None:
     if plural and (scope is None or reading.scope_is_weak and scope != ONE):
         return COMPANY  # "unsere Telefone gehen nicht": the company's phones, not "meine"
     return scope
+
+
+def _one_printer(reading: Reading, mention: Mention) -> bool:
+    """True if the sentence names a printer after a singular article and none after "alle",
+    "kein", "all", "no" ("kein Drucker druckt", "alle Drucker sind offline": everyone's)."""
+    tokens = reading.tokens
+    printers = [
+        m.token
+        for m in reading.mentions
+        if m.kind == PRINTER and m.token > 0 and m.sentence == mention.sentence
+    ]
+    before = {tokens[i - 1].folded for i in printers}
+    plural = any(tokens[i].folded.endswith("ers") for i in printers)
+    return bool(before & SINGULAR_ARTICLES) and not before & EVERY_ARTICLES and not plural
 
 
 def _same_clause(reading: Reading, mention: Mention) -> bool:

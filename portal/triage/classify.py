@@ -23,7 +23,7 @@ from portal.triage.explanations import (
     EXPLAIN_SCOPE_UNCLEAR,
     EXPLAIN_UNCLEAR_WITH_TERMS,
 )
-from portal.triage.hypothetical import without_topics
+from portal.triage.hypothetical import without_jokes, without_topics
 from portal.triage.matcher import Token
 from portal.triage.neighbours import with_examples
 from portal.triage.reader import read
@@ -106,6 +106,7 @@ def classify_by_rules(text: str) -> TriageResult:
     """The rules' verdict alone, without the nearest examples (bench/triage_loao.py measures the
     examples against it)."""
     reading = without_topics(read(text))  # "Schulung zum Thema Ransomware": a topic
+    reading = without_jokes(reading)  # "Virus! ... Spaß, wollte nur fragen …"
     security = security_evidence(reading)
     if security:
         return build_result(CRITICAL, "security_incident", EXPLAIN_MATCH, security, True, {})
@@ -230,11 +231,14 @@ def _strength(reading: Reading, symptom, state: str) -> int:
 def _said_to_work(reading: Reading) -> set[str]:
     """The kinds of component a sentence says work ("Servers are running normally"): a failure
     told of elsewhere in the text (a backup job) is no outage of them."""
-    sentences = {
-        reading.tokens[m.first].sentence
-        for m in working_statements(reading.tokens, reading.matches)
-    }
-    return {m.kind for m in reading.mentions if m.token >= 0 and m.sentence in sentences}
+    tokens, kinds = reading.tokens, set()
+    named = [m for m in reading.mentions if m.token >= 0]
+    for statement in working_statements(tokens, reading.matches):
+        clause, sentence = tokens[statement.first].clause, tokens[statement.first].sentence
+        # "Internet weg, Telefon geht": the clause's component, else the sentence's
+        here = [m.kind for m in named if tokens[m.token].clause == clause]
+        kinds |= set(here or [m.kind for m in named if m.sentence == sentence])
+    return kinds
 
 
 def _candidate_rank(candidate: tuple[Mention, str, Decision]):

@@ -86,6 +86,8 @@ PLUGGED = "plugged"
 SLIP = "slip"
 PLAN_TOPIC = "plan_topic"
 PAST_EVENT = "past_event"
+AFTERMATH = "aftermath"
+JOKE = "joke"
 
 # Evidence that the matter is low. Anything else (fillers, greetings, question words, urgency)
 # is no evidence at all: such a text is Normal and not confident, never Niedrig.
@@ -181,8 +183,10 @@ def _vocabulary_entries():
         (FOUND, security.FOUND_TERMS),
         (PLUGGED, security.PLUGGED_TERMS),
         (SLIP, security.SLIP_TERMS),
+        (AFTERMATH, security.AFTERMATH_TERMS),
         (PLAN_TOPIC, low_matters.PLAN_TOPIC_TERMS),
         (PAST_EVENT, low_matters.PAST_EVENT_TERMS),
+        (JOKE, low_matters.JOKE_TERMS),
         (NOT_DOWN, states.NOT_DOWN_TERMS),
         (BACK_AGAIN, states.BACK_AGAIN_TERMS),
         (JOB, states.JOB_TERMS),
@@ -219,6 +223,8 @@ def lexicon() -> Lexicon:
                 FOUND,
                 PLUGGED,
                 SLIP,
+                AFTERMATH,
+                JOKE,
                 PLAN_TOPIC,
                 PAST_EVENT,
             }

@@ -9,6 +9,7 @@ attack is reported."""
 from dataclasses import replace
 
 from portal.triage.concepts import (
+    JOKE,
     NOTHING_WORKS,
     PAST_EVENT,
     PLAN_TOPIC,
@@ -62,3 +63,26 @@ def _near(reading: Reading, anchor, index: int) -> bool:
         return False
     distance = min(abs(index - i) for i in anchor.tokens)
     return distance <= TOPIC_REACH
+
+
+def without_jokes(reading: Reading) -> Reading:
+    """ "Virus! ... Spaß, wollte nur fragen, ob die Lizenz verlängert werden muss": an alarm
+    taken back by a joke word that stands as its own clause ("Spaß", "just kidding") is not
+    reported; what follows the joke is ("nur Spaß, aber der Server ist wirklich aus")."""
+    tokens = reading.tokens
+    jokes = [
+        m
+        for m in reading.matches
+        if m.concept == JOKE
+        and (len(m.tokens) > 1 or sum(t.clause == tokens[m.first].clause for t in tokens) == 1)
+    ]
+    if not jokes:
+        return reading
+    end = max(m.first for m in jokes)
+    told = [m for m in reading.matches if m.concept in TOLD_OF and m.tokens[-1] < end]
+    if not told:
+        return reading
+    told_tokens = {index for m in told for index in m.tokens}
+    matches = [m for m in reading.matches if m not in told]
+    symptoms = [s for s in reading.symptoms if not set(s.tokens) <= told_tokens]
+    return replace(reading, matches=matches, symptoms=symptoms)

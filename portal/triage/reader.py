@@ -12,6 +12,7 @@ from portal.triage.concepts import (
     SALUTATION,
     SCOPE,
     STATE,
+    VERB,
     lexicon,
 )
 from portal.triage.matcher import Match, Token, tokenize
@@ -32,12 +33,18 @@ from portal.triage.vocabulary.states import FAULT, VAGUE_FAULTS
 # Scope words count as whole words with at most an inflection, not as part of a compound
 # ("Telefonzentrale" is a desk, not "zentrale").
 SCOPE_INFLECTION = 2
+# "auf die Zentrale", "in der Zentrale": the place, not "zentral" for everyone.
+PLACE_NOUNS = frozenset({"zentrale", "zentralen"})
+PLACE_ARTICLES = frozenset({"die", "der", "den", "zur", "zum", "in", "an", "auf", "ueber"})
+# A verb's inflection adds at most this many letters ("start" → "startet"); more is a compound.
+VERB_ENDING = 4
 
 
 def read(text: str) -> Reading:
     """Find the vocabulary in the text and interpret it: mentions, symptoms, scope."""
     tokens, matches = _without_signature(tokenize(text))
     matches = [m for m in matches if m.concept != SCOPE or _whole_word(tokens, m)]
+    matches = [m for m in matches if not _place_noun(tokens, m) and not _verb_in_noun(tokens, m)]
     # "Damen und Herren" greets and "keiner weiß", "niemand hat mir gesagt" are figures of
     # speech, "mir ist aufgefallen" names who noticed: none names anyone affected.
     figures = {i for m in matches if m.concept in (SALUTATION, IDIOM) for i in m.tokens}
@@ -107,6 +114,28 @@ def _without_asked(text: str, tokens: list[Token], matches: list[Match], mention
         return not symptom.strong and clause not in named
 
     return [symptom for symptom in symptoms if not asks(symptom)]
+
+
+def _place_noun(tokens: list[Token], match: Match) -> bool:
+    """ "leitet jeden Anruf auf die Zentrale um": "Zentrale" written as a noun after an article
+    or preposition is a place (the switchboard, the head office), not everyone."""
+    if match.concept != SCOPE or len(match.tokens) != 1 or match.first == 0:
+        return False
+    token, before = tokens[match.first], tokens[match.first - 1]
+    return (
+        token.folded in PLACE_NOUNS
+        and token.text[:1].isupper()
+        and before.sentence == token.sentence
+        and before.folded in PLACE_ARTICLES
+    )
+
+
+def _verb_in_noun(tokens: list[Token], match: Match) -> bool:
+    """ "Scan-Ordner", "Ladeschale": a verb of working that only opens a longer compound is no
+    verb there."""
+    if match.concept != VERB or len(match.tokens) != 1:
+        return False
+    return len(tokens[match.first].folded) - len(match.words[0]) > VERB_ENDING
 
 
 def _whole_word(tokens: list[Token], match: Match) -> bool:

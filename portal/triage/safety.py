@@ -5,6 +5,7 @@ import re
 
 from portal.triage.attribution import scope_for, target_of
 from portal.triage.concepts import (
+    AFTERMATH,
     ATTACHMENT,
     BY_ITSELF,
     CALLER,
@@ -75,6 +76,7 @@ SECURITY_PAIRS = (
     (LOST, PORTABLE, DATA_AT_RISK),  # "Notebook gestohlen, Kundendaten drauf", "no PIN"
     (MACROS, ENABLE, OPENED),  # "die Rechnung geöffnet und Makros aktiviert"
     (EXECUTABLE, ATTACHMENT, OPENED),  # "die .exe aus dem Anhang gestartet"
+    (ATTACHMENT, OPENED, AFTERMATH),  # "die zip aus der Mail aufgemacht, jetzt gehen Fenster auf"
     (STICK, FOUND, PLUGGED),  # "einen USB-Stick vom Parkplatz eingesteckt"
     (FOREIGN, IMPERSONATION),  # "ein Fremder hat sich als Techniker ausgegeben"
     (CURSOR, MOVES, BY_ITSELF),  # "auf dem PC bewegt sich die Maus von alleine"
@@ -87,6 +89,9 @@ DOUBLE_ENDING = re.compile(
     r"\.(?!(?:bak|old|tmp|orig|backup|alt|kopie|copy)\b)[a-z0-9]{2,12}\b",
     re.IGNORECASE,
 )
+# A count of none before the words it counts: "0 threats found".
+ZERO_COUNT = re.compile(r"(?:^|[^\d.,])0[ \t]*$")
+ZERO_WORDS = frozenset({"zero", "null", "keine", "keinerlei"})
 # Pairs that a wish undoes: "bitte eine Weiterleitung an meine gmail-Adresse einrichten".
 WISHED_PAIRS = frozenset({(FORWARDING, EXTERNAL), (REMOTE_TOOL, CALLER)})
 # A caller who got nothing: "angeblich IT, wollte mein Passwort, ich hab aufgelegt".
@@ -98,6 +103,7 @@ def security_evidence(reading: Reading) -> list[str]:
     tokens, matches = reading.tokens, reading.matches
     free_negations = free_negations_in(matches)
     denied = {index for m in matches if m.concept == NOT_CLICKED for index in m.tokens}
+    denied |= _counted_zero(reading)
     found = {
         concept: [
             m
@@ -126,6 +132,22 @@ def security_evidence(reading: Reading) -> list[str]:
         if all(found[part] for part in parts):
             groups += [m.tokens for part in parts for m in found[part]]
     return reading.words(groups) if groups else []
+
+
+def _counted_zero(reading: Reading) -> set[int]:
+    """ "0 threats found", "zero infections", "null Funde": the words a count of none counts."""
+    tokens = reading.tokens
+    counted = set()
+    previous_end = 0
+    for index, token in enumerate(tokens):
+        gap = reading.text[previous_end : token.start]
+        previous_end = token.end
+        zero = ZERO_COUNT.search(gap) is not None
+        if zero or index > 0 and tokens[index - 1].folded in ZERO_WORDS:
+            following = tokens[index + 1 : index + 2]
+            counted.add(index)
+            counted |= {index + 1 for t in following if t.clause == token.clause}
+    return counted
 
 
 def _double_endings(reading: Reading) -> list[tuple[int, ...]]:

@@ -18,17 +18,21 @@ from portal.triage.concepts import (
 )
 from portal.triage.matcher import Match, Token
 from portal.triage.reading import Mention, Symptom
+from portal.triage.verbs import (
+    NEGATION_REACH,
+    closes_its_clause,
+    nearest_verb,
+    opening_verb,
+    wished,
+)
 from portal.triage.vocabulary.components import DEVICE_KINDS, EVERYTHING, LOW_TOPIC, PRINTER
 from portal.triage.vocabulary.negation import (
     CLAUSE_JOINERS,
-    CLOSING_AFTER_NEGATION,
     CONSEQUENCE_WORDS,
     LIST_NEGATIONS,
     OFF_REACH,
     OFF_VERBS,
     SWITCH_VERBS,
-    WISH_MODALS,
-    WISH_REACH,
 )
 from portal.triage.vocabulary.states import (
     DEGRADED,
@@ -45,11 +49,12 @@ from portal.triage.vocabulary.states import (
 )
 
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
-NEGATION_REACH = 8  # words from a negation to its verb: "geht seit heute Morgen nicht"
 STRONG_CONTRAST = frozenset({"aber", "jedoch", "allerdings", "but", "however"})
+# "normales Outlook geht (noch)": a component said to work, closing its clause.
+WORKING_VERBS = frozenset({"geht", "gehts", "laeuft", "funktioniert", "klappt", "works", "funzt"})
+STILL_WORDS = frozenset({"noch", "still", "fine"})
 WITHOUT = frozenset({"ohne", "without"})
 FIND_WORDS = frozenset({"findet", "finden", "find", "finds", "sucht", "searches"})
-NEGATION_REACH_FORWARD = 9  # the verb may come last: "niemand kann sich am Server anmelden"
 
 
 def find_symptoms(
@@ -290,13 +295,13 @@ def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
     symptoms = []
     named = {m.token for m in mentions}
     for negation in sorted(free_negations):
-        if tokens[negation].clause in subordinate or _wished(tokens, negation):
+        if tokens[negation].clause in subordinate or wished(tokens, negation):
             continue
         if tokens[negation].folded in WITHOUT and negation + 1 in named:
             continue  # "kommen ohne Logo raus": what is missing, not a verb negated
-        verb = _nearest_verb(tokens, verbs, negation)
-        if verb is None and _closes_its_clause(tokens, negation):
-            verb = _opening_verb(tokens, verbs, negation)
+        verb = nearest_verb(tokens, verbs, negation)
+        if verb is None and closes_its_clause(tokens, negation):
+            verb = opening_verb(tokens, verbs, negation)
         if verb is None and tokens[negation].folded in LIST_NEGATIONS:
             # "weder Webseite noch E-Mail": each thing of the list is missing
             symptoms += [
@@ -317,43 +322,6 @@ def _negated_verbs(tokens, matches, free_negations, mentions) -> list[Symptom]:
         if not listed:
             symptoms.append(Symptom(DOWN, verb, (verb, negation), False))
     return symptoms
-
-
-def _wished(tokens: list[Token], negation: int) -> bool:
-    """ "Teams soll nicht mehr automatisch starten": a negation after "soll" is a wish."""
-    before = range(max(0, negation - WISH_REACH), negation)
-    return any(
-        tokens[i].folded in WISH_MODALS and tokens[i].clause == tokens[negation].clause
-        for i in before
-    )
-
-
-def _closes_its_clause(tokens: list[Token], negation: int) -> bool:
-    """ "Teams erkennt die Kamera … seit dem Update nicht mehr": a negation that closes its
-    clause (a "mehr" aside) negates the verb that opened it, however far."""
-    for after in (negation + 1, negation + 2):
-        if after >= len(tokens) or tokens[after].clause != tokens[negation].clause:
-            return True
-        if tokens[after].folded not in CLOSING_AFTER_NEGATION:
-            return False
-    return False
-
-
-def _opening_verb(tokens: list[Token], verbs: list[int], negation: int) -> int | None:
-    clause = tokens[negation].clause
-    earlier = [verb for verb in verbs if verb < negation and tokens[verb].clause == clause]
-    return earlier[0] if earlier else None
-
-
-def _nearest_verb(tokens: list[Token], verbs: list[int], negation: int) -> int | None:
-    near = [
-        verb
-        for verb in verbs
-        if verb != negation
-        and negation - NEGATION_REACH <= verb <= negation + NEGATION_REACH_FORWARD
-        and tokens[verb].clause == tokens[negation].clause
-    ]
-    return min(near, key=lambda verb: (abs(verb - negation), verb), default=None)
 
 
 def _subordinate_clauses(tokens: list[Token], matches: list[Match]) -> set[int]:
@@ -390,7 +358,26 @@ def working_statements(tokens: list[Token], matches: list[Match]) -> list[Match]
         and not negated_nearby(tokens, match, free_negations)
         and not negations & set(range(match.first, match.tokens[-1])) - set(match.tokens)
         and not hardly & set(range(match.first, match.tokens[-1]))
-    ]
+    ] + _component_works(tokens, matches, negations)
+
+
+def _component_works(tokens: list[Token], matches: list[Match], negations: set[int]):
+    """ "…, normales Outlook geht", "das mobile geht noch": a verb of working right after a
+    component, closing its clause with no negation in it."""
+    ends = {m.tokens[-1] for m in matches if m.concept == COMPONENT}
+    found = []
+    for match in matches:
+        index = match.first
+        if match.concept != VERB or tokens[index].folded not in WORKING_VERBS:
+            continue
+        clause = tokens[index].clause
+        if index - 1 not in ends or tokens[index - 1].clause != clause:
+            continue
+        rest = [t for t in tokens[index + 1 :] if t.clause == clause]
+        negated = any(tokens[i].clause == clause for i in negations)
+        if all(t.folded in STILL_WORDS for t in rest) and not negated and match not in found:
+            found.append(match)
+    return found
 
 
 def _total(tokens: list[Token], symptom: Symptom, total: set[int]) -> bool:

@@ -20,10 +20,11 @@ CLAUSE_JOINERS = frozenset({"und", "oder", "aber", "and", "or", "but"})
 # "Teams soll nicht mehr automatisch starten": a negation this close after "soll" is a wish.
 WISH_MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "should"})
 WISH_REACH = 2
-# "Wie schalte ich die Autokorrektur aus": "aus" as the particle of a verb of switching.
+# "Wie schalte ich die Autokorrektur aus", "wann läuft die Lizenz aus": "aus" as the particle
+# of a verb of switching or of expiring, not "is off".
 SWITCH_VERBS = frozenset({
     "schalte", "schalten", "schaltet", "schalt", "mach", "mache", "machen", "macht", "stell",
-    "stelle", "stellen", "stellt",
+    "stelle", "stellen", "stellt", "laeuft", "laufen",
 })
 # "… nicht mehr": words that may follow a negation that closes its clause.
 CLOSING_AFTER_NEGATION = frozenset({"mehr", "more", "anymore", "again"})

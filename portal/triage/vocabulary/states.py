@@ -29,6 +29,10 @@ IDLE_REACH = 7
 
 # An impairment said to be total is an outage: "bricht komplett zusammen".
 INTENSIFIERS = frozenset({"komplett", "vollstaendig", "gaenzlich", "completely", "entirely"})
+# A crash, which befalls a program or a device, never a planned or cosmetic thing.
+CRASH_WORDS = frozenset({
+    "stuerzt", "abgestuerzt", "absturz", "abstuerzen", "crash", "crashes", "crashed", "crashing",
+})
 # A freeze, which for the whole company is a standstill.
 FREEZE_WORDS = frozenset({
     "haengt", "haengen", "eingefroren", "friert", "frieren", "einfriert", "frozen", "freezes",
