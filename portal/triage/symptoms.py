@@ -51,8 +51,14 @@ from portal.triage.vocabulary.states import (
 CANCEL_REACH = 2  # a negation this close undoes a state word: "nicht langsam", "stört nicht"
 STRONG_CONTRAST = frozenset({"aber", "jedoch", "allerdings", "but", "however"})
 # "normales Outlook geht (noch)": a component said to work, closing its clause.
-WORKING_VERBS = frozenset({"geht", "gehts", "laeuft", "funktioniert", "klappt", "works", "funzt"})
+WORKING_VERBS = frozenset(
+    {"geht", "gehts", "gehen", "laeuft", "laufen", "funktioniert", "funktionieren", "klappt"}
+    | {"works", "work", "funzt"}
+)
 STILL_WORDS = frozenset({"noch", "still", "fine"})
+ORDINARY_WORDS = frozenset(
+    {"normal", "normale", "normales", "normalen", "regular", "ordinary", "plain", "usual"}
+)
 WITHOUT = frozenset({"ohne", "without"})
 FIND_WORDS = frozenset({"findet", "finden", "find", "finds", "sucht", "searches"})
 
@@ -362,8 +368,9 @@ def working_statements(tokens: list[Token], matches: list[Match]) -> list[Match]
 
 
 def _component_works(tokens: list[Token], matches: list[Match], negations: set[int]):
-    """ "…, normales Outlook geht", "das mobile geht noch": a verb of working right after a
-    component, closing its clause with no negation in it."""
+    """ "…, normales Outlook geht": a verb of working right after the ordinary one of a
+    component, closing its clause with no negation in it ("Teams geht" beside "Outlook geht
+    bei allen nicht" says nothing of Outlook)."""
     ends = {m.tokens[-1] for m in matches if m.concept == COMPONENT}
     found = []
     for match in matches:
@@ -372,6 +379,8 @@ def _component_works(tokens: list[Token], matches: list[Match], negations: set[i
             continue
         clause = tokens[index].clause
         if index - 1 not in ends or tokens[index - 1].clause != clause:
+            continue
+        if index < 2 or tokens[index - 2].folded not in ORDINARY_WORDS:
             continue
         rest = [t for t in tokens[index + 1 :] if t.clause == clause]
         negated = any(tokens[i].clause == clause for i in negations)
