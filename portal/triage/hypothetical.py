@@ -19,7 +19,7 @@ from portal.triage.concepts import (
     STATE,
 )
 from portal.triage.reading import Reading
-from portal.triage.vocabulary.low_matters import TOPIC_NOUNS, TOPIC_REACH
+from portal.triage.vocabulary.low_matters import JOKE_FILLERS, TOPIC_NOUNS, TOPIC_REACH
 
 TOLD_OF = (SECURITY, NOTHING_WORKS, STATE)
 
@@ -70,12 +70,7 @@ def without_jokes(reading: Reading) -> Reading:
     taken back by a joke word that stands as its own clause ("Spaß", "just kidding") is not
     reported; what follows the joke is ("nur Spaß, aber der Server ist wirklich aus")."""
     tokens = reading.tokens
-    jokes = [
-        m
-        for m in reading.matches
-        if m.concept == JOKE
-        and (len(m.tokens) > 1 or sum(t.clause == tokens[m.first].clause for t in tokens) == 1)
-    ]
+    jokes = [m for m in reading.matches if m.concept == JOKE and _alone(tokens, m)]
     if not jokes:
         return reading
     end = max(m.first for m in jokes)
@@ -86,3 +81,14 @@ def without_jokes(reading: Reading) -> Reading:
     matches = [m for m in reading.matches if m not in told]
     symptoms = [s for s in reading.symptoms if not set(s.tokens) <= told_tokens]
     return replace(reading, matches=matches, symptoms=symptoms)
+
+
+def _alone(tokens, joke) -> bool:
+    """True if the joke's clause says nothing else ("… Spaß,", "nur ein Scherz."): "das ist kein
+    kleiner Spaß mehr" is no joke."""
+    clause = tokens[joke.first].clause
+    return all(
+        i in joke.tokens or token.folded in JOKE_FILLERS
+        for i, token in enumerate(tokens)
+        if token.clause == clause
+    )

@@ -132,10 +132,12 @@ def _place_noun(tokens: list[Token], match: Match) -> bool:
 
 def _verb_in_noun(tokens: list[Token], match: Match) -> bool:
     """ "Scan-Ordner", "Ladeschale": a verb of working that only opens a longer compound is no
-    verb there."""
+    verb there ("hochgefahren", "hinaustelefonieren" end in theirs)."""
     if match.concept != VERB or len(match.tokens) != 1:
         return False
-    return len(tokens[match.first].folded) - len(match.words[0]) > VERB_ENDING
+    folded, word = tokens[match.first].folded, match.words[0]
+    ends = any(folded[: len(folded) - cut].endswith(word) for cut in range(VERB_ENDING + 1))
+    return len(folded) - len(word) > VERB_ENDING and not ends
 
 
 def _whole_word(tokens: list[Token], match: Match) -> bool:

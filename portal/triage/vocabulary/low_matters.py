@@ -41,4 +41,6 @@ TOPIC_NOUNS = frozenset({
     "hack", "attack", "attacks", "trojan", "trojans",
 })
 TOPIC_REACH = 6
+# Words that may stand beside a joke word in its clause: "war nur ein Scherz", "just kidding".
+JOKE_FILLERS = frozenset({"nur", "war", "ein", "kleiner", "just", "only", "was", "a", "ok"})
 # fmt: on
