@@ -13,6 +13,7 @@ from portal.triage.reading import Mention, Reading, Symptom
 from portal.triage.rules import UNKNOWN
 from portal.triage.symptoms import working_statements
 from portal.triage.vocabulary.components import (
+    BY_SPECIFICITY,
     CENTRAL_KINDS,
     CLIENT_APP,
     DEVICE_KINDS,
@@ -29,6 +30,13 @@ from portal.triage.vocabulary.scope import (
 from portal.triage.vocabulary.states import CRASH_WORDS, DEGRADED, DOWN, FREEZE_WORDS
 
 CAUSE_WORDS = frozenset({"nach", "seit", "after", "since", "wegen", "because"})
+# "Datenbankserver der CAQ-Software": words that make a component named next the attribute of
+# the one before it.
+ATTRIBUTIVE_WORDS = frozenset(
+    {"der", "des", "fuer", "vom", "von", "of", "for", "the", "die", "den", "dem", "unserer"}
+)
+ATTRIBUTE_REACH = 2
+SPECIFICITY_RANK = {kind: rank for rank, kind in enumerate(BY_SPECIFICITY)}
 # A clause opened by one of these tells what a fault before it stops: "deshalb können wir
 # nicht …", "so we can't …" ("so" only before its subject: "so langsam" is a degree).
 CONSEQUENCE_OPENERS = frozenset(
@@ -62,6 +70,7 @@ def target_of(reading: Reading, symptom: Symptom) -> Mention:
     named = reading.mentions  # "Totalausfall unserer EDV-Anlage": the whole IT, named
     named = [m for m in named if not _has_own_state(reading, m)] or named
     named = [m for m in named if not _cause(reading, m)] or named
+    named = [m for m in named if not _outranked(reading, m)] or named
     if _crash(reading, symptom):  # "stürzt ab, wenn ich eine Rechnung drucke": a program's
         named = [m for m in named if m.kind != LOW_TOPIC]
     sentence = reading.tokens[symptom.token].sentence
@@ -74,6 +83,28 @@ def target_of(reading: Reading, symptom: Symptom) -> Mention:
     if not near:
         return _placeholder(reading, symptom)
     return min(near, key=lambda m: (abs(m.token - symptom.token), m.token))
+
+
+def _outranked(reading: Reading, mention: Mention) -> bool:
+    """ "Datenbankserver der CAQ-Software", "SQL-Server für die Hausverwaltungssoftware",
+    "Festplatte vom Server": of two components joined by "der", "für die", "vom", "of the", the
+    more central one is what the text is about."""
+    tokens = reading.tokens
+    rank = SPECIFICITY_RANK.get(mention.kind, len(SPECIFICITY_RANK))
+    for other in reading.mentions:
+        if other is mention or other.token < 0 or mention.token < 0 or not other.tokens:
+            continue
+        if SPECIFICITY_RANK.get(other.kind, len(SPECIFICITY_RANK)) >= rank:
+            continue
+        first, second = sorted((mention, other), key=lambda m: m.token)
+        words = [tokens[i] for i in range(first.tokens[-1] + 1, second.token)]
+        if (
+            0 < len(words) <= ATTRIBUTE_REACH
+            and all(t.folded in ATTRIBUTIVE_WORDS for t in words)
+            and tokens[mention.token].clause == tokens[other.token].clause
+        ):
+            return True
+    return False
 
 
 def _crash(reading: Reading, symptom: Symptom) -> bool:

@@ -58,6 +58,7 @@ WORKING_VERBS = frozenset(
 STILL_WORDS = frozenset({"noch", "still", "fine"})
 ORDINARY_WORDS = frozenset(
     {"normal", "normale", "normales", "normalen", "regular", "ordinary", "plain", "usual"}
+    | {"rest", "restliche", "restlichen", "uebrige", "uebrigen"}
 )
 WITHOUT = frozenset({"ohne", "without"})
 FIND_WORDS = frozenset({"findet", "finden", "find", "finds", "sucht", "searches"})
@@ -380,8 +381,8 @@ def _component_works(tokens: list[Token], matches: list[Match], negations: set[i
         clause = tokens[index].clause
         if index - 1 not in ends or tokens[index - 1].clause != clause:
             continue
-        if index < 2 or tokens[index - 2].folded not in ORDINARY_WORDS:
-            continue
+        if not any(t.folded in ORDINARY_WORDS for t in tokens[max(0, index - 3) : index - 1]):
+            continue  # "normales Outlook geht", "der Rest des Portals geht"
         rest = [t for t in tokens[index + 1 :] if t.clause == clause]
         negated = any(tokens[i].clause == clause for i in negations)
         if all(t.folded in STILL_WORDS for t in rest) and not negated and match not in found:

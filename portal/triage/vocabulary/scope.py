@@ -112,8 +112,11 @@ WHOLE_PLACES = (
     "mandant", "lager", "werkstatt",
 )
 
-# After "nur bei mir" these make it everyone's: "wie alle anderen auch".
-ALSO_TERMS = frozenset({"auch", "too", "also", "ebenfalls"})
+# After "nur bei mir" these make it everyone's: "wie alle anderen auch", "die Kollegen haben
+# das gleiche Problem", "the others have the same issue".
+ALSO_TERMS = frozenset(
+    {"auch", "too", "also", "ebenfalls", "gleiche", "gleichen", "dasselbe", "selbe", "same"}
+)
 # ... as does a comparison before it: "genauso wenig wie die anderen", "like the others".
 LIKE_TERMS = frozenset({"wie", "like", "as"})
 # ... and so does a list: "bei mir und allen anderen".
