@@ -64,6 +64,11 @@ WE_COUNTED = re.compile(
     r"\b(?:wir|we|uns)\s+(?:alle\s+|all\s+)?(?P<count>\d+)\b(?!\s*(?:uhr|h\b|min))"
 )
 WE_COUNTED_COMPANY = 5
+# "wir sitzen hier zu fünfzehnt": the speakers counted by an ordinal ("zu dritt" is three).
+ZU_COUNTED = re.compile(
+    r"\bzu\s+(?P<count>zweit|dritt|viert|fuenft|sechst|siebt|acht|neunt|[a-z]*zehnt|[a-z]*zigst)\b"
+)
+ZU_COUNTS = {"zweit": 2, "dritt": 3, "viert": 4}
 NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|,|/|-|&)[ \t]*\d)")
 
 
@@ -156,12 +161,19 @@ def _count_of_total(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...
 
 
 def _we_counted(text: str, tokens: list[Token]) -> tuple[str, tuple[int, ...]] | None:
-    """ "Wir 15 können nicht ins ERP": five or more of us are the company, two to four several."""
-    found = WE_COUNTED.search(fold(text))
-    if found is None or int(found.group("count")) < 2:
+    """ "Wir 15 können nicht ins ERP", "wir sitzen zu fünfzehnt": five or more of us are the
+    company, two to four several."""
+    folded = fold(text)
+    found = WE_COUNTED.search(folded)
+    if found is not None:
+        count = int(found.group("count"))
+    else:
+        found = ZU_COUNTED.search(folded)  # "zu fünfzehnt", "zu dritt"
+        count = ZU_COUNTS.get(found.group("count"), WE_COUNTED_COMPANY) if found else 0
+    if found is None or count < 2:
         return None
     span = tuple(i for i, t in enumerate(tokens) if found.start() <= t.start < found.end())
-    scope = COMPANY if int(found.group("count")) >= WE_COUNTED_COMPANY else SEVERAL
+    scope = COMPANY if count >= WE_COUNTED_COMPANY else SEVERAL
     return scope, span
 
 

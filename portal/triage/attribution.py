@@ -19,6 +19,7 @@ from portal.triage.vocabulary.components import (
     DEVICE_KINDS,
     EVERYTHING,
     LOW_TOPIC,
+    PERSONAL_DEVICE_WORDS,
     PRINTER,
 )
 from portal.triage.vocabulary.scope import (
@@ -196,6 +197,9 @@ def scope_for(reading: Reading, mention: Mention, state: str) -> str | None:
     if weak_one and central and state == DOWN and not own_device:
         return None
     scope = reading.scope
+    personal = mention.token >= 0 and reading.tokens[mention.token].folded in PERSONAL_DEVICE_WORDS
+    if scope is None and personal:
+        return ONE  # "Die Maus bewegt sich nicht mehr": one person's mouse
     if kind == PRINTER and scope == COMPANY and _one_printer(reading, mention):
         return None  # "Der Drucker druckt bei niemandem mehr": one printer, nobody's desk
     device = kind in (*DEVICE_KINDS, PRINTER)

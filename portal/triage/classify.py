@@ -273,8 +273,8 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     low_topic = any(m.kind == LOW_TOPIC for m in reading.mentions)
     if low_topic or any(reading.has(concept) for concept in LOW_EVIDENCE):
         return _request_result(reading)
-    filled = _filled_below_alarm(reading)
-    if filled:  # "Festplatte C: zu 78 % belegt": capacity to plan
+    level, filled = _fill_level(reading)
+    if filled and level < FILL_ALARM_PERCENT:  # "Festplatte C: zu 78 % belegt": to plan
         return build_result(LOW, "other", EXPLAIN_REQUEST, filled, True, {"component": OTHER})
     question = _question(reading)
     if question:
@@ -282,6 +282,10 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     if not reading.mentions:  # greetings, fillers, "hilfe": nothing to go on, so ask
         return build_result(NORMAL, "workstation", EXPLAIN_UNCLEAR_WITH_TERMS, [], False, {})
     mention = min(reading.mentions, key=lambda m: SPECIFICITY.index(m.kind))
+    if filled:  # "NAS volume 96% used": nearly full and still working, impaired
+        decision = decide(mention.kind, DEGRADED, scope_for(reading, mention, DEGRADED))
+        terms = reading.words([mention.tokens] + [(i,) for i in _fill_tokens(reading)])
+        return _result(reading, decision, terms, _suggest(reading, mention, DEGRADED))
     decision = decide_without_state(mention.kind)
     central = mention.kind in (*CENTRAL_KINDS, CLIENT_APP)
     carries_on = reading.has(NOT_DOWN)  # "danach läuft alles normal": no outage to guess
@@ -296,13 +300,17 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     )
 
 
-def _filled_below_alarm(reading: Reading) -> list[str]:
-    """The words of a fill level below the critical one ("zu 78 % belegt"), or [] if the text
-    gives none, or one at or above it ("93% full")."""
+def _fill_tokens(reading: Reading) -> list[int]:
+    return [index for index, token in enumerate(reading.tokens) if token.folded in FILL_WORDS]
+
+
+def _fill_level(reading: Reading) -> tuple[int, list[str]]:
+    """The highest fill level the text gives beside a fill word ("zu 78 % belegt", "96% used")
+    and the fill words, or (0, []) if it gives none."""
     tokens = reading.tokens
-    fill = [index for index, token in enumerate(tokens) if token.folded in FILL_WORDS]
+    fill = _fill_tokens(reading)
     if not fill:
-        return []
+        return 0, []
     sentences = {tokens[index].sentence for index in fill}
     levels = []
     for found in PERCENT.finditer(reading.text):
@@ -310,9 +318,9 @@ def _filled_below_alarm(reading: Reading) -> list[str]:
         sentence = before[-1].sentence if before else tokens[0].sentence
         if sentence in sentences:
             levels.append(int(found.group(1)))
-    if not levels or max(levels) >= FILL_ALARM_PERCENT:
-        return []
-    return reading.words([(index,) for index in fill])
+    if not levels:
+        return 0, []
+    return max(levels), reading.words([(index,) for index in fill])
 
 
 def _question(reading: Reading) -> list[str]:

@@ -16,10 +16,6 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 UNTUNED_SETS = frozenset(
     {
         "triage_holdout.tsv",
-        "triage_author_n.tsv",
-        "triage_author_o.tsv",
-        "triage_author_p.tsv",
-        "triage_author_q.tsv",
         "triage_author_r.tsv",
         "triage_author_s.tsv",
         "triage_author_t.tsv",

@@ -35,6 +35,13 @@ SOCKET_ENDINGS = ("dose", "dosen", "socket", "port", "anschluss")
 STAGE_WORDS = frozenset({"bis", "until", "past", "beyond"})
 STAGE_REACH = 3
 
+# Things on one desk that serve one person only: named alone, one person is affected
+# ("Die Maus bewegt sich nicht mehr").
+PERSONAL_DEVICE_WORDS = frozenset({
+    "maus", "mouse", "tastatur", "keyboard", "headset", "webcam", "mikrofon", "microphone",
+    "kopfhoerer", "headphones", "dockingstation",
+})
+
 # Compound heads that give way to a more specific part: "Exchange-Server" is Exchange.
 GENERIC_COMPONENT_WORDS = frozenset({"server", "system", "verbindung", "laufwerk"})
 # fmt: on
