@@ -69,7 +69,7 @@ ZU_COUNTED = re.compile(
     r"\bzu\s+(?P<count>zweit|dritt|viert|fuenft|sechst|siebt|acht|neunt|[a-z]*zehnt|[a-z]*zigst)\b"
 )
 ZU_COUNTS = {"zweit": 2, "dritt": 3, "viert": 4}
-NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|,|/|-|&)[ \t]*\d)")
+NUMBERED = re.compile(r"[ \t]*\d+\b(?![ \t]*(?:und|and|bis|to|,|/|-|&)[ \t]*\d)")
 
 
 def find_scope(
@@ -183,7 +183,7 @@ def _number(word: str) -> int | None:
 
 def _numbered_seat(text: str, tokens: list[Token]) -> tuple[int, ...]:
     """ "Kasse 3", "desk 14": one numbered till or desk is one workplace, not all of them
-    ("Kasse 1 und 2", "Kasse 1 und Kasse 2" are two)."""
+    ("Kasse 1 und 2", "Kasse 1 und Kasse 2", "Kasse 1 bis 4" are more)."""
     seats = [
         index
         for index, token in enumerate(tokens)
