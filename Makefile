@@ -7,7 +7,7 @@ FLASK := $(PY) -m flask --app portal
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: help test-postgres run test install translations catalogues lint format clean
+.PHONY: help test-postgres run test install translations catalogues triage-model lint format clean
 
 # The first target: `make` alone lists the commands and starts nothing.
 help:
@@ -16,6 +16,7 @@ help:
 	@echo "make test-postgres    the same suite against a throwaway PostgreSQL server (root)"
 	@echo "make lint | format    ruff"
 	@echo "make catalogues       extract new strings into translations/ (then translate en)"
+	@echo "make triage-model     retrain the triage's learned model after a labelled set changed"
 	@echo "make translations     compile the catalogues"
 	@echo "make install | clean  create | remove .venv"
 
@@ -33,6 +34,11 @@ install: $(VENV)/.installed
 # Compile the catalogues (the .mo files are build output, not in git).
 translations: $(VENV)/.installed
 	$(BABEL) compile -d translations --statistics
+
+# Train the triage's learned model on the labelled sets (scikit-learn, a dev dependency) and
+# write its weights to portal/triage/data/model.tsv; a test fails until this ran after a change.
+triage-model: $(VENV)/.installed
+	$(PY) -m portal.triage.training
 
 # Extract new strings from code and templates and merge them into the catalogues.
 catalogues: $(VENV)/.installed

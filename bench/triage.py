@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.triage [--rounds 20] [PATH ...]
 
 Classifies every labelled phrasing of portal/triage/data/triage_*.tsv (or the given files) `rounds`
-times after building the lexicon and the index of labelled examples once, as a running worker
+times after building the lexicon and reading the learned model once, as a running worker
 would (the first round also pays
 for the per-word lookups that later rounds find cached). Each call is timed twice: wall clock
 (what a user waits, including other processes on a shared machine) and the thread's CPU time
@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from portal.triage import classify, concepts, neighbours
+from portal.triage import classify, concepts, learned
 from portal.triage.evaluate import labelled_sets, load_labelled
 
 GOAL_P99_MS = 2.0
@@ -31,10 +31,10 @@ def percentile(sorted_values: list[float], share: float) -> float:
 
 
 def measure(texts: list[str], rounds: int) -> dict[str, float]:
-    """Milliseconds per text for every call, after building the lexicon and the example index
+    """Milliseconds per text for every call, after building the lexicon and reading the model
     once (as a worker does)."""
     concepts.lexicon()
-    neighbours.example_index()
+    learned.model()
     wall, cpu = [], []
     started = time.perf_counter()
     for _ in range(rounds):
@@ -69,12 +69,13 @@ def main(argv: list[str]) -> int:
     concepts.lexicon()
     build_ms = (time.perf_counter() - started) * 1000
     started = time.perf_counter()
-    index = neighbours.example_index()
-    index_ms = (time.perf_counter() - started) * 1000
+    found = learned.model()
+    model_ms = (time.perf_counter() - started) * 1000
+    features = sum(len(group) for group in found.groups.values())
     figures = measure(texts, args.rounds)
     print(
-        f"lexicon built once in {build_ms:.0f} ms, index of {len(index.texts)} examples in"
-        f" {index_ms:.0f} ms; {len(texts)} texts x {args.rounds} rounds"
+        f"lexicon built once in {build_ms:.0f} ms, model of {features} features read in"
+        f" {model_ms:.0f} ms; {len(texts)} texts x {args.rounds} rounds"
     )
     print(
         f"wall: {figures['per_second']:.0f} texts/s, mean {figures['mean_ms']:.3f} ms,"

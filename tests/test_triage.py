@@ -60,7 +60,10 @@ ROBUSTNESS = [
     ("Druker geht nich", "normal"),
     ("DER SERVER IST WEG!!!", "critical"),
     ("Ich komme nicht ins Internet, die Kollegen schon", "normal"),
-    ("Der Server ist manchmal nicht erreichbar", "normal"),
+    # The central server failing now and then hinders everyone each time: the authors of the
+    # labelled sets call it Kritisch, and the learned model follows them (round 9; the rules
+    # alone read an impairment). A missed emergency costs more than a false alarm.
+    ("Der Server ist manchmal nicht erreichbar", "critical"),
     ("Der Server ist nicht ausgefallen, aber sehr langsam", "normal"),
     ("Wie stelle ich ein, dass Outlook nicht automatisch startet?", "low"),
     ("Die Farben im Kalender sind vertauscht, stört aber nicht weiter", "low"),

@@ -107,7 +107,7 @@ def find_scope(
             continue
         if match.value in (ONLY_ONE, ONE) and _denied_by(match, matches):
             continue  # "nicht nur mein Rechner", "not just me"
-        if match.value == ONLY_ONE and _others_negated(match, tokens, matches):
+        if match.value == ONLY_ONE and _others_negated(match, tokens, matches, symptoms):
             # "none of the colleagues can connect", "die anderen können nicht drucken": the
             # others are affected too, not fine
             found.setdefault(COMPANY, match.tokens)
@@ -305,10 +305,14 @@ def _contrasted(
     )
 
 
-def _others_negated(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
+def _others_negated(
+    match: Match, tokens: list[Token], matches: list[Match], symptoms: list[Symptom]
+) -> bool:
     """True if a negation opens the words on the others ("none of the colleagues can") or
     negates their verb ("die anderen Kollegen können nicht drucken"), but not "keiner außer
-    mir" (one person still) nor "die anderen haben keine Probleme" (fine)."""
+    mir" (one person still) nor "die anderen haben keine Probleme" (fine), nor a negation that
+    ends a symptom told before them, in a text without commas ("outlook startet bei mir nicht
+    bei den kollegen schon", "kein freizeichen die anderen telefonieren normal")."""
     if set(match.words) & SPEAKER_WORDS:
         return False
     clause = tokens[match.first].clause
@@ -323,7 +327,8 @@ def _others_negated(match: Match, tokens: list[Token], matches: list[Match]) -> 
     )
     if opens:  # the others as the subject: "Die anderen Kollegen können nicht drucken"
         near += range(last + 1, min(len(tokens), last + 1 + NEGATED_OTHERS_REACH))
-    negations = {m.first for m in matches if m.concept == NEGATION}
+    told_before = {i for s in symptoms if max(s.tokens) < match.first for i in s.tokens}
+    negations = {m.first for m in matches if m.concept == NEGATION} - told_before
     states = {m.first for m in matches if m.concept in (STATE, IDIOM)}
     return any(i in negations and tokens[i].clause == clause and i + 1 not in states for i in near)
 
@@ -383,11 +388,11 @@ def _overruled(match: Match, scopes: list[Match]) -> bool:
 
 
 def _followed_by_also(tokens: list[Token], match: Match) -> bool:
-    """ "alle anderen auch", "mir und allen anderen", "wie die anderen": everyone, not everyone
-    else."""
+    """ "alle anderen auch", "mir und allen anderen", "wie die anderen", "auch sonst keiner":
+    everyone, not everyone else."""
     after = range(match.tokens[-1] + 1, min(match.tokens[-1] + 4, len(tokens)))
     before = match.first - 1
-    joined = AND_TERMS | LIKE_TERMS
+    joined = AND_TERMS | LIKE_TERMS | ALSO_TERMS
     return any(tokens[index].folded in ALSO_TERMS for index in after) or (
         before >= 0 and tokens[before].folded in joined
     )

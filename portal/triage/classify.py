@@ -1,6 +1,7 @@
 """Classify a problem into the SLA classes, from free text or from the guided answers."""
 
 import re
+from dataclasses import replace
 
 from portal.triage.attribution import coordinated, frozen_for_everyone, scope_for, target_of
 from portal.triage.concepts import (
@@ -24,8 +25,8 @@ from portal.triage.explanations import (
     EXPLAIN_UNCLEAR_WITH_TERMS,
 )
 from portal.triage.hypothetical import without_jokes, without_topics
+from portal.triage.learned import with_model
 from portal.triage.matcher import Token
-from portal.triage.neighbours import with_examples
 from portal.triage.reader import read
 from portal.triage.reading import Mention, Reading
 from portal.triage.result import TriageResult, build_result
@@ -97,19 +98,22 @@ CONNECT_WORDS = frozenset(
 
 def classify_text(text: str) -> TriageResult:
     """Classify a free-text problem description; unclear text gives confident=False. The rules
-    decide; the nearest labelled examples change their verdict only where neighbours.py lets
-    them (never lowering a Kritisch one), and the explanation then names the example."""
-    return with_examples(classify_by_rules(text), text)
+    read the text; the learned model (learned.py) decides where the rules may be overruled
+    (never a final reading, never on a text without a recognised word), and the explanation
+    then names the words that weighed most."""
+    return with_model(classify_by_rules(text), text)
 
 
 def classify_by_rules(text: str) -> TriageResult:
-    """The rules' verdict alone, without the nearest examples (bench/triage_loao.py measures the
-    examples against it)."""
+    """The rules' verdict alone, without the learned model (bench/triage_loao.py measures the
+    model against it)."""
     reading = without_topics(read(text))  # "Schulung zum Thema Ransomware": a topic
     reading = without_jokes(reading)  # "Virus! ... Spaß, wollte nur fragen …"
     security = security_evidence(reading)
     if security:
-        return build_result(CRITICAL, "security_incident", EXPLAIN_MATCH, security, True, {})
+        return build_result(
+            CRITICAL, "security_incident", EXPLAIN_MATCH, security, True, {}, final=True
+        )
     reading = without_settled(reading)  # "war kurz weg, geht jetzt wieder": history
     if not reading.symptoms:
         return _classify_without_symptoms(reading)
@@ -274,8 +278,10 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     if low_topic or any(reading.has(concept) for concept in LOW_EVIDENCE):
         return _request_result(reading)
     level, filled = _fill_level(reading)
+    # A fill level is a number the learned model cannot weigh: the rules' reading is final.
     if filled and level < FILL_ALARM_PERCENT:  # "Festplatte C: zu 78 % belegt": to plan
-        return build_result(LOW, "other", EXPLAIN_REQUEST, filled, True, {"component": OTHER})
+        answers = {"component": OTHER}
+        return build_result(LOW, "other", EXPLAIN_REQUEST, filled, True, answers, final=True)
     question = _question(reading)
     if question:
         return build_result(LOW, "other", EXPLAIN_REQUEST, question, True, {"component": OTHER})
@@ -285,7 +291,8 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     if filled:  # "NAS volume 96% used": nearly full and still working, impaired
         decision = decide(mention.kind, DEGRADED, scope_for(reading, mention, DEGRADED))
         terms = reading.words([mention.tokens] + [(i,) for i in _fill_tokens(reading)])
-        return _result(reading, decision, terms, _suggest(reading, mention, DEGRADED))
+        result = _result(reading, decision, terms, _suggest(reading, mention, DEGRADED))
+        return replace(result, final=True)
     decision = decide_without_state(mention.kind)
     central = mention.kind in (*CENTRAL_KINDS, CLIENT_APP)
     carries_on = reading.has(NOT_DOWN)  # "danach läuft alles normal": no outage to guess

@@ -46,28 +46,21 @@ class Floor:
 # N 85.5/82.7 before and after round 7, O 93.0/92.0 -> 94.0/92.0.
 # Authors P (long-winded older German) and Q (half casual English) wrote after round 7, from
 # the class definitions only; nobody read their lines before round 8: P 95.0/93.3, Q 92.0/94.7.
-# The nearest labelled examples (portal/triage/neighbours.py, a policy measured on other fresh
-# sets, nothing read off these four) raised all four: N 88.5/85.3, O 95.5/94.7, P 96.5/96.0,
-# Q 92.5/94.7, their floors until round 8.
+# The nearest labelled examples (rounds 7 and 8; the learned model replaced them in round 9),
+# measured on other fresh sets with nothing read off these four, raised all four: N 88.5/85.3,
+# O 95.5/94.7, P 96.5/96.0, Q 92.5/94.7, their floors until round 8.
 # Round 8 tuned on them, each family of their misses fixed by a general rule: N 88.5/85.3 ->
 # 100.0/100.0, O 95.5/94.7 -> 100.0/100.0, P 96.5/96.0 -> 100.0/100.0, Q 92.5/94.7 ->
 # 100.0/100.0 % (with the rules alone too). They are tuned sets now, their headers record the
 # figures.
-UNTUNED_FLOORS: dict[str, Floor] = {
-    # Author R (Bavarian practice and tax office, some English) wrote after the examples were
-    # built, from the class definitions only: rules alone 94.0/94.7, with the examples 95.0/97.3.
-    # After round 8: rules alone 94.0/93.3, with the examples 95.5/96.0 - one critical line
-    # fewer, unread: the recall floor was lowered to it, the accuracy floor raised.
-    "triage_author_r.tsv": Floor(accuracy=0.955, critical_recall=0.960),  # 95.5 % / 96.0 %
-    # Authors S (hasty German from a phone, Saxony), T (German-influenced English) and U (a
-    # craftsman's terse German, a quarter English) wrote at the start of round 8, from the class
-    # definitions only, before anything of round 8 was built: S 87.0/92.0, T 90.0/93.3, U
-    # 94.0/93.3 (rules alone 86.0/89.3, 89.0/92.0, 93.0/92.0). After round 8: S 89.0/93.3, T
-    # 90.0/93.3, U 94.5/93.3 (rules alone 88.0/92.0, 89.5/92.0, 93.0/92.0); floors raised to it.
-    "triage_author_s.tsv": Floor(accuracy=0.890, critical_recall=0.933),  # 89.0 % / 93.3 %
-    "triage_author_t.tsv": Floor(accuracy=0.900, critical_recall=0.933),  # 90.0 % / 93.3 %
-    "triage_author_u.tsv": Floor(accuracy=0.945, critical_recall=0.933),  # 94.5 % / 93.3 %
-}
+# Round 9 read authors S, T and U and trained the learned model (learned.py) on every tuned set,
+# S, T and U included. Authors V (an engineering office's assistant), W (British English) and X
+# (optician shops) wrote while it was built, from the class definitions only. R, V, W, X and the
+# holdout were never read nor trained on; with the learned model all five are at the goal
+# (R 95.5/96.0 -> 98.0/100.0, V 95.5/100.0, W 97.0/100.0, X 98.0/100.0, holdout
+# 100.0/100.0), so no floor is left; their headers record the figures. A new
+# never-tuned set that arrives below the goal gets its floor here.
+UNTUNED_FLOORS: dict[str, Floor] = {}
 
 
 @dataclass(frozen=True)

@@ -30,20 +30,20 @@ EXPLAIN_UNCLEAR = N_(
 EXPLAIN_ANSWERS = N_(
     "Nach Ihren Angaben passt das Beispiel „%(example)s“. Einstufung: %(priority)s."
 )
-EXPLAIN_NEIGHBOUR = N_(
-    "Ihre Beschreibung ähnelt der bekannten Meldung „%(neighbour)s“, die als %(priority)s"
-    " eingestuft ist. Einstufung: %(priority)s."
+EXPLAIN_LEARNED = N_(
+    "Ihre Beschreibung (%(terms)s) gleicht Meldungen, die wir als %(priority)s einstufen."
+    " Einstufung: %(priority)s."
 )
-EXPLAIN_NEIGHBOUR_UNCLEAR = N_(
-    "Ihre Beschreibung ähnelt der bekannten Meldung „%(neighbour)s“, die als %(priority)s"
-    " eingestuft ist. Vorläufige Einstufung: %(priority)s. Bitte beantworten Sie die folgenden"
-    " Fragen."
+EXPLAIN_LEARNED_PLAIN = N_(
+    "Ihre Beschreibung gleicht Meldungen, die wir als %(priority)s einstufen."
+    " Einstufung: %(priority)s."
 )
 
 # The variant of a template for a text in which no words were recognised.
 WITHOUT_TERMS = {
     EXPLAIN_UNCLEAR_WITH_TERMS: EXPLAIN_UNCLEAR,
     EXPLAIN_REQUEST: EXPLAIN_REQUEST_PLAIN,
+    EXPLAIN_LEARNED: EXPLAIN_LEARNED_PLAIN,
 }
 
 # Parameters that are themselves German msgids (SLA example, class label), not user words.

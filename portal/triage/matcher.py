@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,8 +79,9 @@ def fold(text: str) -> str:
     return "".join(char for char in text if not unicodedata.combining(char))
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split into folded words; numbers ("2. OG", "3rd") are left out, host names are servers."""
+def tokenize(text: str, spoken: Mapping[str, str] | None = None) -> list[Token]:
+    """Split into folded words; numbers ("2. OG", "3rd") are left out, host names are servers,
+    and a word in ``spoken`` (a regional spelling, folded) is read as the word it stands for."""
     tokens: list[Token] = []
     sentence = clause = last_clause = 0
     outer: list[int] = []  # the clauses an open parenthesis interrupted
@@ -109,6 +110,8 @@ def tokenize(text: str) -> list[Token]:
             folded = HOST_WORD
         elif any(char.isdigit() for char in folded):
             continue
+        elif spoken:
+            folded = spoken.get(folded, folded)
         tokens.append(Token(found.group(), folded, found.start(), found.end(), sentence, clause))
     return tokens
 

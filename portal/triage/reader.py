@@ -26,7 +26,7 @@ from portal.triage.vocabulary.components import (
     STAGE_WORDS,
 )
 from portal.triage.vocabulary.low_matters import QUESTION_OPENERS, QUESTION_WORDS
-from portal.triage.vocabulary.matching import CLOSING_MIN_WORDS
+from portal.triage.vocabulary.matching import CLOSING_MIN_WORDS, SPOKEN
 from portal.triage.vocabulary.scope import ONLY_ONE
 from portal.triage.vocabulary.states import FAULT, VAGUE_FAULTS
 
@@ -42,7 +42,7 @@ VERB_ENDING = 4
 
 def read(text: str) -> Reading:
     """Find the vocabulary in the text and interpret it: mentions, symptoms, scope."""
-    tokens, matches = _without_signature(tokenize(text))
+    tokens, matches = _without_signature(tokenize(text, SPOKEN))
     matches = [m for m in matches if m.concept != SCOPE or _whole_word(tokens, m)]
     matches = [m for m in matches if not _place_noun(tokens, m) and not _verb_in_noun(tokens, m)]
     # "Damen und Herren" greets and "keiner weiß", "niemand hat mir gesagt" are figures of

@@ -18,8 +18,8 @@ class TriageResult:
     matched_terms: list[str] = field(hash=False)
     confident: bool
     suggested_answers: dict[str, str] = field(hash=False)
-    # The labelled example that decided the class where the rules alone did not ("" if none).
-    neighbour: str = ""
+    # The rules' reading is final: the learned model may not change it (learned.with_model).
+    final: bool = False
 
 
 def build_result(
@@ -29,6 +29,7 @@ def build_result(
     matched_terms: list[str],
     confident: bool,
     suggested_answers: dict[str, str],
+    final: bool = False,
 ) -> TriageResult:
     """A TriageResult whose explanation names the terms, the SLA example and the class label."""
     example = EXAMPLES_BY_KEY[example_key].text
@@ -46,4 +47,5 @@ def build_result(
         matched_terms=list(matched_terms),
         confident=confident,
         suggested_answers=dict(suggested_answers),
+        final=final,
     )

@@ -1,11 +1,12 @@
 """Words that steer the matcher, not the decision: whole words only, common words, a letter's
 greeting and closing."""
 
+from portal.triage.matcher import fold
 from portal.triage.vocabulary import phrases
 
 # fmt: off
-# A letter's closings and salutations, and the plain words (CLOSINGS, SALUTATIONS,
-# PLAIN_WORDS), are in matching.toml.
+# A letter's closings and salutations, the plain words and the spoken spellings (CLOSINGS,
+# SALUTATIONS, PLAIN_WORDS, SPOKEN_SPELLINGS), are in matching.toml.
 globals().update(phrases.load("matching"))
 # A closing counts only after this many words, so "Gruß" alone stays the whole text.
 CLOSING_MIN_WORDS = 3
@@ -46,3 +47,10 @@ COMMON_WORDS = frozenset(
     }
 )
 # fmt: on
+
+# The written word a regional or spoken spelling stands for, folded ("nuescht" -> "nix").
+SPOKEN = {
+    fold(spelling): fold(word)
+    for word, spellings in SPOKEN_SPELLINGS.items()  # noqa: F821 - from matching.toml
+    for spelling in spellings
+}

@@ -1,0 +1,205 @@
+"""The learned signal of the triage: a linear model over the words and letter groups of a text,
+trained on every labelled phrasing but the never-tuned sets (portal/triage/training.py, with
+scikit-learn, a development dependency). The portal only reads the trained weights from
+data/model.tsv and scores a text with them here, in plain Python: no numpy in a web worker.
+
+The features are scikit-learn's: word 1-2-grams (words of two or more letters, lower-cased)
+and letter 3-5-grams within each word padded with a space, each counted as 1 + log(count),
+times its inverse document frequency, each of the two groups scaled to length 1. A class's
+score is the sum of its weights over the features plus its intercept; the probabilities are
+their softmax. tests/test_triage_learned.py checks that this gives scikit-learn's numbers.
+"""
+
+import math
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+from portal.triage.examples import CRITICAL, EXAMPLES_BY_KEY, LOW, NORMAL
+from portal.triage.explanations import EXPLAIN_LEARNED
+from portal.triage.result import TriageResult, build_result
+from portal.triage.rules import decide
+
+MODEL_FILE = "model.tsv"
+WORD = re.compile(r"(?u)\b\w\w+\b")
+SPACES = re.compile(r"\s\s+")
+WORD_SIZES = (1, 2)
+LETTER_SIZES = (3, 5)
+
+
+def word_grams(text: str) -> list[str]:
+    words = WORD.findall(text.lower())
+    low, high = WORD_SIZES
+    return [
+        " ".join(words[i : i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)
+    ]
+
+
+def letter_grams(text: str) -> list[str]:
+    """Letter n-grams inside each word padded with a space; a word shorter than n counts once."""
+    grams = []
+    low, high = LETTER_SIZES
+    for word in SPACES.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            if len(padded) <= n:
+                grams.append(padded)
+                break
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+@dataclass(frozen=True)
+class Model:
+    """The trained weights: per group ("word", "letter") each feature's idf and class weights."""
+
+    classes: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    groups: dict[str, dict[str, tuple[float, tuple[float, ...]]]]
+    trained_on: str  # sha256 of the training phrasings (training.fingerprint)
+
+    def scores(self, text: str) -> list[float]:
+        totals = list(self.intercepts)
+        for name, grams in (("word", word_grams(text)), ("letter", letter_grams(text))):
+            known = self.groups[name]
+            weighted = []
+            for gram, count in Counter(grams).items():
+                entry = known.get(gram)
+                if entry is not None:
+                    weighted.append(((1.0 + math.log(count)) * entry[0], entry[1]))
+            norm = math.sqrt(sum(value * value for value, _ in weighted)) or 1.0
+            for value, weights in weighted:
+                for i, weight in enumerate(weights):
+                    totals[i] += value / norm * weight
+        return totals
+
+    def weightiest_words(self, text: str, chosen: str, most: int) -> list[str]:
+        """The words and word pairs of ``text`` that weighed most for class ``chosen`` over
+        the others, heaviest first; no word is named twice (alone and in a pair)."""
+        column = self.classes.index(chosen)
+        known = self.groups["word"]
+        weighed = []
+        for gram in set(word_grams(text)):
+            entry = known.get(gram)
+            if entry is not None:
+                weights = entry[1]
+                margin = weights[column] - max(w for i, w in enumerate(weights) if i != column)
+                if margin > 0:
+                    weighed.append((entry[0] * margin, gram))
+        named: list[str] = []
+        for _, gram in sorted(weighed, reverse=True):
+            if not set(gram.split()) & {word for other in named for word in other.split()}:
+                named.append(gram)
+            if len(named) == most:
+                break
+        return named
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        scores = self.scores(text)
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        return {name: value / total for name, value in zip(self.classes, exps, strict=True)}
+
+
+def parse(text: str) -> Model:
+    """data/model.tsv: '#' header lines (classes, intercepts, trained_on), then one feature a
+    line: group, feature, idf, one weight per class. A feature may hold spaces, never a tab."""
+    header: dict[str, list[str]] = {}
+    groups: dict[str, dict[str, tuple[float, tuple[float, ...]]]] = {"word": {}, "letter": {}}
+    for line in text.split("\n"):
+        if not line:
+            continue
+        fields = line.split("\t")
+        if line.startswith("#"):
+            header[fields[0][1:].strip()] = fields[1:]
+            continue
+        group, gram, idf, *weights = fields
+        groups[group][gram] = (float(idf), tuple(float(weight) for weight in weights))
+    return Model(
+        classes=tuple(header["classes"]),
+        intercepts=tuple(float(value) for value in header["intercepts"]),
+        groups=groups,
+        trained_on=header["trained_on"][0],
+    )
+
+
+_loaded: list[Model] = []
+_lock = threading.Lock()
+
+
+def model() -> Model:
+    """The shipped model, read on first use and kept for the process."""
+    if not _loaded:
+        with _lock:
+            if not _loaded:
+                source = resources.files(__package__).joinpath("data", MODEL_FILE)
+                _loaded.append(parse(source.read_text(encoding="utf-8")))
+    return _loaded[0]
+
+
+# --- The verdict: the rules' result, changed where the model decides -----------------------
+
+# The probability at which the model overrules an unsure reading of the rules, and a confident
+# one. Measured leaving each author out (bench/triage_loao.py): 0.5 to 0.9 read fresh phrasings
+# within a point of each other; the higher bars keep the wizard asking where the model hesitates.
+CONFIDENT = 0.6
+OVERRULE = 0.8
+TERMS_SHOWN = 4  # the words that weighed most for the class, named in the explanation
+
+
+def with_model(result: TriageResult, text: str) -> TriageResult:
+    """The rules' reading `result`, or the model's class where it is sure enough and safety
+    allows.
+
+    Measured leaving each author out of the training in turn (bench/triage_loao.py), the model
+    read fresh phrasings better than the rules, so it may overrule them: an unsure reading at
+    a probability of CONFIDENT, a confident one at OVERRULE. The rules stay the safety net: their
+    final readings stand (a security incident, a measured fill level), an outage the text says
+    hits the whole company stays Kritisch, a text without a recognised word (fillers,
+    greetings, question words are never evidence) stays Normal and unsure and the wizard asks,
+    and a confident Niedrig (the rules' positive evidence of a low matter) gives way to
+    Kritisch only. The model's own Niedrig needs CONFIDENT too:
+    it is never a default."""
+    if result.final or _company_wide_outage(result):
+        return result
+    if not result.confident and not result.matched_terms:
+        return result
+    found = model()
+    probabilities = found.probabilities(text)
+    chosen = max(probabilities, key=probabilities.get)
+    needed = OVERRULE if result.confident else CONFIDENT
+    if chosen == result.priority or probabilities[chosen] < needed:
+        return result
+    if result.confident and result.priority == LOW and chosen != CRITICAL:
+        return result
+    key = result.example_key
+    if EXAMPLES_BY_KEY[key].priority != chosen:
+        key = EXAMPLE_KEY_OF_CLASS[chosen]
+    answers = dict(result.suggested_answers)
+    if len(answers) == 3 and _answered(answers) != chosen:
+        del answers["state"]  # prefilled answers that would give another class: ask for one
+    words = found.weightiest_words(text, chosen, TERMS_SHOWN) or result.matched_terms
+    return build_result(chosen, key, EXPLAIN_LEARNED, words, True, answers)
+
+
+def _company_wide_outage(result: TriageResult) -> bool:
+    """The rules read a confident Kritisch for the whole company: an outage the text says
+    hits everyone ("bei uns im ganzen Haus geht nichts")."""
+    return (
+        result.priority == CRITICAL
+        and result.confident
+        and result.suggested_answers.get("affected") == "company"
+    )
+
+
+# The SLA page's example a verdict of the model points to, unless the rules' example is
+# already of that class.
+EXAMPLE_KEY_OF_CLASS = {CRITICAL: "company_hindered", NORMAL: "workstation", LOW: "other"}
+
+
+def _answered(answers: dict[str, str]) -> str:
+    """The class the guided answers give (as classify_answers does)."""
+    return decide(answers["component"], answers["state"], answers["affected"]).priority
