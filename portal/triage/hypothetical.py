@@ -38,6 +38,12 @@ def without_topics(reading: Reading) -> Reading:
         if noun and any(_near(reading, anchor, index) for anchor in anchors):
             topics.add(index)
     told = [m for m in reading.matches if m.concept in TOLD_OF and set(m.tokens) <= topics]
+    return _without_told(reading, told)
+
+
+def _without_told(reading: Reading, told: list) -> Reading:
+    """The reading without the phrases ``told`` (a topic, an alarm taken back) and the
+    symptoms that rest on them alone."""
     if not told:
         return reading
     told_tokens = {index for m in told for index in m.tokens}
@@ -75,12 +81,7 @@ def without_jokes(reading: Reading) -> Reading:
         return reading
     end = max(m.first for m in jokes)
     told = [m for m in reading.matches if m.concept in TOLD_OF and m.tokens[-1] < end]
-    if not told:
-        return reading
-    told_tokens = {index for m in told for index in m.tokens}
-    matches = [m for m in reading.matches if m not in told]
-    symptoms = [s for s in reading.symptoms if not set(s.tokens) <= told_tokens]
-    return replace(reading, matches=matches, symptoms=symptoms)
+    return _without_told(reading, told)
 
 
 def _alone(tokens, joke) -> bool:
