@@ -172,6 +172,17 @@ def test_a_changed_verdict_is_confident_names_its_words_and_asks_for_what_no_lon
     assert result.suggested_answers.items() <= rules.suggested_answers.items()
 
 
+def test_words_that_say_nothing_are_never_named():
+    text = "toner schwarz für den brother im flur bitte mitbestellen und danke"
+    named = model().weightiest_words(text, LOW, 10)
+    assert named
+    for gram in named:
+        assert set(gram.split()) - {"für", "den", "im", "und", "bitte"}, gram
+    # a short word is named only where the rules recognised it ("tot", "bei uns")
+    assert "tot" in model().weightiest_words("Telefonanlage tot", CRITICAL, 4, ["tot"])
+    assert "tot" not in model().weightiest_words("Telefonanlage tot", CRITICAL, 4)
+
+
 def test_the_words_named_are_the_texts_own_that_weighed_most_for_the_class():
     text = "Der Server ist ausgefallen, keiner kann arbeiten"
     named = model().weightiest_words(text, CRITICAL, 4)

@@ -19,8 +19,10 @@ from importlib import resources
 
 from portal.triage.examples import CRITICAL, EXAMPLES_BY_KEY, LOW, NORMAL
 from portal.triage.explanations import EXPLAIN_LEARNED
+from portal.triage.matcher import fold
 from portal.triage.result import TriageResult, build_result
 from portal.triage.rules import decide
+from portal.triage.vocabulary.matching import COMMON_WORDS
 
 MODEL_FILE = "model.tsv"
 WORD = re.compile(r"(?u)\b\w\w+\b")
@@ -51,6 +53,15 @@ def letter_grams(text: str) -> list[str]:
     return grams
 
 
+MEANINGFUL_LENGTH = 5
+
+
+def _meaningful(gram: str) -> bool:
+    return any(
+        len(word) >= MEANINGFUL_LENGTH and fold(word) not in COMMON_WORDS for word in gram.split()
+    )
+
+
 @dataclass(frozen=True)
 class Model:
     """The trained weights: per group ("word", "letter") each feature's idf and class weights."""
@@ -75,19 +86,25 @@ class Model:
                     totals[i] += value / norm * weight
         return totals
 
-    def weightiest_words(self, text: str, chosen: str, most: int) -> list[str]:
+    def weightiest_words(
+        self, text: str, chosen: str, most: int, recognised: list[str] = ()
+    ) -> list[str]:
         """The words and word pairs of ``text`` that weighed most for class ``chosen`` over
-        the others, heaviest first; no word is named twice (alone and in a pair)."""
+        the others, heaviest first, that say something: a pair the rules `recognised` ("bei
+        uns", "tot") or one with a word of MEANINGFUL_LENGTH letters that is not a common one
+        ("und", "für den", "könnten" are never named). No word is named twice."""
         column = self.classes.index(chosen)
         known = self.groups["word"]
+        said = {term.lower() for term in recognised}
         weighed = []
         for gram in set(word_grams(text)):
             entry = known.get(gram)
-            if entry is not None:
-                weights = entry[1]
-                margin = weights[column] - max(w for i, w in enumerate(weights) if i != column)
-                if margin > 0:
-                    weighed.append((entry[0] * margin, gram))
+            if entry is None or not (gram in said or _meaningful(gram)):
+                continue
+            weights = entry[1]
+            margin = weights[column] - max(w for i, w in enumerate(weights) if i != column)
+            if margin > 0:
+                weighed.append((entry[0] * margin, gram))
         named: list[str] = []
         for _, gram in sorted(weighed, reverse=True):
             if not set(gram.split()) & {word for other in named for word in other.split()}:
@@ -181,7 +198,8 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
     answers = dict(result.suggested_answers)
     if len(answers) == 3 and _answered(answers) != chosen:
         del answers["state"]  # prefilled answers that would give another class: ask for one
-    words = found.weightiest_words(text, chosen, TERMS_SHOWN) or result.matched_terms
+    words = found.weightiest_words(text, chosen, TERMS_SHOWN, result.matched_terms)
+    words = words or result.matched_terms
     return build_result(chosen, key, EXPLAIN_LEARNED, words, True, answers)
 
 
