@@ -98,10 +98,11 @@ def _outranked(reading: Reading, mention: Mention) -> bool:
         if SPECIFICITY_RANK.get(other.kind, len(SPECIFICITY_RANK)) >= rank:
             continue
         first, second = sorted((mention, other), key=lambda m: m.token)
+        if not 0 < second.token - first.tokens[-1] - 1 <= ATTRIBUTE_REACH:
+            continue  # measured first: the words between are looked at only when near
         words = [tokens[i] for i in range(first.tokens[-1] + 1, second.token)]
         if (
-            0 < len(words) <= ATTRIBUTE_REACH
-            and all(t.folded in ATTRIBUTIVE_WORDS for t in words)
+            all(t.folded in ATTRIBUTIVE_WORDS for t in words)
             and tokens[mention.token].clause == tokens[other.token].clause
         ):
             return True

@@ -23,6 +23,37 @@ UNTUNED_SETS = frozenset(
     }
 )
 
+# Every other set is tuned on: the rules were fitted to it and the learned model is trained on
+# it. A new set is named in one of the two lists (a test fails otherwise), so none is trained
+# on by being forgotten.
+TUNED_SETS = frozenset(
+    {
+        "triage_author_a.tsv",
+        "triage_author_b.tsv",
+        "triage_author_c.tsv",
+        "triage_author_d.tsv",
+        "triage_author_e.tsv",
+        "triage_author_f.tsv",
+        "triage_author_g.tsv",
+        "triage_author_h.tsv",
+        "triage_author_i.tsv",
+        "triage_author_j.tsv",
+        "triage_author_k.tsv",
+        "triage_author_l.tsv",
+        "triage_author_m.tsv",
+        "triage_author_n.tsv",
+        "triage_author_o.tsv",
+        "triage_author_p.tsv",
+        "triage_author_q.tsv",
+        "triage_author_s.tsv",
+        "triage_author_t.tsv",
+        "triage_author_u.tsv",
+        "triage_eval.tsv",
+        "triage_families.tsv",
+        "triage_probe.tsv",
+    }
+)
+
 
 def labelled_sets() -> list[Path]:
     """Every labelled set shipped in portal/triage/data, in name order."""
@@ -46,9 +77,6 @@ def training_pairs() -> list[tuple[str, str]]:
     """What the learned model is trained on: every labelled set but the never-tuned ones, and
     the SLA page's own examples."""
     pairs = [
-        pair
-        for path in labelled_sets()
-        if path.name not in UNTUNED_SETS
-        for pair in load_labelled(path)
+        pair for path in labelled_sets() if path.name in TUNED_SETS for pair in load_labelled(path)
     ]
     return pairs + [(example.text, example.priority) for example in SLA_EXAMPLES]

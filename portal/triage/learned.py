@@ -191,7 +191,9 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
     if chosen == result.priority or probabilities[chosen] < needed:
         return result
     if result.confident and result.priority == LOW and chosen != CRITICAL:
-        return result
+        return result  # the rules' positive evidence of a low matter gives way to Kritisch only
+    if chosen == LOW and not result.confident:
+        return result  # Niedrig needs evidence: over an unsure reading, the wizard asks
     key = result.example_key
     if EXAMPLES_BY_KEY[key].priority != chosen:
         key = EXAMPLE_KEY_OF_CLASS[chosen]

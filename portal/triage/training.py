@@ -10,10 +10,11 @@ other phrasings. The settings are fixed here, not tuned on the never-tuned sets.
 """
 
 import hashlib
+import re
 import sys
 from pathlib import Path
 
-from portal.triage.labelled import load_labelled, training_pairs
+from portal.triage.labelled import UNTUNED_SETS, labelled_sets, load_labelled, training_pairs
 from portal.triage.learned import LETTER_SIZES, MODEL_FILE, WORD_SIZES, parse
 
 # Each group drops what only one phrasing says (a typo, a name); C is the inverse strength of
@@ -27,9 +28,23 @@ RULE_TABLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "triage_r
 
 
 def all_training_pairs() -> list[tuple[str, str]]:
-    """The labelled sets the model learns from, then the rounds' own phrasings."""
+    """The labelled sets the model learns from, then the rounds' own phrasings, without any
+    phrasing that a never-tuned set also holds (independent authors sometimes write the same
+    short sentence; the model must not have seen it)."""
     tables = sorted(RULE_TABLES.glob("round*.tsv"))
-    return training_pairs() + [pair for path in tables for pair in load_labelled(path)]
+    pairs = training_pairs() + [pair for path in tables for pair in load_labelled(path)]
+    unseen = {
+        plain(text)
+        for path in labelled_sets()
+        if path.name in UNTUNED_SETS
+        for text, _ in load_labelled(path)
+    }
+    return [pair for pair in pairs if plain(pair[0]) not in unseen]
+
+
+def plain(text: str) -> str:
+    """A phrasing without case, punctuation and spacing: what makes two lines the same."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def fingerprint(pairs: list[tuple[str, str]]) -> str:
