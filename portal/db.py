@@ -4,11 +4,14 @@ the models share. The schema's versions are in portal/migrations.py, which build
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import peewee
 from flask import g, request
 from playhouse.db_url import connect as connect_url
+from playhouse.db_url import parse as parse_url
+from playhouse.pool import PooledPostgresqlDatabase
 from werkzeug.routing import IntegerConverter
 
 database = peewee.DatabaseProxy()
@@ -33,6 +36,9 @@ def open_database(url: str, pool: bool = False) -> peewee.Database:
             options["check_same_thread"] = False
         return connect_url(_pooled(url, pool), pragmas=SQLITE_PRAGMAS, **options)
     if url.startswith(("postgres://", "postgresql://")):
+        settings = parse_url(url, unquote_password=True)
+        if pool and settings.get("database"):  # without a name: peewee's own error below
+            return RecentlyCheckedPool(**settings, **options)
         return connect_url(_pooled(url, pool), unquote_password=True, **options)
     raise ValueError(f"unsupported database URL: {url!r}")
 
@@ -41,6 +47,40 @@ def _pooled(url: str, pool: bool) -> str:
     scheme, rest = url.split(":", 1)
     return f"{scheme}+pool:{rest}" if pool and "+" not in scheme else url
 
+
+class RecentlyCheckedPool(PooledPostgresqlDatabase):
+    """peewee's PostgreSQL pool without a round trip for a connection handed back just now.
+
+    peewee asks the server (``SELECT 1``) whether an idle connection still lives each time
+    it hands one out: a round trip on every request. Like HikariCP's alive bypass window, a
+    connection handed back less than ALIVE_BYPASS_SECONDS ago is handed out unasked; its
+    transaction status (known to the driver without asking) is still checked, and an older
+    one is asked as before. A connection the server ended within that half second reaches a
+    request, which then fails as if it had been ended during the request.
+
+    The overridden hooks, ``_can_reuse`` (check-in) and ``_is_closed`` (check-out), are
+    peewee's; tests/test_db_pool.py fails if an upgrade stops calling them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        # connection key -> time.monotonic() of its check-in; taken out at its check-out
+        self._handed_back: dict[int, float] = {}
+        super().__init__(*args, **kwargs)
+
+    def _can_reuse(self, conn) -> bool:  # under the pool's lock, as _is_closed
+        reusable = super()._can_reuse(conn)
+        if reusable:
+            self._handed_back[self.conn_key(conn)] = time.monotonic()
+        return reusable
+
+    def _is_closed(self, conn) -> bool:
+        handed_back = self._handed_back.pop(self.conn_key(conn), None)
+        recent = handed_back is not None and time.monotonic() - handed_back < ALIVE_BYPASS_SECONDS
+        idle = not conn.closed and self._adapter.txn_status(conn) == self._adapter.txn_idle
+        return False if recent and idle else super()._is_closed(conn)
+
+
+ALIVE_BYPASS_SECONDS = 0.5  # HikariCP's default aliveBypassWindowMs
 
 # No upper limit (None): a gunicorn sync worker holds one connection, threaded servers one per
 # busy thread; the pool only keeps idle ones for reuse, closing those unused for 5 minutes.
