@@ -8,11 +8,16 @@ character other than line breaks and tabs.
 
 from __future__ import annotations
 
+import functools
+
+from babel.support import Translations
 from flask import g, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
+from wtforms.i18n import messages_path
 from wtforms.validators import Length
 
 from portal.security import error_response, wants_json
@@ -22,6 +27,12 @@ from portal.text import character_problem, one_line, text_problem
 def at_most(max_chars: int) -> Length:
     """The length limit of a text field, with the one message every form shows for it."""
     return Length(max=max_chars, message=_l("Höchstens %(max)d Zeichen."))
+
+
+@functools.lru_cache(maxsize=16)
+def wtforms_messages(locale: str) -> Translations:
+    """wtforms' catalogue for ``locale`` (English, untranslated, where it has none)."""
+    return Translations.load(messages_path(), [locale], domain="wtforms")
 
 
 def field_problem(field):
@@ -36,6 +47,13 @@ def field_problem(field):
 
 
 class PortalForm(FlaskForm):
+    class Meta:
+        def get_translations(self, form):
+            """wtforms' own messages in the request's language, as flask_wtf gives them, but
+            from a catalogue read once per process: flask_wtf reads it from disk for every
+            request that shows a form (0.4 ms)."""
+            return wtforms_messages(str(get_locale()))
+
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         refused = False

@@ -4,7 +4,9 @@ with staff unless they tell the customer."""
 from __future__ import annotations
 
 import pytest
+from wtforms import DateField
 
+from portal.forms import PortalForm, wtforms_messages
 from portal.text import text_problem
 from portal.tickets.models import Ticket, TicketEvent, TicketMessage
 from tests.ticket_factory import make_ticket
@@ -158,3 +160,30 @@ def test_every_form_of_the_portal_applies_the_text_rule():
 
     ours = [c for c in subclasses(FlaskForm) if c.__module__.startswith("portal.")]
     assert ours and all(issubclass(c, PortalForm) for c in ours), ours
+
+
+class _DeadlineForm(PortalForm):
+    deadline = DateField("Frist")
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("de", "Kein gültiges Datum."), ("en", "Not a valid date value.")]
+)
+def test_wtforms_own_messages_speak_the_requests_language(app, language, message):
+    for _ in range(2):  # read from the file, then kept
+        with app.test_request_context(
+            "/", method="POST", data={"deadline": "morgen"}, headers={"Accept-Language": language}
+        ):
+            form = _DeadlineForm()
+            assert not form.validate()
+            assert form.deadline.errors == [message]
+
+
+def test_wtforms_catalogue_is_read_once_per_language(app):
+    wtforms_messages.cache_clear()
+    for language in ("de", "en", "de", "en", "de"):
+        with app.test_request_context(
+            "/", method="POST", data={"deadline": "morgen"}, headers={"Accept-Language": language}
+        ):
+            assert not _DeadlineForm().validate()
+    assert wtforms_messages.cache_info().misses == 2
