@@ -180,3 +180,16 @@ def test_pages_refuse_json_bodies_with_a_400(client_a, path, body):
     response = client_a.post(path, json=body)
     assert response.status_code == 400
     assert "nur Formulare" in response.get_data(as_text=True)
+
+
+def test_a_security_header_a_response_sets_itself_is_kept(app):
+    from flask import Response
+
+    from portal.security import set_security_headers
+
+    response = Response("x", headers={"x-frame-options": "SAMEORIGIN"})
+    with app.test_request_context():
+        headers = set_security_headers(response).headers
+    assert headers.getlist("X-Frame-Options") == ["SAMEORIGIN"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert len(headers.getlist("Content-Security-Policy")) == 1
