@@ -173,6 +173,27 @@ def test_an_outage_of_the_whole_company_is_never_below_critical(text):
     assert classify_text(text).priority == "critical"
 
 
+# An emergency asked for politely: the learned model reads politeness as low (round 9's review
+# found 30 of 230 such texts made Niedrig); the rules' Kritisch is never lowered to Niedrig.
+POLITE_EMERGENCIES = [
+    "Could you please have a look at our server, it crashed",
+    "Könnten Sie bitte bei Gelegenheit den Server anschauen, der ist abgestürzt",
+    "Would you mind checking the mail server when you have time? It stopped working this morning",
+    "Hallo, ich wollte nur Bescheid geben, die Telefonanlage ist tot. Danke!",
+]
+
+
+@pytest.mark.parametrize("text", POLITE_EMERGENCIES)
+def test_a_polite_emergency_is_never_low(text):
+    assert classify_text(text).priority == "critical"
+
+
+@pytest.mark.parametrize("text", ["wann geht das Internet wieder", "wann läuft die Kasse wieder"])
+def test_an_unsure_reading_is_never_made_low(text):
+    result = classify_text(text)
+    assert (result.priority, result.confident) == ("normal", False)
+
+
 @pytest.mark.parametrize("text", ONE_WORKSTATION)
 def test_one_workstation_handset_or_access_is_normal(text):
     assert classify_text(text).priority == "normal"

@@ -178,8 +178,7 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
     hits the whole company stays Kritisch, a text without a recognised word (fillers,
     greetings, question words are never evidence) stays Normal and unsure and the wizard asks,
     and a confident Niedrig (the rules' positive evidence of a low matter) gives way to
-    Kritisch only. The model's own Niedrig needs CONFIDENT too:
-    it is never a default."""
+    Kritisch only. The model never makes Niedrig of a Kritisch reading nor of an unsure one."""
     if result.final or _company_wide_outage(result):
         return result
     if not result.confident and not result.matched_terms:
@@ -192,8 +191,10 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
         return result
     if result.confident and result.priority == LOW and chosen != CRITICAL:
         return result  # the rules' positive evidence of a low matter gives way to Kritisch only
-    if chosen == LOW and not result.confident:
-        return result  # Niedrig needs evidence: over an unsure reading, the wizard asks
+    if chosen == LOW and (result.priority == CRITICAL or not result.confident):
+        # politeness reads as low to the model: an emergency never becomes a wish; and over an
+        # unsure reading Niedrig needs evidence the model has not got: the wizard asks
+        return result
     key = result.example_key
     if EXAMPLES_BY_KEY[key].priority != chosen:
         key = EXAMPLE_KEY_OF_CLASS[chosen]
