@@ -225,3 +225,21 @@ def test_the_explanation_is_translated(opinion):
     assert "Critical" in render_explanation(result, english)
     plain = with_model(classify_by_rules("Mein Drucker druckt nicht"), "x")
     assert plain.explanation in (EXPLAIN_LEARNED, EXPLAIN_LEARNED_PLAIN)
+
+
+def test_classifying_never_loads_numpy_in_the_portal():
+    """The README promises no numpy in a web worker: scikit-learn only trains, the portal reads
+    the weights. A fresh interpreter classifies and must not have imported numpy or scipy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from portal.triage import classify_text; "
+        "classify_text('Der Server ist ausgefallen, keiner kann arbeiten'); "
+        "print(sorted(m for m in ('numpy', 'scipy', 'sklearn') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    found = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "[]"

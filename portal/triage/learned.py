@@ -14,6 +14,7 @@ import math
 import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -87,7 +88,7 @@ class Model:
         return totals
 
     def weightiest_words(
-        self, text: str, chosen: str, most: int, recognised: list[str] = ()
+        self, text: str, chosen: str, most: int, recognised: Sequence[str] = ()
     ) -> list[str]:
         """The words and word pairs of ``text`` that weighed most for class ``chosen`` over
         the others, heaviest first, that say something: a pair the rules `recognised` ("bei
