@@ -109,58 +109,72 @@ def test_the_model_ships_with_the_package():
         assert any(fnmatch(path.relative_to(package).as_posix(), p) for p in shipped), path
 
 
-def sure_of(priority: str, probability: float) -> Model:
-    """A real model with no features whose intercepts give `priority` this probability (the
-    other two share the rest): the policy tests below need a model of known opinion."""
+def sure_of(priority: str, probability: float, word: str = "") -> Model:
+    """A real model whose intercepts give `priority` this probability (the other two share the
+    rest), with no features or one `word` that leans, a hair's breadth, to `priority`: the
+    policy tests below need a model of known opinion."""
     import math
 
     others = (1 - probability) / 2
     classes = (CRITICAL, LOW, NORMAL)
     scores = tuple(math.log(probability if c == priority else others) for c in classes)
-    return Model(classes, scores, {"word": {}, "letter": {}}, "test")
+    lean = tuple(1e-9 if c == priority else 0.0 for c in classes)
+    words = {word: (1.0, lean)} if word else {}
+    return Model(classes, scores, {"word": words, "letter": {}}, "test")
 
 
 @pytest.fixture
 def opinion(monkeypatch):
-    """Let the model be of one opinion for a test."""
+    """Let the model be of one opinion for a test (leaning on `word`, if given)."""
 
-    def set_opinion(priority: str, probability: float) -> None:
-        monkeypatch.setattr(learned, "_loaded", [sure_of(priority, probability)])
+    def set_opinion(priority: str, probability: float, word: str = "") -> None:
+        monkeypatch.setattr(learned, "_loaded", [sure_of(priority, probability, word)])
 
     return set_opinion
 
 
-# (text, model's class, its probability, the verdict; where the rules' reading stands it is
-# theirs). Hand-checked: what the rules read is in the comment.
+# (text, model's class, its probability, the word of the text it leans on or "", the verdict;
+# where the rules' reading stands it is theirs). Hand-checked: what the rules read is in the
+# comment.
 POLICY = [
     # the rules' final readings: a security incident, a fill level
-    ("Alle Dateien verschlüsselt, Lösegeldforderung auf dem Bildschirm", LOW, 0.99, CRITICAL),
-    ("Überwachung: Festplatte D: zu 95 % belegt", LOW, 0.99, NORMAL),
-    ("Überwachung: Festplatte D: zu 70 % belegt", CRITICAL, 0.99, LOW),
+    ("Alle Dateien verschlüsselt, Lösegeldforderung auf dem Bildschirm", LOW, 0.99, "", CRITICAL),
+    ("Überwachung: Festplatte D: zu 95 % belegt", LOW, 0.99, "", NORMAL),
+    ("Überwachung: Festplatte D: zu 70 % belegt", CRITICAL, 0.99, "", LOW),
     # an outage the text says hits the whole company stays Kritisch
-    ("Bei uns im ganzen Haus geht das Internet nicht", NORMAL, 0.99, CRITICAL),
+    ("Bei uns im ganzen Haus geht das Internet nicht", NORMAL, 0.99, "", CRITICAL),
     # words without meaning are never evidence: Normal and unsure
-    ("was", LOW, 0.99, NORMAL),
-    ("Hallo, guten Morgen", CRITICAL, 0.99, NORMAL),
+    ("was", LOW, 0.99, "", NORMAL),
+    ("Hallo, guten Morgen", CRITICAL, 0.99, "", NORMAL),
     # a confident reading (one printer: Normal) gives way at 0.8, not below
-    ("Mein Drucker druckt nicht", CRITICAL, 0.85, CRITICAL),
-    ("Mein Drucker druckt nicht", CRITICAL, 0.75, NORMAL),
-    ("Mein Drucker druckt nicht", LOW, 0.9, LOW),
-    # a confident Niedrig (a wish) gives way to Kritisch only
-    ("Bitte die Schriftart in meiner Signatur ändern", NORMAL, 0.99, LOW),
-    ("Bitte die Schriftart in meiner Signatur ändern", CRITICAL, 0.9, CRITICAL),
+    ("Mein Drucker druckt nicht", CRITICAL, 0.85, "", CRITICAL),
+    ("Mein Drucker druckt nicht", CRITICAL, 0.75, "", NORMAL),
+    ("Mein Drucker druckt nicht", LOW, 0.9, "", LOW),
+    # a confident Niedrig (a wish) gives way upwards at 0.8, to Normal or Kritisch
+    ("Bitte die Schriftart in meiner Signatur ändern", NORMAL, 0.85, "", NORMAL),
+    ("Bitte die Schriftart in meiner Signatur ändern", NORMAL, 0.75, "", LOW),
+    ("Bitte die Schriftart in meiner Signatur ändern", CRITICAL, 0.9, "", CRITICAL),
     # an unsure reading (who is affected?) gives way at 0.6
-    ("Outlook geht nicht", CRITICAL, 0.65, CRITICAL),
-    ("Outlook geht nicht", CRITICAL, 0.55, NORMAL),
-    ("Outlook geht nicht", LOW, 0.55, NORMAL),
+    ("Outlook geht nicht", CRITICAL, 0.65, "", CRITICAL),
+    ("Outlook geht nicht", CRITICAL, 0.55, "", NORMAL),
+    ("Outlook geht nicht", LOW, 0.55, "", NORMAL),
+    # ... but to Niedrig only at 0.8 and with a word of the text that says so: the wizard asks
+    ("Outlook geht nicht", LOW, 0.85, "outlook", LOW),
+    ("Outlook geht nicht", LOW, 0.75, "outlook", NORMAL),
+    ("Outlook geht nicht", LOW, 0.99, "", NORMAL),
+    # politeness and question words are never that word
+    ("Outlook geht nicht, bitte", LOW, 0.99, "bitte", NORMAL),
+    ("Warum geht Outlook nicht", LOW, 0.99, "warum", NORMAL),
+    # the model never makes Niedrig of Kritisch, whatever word it leans on
+    ("Der Server ist ausgefallen", LOW, 0.99, "server", CRITICAL),
 ]
 
 
-@pytest.mark.parametrize(("text", "opinion_of", "probability", "expected"), POLICY)
+@pytest.mark.parametrize(("text", "opinion_of", "probability", "word", "expected"), POLICY)
 def test_where_the_model_may_change_the_rules_verdict(
-    opinion, text, opinion_of, probability, expected
+    opinion, text, opinion_of, probability, word, expected
 ):
-    opinion(opinion_of, probability)
+    opinion(opinion_of, probability, word)
     assert with_model(classify_by_rules(text), text).priority == expected
 
 
@@ -170,6 +184,12 @@ def test_the_rules_readings_the_policy_table_relies_on():
     assert classify_by_rules("Alle Dateien verschlüsselt, Lösegeldforderung").final
     printer = classify_by_rules("Mein Drucker druckt nicht")
     assert (printer.priority, printer.confident) == (NORMAL, True)
+    server = classify_by_rules("Der Server ist ausgefallen")
+    assert (server.priority, server.confident, server.final) == (CRITICAL, True, False)
+    assert server.suggested_answers.get("affected") != "company"
+    for text in ("Outlook geht nicht, bitte", "Warum geht Outlook nicht"):
+        reading = classify_by_rules(text)
+        assert (reading.priority, reading.confident) == (NORMAL, False), text
     wish = classify_by_rules("Bitte die Schriftart in meiner Signatur ändern")
     assert (wish.priority, wish.confident) == (LOW, True)
     unsure = classify_by_rules("Outlook geht nicht")

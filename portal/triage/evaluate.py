@@ -18,51 +18,16 @@ MINIMUM_ACCURACY = 0.95
 MINIMUM_CRITICAL_RECALL = 0.98
 
 
-@dataclass(frozen=True)
-class Floor:
-    """The figures a never-tuned set measured at, rounded down: it must not fall below them."""
-
-    accuracy: float
-    critical_recall: float
-
-
-# Never-tuned sets NOT YET AT THE GOAL (95 % / 98 %): each must hold its floor, measured at the
-# end of triage round 2, so a regression fails while the gap stays visible. They stay untuned:
-# moving one to the tuned sets would only hide the gap. Remove a set from here once it reaches
-# the goal.
-# Round 4: every set reached the goal (author B, F and G were tuned on, the holdout was not, its
-# four misses aside); their headers record the figures before. A new never-tuned set that
-# arrives below the goal gets its floor here.
-# Authors I and J wrote while round 4 was under way, from the class definitions only, and held
-# floors here through rounds 4 and 5 (I 83.0/84.3 -> 89.5/92.9, J 85.5/87.1 -> 91.0/91.4 %).
-# Round 6 tuned on them (I -> 99.0/100.0, J -> 97.0/100.0 %): they are tuned sets now, their
-# headers record the figures. New never-tuned sets arrive here.
-# Authors L and M wrote while round 6 was under way (M about half in English), from the class
-# definitions only, and held floors here until round 6 ended (L 92.0/93.3 -> 92.5/93.3, M
-# 90.5/93.3 before and after). Round 7 tuned on them (L -> 98.0/100.0, M -> 99.5/100.0 %): they
-# are tuned sets now, their headers record the figures. New never-tuned sets arrive here.
-# Authors N (hurried German from a phone) and O (about a third British English) wrote while
-# round 7 was under way, from the class definitions only; nobody read their lines before round 8:
-# N 85.5/82.7 before and after round 7, O 93.0/92.0 -> 94.0/92.0.
-# Authors P (long-winded older German) and Q (half casual English) wrote after round 7, from
-# the class definitions only; nobody read their lines before round 8: P 95.0/93.3, Q 92.0/94.7.
-# The nearest labelled examples (rounds 7 and 8; the learned model replaced them in round 9),
-# measured on other fresh sets with nothing read off these four, raised all four: N 88.5/85.3,
-# O 95.5/94.7, P 96.5/96.0, Q 92.5/94.7, their floors until round 8.
-# Round 8 tuned on them, each family of their misses fixed by a general rule: N 88.5/85.3 ->
-# 100.0/100.0, O 95.5/94.7 -> 100.0/100.0, P 96.5/96.0 -> 100.0/100.0, Q 92.5/94.7 ->
-# 100.0/100.0 % (with the rules alone too). They are tuned sets now, their headers record the
-# figures.
-# Round 9 read authors S, T and U and trained the learned model (learned.py) on every tuned set,
-# S, T and U included. Authors V (an engineering office's assistant), W (British English) and X
-# (optician shops) wrote while it was built, from the class definitions only. R, V, W, X and the
-# holdout were never read nor trained on (a sentence one of them shares with a tuned set is left
-# out of the training). With the learned model: R 95.5/96.0 -> 97.5/100.0, W 96.5/100.0,
-# X 97.0/100.0, holdout 100.0/100.0, all at the goal; V 94.5/100.0, one line short of it.
-UNTUNED_FLOORS: dict[str, Floor] = {
-    # Author V: rules alone 93.5/98.7; with the learned model 94.5/100.0 (recall held to the goal)
-    "triage_author_v.tsv": Floor(accuracy=0.945, critical_recall=0.98),  # 94.5 % / 100.0 %
-}
+# The history of the never-tuned sets, each measured once before anything was tuned on it (the
+# sets' headers and the README hold the figures): sets that arrived below the goal (95 % / 98 %)
+# held a floor at their first figures until a round tuned on them (authors I, J, L, M, N, O, P,
+# Q) or a general change brought them to the goal (author V, round 10). Since round 10 every
+# set, tuned or not, is held to the goal: a set that falls below it fails the suite.
+# Round 9: R 97.5/100.0, V 94.5/100.0, W 96.5/100.0, X 97.0/100.0, holdout 100.0/100.0.
+# Round 10 (1 200 new tuned phrasings by authors AA-AF; the model may raise a confident
+# Niedrig to Normal, and lower an unsure reading to Niedrig at OVERRULE with a word that says
+# so; judged only leaving tuned authors out): R 98.0/100.0, V 96.0/100.0, W 96.5/100.0,
+# X 97.5/100.0, holdout 100.0/100.0.
 
 
 @dataclass(frozen=True)
@@ -103,27 +68,6 @@ def passes(outcomes: list[Outcome]) -> bool:
         accuracy(outcomes) >= MINIMUM_ACCURACY
         and critical_recall(outcomes) >= MINIMUM_CRITICAL_RECALL
     )
-
-
-def holds_floor(outcomes: list[Outcome], floor: Floor) -> bool:
-    """True if a set not yet at the goal has not fallen below its measured floor."""
-    return (
-        accuracy(outcomes) >= floor.accuracy and critical_recall(outcomes) >= floor.critical_recall
-    )
-
-
-def verdict(name: str, outcomes: list[Outcome]) -> tuple[str, bool]:
-    """How a set stands, and whether that is acceptable (the goal, or a never-tuned set's
-    floor while it is not yet at the goal)."""
-    if passes(outcomes):
-        return "ok", True
-    floor = UNTUNED_FLOORS.get(name)
-    if floor is None:
-        return "BELOW MINIMUM", False
-    goal = f"NOT YET AT THE GOAL (floor {floor.accuracy:.1%} / {floor.critical_recall:.1%}"
-    if holds_floor(outcomes, floor):
-        return f"{goal} held)", True
-    return f"{goal} BROKEN)", False
 
 
 def confusion_table(outcomes: list[Outcome]) -> str:
@@ -171,19 +115,19 @@ def report(outcomes: list[Outcome], seconds: float, misses: bool = True) -> str:
 
 
 def summary(paths: list[Path]) -> tuple[str, bool]:
-    """One line per set with its figures, and whether every set reaches both minimums (or, not
-    yet at the goal, holds its floor)."""
+    """One line per set with its figures, and whether every set reaches both minimums."""
     lines, all_pass = [], True
     for path in paths:
         outcomes = evaluate(load_labelled(path))
-        standing, ok = verdict(path.name, outcomes)
+        ok = passes(outcomes)
         all_pass &= ok
         tuned = "never tuned" if path.name in UNTUNED_SETS else "tuned"
-        lines.append(f"{path.name:<24} {figures(outcomes)}  [{tuned}] {standing}")
+        lines.append(
+            f"{path.name:<24} {figures(outcomes)}  [{tuned}] {'ok' if ok else 'BELOW MINIMUM'}"
+        )
     lines.append(
         f"minimum per set (the goal): accuracy {MINIMUM_ACCURACY:.0%}, recall Kritisch"
-        f" {MINIMUM_CRITICAL_RECALL:.0%}; a never-tuned set not yet at the goal must hold its"
-        " floor"
+        f" {MINIMUM_CRITICAL_RECALL:.0%}"
     )
     return "\n".join(lines), all_pass
 

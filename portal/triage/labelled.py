@@ -29,6 +29,12 @@ UNTUNED_SETS = frozenset(
 TUNED_SETS = frozenset(
     {
         "triage_author_a.tsv",
+        "triage_author_aa.tsv",
+        "triage_author_ab.tsv",
+        "triage_author_ac.tsv",
+        "triage_author_ad.tsv",
+        "triage_author_ae.tsv",
+        "triage_author_af.tsv",
         "triage_author_b.tsv",
         "triage_author_c.tsv",
         "triage_author_d.tsv",

@@ -55,11 +55,23 @@ def letter_grams(text: str) -> list[str]:
 
 
 MEANINGFUL_LENGTH = 5
+# Words of that length that say nothing of the matter, however the model weighs them: the
+# politeness and the questions of any message (folded, as matcher.fold writes them). They are
+# never named, so never evidence.
+NO_EVIDENCE = frozenset(
+    {
+        "bitte", "danke", "vielen", "hallo", "guten", "morgen", "gruesse", "frage", "fragen",
+        "warum", "wieso", "weshalb", "welche", "welcher", "welches", "koennte", "koennten",
+        "wuerde", "wuerden", "moeglich", "please", "thanks", "thank", "hello", "question",
+        "which", "whether", "would", "could", "possible",
+    }
+)  # fmt: skip
+_SAYS_NOTHING = COMMON_WORDS | NO_EVIDENCE
 
 
 def _meaningful(gram: str) -> bool:
     return any(
-        len(word) >= MEANINGFUL_LENGTH and fold(word) not in COMMON_WORDS for word in gram.split()
+        len(word) >= MEANINGFUL_LENGTH and fold(word) not in _SAYS_NOTHING for word in gram.split()
     )
 
 
@@ -177,9 +189,10 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
     a probability of CONFIDENT, a confident one at OVERRULE. The rules stay the safety net: their
     final readings stand (a security incident, a measured fill level), an outage the text says
     hits the whole company stays Kritisch, a text without a recognised word (fillers,
-    greetings, question words are never evidence) stays Normal and unsure and the wizard asks,
-    and a confident Niedrig (the rules' positive evidence of a low matter) gives way to
-    Kritisch only. The model never makes Niedrig of a Kritisch reading nor of an unsure one."""
+    greetings, question words are never evidence) stays Normal and unsure and the wizard asks.
+    The model never makes Niedrig of a Kritisch reading, and of an unsure one only as sure as
+    it must be to overrule (OVERRULE) and with a word of the text that says so: one it would
+    name (weightiest_words), never a politeness or question word (NO_EVIDENCE)."""
     if result.final or _company_wide_outage(result):
         return result
     if not result.confident and not result.matched_terms:
@@ -190,19 +203,17 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
     needed = OVERRULE if result.confident else CONFIDENT
     if chosen == result.priority or probabilities[chosen] < needed:
         return result
-    if result.confident and result.priority == LOW and chosen != CRITICAL:
-        return result  # the rules' positive evidence of a low matter gives way to Kritisch only
-    if chosen == LOW and (result.priority == CRITICAL or not result.confident):
-        # politeness reads as low to the model: an emergency never becomes a wish; and over an
-        # unsure reading Niedrig needs evidence the model has not got: the wizard asks
-        return result
+    if chosen == LOW and result.priority == CRITICAL:
+        return result  # politeness reads as low to the model: an emergency never becomes a wish
+    words = found.weightiest_words(text, chosen, TERMS_SHOWN, result.matched_terms)
+    if chosen == LOW and not result.confident and (probabilities[LOW] < OVERRULE or not words):
+        return result  # Niedrig needs evidence: a word that says so, as sure as to overrule
     key = result.example_key
     if EXAMPLES_BY_KEY[key].priority != chosen:
         key = EXAMPLE_KEY_OF_CLASS[chosen]
     answers = dict(result.suggested_answers)
     if len(answers) == 3 and _answered(answers) != chosen:
         del answers["state"]  # prefilled answers that would give another class: ask for one
-    words = found.weightiest_words(text, chosen, TERMS_SHOWN, result.matched_terms)
     words = words or result.matched_terms
     return build_result(chosen, key, EXPLAIN_LEARNED, words, True, answers)
 
