@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from portal.triage.attribution import coordinated, frozen_for_everyone, scope_for, target_of
 from portal.triage.concepts import (
+    BACK_AGAIN,
     COSMETIC,
     DETERMINER,
     EXPLICIT_LOW,
@@ -14,6 +15,7 @@ from portal.triage.concepts import (
     NOT_CLICKED,
     NOT_DOWN,
     RELAXED,
+    REQUEST,
     TROUBLE,
 )
 from portal.triage.examples import CRITICAL, LOW, NORMAL, PRIORITIES
@@ -64,6 +66,7 @@ from portal.triage.vocabulary.low_matters import (
     HOW_WORDS,
     QUESTION_MIN_WORDS,
     QUESTION_OPENERS,
+    QUESTION_WORDS,
 )
 from portal.triage.vocabulary.scope import COMPANY, PLURAL_DEVICE_WORDS, SEVERAL
 from portal.triage.vocabulary.states import (
@@ -281,9 +284,15 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
     return reading.has(COSMETIC) and state == FAULT and not device
 
 
+# "Wann geht das Internet wieder?": asking when a thing works again presumes it is down now.
+WHEN_WORDS = frozenset({"wann", "when", "until"})
+AGAIN_WORDS = frozenset({"wieder", "again", "back"})
+
+
 def _classify_without_symptoms(reading: Reading) -> TriageResult:
     low_topic = any(m.kind == LOW_TOPIC for m in reading.mentions)
-    if low_topic or any(reading.has(concept) for concept in LOW_EVIDENCE):
+    awaited = any(token.folded in WHEN_WORDS for token in reading.tokens)
+    if low_topic or any(_low_evidence(match, awaited) for match in reading.matches):
         return _request_result(reading)
     level, filled = _fill_level(reading)
     # A fill level is a number the learned model cannot weigh: the rules' reading is final.
@@ -342,8 +351,11 @@ def _question(reading: Reading) -> list[str]:
     """A question about something: its opening word and what it names, or [] if none.
 
     The question word alone is no evidence ("was?"); a whole question with no symptom is. A
-    question how to do a thing needs no question mark ("wie mach ich nen screenshot")."""
-    if reading.has(TROUBLE):
+    question how to do a thing needs no question mark ("wie mach ich nen screenshot"). A
+    question after the whole company or when a thing works again may ask after an outage
+    ("Wann geht das Internet wieder?", "Ist es normal, dass niemand mehr ins Netz kommt?"): no
+    evidence."""
+    if reading.has(TROUBLE) or _asks_after_the_many(reading):
         return []
     tokens = reading.tokens
     for index, token in enumerate(tokens):
@@ -356,6 +368,24 @@ def _question(reading: Reading) -> list[str]:
         if _ends_with_question_mark(reading, sentence) or _asks_how(tokens, index):
             return reading.words([(index,)] + [m.tokens for m in reading.mentions])
     return []
+
+
+def _low_evidence(match, awaited: bool) -> bool:
+    """A match that is evidence of a low matter. A text calling itself a question ("Frage",
+    "question") is not one by that word: what it asks decides. Working again is no evidence in
+    a text that asks when (`awaited`: "When will Teams work again?")."""
+    if match.concept == REQUEST and all(word in QUESTION_WORDS for word in match.words):
+        return False
+    if match.concept == BACK_AGAIN and awaited:
+        return False
+    return match.concept in LOW_EVIDENCE
+
+
+def _asks_after_the_many(reading: Reading) -> bool:
+    """The whole company ("niemand", "bei allen"), or a thing and when it works again."""
+    if reading.scope == COMPANY:
+        return True
+    return bool(reading.mentions) and any(token.folded in AGAIN_WORDS for token in reading.tokens)
 
 
 def _asks_how(tokens: list[Token], index: int) -> bool:

@@ -27,7 +27,10 @@ MINIMUM_CRITICAL_RECALL = 0.98
 # Round 10 (1 200 new tuned phrasings by authors AA-AF; the model may raise a confident
 # Niedrig to Normal, and lower an unsure reading to Niedrig at OVERRULE with a word that says
 # so; judged only leaving tuned authors out): R 98.0/100.0, V 96.0/100.0, W 96.5/100.0,
-# X 97.5/100.0, holdout 100.0/100.0.
+# X 97.5/100.0, holdout 100.0/100.0; after an independent review's safety fixes (no product,
+# politeness or trouble word is evidence of a low matter; a question after the whole company
+# or when a thing works again is no low matter): R 97.5, V 95.5, W 96.5, X 97.5, holdout 100.0,
+# recall 100.0 on each.
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from portal.triage.examples import CRITICAL, EXAMPLES_BY_KEY, LOW, NORMAL
-from portal.triage.explanations import EXPLAIN_LEARNED
+from portal.triage.explanations import EXPLAIN_LEARNED, EXPLAIN_UNCLEAR_WITH_TERMS
 from portal.triage.matcher import fold
 from portal.triage.result import TriageResult, build_result
 from portal.triage.rules import decide
@@ -56,17 +56,30 @@ def letter_grams(text: str) -> list[str]:
 
 MEANINGFUL_LENGTH = 5
 # Words of that length that say nothing of the matter, however the model weighs them: the
-# politeness and the questions of any message (folded, as matcher.fold writes them). They are
-# never named, so never evidence.
+# politeness, greetings and questions of any message, and words of trouble that the model may
+# lean to Niedrig on only because short texts with them were (folded, as matcher.fold writes
+# them). They are never named, so never evidence.
 NO_EVIDENCE = frozenset(
     {
         "bitte", "danke", "vielen", "hallo", "guten", "morgen", "gruesse", "frage", "fragen",
         "warum", "wieso", "weshalb", "welche", "welcher", "welches", "koennte", "koennten",
         "wuerde", "wuerden", "moeglich", "please", "thanks", "thank", "hello", "question",
-        "which", "whether", "would", "could", "possible",
+        "which", "whether", "would", "could", "possible", "gerne", "liebe", "lieber", "liebes",
+        "servus", "schoenen", "kindly", "cheers", "maybe", "perhaps", "eventuell", "regards",
+        "anfrage", "request", "jemand", "anyone", "someone", "nochmal", "wieder", "again",
+        "issue", "issues", "problem", "probleme", "problems", "trouble", "fehler", "error",
+        "kaputt", "broken", "spinnt", "funktioniert", "working", "geloescht", "deleted",
+        "erreichbar", "reachable", "anschauen", "schauen", "checken", "check",
     }
 )  # fmt: skip
 _SAYS_NOTHING = COMMON_WORDS | NO_EVIDENCE
+
+
+def _evidence_word(word: str, thing_words: set[str]) -> bool:
+    folded = fold(word)
+    return (
+        len(word) >= MEANINGFUL_LENGTH and folded not in _SAYS_NOTHING and folded not in thing_words
+    )
 
 
 def _meaningful(gram: str) -> bool:
@@ -125,6 +138,19 @@ class Model:
             if len(named) == most:
                 break
         return named
+
+    def low_evidence(self, text: str, recognised: Sequence[str] = ()) -> list[str]:
+        """The words of ``text`` that weigh for Niedrig and are evidence of a low matter: each
+        word of the gram says something (MEANINGFUL_LENGTH letters, not common, no politeness,
+        question or trouble word: NO_EVIDENCE) and is none of the things the rules `recognised`
+        (a product, a device, a state: "Teams?" is no wish). Heaviest first, at most
+        TERMS_SHOWN."""
+        thing_words = {fold(word) for term in recognised for word in WORD.findall(term.lower())}
+        return [
+            gram
+            for gram in self.weightiest_words(text, LOW, len(text))
+            if all(_evidence_word(word, thing_words) for word in gram.split())
+        ][:TERMS_SHOWN]
 
     def probabilities(self, text: str) -> dict[str, float]:
         scores = self.scores(text)
@@ -205,9 +231,14 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
         return result
     if chosen == LOW and result.priority == CRITICAL:
         return result  # politeness reads as low to the model: an emergency never becomes a wish
-    words = found.weightiest_words(text, chosen, TERMS_SHOWN, result.matched_terms)
-    if chosen == LOW and not result.confident and (probabilities[LOW] < OVERRULE or not words):
-        return result  # Niedrig needs evidence: a word that says so, as sure as to overrule
+    if chosen == LOW:
+        # Niedrig needs evidence: a word that says so, and over an unsure reading as sure as
+        # over a confident one
+        words = found.low_evidence(text, result.matched_terms)
+        if probabilities[LOW] < OVERRULE or not words:
+            return result
+    else:
+        words = found.weightiest_words(text, chosen, TERMS_SHOWN, result.matched_terms)
     key = result.example_key
     if EXAMPLES_BY_KEY[key].priority != chosen:
         key = EXAMPLE_KEY_OF_CLASS[chosen]
@@ -215,6 +246,9 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
     if len(answers) == 3 and _answered(answers) != chosen:
         del answers["state"]  # prefilled answers that would give another class: ask for one
     words = words or result.matched_terms
+    if result.confident and result.priority == LOW:
+        # the rules saw a wish, the model a fault: Normal, but the wizard asks which it is
+        return build_result(chosen, key, EXPLAIN_UNCLEAR_WITH_TERMS, words, False, answers)
     return build_result(chosen, key, EXPLAIN_LEARNED, words, True, answers)
 
 
