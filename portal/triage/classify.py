@@ -60,6 +60,7 @@ from portal.triage.vocabulary.components import (
 )
 from portal.triage.vocabulary.low_matters import (
     ASKERS,
+    CONTACT_WORDS,
     FILL_ALARM_PERCENT,
     FILL_WORDS,
     HOW_REACH,
@@ -287,6 +288,7 @@ def _is_cosmetic(reading: Reading, mention: Mention, state: str, decision: Decis
 # "Wann geht das Internet wieder?": asking when a thing works again presumes it is down now.
 WHEN_WORDS = frozenset({"wann", "when", "until"})
 AGAIN_WORDS = frozenset({"wieder", "again", "back"})
+ASKING_WORDS = QUESTION_WORDS | CONTACT_WORDS
 
 
 def _classify_without_symptoms(reading: Reading) -> TriageResult:
@@ -372,9 +374,10 @@ def _question(reading: Reading) -> list[str]:
 
 def _low_evidence(match, awaited: bool) -> bool:
     """A match that is evidence of a low matter. A text calling itself a question ("Frage",
-    "question") is not one by that word: what it asks decides. Working again is no evidence in
+    "question") or asking for a call or news ("Bitte um Rückruf") is not one by that word: what
+    it asks decides. Working again is no evidence in
     a text that asks when (`awaited`: "When will Teams work again?")."""
-    if match.concept == REQUEST and all(word in QUESTION_WORDS for word in match.words):
+    if match.concept == REQUEST and all(word in ASKING_WORDS for word in match.words):
         return False
     if match.concept == BACK_AGAIN and awaited:
         return False

@@ -22,6 +22,9 @@ ASKERS = frozenset({"ich", "man", "wir", "i", "we"})
 HOW_REACH = 2
 # A text that calls itself a question: "Kurze Frage: …", "Question: …".
 QUESTION_WORDS = frozenset({"frage", "fragen", "question"})
+# Asking for a call, an answer or news names no matter: "Bitte um Rückruf", "Any update?" are no
+# evidence of a low one by these words alone.
+CONTACT_WORDS = frozenset({"rueckruf", "request", "anfrage", "update", "updates"})
 
 # The phrases of requests, of questions that report trouble, of wishes, cosmetic and planned
 # matters (REQUEST_TERMS, LOW_TOPIC_TERMS, PLAN_TOPIC_TERMS, ...) are in low_matters.toml.
