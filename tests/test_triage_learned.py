@@ -307,3 +307,22 @@ def test_classifying_never_loads_numpy_in_the_portal():
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
     )
     assert found.stdout.strip() == "[]"
+
+
+def test_no_word_of_the_rules_vocabulary_of_trouble_is_evidence_of_a_low_matter():
+    """Whatever the model learned: a state, a thing, a scope or a security word, urgency and
+    alarm words are never named as evidence for Niedrig."""
+    from portal.triage.learned import TROUBLE_WORDS, URGENCY_WORDS
+    from portal.triage.matcher import fold
+
+    assert {"ausgefallen", "server", "ransomware", "alle"} <= TROUBLE_WORDS
+    found = model()
+    column = found.classes.index(LOW)
+    leaning_low = [
+        gram
+        for gram, (_, weights) in found.groups["word"].items()
+        if " " not in gram and weights[column] == max(weights)
+    ]
+    for word in leaning_low:
+        if fold(word) in TROUBLE_WORDS | URGENCY_WORDS:
+            assert found.low_evidence(word) == [], word

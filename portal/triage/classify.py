@@ -60,6 +60,7 @@ from portal.triage.vocabulary.components import (
 )
 from portal.triage.vocabulary.low_matters import (
     ASKERS,
+    ASKING_FOR_HELP_WORDS,
     CONTACT_WORDS,
     FILL_ALARM_PERCENT,
     FILL_WORDS,
@@ -68,7 +69,9 @@ from portal.triage.vocabulary.low_matters import (
     QUESTION_MIN_WORDS,
     QUESTION_OPENERS,
     QUESTION_WORDS,
+    SERVICE_QUESTION_WORDS,
 )
+from portal.triage.vocabulary.matching import COMMON_WORDS
 from portal.triage.vocabulary.scope import COMPANY, PLURAL_DEVICE_WORDS, SEVERAL
 from portal.triage.vocabulary.states import (
     DEGRADED,
@@ -294,7 +297,8 @@ ASKING_WORDS = QUESTION_WORDS | CONTACT_WORDS
 def _classify_without_symptoms(reading: Reading) -> TriageResult:
     low_topic = any(m.kind == LOW_TOPIC for m in reading.mentions)
     awaited = any(token.folded in WHEN_WORDS for token in reading.tokens)
-    if low_topic or any(_low_evidence(match, awaited) for match in reading.matches):
+    named = bool(reading.mentions)
+    if low_topic or any(_low_evidence(match, awaited, named) for match in reading.matches):
         return _request_result(reading)
     level, filled = _fill_level(reading)
     # A fill level is a number the learned model cannot weigh: the rules' reading is final.
@@ -357,7 +361,7 @@ def _question(reading: Reading) -> list[str]:
     question after the whole company or when a thing works again may ask after an outage
     ("Wann geht das Internet wieder?", "Ist es normal, dass niemand mehr ins Netz kommt?"): no
     evidence."""
-    if reading.has(TROUBLE) or _asks_after_the_many(reading):
+    if reading.has(TROUBLE) or _asks_after_the_many(reading) or not _names_a_matter(reading):
         return []
     tokens = reading.tokens
     for index, token in enumerate(tokens):
@@ -372,12 +376,16 @@ def _question(reading: Reading) -> list[str]:
     return []
 
 
-def _low_evidence(match, awaited: bool) -> bool:
+def _low_evidence(match, awaited: bool, named: bool) -> bool:
     """A match that is evidence of a low matter. A text calling itself a question ("Frage",
     "question") or asking for a call or news ("Bitte um Rückruf") is not one by that word: what
-    it asks decides. Working again is no evidence in
-    a text that asks when (`awaited`: "When will Teams work again?")."""
+    it asks decides; nor is asking for help in a text that names no thing (`named`: "Können Sie
+    mir helfen?", "Could someone come over?"). Working again is no evidence in a text that asks
+    when (`awaited`: "When will Teams work again?")."""
     if match.concept == REQUEST and all(word in ASKING_WORDS for word in match.words):
+        return False
+    asks_for_help = all(word in ASKING_FOR_HELP_WORDS for word in match.words)
+    if match.concept == REQUEST and asks_for_help and not named:
         return False
     if match.concept == BACK_AGAIN and awaited:
         return False
@@ -389,6 +397,22 @@ def _asks_after_the_many(reading: Reading) -> bool:
     if reading.scope == COMPANY:
         return True
     return bool(reading.mentions) and any(token.folded in AGAIN_WORDS for token in reading.tokens)
+
+
+def _names_a_matter(reading: Reading) -> bool:
+    """A thing the rules know, or a word of its own (four letters or more) that is no question
+    word, no asking for help and none of a question about the service: "Welche Version von
+    Office haben wir?" names one, "Was soll ich jetzt machen?" none."""
+    if reading.mentions:
+        return True
+    return any(
+        len(token.folded) >= 4
+        and token.folded not in QUESTION_OPENERS
+        and token.folded not in ASKING_FOR_HELP_WORDS
+        and token.folded not in SERVICE_QUESTION_WORDS
+        and token.folded not in COMMON_WORDS
+        for token in reading.tokens
+    )
 
 
 def _asks_how(tokens: list[Token], index: int) -> bool:

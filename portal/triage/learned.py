@@ -23,6 +23,7 @@ from portal.triage.explanations import EXPLAIN_LEARNED, EXPLAIN_UNCLEAR_WITH_TER
 from portal.triage.matcher import fold
 from portal.triage.result import TriageResult, build_result
 from portal.triage.rules import decide
+from portal.triage.vocabulary import components, scope, security, states
 from portal.triage.vocabulary.matching import COMMON_WORDS
 
 MODEL_FILE = "model.tsv"
@@ -72,13 +73,46 @@ NO_EVIDENCE = frozenset(
         "erreichbar", "reachable", "anschauen", "schauen", "checken", "check",
     }
 )  # fmt: skip
-_SAYS_NOTHING = COMMON_WORDS | NO_EVIDENCE
+# Urgency, alarm and report words: "Kritisch: Ausfall", "Urgent: outage" are no wish, however
+# often "nicht dringend" stood in a wish the model learned from.
+URGENCY_WORDS = frozenset(
+    {
+        "kritisch", "critical", "dringend", "urgent", "eilig", "notfall", "emergency", "sofort",
+        "asap", "ausfall", "outage", "report", "melden", "meldung", "status", "reminder",
+        "bescheid", "erfolgreich", "successful", "angeklickt", "clicked", "suspicious",
+        "verdaechtig", "verdaechtige", "verdaechtigen", "threat", "threats", "passwort",
+        "password", "reset", "sperren", "zugriff", "access",
+    }
+)  # fmt: skip
+_SAYS_NOTHING = COMMON_WORDS | NO_EVIDENCE | URGENCY_WORDS
+
+
+def _trouble_words() -> frozenset[str]:
+    """Every word of the rules' vocabulary of things, states, scopes and security incidents
+    (vocabulary/*.toml), folded: what the rules read as trouble or a thing is never evidence
+    of a low matter for the model either."""
+    words: set[str] = set()
+    for module in (components, states, scope, security):
+        for name, value in vars(module).items():
+            if not name.endswith("_TERMS"):
+                continue
+            lists = value.values() if isinstance(value, dict) else [value]
+            for phrases_of_kind in lists:
+                for phrase in phrases_of_kind:
+                    words.update(fold(word) for word in WORD.findall(phrase.lower()))
+    return frozenset(words)
+
+
+TROUBLE_WORDS = _trouble_words()
 
 
 def _evidence_word(word: str, thing_words: set[str]) -> bool:
     folded = fold(word)
     return (
-        len(word) >= MEANINGFUL_LENGTH and folded not in _SAYS_NOTHING and folded not in thing_words
+        len(word) >= MEANINGFUL_LENGTH
+        and folded not in _SAYS_NOTHING
+        and folded not in TROUBLE_WORDS
+        and folded not in thing_words
     )
 
 

@@ -164,9 +164,17 @@ def _double_endings(reading: Reading) -> list[tuple[int, ...]]:
     return groups
 
 
+# Files everywhere are no question of how to open one: "Warum heißen meine Dateien alle
+# .locked?", "Es gibt in jedem Ordner eine Datei RESTORE_FILES.txt, was ist das?"
+EVERYWHERE_WORDS = frozenset(
+    {"alle", "allen", "all", "jedem", "jeder", "jede", "every", "each", "saemtliche", "ueberall"}
+)
+
+
 def _asks_about(reading: Reading, matches: list[Match]) -> bool:
-    """True if the text tells of no symptom and each match sits in a question."""
-    if reading.symptoms:
+    """True if the text tells of no symptom and each match sits in a question about some file,
+    not about files everywhere."""
+    if reading.symptoms or any(t.folded in EVERYWHERE_WORDS for t in reading.tokens):
         return False
     questions = {
         token.sentence

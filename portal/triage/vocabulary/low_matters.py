@@ -25,6 +25,33 @@ QUESTION_WORDS = frozenset({"frage", "fragen", "question"})
 # Asking for a call, an answer or news names no matter: "Bitte um Rückruf", "Any update?" are no
 # evidence of a low one by these words alone.
 CONTACT_WORDS = frozenset({"rueckruf", "request", "anfrage", "update", "updates"})
+# The words of a question about the service itself, not about a matter: what to do, the
+# status, a call, whether a message arrived ("Was soll ich jetzt machen?", "Wie ist der Stand?",
+# "Can someone come to my desk?"). A question of only these and the ones below names nothing.
+SERVICE_QUESTION_WORDS = frozenset({
+    "machen", "mache", "tun", "do", "status", "stand", "ticket", "tickets", "update", "neues",
+    "anrufen", "zurueckrufen", "call", "reach", "erreiche", "erreichen", "vorbeikommen",
+    "kommen", "come", "over", "desk", "look", "draufschauen", "pruefen", "check",
+    "sorgen", "worried", "passiert", "happening", "bedeutet", "mean", "nachricht", "message",
+    "bekommen", "received", "gelesen", "angekommen", "arrived", "zeit", "time", "weiter",
+    "fragen", "ask", "something", "anything", "etwas", "take", "long", "lange", "dauert",
+    "finde", "find", "euch", "ihr", "habt", "someone", "jemand", "helfen", "help", "meldet",
+    "back", "get", "geht", "gehts", "this", "that", "das", "dies", "es", "it", "now", "jetzt",
+    "mich", "mir", "sich", "ihnen", "dich", "dir", "mein", "meine", "meinem", "meinen",
+    "meiner", "your", "bitte", "kurz", "mal", "please", "hallo", "with", "from", "have",
+})
+# Nor is asking for help, politely or in need, by these words alone: "Können Sie mir helfen?",
+# "Ich brauche dringend Hilfe", "Could someone come over?", "Neues Anliegen".
+ASKING_FOR_HELP_WORDS = frozenset({
+    "koennen", "koennten", "koennt", "kann", "sie", "mir", "mal", "jemand", "ich", "wir",
+    "brauche", "braeuchte", "brauchen", "haette", "haetten", "wuerde", "wuerden", "moechte",
+    "moechten", "darf", "neu", "neue", "neues", "neuer", "neuen", "anliegen", "info", "hinweis",
+    "hilfe", "helfen", "bitte", "melden", "can", "could", "you", "someone", "somebody",
+    "anyone", "i", "we", "need", "needs", "like", "new", "help", "please", "report", "me",
+    # asking for a call, a visit or a look: "Kann mich bitte jemand anrufen?"
+    "anrufen", "zurueckrufen", "rufen", "call", "vorbeikommen", "kommen", "come", "schauen",
+    "anschauen", "look", "have", "check", "pruefen",
+})
 
 # The phrases of requests, of questions that report trouble, of wishes, cosmetic and planned
 # matters (REQUEST_TERMS, LOW_TOPIC_TERMS, PLAN_TOPIC_TERMS, ...) are in low_matters.toml.
