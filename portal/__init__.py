@@ -12,6 +12,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import DefaultConfig, load_secret_key
+from portal.templating import PortalEnvironment
 
 ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
@@ -25,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.jinja_environment = PortalEnvironment  # before the first template: see templating.py
     app.config.from_object(DefaultConfig)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("PORTAL")
