@@ -11,8 +11,8 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from portal.application import Portal
 from portal.config import DefaultConfig, load_secret_key
-from portal.templating import PortalEnvironment
 
 ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
@@ -20,13 +20,12 @@ login_manager = LoginManager()
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(
+    app = Portal(
         __name__,
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
-    app.jinja_environment = PortalEnvironment  # before the first template: see templating.py
     app.config.from_object(DefaultConfig)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("PORTAL")
