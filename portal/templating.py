@@ -40,7 +40,16 @@ class _PortalCodeGenerator(CodeGenerator):
 
 
 class PortalEnvironment(Environment):
-    """Flask's template environment (app.jinja_environment) with the escape above."""
+    """Flask's template environment (app.jinja_environment) with the escape above, and each
+    template's globals in one plain dict."""
 
     code_generator_class = _PortalCodeGenerator
     escape_output = staticmethod(escape_output)
+
+    def make_globals(self, d: dict | None) -> dict:
+        """The environment's globals overlaid by the template's own, as Jinja's ChainMap
+        gives them, but as a dict: each render copies a template's globals into its context
+        and each {% import %} compares their keys, both in Python over a ChainMap (20 µs a
+        template; a page renders a dozen). The environment's globals are all set while the
+        app is made, before any template loads, as Jinja asks."""
+        return {**self.globals, **(d or {})}

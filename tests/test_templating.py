@@ -78,3 +78,20 @@ def test_a_ticket_title_with_markup_is_shown_as_text(app, customer_a, client_a, 
         page = client.get(path).get_data(as_text=True)
         assert shown in page, path
         assert "<script>alert" not in page, path
+
+
+def test_a_templates_globals_are_the_environments_and_its_own(app):
+    env = app.jinja_env
+    with app.test_request_context():
+        page = env.get_template("base.html")
+        assert type(page.globals) is dict
+        assert page.globals == dict(env.globals)
+        assert page.globals["url_for"] == app.url_for
+        own = env.from_string("{{ greeting }}, {{ csrf_token is defined }}", {"greeting": "Hallo"})
+        assert own.render() == "Hallo, True"
+        assert "greeting" not in env.globals  # a template's own globals stay its own
+        # an imported macro sees the globals too (Jinja compares their keys on import)
+        importing = env.from_string(
+            '{% from "macros.html" import submit_or_cancel %}{{ submit_or_cancel("Los", "/x") }}'
+        )
+        assert 'href="/x"' in importing.render()
