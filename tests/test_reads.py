@@ -151,6 +151,24 @@ def test_capped_count_stops_after_the_cap(app, customer_a):
         assert reads.count(filtered, 2) == 3 and reads.count(filtered, 3) == 3
 
 
+def test_first_pages_of_each_size_and_the_pages_after_them_read_their_own_rows(app, customer_a):
+    """A first page's LIMIT is written into its kept SQL: each page size is its own SQL."""
+    for index in range(5):
+        make_ticket(app, customer_a, title=f"T{index}")
+    with app.app_context():
+        base = Ticket.select(Ticket.title).order_by(Ticket.id)
+
+        def titles(limit, offset=0):
+            return [row.title for row in reads.rows(base, limit=limit, offset=offset)]
+
+        for _ in range(2):  # kept on the first round, read from what was kept on the second
+            assert titles(2) == ["T0", "T1"]
+            assert titles(3) == ["T0", "T1", "T2"]
+            assert titles(2, offset=2) == ["T2", "T3"]
+            assert titles(3, offset=3) == ["T3", "T4"]
+            assert reads.first(base).title == "T0"
+
+
 def test_named_rows_convert_like_peewee(app, customer_a, staff):
     ticket = make_ticket(app, customer_a, title="Umlaute äöü")
     Ticket.update(urgent=True, urgent_reason="Frist").where(Ticket.id == ticket.id).execute()
@@ -293,6 +311,30 @@ def test_sql_the_server_cannot_prepare_runs_unprepared(app, db):
     assert reads._execute_kept(sql, ["frei"]).fetchone() == (False,)
     assert sql in reads._UNPREPARABLE
     assert reads._execute_kept(sql, [None]).fetchone() == (True,)
+
+
+@needs_postgres
+def test_a_first_page_and_its_capped_count_are_planned_once_not_on_every_request(
+    app, staff_client, customer_a
+):
+    """Their LIMIT is part of the SQL: the server keeps one plan for the prepared statement
+    after five runs (with LIMIT $n it estimated that plan as reading a tenth of the table and
+    planned every run anew)."""
+    make_ticket(app, customer_a, title="In der Warteschlange")
+    for _ in range(8):
+        assert staff_client.get("/warteschlange").status_code == 200
+    with app.app_context():
+        cursor = database.execute_sql(
+            "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE '%%FROM \"ticket\"%%'"
+        )
+        plans = {statement: (generic, custom) for statement, generic, custom in cursor}
+    queue_reads = [sql for sql in plans if "in_queue" in sql]
+    assert len(queue_reads) == 2  # the rows of the first page and their capped count
+    for sql in queue_reads:
+        assert "LIMIT 25" in sql or "LIMIT 1001" in sql
+        generic, custom = plans[sql]
+        assert generic >= 3 and custom == 5, sql
 
 
 @needs_postgres
