@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import jinja2
 import pytest
 from flask_babel import lazy_gettext
 from markupsafe import Markup, escape
 
-from portal.templating import escape_output
+from portal import templating
+from portal.templating import PortalContext, escape_output
 from tests.ticket_factory import make_ticket
 
 
@@ -95,3 +97,95 @@ def test_a_templates_globals_are_the_environments_and_its_own(app):
             '{% from "macros.html" import submit_or_cancel %}{{ submit_or_cancel("Los", "/x") }}'
         )
         assert 'href="/x"' in importing.render()
+
+
+# --- calls from a template: PortalContext against Jinja's own Context ------------------------
+
+
+def _plain(value="-"):
+    return f"plain:{value}"
+
+
+@jinja2.pass_context
+def _with_context(context, name):
+    return f"context:{context.get(name)}"
+
+
+@jinja2.pass_eval_context
+def _with_eval_context(eval_context):
+    return f"eval:{eval_context.autoescape}"
+
+
+@jinja2.pass_environment
+def _with_environment(environment):
+    return f"environment:{type(environment).__name__ == 'PortalEnvironment' or 'jinja'}"
+
+
+def _stops():
+    raise StopIteration
+
+
+class _Holder:
+    @jinja2.pass_context
+    def method(self, context, name):
+        return f"method:{context.get(name)}"
+
+    def plain(self, value):
+        return f"bound:{value}"
+
+
+class _CallableWithContext:
+    @jinja2.pass_context
+    def __call__(self, context, name):
+        return f"callable:{context.get(name)}"
+
+
+CALLS = """
+{{- plain() }} {{ plain("a") }} {{ plain(value="b") }}
+{{ with_context("x") }} {{ with_eval_context() }} {{ with_environment() }}
+[{{ stops() }}] {{ holder.method("x") }} {{ holder.plain(1) }} {{ callable("x") }}
+{{ lookup.get("k") }} {% set x = "set" %}{{ with_context("x") }}
+{% for y in ["loop1", "loop2"] %}{% set s = y %}
+{{- with_context("s") }} {{ holder.method("s") }} {{ plain(y) }} {% endfor %}
+{% macro show(v) %}<{{ plain(v) }}{{ caller() if caller }}>{% endmacro %}
+{{ show("m") }} {% call show("c") %}{{ with_context("x") }}{% endcall %}
+{% block inner %}{% set z = "block" %}{{ with_context("z") }}{% endblock %}
+{% with w = "with" %}{{ with_context("w") }}{% endwith %}
+"""
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_template_calls_give_what_jinjas_own_context_gives(app, autoescape):
+    """Every kind of callable, in loops, blocks, macros and with caller: the same page."""
+    names = dict(
+        plain=_plain,
+        with_context=_with_context,
+        with_eval_context=_with_eval_context,
+        with_environment=_with_environment,
+        stops=_stops,
+        holder=_Holder(),
+        callable=_CallableWithContext(),
+        lookup={"k": "<v>"},
+        x="outer",
+    )
+    portal_env = app.jinja_env.overlay(autoescape=autoescape)
+    assert portal_env.context_class is PortalContext
+    jinja_env = jinja2.Environment(autoescape=autoescape)
+    assert jinja_env.context_class is jinja2.runtime.Context
+    ours = portal_env.from_string(CALLS).render(names)
+    theirs = jinja_env.from_string(CALLS).render(names)
+    assert ours.replace("environment:True", "environment:jinja") == theirs
+    # what a loop or a block sets reaches the functions that want the context
+    assert "context:loop2 method:loop2 plain:loop2" in ours
+    assert "context:block" in ours and "<plain:ccontext:set>" in ours
+
+
+def test_the_pass_context_mark_is_what_jinja_reads(app):
+    """The fast path knows a function wants the context by the attribute Jinja's own call
+    reads: an upgrade that renames it fails here (and in the comparison above)."""
+    from jinja2.utils import _PassArg  # Jinja's private enum, read only by this test
+
+    marked = jinja2.pass_context(lambda context: None)
+    assert _PassArg.from_obj(marked) is _PassArg.context
+    assert getattr(marked, templating._PASS_ARG) is templating._WANTS_CONTEXT
+    assert _PassArg.from_obj(_plain) is None and not hasattr(_plain, templating._PASS_ARG)
