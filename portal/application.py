@@ -1,5 +1,6 @@
-"""The portal's Flask class: Flask with the template environment of portal/templating.py and
-its in-page URLs built once.
+"""The portal's Flask class: Flask with the template environment of portal/templating.py, its
+in-page URLs built once, and Flask's test for coroutine functions made once per function
+(``ensure_sync``: the same answer, kept in a store emptied when it grows large).
 
 A page builds twenty URLs (the navigation, the style sheets, the forms' actions), nearly all
 the same on every request, and werkzeug builds each anew (5 µs apiece). ``url_for`` here keeps
@@ -18,6 +19,9 @@ from portal.templating import PortalEnvironment
 # The kept URLs are mostly the same few dozen; ticket numbers add one each, so the store is
 # emptied when it reaches this size.
 MAX_KEPT_URLS = 4096
+# The functions Flask runs are the app's views and hooks (a few hundred); functions added for
+# one request (after_this_request) add one each, so the store is emptied at this size.
+MAX_KEPT_FUNCTIONS = 1024
 
 
 class Portal(Flask):
@@ -26,6 +30,23 @@ class Portal(Flask):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kept_urls: dict[tuple, str] = {}
+        self.kept_sync: dict = {}
+
+    def ensure_sync(self, func):
+        """Flask's own answer for ``func``, worked out once per function: Flask asks it for
+        each view, hook and context processor it runs, two dozen a page, and each time
+        inspect tests whether the function is a coroutine function (1 µs)."""
+        try:
+            return self.kept_sync[func]
+        except KeyError:
+            pass
+        except TypeError:  # a callable that cannot be a key
+            return super().ensure_sync(func)
+        found = super().ensure_sync(func)
+        if len(self.kept_sync) >= MAX_KEPT_FUNCTIONS:
+            self.kept_sync.clear()
+        self.kept_sync[func] = found
+        return found
 
     def url_for(
         self,

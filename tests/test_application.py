@@ -77,3 +77,43 @@ def test_the_kept_urls_are_bounded(app, monkeypatch):
                 f"/tickets/T-2026-{number:05d}"
             )
     assert 1 <= len(app.kept_urls) <= 5
+
+
+def test_functions_run_as_flask_runs_them_and_are_asked_once(app):
+    def hook():
+        return "sync"
+
+    async def coroutine():
+        return "async"
+
+    assert app.ensure_sync(hook) is hook is Flask.ensure_sync(app, hook)
+    assert app.ensure_sync(hook) is hook and hook in app.kept_sync
+    # an async function gets Flask's own answer: without asgiref (flask[async]) its error
+    with pytest.raises(RuntimeError) as ours:
+        app.ensure_sync(coroutine)
+    with pytest.raises(RuntimeError) as flasks:
+        Flask.ensure_sync(app, coroutine)
+    assert str(ours.value) == str(flasks.value)
+
+
+def test_an_after_this_request_function_runs_and_the_kept_functions_are_bounded(app, monkeypatch):
+    monkeypatch.setattr(application, "MAX_KEPT_FUNCTIONS", 5)
+    ran = []
+
+    @app.route("/_probe")
+    def probe():
+        from flask import after_this_request
+
+        @after_this_request
+        def mark(response):
+            ran.append(response.status_code)
+            response.headers["X-Probe"] = "1"
+            return response
+
+        return "ok"
+
+    client = app.test_client()
+    for _ in range(12):
+        assert client.get("/_probe").headers["X-Probe"] == "1"
+    assert ran == [200] * 12
+    assert 1 <= len(app.kept_sync) <= 5
