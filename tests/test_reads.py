@@ -13,7 +13,7 @@ from portal.models import User
 from portal.paging import paginate
 from portal.tickets import queries
 from portal.tickets.models import Ticket
-from tests.conftest import POSTGRES_URL, count_queries
+from tests.conftest import POSTGRES_URL, count_queries, make_user
 from tests.ticket_factory import make_ticket
 
 
@@ -40,6 +40,34 @@ def test_ticket_for_binds_number_and_viewer_company_on_every_call(
         assert queries.ticket_for(staff, ticket_a.number).title == "Bei Alpha"
         assert queries.ticket_for(staff, ticket_b.number).title == "Bei Beta"
         assert queries.ticket_for(staff, "T-1999-00001") is None
+
+
+def test_ticket_for_reads_each_scope_with_the_rules_own_sql(app, customer_a, customer_b, staff):
+    """Staff and a whole company's view read a ticket through bases made of values alone:
+    each is exactly scoped_tickets()'s SQL; a customer kept to their own tickets stays on it."""
+    from portal.models import Company
+
+    number = "T-2026-00042"
+    mine = make_ticket(app, customer_a, title="Meins")
+    theirs = make_ticket(app, customer_b, title="Von Beta")
+    colleague = make_user(app, "kai@alpha.example", "Kai Kollege", "customer", customer_a.company)
+    with app.app_context():
+        assert queries.visible_scope(staff) == "all"
+        assert queries.visible_scope(customer_a) == "company"
+        for user, made in (
+            (staff, queries._numbered(number)),
+            (customer_a, queries._numbered_in_company(customer_a.company_id, number)),
+        ):
+            assert made.sql() == queries.scoped_tickets(user).where(Ticket.number == number).sql()
+        Company.update(colleagues_see_all=False).where(
+            Company.id == customer_a.company_id
+        ).execute()
+        kept_apart = User.get_by_id(colleague.id)
+        assert queries.visible_scope(kept_apart) == "own"
+        assert queries.ticket_for(kept_apart, mine.number) is None  # Anna's, not shared
+        assert queries.ticket_for(User.get_by_id(customer_a.id), mine.number).title == "Meins"
+        assert queries.ticket_for(kept_apart, theirs.number) is None
+        assert queries.ticket_for(staff, theirs.number).title == "Von Beta"
 
 
 def test_kept_sql_reads_the_same_rows_as_peewee_itself(app, customer_a, staff):
