@@ -13,6 +13,11 @@ A database that already holds at least ``--tickets`` tickets is reused, not seed
 The queries per page are counted in-process (the second request of each page, after one
 warming up), here and on each ``--queries-also`` database, to show that they do not grow with
 the ticket count. Not part of the test suite.
+
+On a machine shared with other work req/s swing with what else runs: each figure also gives
+the CPU time per request of the gunicorn workers and of the PostgreSQL server processes
+serving them (from /proc, so with the server on this machine), and its ratio to the
+baseline's, which other load moves far less.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.run import (
@@ -43,22 +49,63 @@ WARMUP = 2  # seconds of load before each measured figure
 GOAL_RSS_MIB = 80.0
 
 
-def load(origins: list[str], path: str, headers: dict, duration: int, connections: int) -> dict:
-    """wrk against every instance at once, ``connections`` shared between them."""
+def load(
+    origins: list[str],
+    path: str,
+    headers: dict,
+    duration: int,
+    connections: int,
+    busy: Callable[[], list[str]] = list,
+) -> dict:
+    """wrk against every instance at once, ``connections`` shared between them; ``busy``
+    names the processes whose CPU time per request is measured (asked after the warm-up,
+    when the workers have their database connections)."""
     share = max(1, connections // len(origins))
     # warm up (not counted): gunicorn accepts before its workers have imported the app, and
     # each worker's first requests fill its caches and prepare its statements
     for proc in [wrk_start(o + path, headers, WARMUP, share, 1) for o in origins]:
         wrk_result(proc)
+    measured = busy()
+    cpu_before = cpu_seconds(measured)
     # one wrk thread per instance: two cores are shared by wrk, four workers and PostgreSQL
     started = [wrk_start(origin + path, headers, duration, share, 1) for origin in origins]
     found = [wrk_result(proc) for proc in started]
+    rps = sum(r["rps"] for r in found)
     return {
-        "rps": sum(r["rps"] for r in found),
+        "rps": rps,
         "p50": max(r["p50"] for r in found),
         "p99": max(r["p99"] for r in found),
         "errors": sum(r["errors"] for r in found),
+        # ms of CPU per request (wrk's requests/s times its duration: the requests counted)
+        "cpu_ms": 1000 * (cpu_seconds(measured) - cpu_before) / max(1.0, rps * duration),
     }
+
+
+def cpu_seconds(pids: list[str]) -> float:
+    """User and system CPU time of these processes so far (those that ended count nothing)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def busy_processes(servers: list[subprocess.Popen], database_url: str) -> list[str]:
+    """The gunicorn workers and the database server processes of the benchmark's
+    connections (PostgreSQL on this machine: /proc shows them)."""
+    import psycopg2
+
+    with psycopg2.connect(database_url) as connection, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid()"
+        )
+        backends = [str(row[0]) for row in cursor.fetchall()]
+    connection.close()
+    return worker_pids(servers) + backends
 
 
 def serve(app_spec: str, env: dict) -> tuple[list[subprocess.Popen], list[str]]:
@@ -77,15 +124,22 @@ def stop(servers: list[subprocess.Popen]) -> None:
         server.wait()
 
 
+def worker_pids(servers: list[subprocess.Popen]) -> list[str]:
+    """The gunicorn workers: each master's children."""
+    return [
+        pid
+        for server in servers
+        for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    ]
+
+
 def worker_rss_mib(servers: list[subprocess.Popen]) -> list[float]:
     """VmRSS of each gunicorn worker (the master's children), in MiB."""
     sizes = []
-    for server in servers:
-        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-        for pid in children:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes.append(int(line.split()[1]) / 1024)
+    for pid in worker_pids(servers):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
     return sizes
 
 
@@ -163,9 +217,15 @@ def main() -> None:
 
     results: dict[tuple[str, int], dict] = {}
     servers, origins = serve("bench.baseline:app", env)
+
+    def busy() -> list[str]:  # the servers of the moment: the baseline's, then the portal's
+        return busy_processes(servers, args.database_url)
+
     try:
         for connections in args.connections:
-            results["baseline", connections] = load(origins, "/", {}, args.duration, connections)
+            results["baseline", connections] = load(
+                origins, "/", {}, args.duration, connections, busy
+            )
     finally:
         base_rss = worker_rss_mib(servers)
         stop(servers)
@@ -183,7 +243,7 @@ def main() -> None:
             for label, path, who in pages:
                 headers = {"Cookie": cookies[who]}
                 results[label, connections] = load(
-                    origins, path, headers, args.duration, connections
+                    origins, path, headers, args.duration, connections, busy
                 )
     finally:
         rss = worker_rss_mib(servers)
@@ -198,7 +258,7 @@ def report(args, tickets, pages, results, counts, rss, base_rss) -> None:
     )
     print(
         f"{'page':40} {'conn':>4} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6} "
-        f"{'non-2xx':>7}"
+        f"{'non-2xx':>7} {'CPU ms':>6} {'CPU ratio':>9}"
     )
     failed = False
     for connections in args.connections:
@@ -210,10 +270,11 @@ def report(args, tickets, pages, results, counts, rss, base_rss) -> None:
             ok = ratio >= GOAL_RATIO and r["errors"] == 0
             ok &= connections > 8 or r["p99"] < GOAL_P99_MS
             failed |= not ok
+            cpu_ratio = base["cpu_ms"] / r["cpu_ms"] if r["cpu_ms"] else float("nan")
             print(
                 f"{label[:40]:40} {connections:4d} {r['rps']:7.0f} {r['p50']:7.1f} "
-                f"{r['p99']:7.1f} {ratio:6.2f} {r['errors']:7d}"
-                f"{'' if ok else '  <- misses the aim'}"
+                f"{r['p99']:7.1f} {ratio:6.2f} {r['errors']:7d} {r['cpu_ms']:6.2f} "
+                f"{cpu_ratio:9.2f}{'' if ok else '  <- misses the aim'}"
             )
     print(f"\nworker RSS MiB, portal: {', '.join(f'{m:.0f}' for m in rss)}")
     print(f"worker RSS MiB, baseline: {', '.join(f'{m:.0f}' for m in base_rss)}")
@@ -225,6 +286,10 @@ def report(args, tickets, pages, results, counts, rss, base_rss) -> None:
     print(
         f"aims: ratio >= {GOAL_RATIO}, p99 < {GOAL_P99_MS} ms at 8 connections, "
         f"RSS < {GOAL_RSS_MIB:.0f} MiB, no errors"
+    )
+    print(
+        "CPU ms: CPU time per request of the gunicorn workers and the PostgreSQL server "
+        "processes of their connections; CPU ratio: the baseline's over the page's"
     )
     sys.exit(1 if failed else 0)
 

@@ -11,6 +11,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from portal.application import Portal
 from portal.config import DefaultConfig, load_secret_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +20,7 @@ login_manager = LoginManager()
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(
+    app = Portal(
         __name__,
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),

@@ -154,7 +154,10 @@ class UTCDateTimeField(peewee.DateTimeField):
     def python_value(self, value):
         # List pages read hundreds of these: parse SQLite's ISO text with the UTC offset
         # appended, and attach UTC to PostgreSQL's naive value with combine(), each several
-        # times faster than datetime.replace(tzinfo=…) on Python 3.11.
+        # times faster than datetime.replace(tzinfo=…) on Python 3.11; PostgreSQL's value
+        # needs nothing of peewee's (which hands a datetime back unchanged).
+        if type(value) is dt.datetime and value.tzinfo is None:
+            return dt.datetime.combine(value.date(), value.time(), dt.UTC)
         if isinstance(value, str):
             try:
                 return dt.datetime.fromisoformat(value + "+00:00")

@@ -20,6 +20,7 @@ from wtforms import TextAreaField
 from wtforms.i18n import messages_path
 from wtforms.validators import Length
 
+from portal.form_widgets import use_fast_html_params
 from portal.security import error_response, wants_json
 from portal.text import character_problem, one_line, text_problem
 
@@ -90,5 +91,6 @@ def text_refusals_are_422(response):
 
 
 def init_app(app) -> None:
+    use_fast_html_params()
     app.before_request(refuse_bad_query_text)
     app.after_request(text_refusals_are_422)

@@ -30,6 +30,10 @@ def test_active_staff_are_the_active_technicians_and_admins_by_name_regardless_o
         ("2026-03-29T01:30:00", dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.UTC)),
         # PostgreSQL's naive datetime
         (dt.datetime(2026, 10, 25, 0, 59, 59), dt.datetime(2026, 10, 25, 0, 59, 59, tzinfo=dt.UTC)),
+        (
+            dt.datetime(2026, 11, 28, 23, 34, 18, 103555),
+            dt.datetime(2026, 11, 28, 23, 34, 18, 103555, tzinfo=dt.UTC),
+        ),
         # an aware value stays the instant it is
         (
             dt.datetime(2026, 7, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),

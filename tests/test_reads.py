@@ -13,7 +13,7 @@ from portal.models import User
 from portal.paging import paginate
 from portal.tickets import queries
 from portal.tickets.models import Ticket
-from tests.conftest import POSTGRES_URL, count_queries
+from tests.conftest import POSTGRES_URL, count_queries, make_user
 from tests.ticket_factory import make_ticket
 
 
@@ -40,6 +40,34 @@ def test_ticket_for_binds_number_and_viewer_company_on_every_call(
         assert queries.ticket_for(staff, ticket_a.number).title == "Bei Alpha"
         assert queries.ticket_for(staff, ticket_b.number).title == "Bei Beta"
         assert queries.ticket_for(staff, "T-1999-00001") is None
+
+
+def test_ticket_for_reads_each_scope_with_the_rules_own_sql(app, customer_a, customer_b, staff):
+    """Staff and a whole company's view read a ticket through bases made of values alone:
+    each is exactly scoped_tickets()'s SQL; a customer kept to their own tickets stays on it."""
+    from portal.models import Company
+
+    number = "T-2026-00042"
+    mine = make_ticket(app, customer_a, title="Meins")
+    theirs = make_ticket(app, customer_b, title="Von Beta")
+    colleague = make_user(app, "kai@alpha.example", "Kai Kollege", "customer", customer_a.company)
+    with app.app_context():
+        assert queries.visible_scope(staff) == "all"
+        assert queries.visible_scope(customer_a) == "company"
+        for user, made in (
+            (staff, queries._numbered(number)),
+            (customer_a, queries._numbered_in_company(customer_a.company_id, number)),
+        ):
+            assert made.sql() == queries.scoped_tickets(user).where(Ticket.number == number).sql()
+        Company.update(colleagues_see_all=False).where(
+            Company.id == customer_a.company_id
+        ).execute()
+        kept_apart = User.get_by_id(colleague.id)
+        assert queries.visible_scope(kept_apart) == "own"
+        assert queries.ticket_for(kept_apart, mine.number) is None  # Anna's, not shared
+        assert queries.ticket_for(User.get_by_id(customer_a.id), mine.number).title == "Meins"
+        assert queries.ticket_for(kept_apart, theirs.number) is None
+        assert queries.ticket_for(staff, theirs.number).title == "Von Beta"
 
 
 def test_kept_sql_reads_the_same_rows_as_peewee_itself(app, customer_a, staff):
@@ -149,6 +177,24 @@ def test_capped_count_stops_after_the_cap(app, customer_a):
         assert [reads.count(base, cap) for cap in (2, 4, 5, 10)] == [3, 5, 5, 5]
         filtered = Ticket.select().where(Ticket.title.in_(["T1", "T2", "T3"]))
         assert reads.count(filtered, 2) == 3 and reads.count(filtered, 3) == 3
+
+
+def test_first_pages_of_each_size_and_the_pages_after_them_read_their_own_rows(app, customer_a):
+    """A first page's LIMIT is written into its kept SQL: each page size is its own SQL."""
+    for index in range(5):
+        make_ticket(app, customer_a, title=f"T{index}")
+    with app.app_context():
+        base = Ticket.select(Ticket.title).order_by(Ticket.id)
+
+        def titles(limit, offset=0):
+            return [row.title for row in reads.rows(base, limit=limit, offset=offset)]
+
+        for _ in range(2):  # kept on the first round, read from what was kept on the second
+            assert titles(2) == ["T0", "T1"]
+            assert titles(3) == ["T0", "T1", "T2"]
+            assert titles(2, offset=2) == ["T2", "T3"]
+            assert titles(3, offset=3) == ["T3", "T4"]
+            assert reads.first(base).title == "T0"
 
 
 def test_named_rows_convert_like_peewee(app, customer_a, staff):
@@ -293,6 +339,30 @@ def test_sql_the_server_cannot_prepare_runs_unprepared(app, db):
     assert reads._execute_kept(sql, ["frei"]).fetchone() == (False,)
     assert sql in reads._UNPREPARABLE
     assert reads._execute_kept(sql, [None]).fetchone() == (True,)
+
+
+@needs_postgres
+def test_a_first_page_and_its_capped_count_are_planned_once_not_on_every_request(
+    app, staff_client, customer_a
+):
+    """Their LIMIT is part of the SQL: the server keeps one plan for the prepared statement
+    after five runs (with LIMIT $n it estimated that plan as reading a tenth of the table and
+    planned every run anew)."""
+    make_ticket(app, customer_a, title="In der Warteschlange")
+    for _ in range(8):
+        assert staff_client.get("/warteschlange").status_code == 200
+    with app.app_context():
+        cursor = database.execute_sql(
+            "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE '%%FROM \"ticket\"%%'"
+        )
+        plans = {statement: (generic, custom) for statement, generic, custom in cursor}
+    queue_reads = [sql for sql in plans if "in_queue" in sql]
+    assert len(queue_reads) == 2  # the rows of the first page and their capped count
+    for sql in queue_reads:
+        assert "LIMIT 25" in sql or "LIMIT 1001" in sql
+        generic, custom = plans[sql]
+        assert generic >= 3 and custom == 5, sql
 
 
 @needs_postgres
