@@ -50,6 +50,18 @@ MEANINGLESS = [
     "",
     "   ",
     "???",
+    # found by a second review of round 10: questions and pleas for help that name no matter,
+    # and urgency words the model had learned from "nicht dringend"
+    "Was soll ich jetzt machen?",
+    "Wie ist der Status?",
+    "Wer kann mir helfen?",
+    "Should I be worried?",
+    "Können Sie mir helfen?",
+    "Could someone come over?",
+    "Kritisch: Ausfall",
+    "Urgent: outage",
+    "Dringend: outage",
+    "Reminder: outage",
 ]
 
 # The families of security incidents, in German and English, colloquial and formal.
@@ -256,28 +268,6 @@ def test_a_request_that_names_its_matter_stays_low():
     for text in ("Windows Update bitte installieren", "Anfrage: neue Lizenz für Adobe"):
         result = classify_text(text)
         assert (result.priority, result.confident) == (LOW, True), text
-
-
-# Found by a second review of round 10 (727 texts of its own): questions and requests that name
-# no matter, and urgency words the model had learned from "nicht dringend", gave Niedrig.
-NAMES_NO_MATTER = [
-    "Was soll ich jetzt machen?",
-    "Wie ist der Status?",
-    "Wer kann mir helfen?",
-    "Should I be worried?",
-    "Können Sie mir helfen?",
-    "Could someone come over?",
-    "Kritisch: Ausfall",
-    "Urgent: outage",
-    "Dringend: outage",
-    "Reminder: outage",
-]
-
-
-@pytest.mark.parametrize("text", NAMES_NO_MATTER)
-def test_a_text_that_names_no_matter_is_normal_and_the_wizard_asks(text):
-    result = classify_text(text)
-    assert (result.priority, result.confident) == (NORMAL, False)
 
 
 # Security incidents the same review found below Kritisch: files renamed everywhere asked about
