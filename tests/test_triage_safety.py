@@ -52,6 +52,11 @@ MEANINGLESS = [
     "???",
     # found by a second review of round 10: questions and pleas for help that name no matter,
     # and urgency words the model had learned from "nicht dringend"
+    "Ich brauche Hilfe mit dem PC",
+    "Gibt es was Neues?",
+    "Wie geht es weiter?",
+    "How can I reach you?",
+    "I'd like to report something",
     "Was soll ich jetzt machen?",
     "Wie ist der Status?",
     "Wer kann mir helfen?",
@@ -290,6 +295,7 @@ def test_a_security_incident_asked_about_or_named_is_kritisch(text):
 
 def test_a_question_that_names_its_matter_stays_low():
     for text in (
+        "Hilfe, wie ändere ich meine Signatur?",
         "Wie öffne ich Dateien mit der Endung .msg?",
         "Welche Version von Office haben wir eigentlich?",
         "Kurze Frage: ist es ein Problem, wenn ich Dropbox nutze?",

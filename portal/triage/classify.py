@@ -64,6 +64,7 @@ from portal.triage.vocabulary.low_matters import (
     CONTACT_WORDS,
     FILL_ALARM_PERCENT,
     FILL_WORDS,
+    HELP_WORDS,
     HOW_REACH,
     HOW_WORDS,
     QUESTION_MIN_WORDS,
@@ -298,7 +299,9 @@ def _classify_without_symptoms(reading: Reading) -> TriageResult:
     low_topic = any(m.kind == LOW_TOPIC for m in reading.mentions)
     awaited = any(token.folded in WHEN_WORDS for token in reading.tokens)
     named = bool(reading.mentions)
-    if low_topic or any(_low_evidence(match, awaited, named) for match in reading.matches):
+    pleads = any(token.folded in HELP_WORDS for token in reading.tokens)
+    matches = [m for m in reading.matches if not (pleads and m.concept == REQUEST)]
+    if low_topic or any(_low_evidence(match, awaited, named) for match in matches):
         return _request_result(reading)
     level, filled = _fill_level(reading)
     # A fill level is a number the learned model cannot weigh: the rules' reading is final.

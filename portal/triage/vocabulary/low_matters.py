@@ -40,6 +40,9 @@ SERVICE_QUESTION_WORDS = frozenset({
     "mich", "mir", "sich", "ihnen", "dich", "dir", "mein", "meine", "meinem", "meinen",
     "meiner", "your", "bitte", "kurz", "mal", "please", "hallo", "with", "from", "have",
 })
+# A plea for help presumes trouble: a request in it is no evidence of a low matter ("Ich brauche
+# Hilfe mit dem PC").
+HELP_WORDS = frozenset({"hilfe", "helfen", "help", "helping"})
 # Nor is asking for help, politely or in need, by these words alone: "Können Sie mir helfen?",
 # "Ich brauche dringend Hilfe", "Could someone come over?", "Neues Anliegen".
 ASKING_FOR_HELP_WORDS = frozenset({
@@ -48,6 +51,8 @@ ASKING_FOR_HELP_WORDS = frozenset({
     "moechten", "darf", "neu", "neue", "neues", "neuer", "neuen", "anliegen", "info", "hinweis",
     "hilfe", "helfen", "bitte", "melden", "can", "could", "you", "someone", "somebody",
     "anyone", "i", "we", "need", "needs", "like", "new", "help", "please", "report", "me",
+    # the openings of a question: "Gibt es …", "Wie geht …", "Wo finde …", "How can I …"
+    "gibt", "es", "wie", "geht", "wo", "finde", "id", "how", "where", "find",
     # asking for a call, a visit or a look: "Kann mich bitte jemand anrufen?"
     "anrufen", "zurueckrufen", "rufen", "call", "vorbeikommen", "kommen", "come", "schauen",
     "anschauen", "look", "have", "check", "pruefen",
