@@ -326,3 +326,13 @@ def test_no_word_of_the_rules_vocabulary_of_trouble_is_evidence_of_a_low_matter(
     for word in leaning_low:
         if fold(word) in TROUBLE_WORDS | URGENCY_WORDS:
             assert found.low_evidence(word) == [], word
+
+
+def test_every_phrase_list_of_trouble_feeds_the_words_that_are_no_low_evidence():
+    """Not only the *_TERMS lists: "phishing" stands in PHISHING_CLICKED, and the model once
+    named it as evidence that "I gave my password to a phishing site" was a low matter."""
+    from portal.triage.learned import TROUBLE_WORDS
+
+    assert {"phishing", "eingegeben"} <= TROUBLE_WORDS
+    text = "Please reset my password, I gave it to a phishing site"
+    assert with_model(classify_by_rules(text), text).priority != LOW

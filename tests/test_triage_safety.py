@@ -285,6 +285,9 @@ SECURITY_ASKED_OR_NAMED = [
     "Passwort in eine komische Mail eingetippt",
     "Passwort wurde gephisht",
     "Soll ich mein Passwort ändern? Ich habe es in einer verdächtigen Mail eingegeben",
+    # a ransomware family named, asked about or not
+    "all files on the NAS end with .lockbit, is that normal?",
+    "Ryuk Erpresserbrief auf dem Server",
 ]
 
 
@@ -302,3 +305,12 @@ def test_a_question_that_names_its_matter_stays_low():
     ):
         result = classify_text(text)
         assert (result.priority, result.confident) == (LOW, True), text
+
+
+def test_a_ransomware_family_is_matched_as_a_whole_word_only():
+    # "lucky" is not "Locky", a "Revier" no "REvil"
+    for text in (
+        "Ich hatte heute lucky day, Drucker druckt wieder",
+        "Revier Nord hat neue Drucker",
+    ):
+        assert classify_text(text).priority != CRITICAL, text

@@ -94,12 +94,15 @@ def _trouble_words() -> frozenset[str]:
     words: set[str] = set()
     for module in (components, states, scope, security):
         for name, value in vars(module).items():
-            if not name.endswith("_TERMS"):
-                continue
+            if not name.isupper() or not isinstance(value, (tuple, dict)):
+                continue  # the phrase lists are tuples (a table of them a dict) of texts
             lists = value.values() if isinstance(value, dict) else [value]
             for phrases_of_kind in lists:
+                if not isinstance(phrases_of_kind, (tuple, frozenset)):
+                    continue
                 for phrase in phrases_of_kind:
-                    words.update(fold(word) for word in WORD.findall(phrase.lower()))
+                    if isinstance(phrase, str):
+                        words.update(fold(word) for word in WORD.findall(phrase.lower()))
     return frozenset(words)
 
 

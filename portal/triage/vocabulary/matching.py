@@ -23,6 +23,8 @@ EXACT_WORDS = frozenset(
         "encrypted", "crypt", "locked", "file", "link", "fake", "raus", "sent", "symbol", "icon",
         "ordner", "anlage", "sitzung", "domain", "audio", "sound", "lesen", "liest", "nimmt",
         "kiste", "farbe", "farben", "hacker", "angriff", "typed", "lief",
+        # ransomware families: "lucky" is not "Locky", a "Revier" no "REvil"
+        "lockbit", "locky", "ryuk", "wannacry", "blackcat", "sodinokibi", "revil",
     }
 )
 
