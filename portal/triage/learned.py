@@ -57,9 +57,8 @@ def letter_grams(text: str) -> list[str]:
 
 MEANINGFUL_LENGTH = 5
 # Words of that length that say nothing of the matter, however the model weighs them: the
-# politeness, greetings and questions of any message, and words of trouble that the model may
-# lean to Niedrig on only because short texts with them were (folded, as matcher.fold writes
-# them). They are never named, so never evidence.
+# politeness, greetings and questions of any message (folded, as matcher.fold writes them).
+# They are never named, so never evidence of any class.
 NO_EVIDENCE = frozenset(
     {
         "bitte", "danke", "vielen", "hallo", "guten", "morgen", "gruesse", "frage", "fragen",
@@ -67,10 +66,18 @@ NO_EVIDENCE = frozenset(
         "wuerde", "wuerden", "moeglich", "please", "thanks", "thank", "hello", "question",
         "which", "whether", "would", "could", "possible", "gerne", "liebe", "lieber", "liebes",
         "servus", "schoenen", "kindly", "cheers", "maybe", "perhaps", "eventuell", "regards",
-        "anfrage", "request", "jemand", "anyone", "someone", "nochmal", "wieder", "again",
-        "issue", "issues", "problem", "probleme", "problems", "trouble", "fehler", "error",
-        "kaputt", "broken", "spinnt", "funktioniert", "working", "geloescht", "deleted",
-        "erreichbar", "reachable", "anschauen", "schauen", "checken", "check",
+        "anfrage", "request", "jemand", "anyone", "someone",
+    }
+)  # fmt: skip
+# Words of trouble the model may lean to Niedrig on only because short texts with them were
+# ("Kalender gelöscht", "Backup issue"): never evidence of a low matter, though they may be
+# named for Normal or Kritisch.
+TROUBLE_TALK = frozenset(
+    {
+        "nochmal", "wieder", "again", "issue", "issues", "problem", "probleme", "problems",
+        "trouble", "fehler", "error", "kaputt", "broken", "spinnt", "funktioniert", "working",
+        "geloescht", "deleted", "erreichbar", "reachable", "anschauen", "schauen", "checken",
+        "check",
     }
 )  # fmt: skip
 # Urgency, alarm and report words: "Kritisch: Ausfall", "Urgent: outage" are no wish, however
@@ -84,7 +91,8 @@ URGENCY_WORDS = frozenset(
         "password", "reset", "sperren", "zugriff", "access",
     }
 )  # fmt: skip
-_SAYS_NOTHING = COMMON_WORDS | NO_EVIDENCE | URGENCY_WORDS
+_SAYS_NOTHING = COMMON_WORDS | NO_EVIDENCE
+_NO_LOW_EVIDENCE = _SAYS_NOTHING | TROUBLE_TALK | URGENCY_WORDS
 
 
 def _trouble_words() -> frozenset[str]:
@@ -113,7 +121,7 @@ def _evidence_word(word: str, thing_words: set[str]) -> bool:
     folded = fold(word)
     return (
         len(word) >= MEANINGFUL_LENGTH
-        and folded not in _SAYS_NOTHING
+        and folded not in _NO_LOW_EVIDENCE
         and folded not in TROUBLE_WORDS
         and folded not in thing_words
     )
@@ -178,10 +186,10 @@ class Model:
 
     def low_evidence(self, text: str, recognised: Sequence[str] = ()) -> list[str]:
         """The words of ``text`` that weigh for Niedrig and are evidence of a low matter: each
-        word of the gram says something (MEANINGFUL_LENGTH letters, not common, no politeness,
-        question or trouble word: NO_EVIDENCE) and is none of the things the rules `recognised`
-        (a product, a device, a state: "Teams?" is no wish). Heaviest first, at most
-        TERMS_SHOWN."""
+        word of the gram says something (MEANINGFUL_LENGTH letters, not common, no politeness
+        or question word: NO_EVIDENCE), is no word of trouble or urgency (TROUBLE_TALK,
+        URGENCY_WORDS, TROUBLE_WORDS) and none of the things the rules `recognised` ("Teams?"
+        is no wish). Heaviest first, at most TERMS_SHOWN."""
         thing_words = {fold(word) for term in recognised for word in WORD.findall(term.lower())}
         return [
             gram
@@ -253,9 +261,11 @@ def with_model(result: TriageResult, text: str) -> TriageResult:
     final readings stand (a security incident, a measured fill level), an outage the text says
     hits the whole company stays Kritisch, a text without a recognised word (fillers,
     greetings, question words are never evidence) stays Normal and unsure and the wizard asks.
-    The model never makes Niedrig of a Kritisch reading, and of an unsure one only as sure as
-    it must be to overrule (OVERRULE) and with a word of the text that says so: one it would
-    name (weightiest_words), never a politeness or question word (NO_EVIDENCE)."""
+    The model never makes Niedrig of a Kritisch reading, and of any other only as sure as it
+    must be to overrule (OVERRULE) and with a word of the text that is evidence of a low matter
+    (Model.low_evidence): never a thing the rules recognised, a politeness, question, trouble
+    or urgency word. A confident Niedrig the model raises to Normal is unsure: the wizard
+    asks."""
     if result.final or _company_wide_outage(result):
         return result
     if not result.confident and not result.matched_terms:
