@@ -28,6 +28,7 @@ MONDAY_0800 = berlin(1, 12, 8)
 
 @pytest.fixture
 def app_config():
+    FROZEN["now"] = MONDAY_0800  # each test starts from the same instant, whatever ran before
     return {"CLOCK": lambda: FROZEN["now"], "SERVER_NAME": "portal.example"}
 
 
