@@ -79,6 +79,18 @@ def test_customer_message_goes_to_the_assignee(app, client_a, customer_a, staff,
     assert message["To"] == staff.email and "Noch eine Frage" in body(message)
 
 
+def test_a_deactivated_assignee_is_passed_over_for_support(
+    app, client_a, customer_a, staff, mailbox
+):
+    ticket = make_ticket(app, customer_a)
+    with app.test_request_context():
+        service.change_ticket(Ticket.get_by_id(ticket.id), staff, {"assignee": staff}, "")
+    User.update(active=False).where(User.id == staff.id).execute()
+    mailbox.messages.clear()
+    client_a.post(f"/tickets/{ticket.number}/nachricht", data={"body": "Ist jemand da?"})
+    assert [m["To"] for m in mailbox.messages] == [SUPPORT]
+
+
 def test_unassigned_customer_message_goes_to_support(app, client_a, customer_a, mailbox):
     ticket = make_ticket(app, customer_a)
     mailbox.messages.clear()

@@ -13,10 +13,9 @@ import datetime as dt
 import secrets
 
 from flask import current_app
-from flask_babel import force_locale
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from portal import clock, mail, outbox
+from portal import clock, letters, mail, outbox
 from portal.auth.models import AccountLink, ResetRequest
 from portal.auth.service import change_password, create_user
 from portal.db import database
@@ -132,34 +131,44 @@ def link_with(template: str | None, plain: str) -> str:
 
 
 def reset_mail(user: User, link: str) -> mail.Mail:
-    minutes = current_app.config["RESET_LINK_MINUTES"]
-    return _link_mail(
-        user,
-        link,
-        subject=lambda: _("Ihr neues Passwort für das Kundenportal"),
-        intro=lambda: _(
+    return _link_mail(user, "reset", link, minutes=current_app.config["RESET_LINK_MINUTES"])
+
+
+# What a link's mail says, by the link's purpose: the subject, the lines before the link and
+# the lines after it. Formatted with the values _link_mail is given, in the user's language.
+_LINK_TEXTS = {
+    "reset": (
+        _l("Ihr neues Passwort für das Kundenportal"),
+        _l(
             "Sie (oder jemand anderes) haben ein neues Passwort für das Kundenportal "
-            "angefordert. Mit diesem Link legen Sie es fest, er gilt %(minutes)d "
-            "Minuten und nur einmal:",
-            minutes=minutes,
+            "angefordert. Mit diesem Link legen Sie es fest, er gilt %(minutes)d Minuten und "
+            "nur einmal:"
         ),
-        closing=lambda: _(
-            "Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese "
-            "E-Mail; Ihr Passwort bleibt unverändert."
+        _l(
+            "Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese E-Mail; Ihr "
+            "Passwort bleibt unverändert."
         ),
-    )
+    ),
+    "invite": (
+        _l("Einladung zum Kundenportal"),
+        _l(
+            "%(inviter)s hat Sie zum Kundenportal eingeladen. Mit diesem Link legen Sie Ihr "
+            "Passwort fest, er gilt %(days)d Tage und nur einmal:"
+        ),
+        _l("Ihre Anmeldung ist danach Ihre E-Mail-Adresse: %(email)s"),
+    ),
+}
 
 
-def _link_mail(user: User, link: str, *, subject, intro, closing) -> mail.Mail:
-    """A mail with a link that sets a password, in the user's language: subject, intro and
-    closing are callables, so they are translated in it."""
-    language = mail.language_of(user)
-    with force_locale(language):
-        greeting = _("Guten Tag %(name)s,", name=user.name)
-        body = "\n".join([greeting, "", intro(), "", link, "", closing()])
-        return mail.Mail(
-            to=user.email, subject=subject(), body=body + "\n", language=language, critical=True
-        )
+def _link_mail(user: User, purpose: str, link: str, **values) -> mail.Mail:
+    """The mail with a link that sets a password, in the user's language; critical, so it
+    reaches users who switched off the other mails."""
+    subject, intro, closing = _LINK_TEXTS[purpose]
+
+    def compose():
+        return str(subject), [str(intro) % values, "", link, "", str(closing) % values]
+
+    return letters.to_person(user, compose, critical=True)
 
 
 def register(huey) -> dict:
@@ -207,17 +216,4 @@ def invite(
 
 def _invitation_mail(user: User, invited_by: User, link: str) -> mail.Mail:
     days = current_app.config["INVITATION_DAYS"]
-    return _link_mail(
-        user,
-        link,
-        subject=lambda: _("Einladung zum Kundenportal"),
-        intro=lambda: _(
-            "%(inviter)s hat Sie zum Kundenportal eingeladen. Mit diesem Link legen "
-            "Sie Ihr Passwort fest, er gilt %(days)d Tage und nur einmal:",
-            inviter=invited_by.name,
-            days=days,
-        ),
-        closing=lambda: _(
-            "Ihre Anmeldung ist danach Ihre E-Mail-Adresse: %(email)s", email=user.email
-        ),
-    )
+    return _link_mail(user, "invite", link, inviter=invited_by.name, days=days, email=user.email)

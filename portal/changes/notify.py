@@ -9,10 +9,9 @@ Customer mails carry only what the customer's own pages show."""
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from portal import mail
+from portal import letters, mail
 from portal.changes import ical, schemas, settings
 from portal.changes.models import ChangeMessage, PlannedChange
 from portal.i18n import local_date, local_datetime
@@ -20,26 +19,10 @@ from portal.mail import Mail
 from portal.sla.calendar import BERLIN
 
 
-def _lines(*lines) -> str:
-    return "\n".join(line for line in lines if line is not None) + "\n"
-
-
-def _link_line(change: PlannedChange) -> str | None:
-    link = mail.external_url("changes.detail", change_id=change.id)
-    return _("Ihre Änderung im Kundenportal: %(link)s", link=link) if link else None
-
-
-def _greeting(person) -> tuple:
-    return (_("Guten Tag %(name)s,", name=person.name), "")
-
-
 def _signature(change: PlannedChange) -> tuple:
-    return (
-        "",
-        _link_line(change),
-        "",
-        _("Mit freundlichen Grüßen"),
-        _("Ihr Service-Team von %(provider)s", provider=current_app.config["PROVIDER_NAME"]),
+    link = mail.external_url("changes.detail", change_id=change.id)
+    return letters.signature(
+        _("Ihre Änderung im Kundenportal: %(link)s", link=link) if link else None
     )
 
 
@@ -67,30 +50,20 @@ def _customer(change: PlannedChange):
     return announcer if announcer.active and not announcer.is_staff else None
 
 
-def _provider(change: PlannedChange) -> tuple[str, str]:
-    """The scheduled technician, or the on-duty address while nobody is scheduled."""
-    if change.technician_id and change.technician.active:
-        return change.technician.email, mail.language_of(change.technician)
-    config = current_app.config
-    return config.get("SUPPORT_EMAIL") or config["PROVIDER_SERVICE_EMAIL"], "de"
-
-
-def _to_customer(change: PlannedChange, build) -> list[Mail]:
-    """`build(customer)` returns (subject, body[, attachments]) in the customer's language."""
+def _to_customer(change: PlannedChange, build, attach=None) -> list[Mail]:
+    """`build()` returns the subject and lines of the announcer's mail, `attach(language)` its
+    calendar attachments; both in the customer's language."""
     customer = _customer(change)
     if customer is None:
         return []
-    language = mail.language_of(customer)
-    with force_locale(language):
-        subject, body, *attachments = build(customer, language)
-    return [Mail(customer.email, subject, body, tuple(attachments), language=language)]
+    attachments = tuple(attach(mail.language_of(customer))) if attach else ()
+    return [letters.to_person(customer, build, attachments=attachments)]
 
 
 def _to_provider(change: PlannedChange, build) -> list[Mail]:
-    to, language = _provider(change)
-    with force_locale(language):
-        subject, body = build()
-    return [Mail(to, subject, body, language=language)]
+    """To the scheduled technician, or the on-duty address while nobody is scheduled."""
+    technician = change.technician if change.technician_id else None
+    return [letters.write(*letters.provider_recipient(technician), build)]
 
 
 # --- to the provider ---------------------------------------------------------------
@@ -132,7 +105,7 @@ def announced(change: PlannedChange) -> list[Mail]:
             company=change.company.name,
             title=_title(change),
         )
-        body = _lines(
+        return subject, [
             _("Firma: %(company)s", company=change.company.name),
             _("Art: %(kind)s", kind=schemas.kind_label(change.kind)),
             _announcer_line(change),
@@ -142,8 +115,7 @@ def announced(change: PlannedChange) -> list[Mail]:
             "",
             *details,
             *_staff_link(change),
-        )
-        return subject, body
+        ]
 
     return _to_provider(change, build)
 
@@ -155,13 +127,12 @@ def customer_wrote(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
             company=change.company.name,
             title=_title(change),
         )
-        body = _lines(
+        return subject, [
             _("%(author)s schreibt:", author=message.author.name),
             "",
             message.body,
             *_staff_link(change),
-        )
-        return subject, body
+        ]
 
     return _to_provider(change, build)
 
@@ -180,7 +151,7 @@ def withdrawn(change: PlannedChange) -> list[Mail]:
             company=change.company.name,
             title=_title(change),
         )
-        body = _lines(
+        return subject, [
             _(
                 "%(company)s hat die geplante Änderung „%(title)s“ (Wunschtermin %(date)s) "
                 "zurückgezogen.",
@@ -190,8 +161,7 @@ def withdrawn(change: PlannedChange) -> list[Mail]:
             ),
             slot,
             *_staff_link(change),
-        )
-        return subject, body
+        ]
 
     return [*_to_provider(change, build), *_withdrawal_confirmed(change)]
 
@@ -209,8 +179,7 @@ def _appointment(change: PlannedChange) -> tuple:
 def scheduled(change: PlannedChange, before: dict | None = None) -> list[Mail]:
     """The slot, first given or changed (`before`: the earlier start, end and technician)."""
 
-    def build(customer, language):
-        invitation = ical.invitation(change, language)
+    def build():
         if before is None:
             subject = _("Ihre geplante Änderung ist eingeplant: %(title)s", title=_title(change))
             intro = _(
@@ -233,8 +202,7 @@ def scheduled(change: PlannedChange, before: dict | None = None) -> list[Mail]:
                 "Im Anhang finden Sie den neuen Termin für Ihren Kalender; er ersetzt den "
                 "bisherigen."
             )
-        body = _lines(
-            *_greeting(customer),
+        return subject, [
             intro,
             "",
             *_appointment(change),
@@ -243,15 +211,15 @@ def scheduled(change: PlannedChange, before: dict | None = None) -> list[Mail]:
             calendar_hint,
             _("Passt der Termin nicht? Schreiben Sie uns einfach eine Nachricht im Kundenportal."),
             *_signature(change),
-        )
-        return subject, body, invitation
+        ]
 
-    return _to_customer(change, build)
+    return _to_customer(change, build, lambda language: [ical.invitation(change, language)])
 
 
-def _cancellation(change: PlannedChange, language: str) -> tuple:
-    """The invitation's cancellation, when the customer was sent an invitation."""
-    return (ical.cancellation(change, language),) if ical.was_invited(change) else ()
+def _cancellation(change: PlannedChange):
+    """The invitation's cancellation in a language, when the customer was sent an invitation."""
+    invited = ical.was_invited(change)
+    return lambda language: [ical.cancellation(change, language)] if invited else []
 
 
 def _withdrawal_confirmed(change: PlannedChange) -> list[Mail]:
@@ -259,10 +227,9 @@ def _withdrawal_confirmed(change: PlannedChange) -> list[Mail]:
     if not ical.was_invited(change):
         return []
 
-    def build(customer, language):
+    def build():
         subject = _("Ihre geplante Änderung ist zurückgezogen: %(title)s", title=_title(change))
-        body = _lines(
-            *_greeting(customer),
+        return subject, [
             _(
                 "Ihre geplante Änderung „%(title)s“ ist zurückgezogen. Der Termin %(slot)s "
                 "entfällt.",
@@ -272,17 +239,15 @@ def _withdrawal_confirmed(change: PlannedChange) -> list[Mail]:
             "",
             _("Im Anhang finden Sie die Absage für Ihren Kalender; sie entfernt den Termin."),
             *_signature(change),
-        )
-        return subject, body, *_cancellation(change, language)
+        ]
 
-    return _to_customer(change, build)
+    return _to_customer(change, build, _cancellation(change))
 
 
 def declined(change: PlannedChange) -> list[Mail]:
-    def build(customer, language):
+    def build():
         subject = _("Ihre geplante Änderung wurde abgelehnt: %(title)s", title=_title(change))
-        body = _lines(
-            *_greeting(customer),
+        return subject, [
             _(
                 "leider können wir Ihre geplante Änderung „%(title)s“ so nicht durchführen. "
                 "Unsere Begründung:",
@@ -300,17 +265,15 @@ def declined(change: PlannedChange) -> list[Mail]:
                 phone=current_app.config["PROVIDER_INFOLINE"],
             ),
             *_signature(change),
-        )
-        return subject, body, *_cancellation(change, language)
+        ]
 
-    return _to_customer(change, build)
+    return _to_customer(change, build, _cancellation(change))
 
 
 def done(change: PlannedChange) -> list[Mail]:
-    def build(customer, _language):
+    def build():
         subject = _("Ihre geplante Änderung ist erledigt: %(title)s", title=_title(change))
-        body = _lines(
-            *_greeting(customer),
+        return subject, [
             _(
                 "wir haben Ihre geplante Änderung „%(title)s“ durchgeführt und als erledigt "
                 "markiert.",
@@ -321,17 +284,15 @@ def done(change: PlannedChange) -> list[Mail]:
                 "das Kundenportal."
             ),
             *_signature(change),
-        )
-        return subject, body
+        ]
 
     return _to_customer(change, build)
 
 
 def staff_wrote(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
-    def build(customer, _language):
+    def build():
         subject = _("Neue Nachricht zu Ihrer geplanten Änderung: %(title)s", title=_title(change))
-        body = _lines(
-            *_greeting(customer),
+        return subject, [
             _(
                 "zu Ihrer geplanten Änderung „%(title)s“ schreibt %(author)s:",
                 title=_title(change),
@@ -342,8 +303,7 @@ def staff_wrote(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
             "",
             _("Antworten können Sie direkt im Kundenportal."),
             *_signature(change),
-        )
-        return subject, body
+        ]
 
     return _to_customer(change, build)
 

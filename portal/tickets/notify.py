@@ -6,10 +6,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import current_app
-from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from portal import mail, outbox
+from portal import letters, mail, outbox
 from portal.mail import Mail
 from portal.models import User
 from portal.tickets.display import due_phrase
@@ -35,50 +35,37 @@ def deliver(mails: list[Mail]) -> None:
         outbox.post(mails)
 
 
-def _link(ticket) -> str | None:
-    return mail.external_url("tickets.view", number=ticket.number)
+def _signature(ticket) -> tuple:
+    link = mail.external_url("tickets.view", number=ticket.number)
+    return letters.signature(_("Ihr Ticket im Kundenportal: %(link)s", link=link) if link else None)
 
 
-def _render(ticket, to: str, language: str, subject, body) -> Mail:
-    """Subject and body are callables, so they are translated in the recipient's language.
-    Mails about a critical ticket are critical: they reach users who switched off the rest.
-    The mail builder puts "[T-2026-00042]" before the subject and folds it into one line."""
-    with force_locale(language):
-        return Mail(
-            to=to,
-            subject=subject(),
-            body=body(),
-            ticket=ticket.number,
-            language=language,
-            critical=ticket.priority == "critical",
-        )
+def _named(ticket) -> dict:
+    """The placeholders every text about a ticket names it by."""
+    return {"number": ticket.number, "title": ticket.title}
 
 
-def _lines(*lines) -> str:
-    return "\n".join(line for line in lines if line is not None) + "\n"
+def _fields(ticket) -> dict:
+    """Mails about a critical ticket are critical: they reach users who switched off the rest.
+    The mail builder puts "[T-2026-00042]" before the subject and threads the mails."""
+    return {"ticket": ticket.number, "critical": ticket.priority == "critical"}
+
+
+def _composed(ticket, subject, text):
+    """The subject (a lazy text) and ``text()``'s lines with the signature, for letters.write:
+    both are written in the recipient's language."""
+    return lambda: (str(subject), [*text(), *_signature(ticket)])
 
 
 def _letter(ticket, person, subject, text) -> Mail:
-    """A mail to one customer or colleague in their language: greeting, the lines of ``text()``,
-    footer."""
-    return _render(
-        ticket,
-        person.email,
-        mail.language_of(person),
-        subject,
-        lambda: _lines(_("Guten Tag %(name)s,", name=person.name), "", *text(), *_footer(ticket)),
-    )
+    """To one customer or colleague in their language, greeting them by name."""
+    return letters.to_person(person, _composed(ticket, subject, text), **_fields(ticket))
 
 
-def _footer(ticket) -> tuple:
-    link = _link(ticket)
-    return (
-        "",
-        _("Ihr Ticket im Kundenportal: %(link)s", link=link) if link else None,
-        "",
-        _("Mit freundlichen Grüßen"),
-        _("Ihr Service-Team von %(provider)s", provider=current_app.config["PROVIDER_NAME"]),
-    )
+def _to_staff(ticket, subject, text) -> list[Mail]:
+    """To the assignee, or the on-duty address while nobody has taken the ticket."""
+    to, language = letters.provider_recipient(ticket.assignee if ticket.assignee_id else None)
+    return [letters.write(to, language, _composed(ticket, subject, text), **_fields(ticket))]
 
 
 def _customer(ticket):
@@ -100,23 +87,14 @@ def _customers(ticket) -> list:
     return people + [user for user in colleagues if user.id != ticket.reporter_id]
 
 
-def _staff_recipient(ticket) -> tuple[str, str]:
-    """The assignee, or the on-duty address for tickets nobody has taken yet."""
-    if ticket.assignee_id:
-        return ticket.assignee.email, mail.language_of(ticket.assignee)
-    config = current_app.config
-    return config.get("SUPPORT_EMAIL") or config["PROVIDER_SERVICE_EMAIL"], "de"
-
-
 def _confirmation(ticket) -> list[str]:
     config = current_app.config
     lines = [
         _(
             "vielen Dank für Ihre Meldung. Ihr Ticket %(number)s „%(title)s“ ist bei uns "
             "eingegangen (Klasse: %(priority)s).",
-            number=ticket.number,
-            title=ticket.title,
             priority=PRIORITY_LABELS[ticket.priority],
+            **_named(ticket),
         ),
         _("Wir melden uns spätestens bis %(due)s Uhr.", due=due_phrase(ticket.response_due)),
     ]
@@ -146,120 +124,82 @@ def _staff_summary(ticket) -> tuple:
 
 
 def ticket_created(ticket) -> list[Mail]:
+    """The reporter's confirmation, and the new ticket for the provider."""
     mails = []
     customer = _customer(ticket)
     if customer is not None:
-        mails.append(
-            _letter(
-                ticket,
-                customer,
-                lambda: _("Ihr Ticket ist eingegangen: %(title)s", title=ticket.title),
-                lambda: _confirmation(ticket),
-            )
-        )
-    to, language = _staff_recipient(ticket)
-    mails.append(
-        _render(
-            ticket,
-            to,
-            language,
-            lambda: _("Neues Ticket: %(title)s", title=ticket.title),
-            lambda: _lines(*_staff_summary(ticket), "", ticket.description, *_footer(ticket)),
-        )
+        subject = _l("Ihr Ticket ist eingegangen: %(title)s", title=ticket.title)
+        mails.append(_letter(ticket, customer, subject, lambda: _confirmation(ticket)))
+    return mails + _to_staff(
+        ticket,
+        _l("Neues Ticket: %(title)s", title=ticket.title),
+        lambda: (*_staff_summary(ticket), "", ticket.description),
     )
-    return mails
+
+
+def _to_customers(ticket, subject, text) -> list[Mail]:
+    """To the reporter and the colleagues the ticket is shared with."""
+    return [_letter(ticket, customer, subject, text) for customer in _customers(ticket)]
 
 
 def staff_replied(ticket, message) -> list[Mail]:
-    """A public staff answer goes to the reporter and to the colleagues the ticket is shared
-    with (never an internal note)."""
+    """A public staff answer (never an internal note)."""
     if message.internal:
         return []
-    return [
-        _letter(
-            ticket,
-            customer,
-            lambda: _("Neue Antwort zu Ihrem Ticket: %(title)s", title=ticket.title),
-            lambda: (
-                _(
-                    "zu Ihrem Ticket %(number)s „%(title)s“ schreiben wir:",
-                    number=ticket.number,
-                    title=ticket.title,
-                ),
-                "",
-                message.body,
-            ),
-        )
-        for customer in _customers(ticket)
-    ]
+    return _to_customers(
+        ticket,
+        _l("Neue Antwort zu Ihrem Ticket: %(title)s", title=ticket.title),
+        lambda: (
+            _("zu Ihrem Ticket %(number)s „%(title)s“ schreiben wir:", **_named(ticket)),
+            "",
+            message.body,
+        ),
+    )
 
 
 def status_changed(ticket, old_status: str) -> list[Mail]:
-    """To the reporter and the colleagues the ticket is shared with."""
-    return [
-        _letter(
-            ticket,
-            customer,
-            lambda: _("Neuer Status für Ihr Ticket: %(title)s", title=ticket.title),
-            lambda: (
-                _(
-                    "der Status Ihres Tickets %(number)s „%(title)s“ ist jetzt: %(status)s "
-                    "(vorher: %(old)s).",
-                    number=ticket.number,
-                    title=ticket.title,
-                    status=STATUS_LABELS[ticket.status],
-                    old=STATUS_LABELS.get(old_status, old_status),
-                ),
+    return _to_customers(
+        ticket,
+        _l("Neuer Status für Ihr Ticket: %(title)s", title=ticket.title),
+        lambda: (
+            _(
+                "der Status Ihres Tickets %(number)s „%(title)s“ ist jetzt: %(status)s "
+                "(vorher: %(old)s).",
+                status=STATUS_LABELS[ticket.status],
+                old=STATUS_LABELS.get(old_status, old_status),
+                **_named(ticket),
             ),
-        )
-        for customer in _customers(ticket)
-    ]
+        ),
+    )
 
 
 def shared_with(ticket, colleague, actor) -> list[Mail]:
     """A colleague is told that a ticket was shared with them (from now on they get its mails)."""
-    return [
-        _letter(
-            ticket,
-            colleague,
-            lambda: _("Ein Ticket wurde mit Ihnen geteilt: %(title)s", title=ticket.title),
-            lambda: (
-                _(
-                    "%(actor)s hat das Ticket %(number)s „%(title)s“ mit Ihnen geteilt. Sie "
-                    "sehen es jetzt im Kundenportal und erhalten unsere Antworten dazu.",
-                    actor=actor.name,
-                    number=ticket.number,
-                    title=ticket.title,
-                ),
-            ),
+
+    def text():
+        yield _(
+            "%(actor)s hat das Ticket %(number)s „%(title)s“ mit Ihnen geteilt. Sie sehen es "
+            "jetzt im Kundenportal und erhalten unsere Antworten dazu.",
+            actor=actor.name,
+            **_named(ticket),
         )
-    ]
+
+    subject = _l("Ein Ticket wurde mit Ihnen geteilt: %(title)s", title=ticket.title)
+    return [_letter(ticket, colleague, subject, text)]
 
 
 def customer_wrote(ticket, message) -> list[Mail]:
-    to, language = _staff_recipient(ticket)
     author = message.author.name if message.author_id else "–"
-    return [
-        _render(
-            ticket,
-            to,
-            language,
-            lambda: _("Kundennachricht: %(title)s", title=ticket.title),
-            lambda: _lines(
-                _("%(author)s schreibt:", author=author), "", message.body, *_footer(ticket)
-            ),
-        )
-    ]
+    return _to_staff(
+        ticket,
+        _l("Kundennachricht: %(title)s", title=ticket.title),
+        lambda: (_("%(author)s schreibt:", author=author), "", message.body),
+    )
 
 
 def reopened(ticket) -> list[Mail]:
-    to, language = _staff_recipient(ticket)
-    return [
-        _render(
-            ticket,
-            to,
-            language,
-            lambda: _("Ticket wieder geöffnet: %(title)s", title=ticket.title),
-            lambda: _lines(*_staff_summary(ticket), *_footer(ticket)),
-        )
-    ]
+    return _to_staff(
+        ticket,
+        _l("Ticket wieder geöffnet: %(title)s", title=ticket.title),
+        lambda: _staff_summary(ticket),
+    )

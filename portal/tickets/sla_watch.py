@@ -13,11 +13,10 @@ from collections import defaultdict
 
 import peewee
 from flask import current_app
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from huey import crontab
 
-from portal import clock, jobs, mail, outbox, sla_months
+from portal import clock, jobs, letters, mail, outbox, sla_months
 from portal.models import Company, User
 from portal.sla.pause import Pause, share_used
 from portal.sla.targets import RESOLUTION, RESPONSE, target_for
@@ -124,16 +123,10 @@ def _record(ticket: Ticket, target: str, level: str, due: dt.datetime, now: dt.d
     return True
 
 
-def _recipient(ticket: Ticket) -> tuple[str, str]:
-    if ticket.assignee_id:
-        return ticket.assignee.email, mail.language_of(ticket.assignee)
-    config = current_app.config
-    return config.get("SUPPORT_EMAIL") or config["PROVIDER_SERVICE_EMAIL"], "de"
-
-
 def _warning_mail(ticket: Ticket, target: str, level: str, due: dt.datetime) -> mail.Mail:
-    to, language = _recipient(ticket)
-    with force_locale(language):
+    """To the assignee, or the on-duty address while nobody has taken the ticket."""
+
+    def compose():
         what = _("die erste Rückmeldung") if target == RESPONSE else _("die Lösung")
         if level == WARNING:
             subject = _(
@@ -150,12 +143,8 @@ def _warning_mail(ticket: Ticket, target: str, level: str, due: dt.datetime) -> 
                 due=due_phrase(due),
             )
         link = mail.external_url("tickets.view", number=ticket.number)
-        body = "\n".join(filter(None, [first, "", f"{ticket.number}: {ticket.title}", link])) + "\n"
-        return mail.Mail(
-            to=to,
-            subject=subject,
-            body=body,
-            ticket=ticket.number,
-            language=language,
-            critical=True,  # staff switched off routine mail, not the warnings of the SLA
-        )
+        return subject, [first, "", f"{ticket.number}: {ticket.title}", link]
+
+    to, language = letters.provider_recipient(ticket.assignee if ticket.assignee_id else None)
+    # critical: staff switched off routine mail, not the warnings of the SLA
+    return letters.write(to, language, compose, ticket=ticket.number, critical=True)
