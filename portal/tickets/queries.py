@@ -13,7 +13,7 @@ import peewee
 from flask_babel import gettext as _
 
 from portal import reads
-from portal.access import scope_to_company
+from portal.access import of_company, scope_to_company
 from portal.db import is_postgres
 from portal.models import Company, User
 from portal.paging import COUNT_CAP, Page, paginate
@@ -353,7 +353,7 @@ def _numbered(number: str) -> peewee.ModelSelect:
 
 def _numbered_in_company(company_id: int, number: str) -> peewee.ModelSelect:
     """scoped_tickets() of a user who sees the whole company, the ticket of this number."""
-    return Ticket.select().where(Ticket.company == company_id).where(Ticket.number == number)
+    return of_company(Ticket.select(), Ticket.company, company_id).where(Ticket.number == number)
 
 
 def tickets_ahead(ticket: Ticket) -> int:
