@@ -363,7 +363,8 @@ def _question(reading: Reading) -> list[str]:
     question how to do a thing needs no question mark ("wie mach ich nen screenshot"). A
     question after the whole company or when a thing works again may ask after an outage
     ("Wann geht das Internet wieder?", "Ist es normal, dass niemand mehr ins Netz kommt?"): no
-    evidence."""
+    evidence. Nor is a question that names no matter at all ("Können Sie mir helfen?"): see
+    _names_a_matter."""
     if reading.has(TROUBLE) or _asks_after_the_many(reading) or not _names_a_matter(reading):
         return []
     tokens = reading.tokens
