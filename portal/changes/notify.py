@@ -52,18 +52,29 @@ def _customer(change: PlannedChange):
 
 def _to_customer(change: PlannedChange, build, attach=None) -> list[Mail]:
     """`build()` returns the subject and lines of the announcer's mail, `attach(language)` its
-    calendar attachments; both in the customer's language."""
+    calendar attachments; both in the customer's language. The signature is added here."""
     customer = _customer(change)
     if customer is None:
         return []
+
+    def signed():
+        subject, lines = build()
+        return subject, [*lines, *_signature(change)]
+
     attachments = tuple(attach(mail.language_of(customer))) if attach else ()
-    return [letters.to_person(customer, build, attachments=attachments)]
+    return [letters.to_person(customer, signed, attachments=attachments)]
 
 
 def _to_provider(change: PlannedChange, build) -> list[Mail]:
-    """To the scheduled technician, or the on-duty address while nobody is scheduled."""
+    """To the scheduled technician, or the on-duty address while nobody is scheduled; the
+    link to the change's page is added here."""
+
+    def linked():
+        subject, lines = build()
+        return subject, [*lines, *_staff_link(change)]
+
     technician = change.technician if change.technician_id else None
-    return [letters.write(*letters.provider_recipient(technician), build)]
+    return [letters.write(*letters.provider_recipient(technician), linked)]
 
 
 # --- to the provider ---------------------------------------------------------------
@@ -114,7 +125,6 @@ def announced(change: PlannedChange) -> list[Mail]:
             _short_notice(change),
             "",
             *details,
-            *_staff_link(change),
         ]
 
     return _to_provider(change, build)
@@ -131,7 +141,6 @@ def customer_wrote(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
             _("%(author)s schreibt:", author=message.author.name),
             "",
             message.body,
-            *_staff_link(change),
         ]
 
     return _to_provider(change, build)
@@ -160,7 +169,6 @@ def withdrawn(change: PlannedChange) -> list[Mail]:
                 date=local_date(change.wished_date),
             ),
             slot,
-            *_staff_link(change),
         ]
 
     return [*_to_provider(change, build), *_withdrawal_confirmed(change)]
@@ -210,7 +218,6 @@ def scheduled(change: PlannedChange, before: dict | None = None) -> list[Mail]:
             "",
             calendar_hint,
             _("Passt der Termin nicht? Schreiben Sie uns einfach eine Nachricht im Kundenportal."),
-            *_signature(change),
         ]
 
     return _to_customer(change, build, lambda language: [ical.invitation(change, language)])
@@ -238,7 +245,6 @@ def _withdrawal_confirmed(change: PlannedChange) -> list[Mail]:
             ),
             "",
             _("Im Anhang finden Sie die Absage für Ihren Kalender; sie entfernt den Termin."),
-            *_signature(change),
         ]
 
     return _to_customer(change, build, _cancellation(change))
@@ -264,7 +270,6 @@ def declined(change: PlannedChange) -> list[Mail]:
                 "%(phone)s",
                 phone=current_app.config["PROVIDER_INFOLINE"],
             ),
-            *_signature(change),
         ]
 
     return _to_customer(change, build, _cancellation(change))
@@ -283,7 +288,6 @@ def done(change: PlannedChange) -> list[Mail]:
                 "Falls noch etwas nicht wie gewünscht funktioniert, melden Sie sich bitte über "
                 "das Kundenportal."
             ),
-            *_signature(change),
         ]
 
     return _to_customer(change, build)
@@ -302,7 +306,6 @@ def staff_wrote(change: PlannedChange, message: ChangeMessage) -> list[Mail]:
             message.body,
             "",
             _("Antworten können Sie direkt im Kundenportal."),
-            *_signature(change),
         ]
 
     return _to_customer(change, build)
