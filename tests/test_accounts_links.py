@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_babel import lazy_gettext as _l
+
+from portal.auth.links import _filled
 from portal.auth.models import AccountLink
 from portal.models import User
 from tests.accounts_support import frozen_clock_fixtures, link_path, outbox_to
@@ -137,3 +140,11 @@ def test_invitation_link_lasts_seven_days(app, admin_client, company_a, frozen):
     assert app.test_client().get(path).status_code == 200
     frozen.advance(hours=2)
     assert app.test_client().get(path).status_code == 410
+
+
+def test_a_link_mails_text_is_filled_only_with_the_values_it_names(app):
+    values = {"minutes": 60, "days": 7}
+    with app.test_request_context():
+        # formatted like gettext: a text without placeholders keeps a literal "%"
+        assert _filled(_l("Bis zu 100 % sicher."), values) == "Bis zu 100 % sicher."
+        assert _filled(_l("Er gilt %(minutes)d Minuten."), values) == "Er gilt 60 Minuten."

@@ -166,9 +166,16 @@ def _link_mail(user: User, purpose: str, link: str, **values) -> mail.Mail:
     subject, intro, closing = _LINK_TEXTS[purpose]
 
     def compose():
-        return str(subject), [str(intro) % values, "", link, "", str(closing) % values]
+        return str(subject), [_filled(intro, values), "", link, "", _filled(closing, values)]
 
     return letters.to_person(user, compose, critical=True)
+
+
+def _filled(text, values: dict) -> str:
+    """The text in the current language with the values it names. A text without placeholders
+    is left as it is, as gettext leaves it: a literal "%" in it is no format."""
+    text = str(text)
+    return text % values if "%(" in text else text
 
 
 def register(huey) -> dict:

@@ -63,7 +63,7 @@ def _letter(ticket, person, subject, text) -> Mail:
 
 
 def _to_staff(ticket, subject, text) -> list[Mail]:
-    """To the assignee, or the on-duty address while nobody has taken the ticket."""
+    """To the assignee while their account is active, else the on-duty address."""
     to, language = letters.provider_recipient(ticket.assignee if ticket.assignee_id else None)
     return [letters.write(to, language, _composed(ticket, subject, text), **_fields(ticket))]
 

@@ -124,7 +124,7 @@ def _record(ticket: Ticket, target: str, level: str, due: dt.datetime, now: dt.d
 
 
 def _warning_mail(ticket: Ticket, target: str, level: str, due: dt.datetime) -> mail.Mail:
-    """To the assignee, or the on-duty address while nobody has taken the ticket."""
+    """To the assignee while their account is active, else the on-duty address."""
 
     def compose():
         what = _("die erste Rückmeldung") if target == RESPONSE else _("die Lösung")
