@@ -66,8 +66,8 @@ def _to_customer(change: PlannedChange, build, attach=None) -> list[Mail]:
 
 
 def _to_provider(change: PlannedChange, build) -> list[Mail]:
-    """To the scheduled technician, or the on-duty address while nobody is scheduled; the
-    link to the change's page is added here."""
+    """To the scheduled technician while their account is active, else the on-duty address;
+    the link to the change's page is added here."""
 
     def linked():
         subject, lines = build()
