@@ -41,8 +41,8 @@ def to_person(person, compose: Callable[[], tuple[str, Lines]], **fields) -> mai
 
 
 def signature(link_line: str | None) -> tuple[str | None, ...]:
-    """The end of a customer's mail: the link to the page it is about (None outside a request
-    without SERVER_NAME) and the service team's greeting."""
+    """The end of a mail: the link to the page it is about (None outside a request without
+    SERVER_NAME) and the service team's greeting."""
     return (
         "",
         link_line,

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 
 from portal.db import database
+from portal.models import User
 from portal.outbox.models import OutboxMail
 from portal.sla.calendar import BERLIN
 from portal.tickets import service
@@ -81,6 +82,17 @@ def test_the_warning_goes_to_the_assignee(app, customer_a, staff):
     run_at(app, berlin(1, 12, 11))
     assert [m.recipient for m in OutboxMail.select().where(OutboxMail.subject.contains("SLA"))] == [
         staff.email
+    ]
+
+
+def test_a_deactivated_assignees_warning_goes_to_the_on_duty_address(app, customer_a, staff):
+    ticket = make_ticket(app, customer_a, priority="normal", now=MONDAY_0800)
+    with app.test_request_context():
+        service.change_ticket(ticket, staff, {"assignee": staff}, now=MONDAY_0800)
+    User.update(active=False).where(User.id == staff.id).execute()
+    run_at(app, berlin(1, 12, 11))
+    assert [m.recipient for m in OutboxMail.select().where(OutboxMail.subject.contains("SLA"))] == [
+        "service@bluvo.de"
     ]
 
 
